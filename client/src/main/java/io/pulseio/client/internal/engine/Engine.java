@@ -1,0 +1,33 @@
+package io.pulseio.client.internal.engine;
+
+import io.pulseio.protocol.EnginePacket;
+
+/**
+ * One Engine.IO v4 client session: handshake, transports (polling, WebSocket, upgrade),
+ * heartbeat, and ordered delivery of packets both ways.
+ *
+ * <p>Confined to one Netty event loop: every method may be called from any thread and hops to
+ * that loop; listener callbacks run on it. Created by {@code EngineFactory}/constructor with an
+ * {@link EngineOptions}, an event loop and an {@link EngineListener}; single use: once closed it
+ * is never reopened (the Manager makes a new one to reconnect).
+ */
+public interface Engine {
+  /** Starts the handshake. Called once. */
+  void open();
+
+  /**
+   * Queues a MESSAGE packet (text or binary). Packets are sent in the order given, never lost
+   * or reordered across an upgrade; over polling they are batched into POSTs no larger than the
+   * handshake's {@code maxPayload}. Packets given before {@link EngineListener#onOpen} wait.
+   */
+  void send(EnginePacket packet);
+
+  /** Closes the session (sends CLOSE when open); the listener gets {@code "forced close"}. */
+  void close();
+
+  /** The current transport's name ("polling" or "websocket"), or null before open. */
+  String transport();
+
+  /** True when the session is open and the write buffer is empty (used for volatile emits). */
+  boolean writable();
+}
