@@ -1,5 +1,6 @@
 package io.pulseio.client.internal.engine;
 
+import io.netty.channel.EventLoop;
 import io.pulseio.protocol.EnginePacket;
 
 /**
@@ -12,6 +13,17 @@ import io.pulseio.protocol.EnginePacket;
  * is never reopened (the Manager makes a new one to reconnect).
  */
 public interface Engine {
+  /**
+   * Creates an engine session confined to {@code loop}; nothing happens until {@link #open()}.
+   *
+   * @param options where and how to connect
+   * @param loop the event loop that runs every channel, timer and listener call of the session
+   * @param listener told of open, messages, transport changes and the close, on {@code loop}
+   */
+  static Engine create(EngineOptions options, EventLoop loop, EngineListener listener) {
+    return new EngineSession(options, loop, listener);
+  }
+
   /** Starts the handshake. Called once. */
   void open();
 
