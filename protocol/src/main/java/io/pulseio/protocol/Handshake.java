@@ -27,6 +27,9 @@ public record Handshake(String sid, List<String> upgrades, long pingInterval, lo
 
   /** Parses the text of an OPEN packet. */
   public static Handshake parse(String json) {
+    if (json == null) {
+      throw new ProtocolException("handshake is not a JSON object");
+    }
     JsonNode node;
     try {
       node = Json.MAPPER.readTree(json);

@@ -119,6 +119,10 @@ public final class SocketDecoder {
     if (pending == null) {
       throw new ProtocolException("binary data received with no binary packet waiting for it");
     }
+    if (data == null) {
+      reset();
+      throw new ProtocolException("missing binary attachment");
+    }
     buffers.add(data);
     if (buffers.size() < expected) {
       return null;
