@@ -1,40 +1,393 @@
 package io.pulseio.client.internal.engine;
 
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.netty.util.internal.PlatformDependent;
 import io.pulseio.protocol.EnginePacket;
+import io.pulseio.protocol.Handshake;
+import io.pulseio.protocol.ProtocolException;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The {@link Engine} implementation (work in progress: the transports land next). */
-final class EngineSession implements Engine {
+/**
+ * The {@link Engine}: a state machine over one current transport and, while upgrading, one probe.
+ *
+ * <p>Outgoing packets go into one multi-producer queue, drained on the event loop at most once per
+ * loop turn (so packets given in a burst leave in one POST or one socket flush). The heartbeat is
+ * a single timer on the loop checked against a deadline moved by each ping, not rescheduled per
+ * ping. Upgrade, as engine.io-client does it: open the WebSocket beside polling, {@code 2probe},
+ * on {@code 3probe} pause polling (the server answers the pending GET with a noop) and wait for the
+ * POST in flight, then send {@code 5} and the buffer over the WebSocket. A failed probe leaves
+ * polling as it was.
+ */
+final class EngineSession implements Engine, Transport.Listener {
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.client");
+  /** How long a graceful close may take to flush before the connections are dropped anyway. */
+  private static final long CLOSE_GRACE_MILLIS = 5000;
+
+  private enum State { NEW, OPENING, OPEN, CLOSING, CLOSED }
+
   private final EngineOptions options;
   private final EventLoop loop;
   private final EngineListener listener;
+  private final EngineEndpoint endpoint;
+  private final Queue<EnginePacket> buffer = PlatformDependent.newMpscQueue();
+  private final AtomicBoolean flushScheduled = new AtomicBoolean();
+  private final Runnable flushTask = this::flushFromTask;
+
+  private volatile State state = State.NEW;
+  private volatile Transport transport;
+  private volatile boolean upgrading;
+  private WebSocketTransport probe;
+  private Handshake handshake;
+  private ScheduledFuture<?> handshakeTimer;
+  private ScheduledFuture<?> pingTimer;
+  private ScheduledFuture<?> closeTimer;
+  private long pingDeadlineNanos;
+  private long lastPacketNanos;
 
   EngineSession(EngineOptions options, EventLoop loop, EngineListener listener) {
     this.options = Objects.requireNonNull(options, "options");
     this.loop = Objects.requireNonNull(loop, "loop");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.endpoint = new EngineEndpoint(options);
   }
+
+  // ---- Engine: any thread ----
 
   @Override
   public void open() {
-    loop.execute(() -> listener.onClose("transport error",
-        new UnsupportedOperationException("engine not implemented yet: " + options.host())));
+    onLoop(this::doOpen);
   }
 
   @Override
-  public void send(EnginePacket packet) {}
+  public void send(EnginePacket packet) {
+    Objects.requireNonNull(packet, "packet");
+    State s = state;
+    if (s == State.CLOSING || s == State.CLOSED) {
+      return;
+    }
+    buffer.offer(packet);
+    scheduleFlush();
+  }
 
   @Override
-  public void close() {}
+  public void close() {
+    onLoop(this::doClose);
+  }
 
   @Override
   public String transport() {
-    return null;
+    Transport t = transport;
+    return t == null ? null : t.name();
   }
 
   @Override
   public boolean writable() {
-    return false;
+    Transport t = transport;
+    return state == State.OPEN && !upgrading && t != null && t.writable() && buffer.isEmpty();
+  }
+
+  // ---- on the loop ----
+
+  private void doOpen() {
+    if (state != State.NEW) {
+      return;
+    }
+    state = State.OPENING;
+    String first = options.transports().isEmpty() ? null : options.transports().get(0);
+    Transport t;
+    try {
+      t = create(first, null);
+    } catch (IllegalArgumentException e) {
+      fail("transport error", e);
+      return;
+    }
+    transport = t;
+    long timeout = options.handshakeTimeoutMillis();
+    if (timeout > 0) {
+      handshakeTimer = loop.schedule(() -> fail("transport error",
+          new TimeoutException("no Engine.IO handshake within " + timeout + " ms")), timeout, TimeUnit.MILLISECONDS);
+    }
+    LOG.debug("engine opening over {} to {}:{}", t.name(), options.host(), options.port());
+    t.open();
+  }
+
+  private void doClose() {
+    switch (state) {
+      case NEW, OPENING -> fail("forced close", null);
+      case OPEN -> {
+        state = State.CLOSING;
+        cancel(pingTimer);
+        if (probe != null) {
+          probeFailed(null);
+        }
+        buffer.offer(EnginePacket.CLOSE);
+        closeTimer = loop.schedule(this::finishClosing, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        listener.onClose("forced close", null);
+        flush();
+      }
+      default -> { }
+    }
+  }
+
+  private Transport create(String name, String sid) {
+    if (PollingTransport.NAME.equals(name)) {
+      return new PollingTransport(endpoint, loop, this);
+    }
+    if (WebSocketTransport.NAME.equals(name)) {
+      return new WebSocketTransport(endpoint, loop, this, sid);
+    }
+    throw new IllegalArgumentException("unknown transport: " + name);
+  }
+
+  @Override
+  public void onConnected(Transport t) {
+    if (t == probe) {
+      probe.writeNow(EnginePacket.PING_PROBE);
+    }
+  }
+
+  @Override
+  public void onPacket(Transport t, EnginePacket packet) {
+    State s = state;
+    if (s == State.CLOSING || s == State.CLOSED) {
+      return;
+    }
+    if (t == probe) {
+      onProbePacket(packet);
+      return;
+    }
+    if (t != transport) {
+      return;
+    }
+    if (s == State.OPENING) {
+      onOpeningPacket(packet);
+      return;
+    }
+    lastPacketNanos = now();
+    switch (packet.type()) {
+      case MESSAGE -> listener.onMessage(packet);
+      case PING -> {
+        buffer.offer(EnginePacket.PONG);
+        pingDeadlineNanos = lastPacketNanos + pingWindowNanos();
+        scheduleFlush();
+      }
+      // engine.io-client reports a server's CLOSE as the transport closing; so does Socket.IO.
+      case CLOSE -> fail("transport close", null);
+      default -> { } // NOOP (answers a GET during an upgrade), stray PONG/UPGRADE/OPEN: nothing to do
+    }
+  }
+
+  private void onOpeningPacket(EnginePacket packet) {
+    if (packet.type() != io.pulseio.protocol.EnginePacketType.OPEN) {
+      fail("parse error", new ProtocolException("expected the handshake (OPEN) first, got " + packet.type()));
+      return;
+    }
+    Handshake h;
+    try {
+      h = Handshake.parse(packet.text());
+    } catch (ProtocolException e) {
+      fail("parse error", e);
+      return;
+    }
+    handshake = h;
+    state = State.OPEN;
+    cancel(handshakeTimer);
+    transport.sid(h.sid());
+    lastPacketNanos = now();
+    pingDeadlineNanos = lastPacketNanos + pingWindowNanos();
+    pingTimer = loop.schedule(this::checkPing, pingWindowNanos(), TimeUnit.NANOSECONDS);
+    LOG.debug("engine open: sid {} over {}", h.sid(), transport.name());
+    listener.onOpen(h);
+    if (state != State.OPEN) {
+      return;
+    }
+    flush();
+    maybeProbe(h);
+  }
+
+  // ---- heartbeat ----
+
+  private long pingWindowNanos() {
+    return TimeUnit.MILLISECONDS.toNanos(handshake.pingInterval() + handshake.pingTimeout());
+  }
+
+  private void checkPing() {
+    pingTimer = null;
+    if (state != State.OPEN) {
+      return;
+    }
+    // Like engine.io-client: any packet proves the server alive, not only a ping.
+    long deadline = Math.max(pingDeadlineNanos, lastPacketNanos + pingWindowNanos());
+    long left = deadline - now();
+    if (left <= 0) {
+      fail("ping timeout", null);
+    } else {
+      pingTimer = loop.schedule(this::checkPing, left, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  // ---- upgrade ----
+
+  private void maybeProbe(Handshake h) {
+    if (options.upgrade()
+        && transport instanceof PollingTransport
+        && options.transports().contains(WebSocketTransport.NAME)
+        && h.upgrades().contains(WebSocketTransport.NAME)) {
+      probe = new WebSocketTransport(endpoint, loop, this, h.sid());
+      LOG.debug("engine {}: probing websocket", h.sid());
+      probe.open();
+    }
+  }
+
+  private void onProbePacket(EnginePacket packet) {
+    if (upgrading) {
+      return; // the server sends nothing before our UPGRADE; ignore anything early
+    }
+    if (packet.type() == io.pulseio.protocol.EnginePacketType.PONG && "probe".equals(packet.text())) {
+      upgrading = true;
+      ((PollingTransport) transport).pause(this::onPollingPaused);
+    } else {
+      probeFailed(new ProtocolException("unexpected answer to the probe: " + packet));
+    }
+  }
+
+  private void onPollingPaused() {
+    if (state != State.OPEN || probe == null) {
+      return;
+    }
+    Transport polling = transport;
+    WebSocketTransport ws = probe;
+    probe = null;
+    transport = ws;
+    polling.close();
+    ws.writeNow(EnginePacket.UPGRADE);
+    upgrading = false;
+    LOG.debug("engine {}: upgraded to websocket", handshake.sid());
+    listener.onTransport(WebSocketTransport.NAME);
+    flush();
+  }
+
+  private void probeFailed(Throwable cause) {
+    if (cause != null) {
+      LOG.debug("engine upgrade probe failed; staying on polling", cause);
+    }
+    if (probe != null) {
+      probe.close();
+      probe = null;
+    }
+    if (upgrading) {
+      upgrading = false;
+      ((PollingTransport) transport).resume();
+      flush();
+    }
+  }
+
+  // ---- writing ----
+
+  private void scheduleFlush() {
+    if (flushScheduled.compareAndSet(false, true)) {
+      try {
+        loop.execute(flushTask);
+      } catch (RejectedExecutionException e) {
+        buffer.clear(); // the loop is gone, and the session with it
+      }
+    }
+  }
+
+  private void flushFromTask() {
+    flushScheduled.set(false);
+    flush();
+  }
+
+  private void flush() {
+    State s = state;
+    if ((s != State.OPEN && s != State.CLOSING) || upgrading) {
+      return;
+    }
+    Transport t = transport;
+    if (!buffer.isEmpty() && t.writable()) {
+      t.write(buffer, handshake.maxPayload());
+    }
+    if (s == State.CLOSING && buffer.isEmpty() && t.writable()) {
+      finishClosing();
+    }
+  }
+
+  @Override
+  public void onDrain(Transport t) {
+    if (t == transport) {
+      flush();
+    }
+  }
+
+  // ---- ending ----
+
+  @Override
+  public void onFailure(Transport t, String reason, Throwable cause) {
+    if (t == probe) {
+      probeFailed(cause);
+    } else if (t == transport) {
+      fail(reason, cause);
+    }
+  }
+
+  private void fail(String reason, Throwable cause) {
+    State s = state;
+    if (s == State.CLOSED) {
+      return;
+    }
+    finishClosing();
+    if (s != State.CLOSING) {
+      LOG.debug("engine closed: {}", reason, cause);
+      listener.onClose(reason, cause);
+    }
+  }
+
+  private void finishClosing() {
+    state = State.CLOSED;
+    cancel(handshakeTimer);
+    cancel(pingTimer);
+    cancel(closeTimer);
+    if (probe != null) {
+      probe.close();
+      probe = null;
+    }
+    Transport t = transport;
+    if (t != null) {
+      t.close();
+    }
+    buffer.clear();
+  }
+
+  // ---- helpers ----
+
+  private void onLoop(Runnable task) {
+    if (loop.inEventLoop()) {
+      task.run();
+    } else {
+      try {
+        loop.execute(task);
+      } catch (RejectedExecutionException e) {
+        LOG.debug("engine event loop is shut down; ignoring", e);
+      }
+    }
+  }
+
+  private long now() {
+    return loop.ticker().nanoTime();
+  }
+
+  private static void cancel(ScheduledFuture<?> timer) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
   }
 }

@@ -1,0 +1,62 @@
+package io.pulseio.client.internal.engine;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** Where an engine's requests go: the host header, request paths with their query, WebSocket URIs. */
+final class EngineEndpoint {
+  private final EngineOptions options;
+  private final String hostHeader;
+  private final String authority;
+  private final String extraQuery;
+
+  EngineEndpoint(EngineOptions options) {
+    this.options = options;
+    String host = options.host().indexOf(':') >= 0 && !options.host().startsWith("[")
+        ? "[" + options.host() + "]"
+        : options.host();
+    int defaultPort = options.secure() ? 443 : 80;
+    this.authority = host + ":" + options.port();
+    this.hostHeader = options.port() == defaultPort ? host : authority;
+    StringBuilder q = new StringBuilder();
+    for (Map.Entry<String, String> e : options.query().entrySet()) {
+      q.append('&').append(encode(e.getKey())).append('=').append(encode(e.getValue()));
+    }
+    this.extraQuery = q.toString();
+  }
+
+  EngineOptions options() {
+    return options;
+  }
+
+  /** The value of the {@code Host} header: host, plus the port when it is not the default. */
+  String hostHeader() {
+    return hostHeader;
+  }
+
+  /** The request target: path, then {@code EIO=4}, the transport, the sid (when known), the options' query. */
+  String pathAndQuery(String transport, String sid) {
+    StringBuilder b = new StringBuilder(options.path().length() + 64)
+        .append(options.path()).append("?EIO=4&transport=").append(transport);
+    if (sid != null) {
+      b.append("&sid=").append(encode(sid));
+    }
+    return b.append(extraQuery).toString();
+  }
+
+  /** The absolute {@code ws://} or {@code wss://} URI of a WebSocket connection. */
+  String webSocketUri(String sid) {
+    return (options.secure() ? "wss://" : "ws://") + authority + pathAndQuery("websocket", sid);
+  }
+
+  /** Extra headers for every request, in the options' order. */
+  Map<String, List<String>> headers() {
+    return options.headers();
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}

@@ -1,0 +1,188 @@
+package io.pulseio.client.internal.engine;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.ReferenceCountUtil;
+import io.pulseio.protocol.EnginePacket;
+import io.pulseio.protocol.ProtocolException;
+import java.io.IOException;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * WebSocket: one Engine.IO packet per frame, text frames written straight from the packet's
+ * string, binary frames wrapping the packet's bytes. Writes stop while the socket's outbound
+ * buffer is above its high-water mark and resume (with {@link Listener#onDrain}) below it.
+ * Also the last stage of its own channel's pipeline.
+ */
+@ChannelHandler.Sharable
+final class WebSocketTransport extends ChannelInboundHandlerAdapter implements Transport {
+  static final String NAME = "websocket";
+  /** How long a close frame may take before the connection is dropped anyway. */
+  private static final long CLOSE_GRACE_MILLIS = 1000;
+
+  private final EngineEndpoint endpoint;
+  private final EventLoop loop;
+  private final Listener listener;
+  private final String sid;
+  private Channel channel;
+  private boolean connected;
+  private boolean closed;
+
+  /** @param sid the session to upgrade (a probe), or null to handshake over WebSocket */
+  WebSocketTransport(EngineEndpoint endpoint, EventLoop loop, Listener listener, String sid) {
+    this.endpoint = endpoint;
+    this.loop = loop;
+    this.listener = listener;
+    this.sid = sid;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public void open() {
+    EngineOptions options = endpoint.options();
+    ChannelFuture connecting = Pipelines.bootstrap(loop, options)
+        .handler(Pipelines.webSocket(endpoint, sid, this))
+        .connect(options.host(), options.port());
+    channel = connecting.channel();
+    connecting.addListener(f -> {
+      if (!f.isSuccess()) {
+        failed("transport error", f.cause());
+      }
+    });
+  }
+
+  @Override
+  public void sid(String sid) {
+    // The sid travels in the URI of the handshake only; nothing to do afterwards.
+  }
+
+  @Override
+  public boolean writable() {
+    return connected && !closed && channel.isWritable();
+  }
+
+  @Override
+  public void write(Queue<EnginePacket> buffer, long maxPayload) {
+    Channel ch = channel;
+    boolean wrote = false;
+    EnginePacket packet;
+    while (ch.isWritable() && (packet = buffer.poll()) != null) {
+      ch.write(WireFormat.frame(packet, ch.alloc()), ch.voidPromise());
+      wrote = true;
+    }
+    if (wrote) {
+      ch.flush();
+    }
+  }
+
+  /** Writes and flushes one packet now, ahead of the session's buffer (probe and upgrade packets). */
+  void writeNow(EnginePacket packet) {
+    channel.writeAndFlush(WireFormat.frame(packet, channel.alloc()), channel.voidPromise());
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (channel == null) {
+      return;
+    }
+    if (connected && channel.isActive()) {
+      Channel ch = channel;
+      ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+          .addListener(ChannelFutureListener.CLOSE);
+      loop.schedule(() -> {
+        ch.close();
+      }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    } else {
+      channel.close();
+    }
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+    if (event == ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+      connected = true;
+      if (!closed) {
+        listener.onConnected(this);
+      }
+    } else if (event == ClientHandshakeStateEvent.HANDSHAKE_TIMEOUT) {
+      failed("transport error", new TimeoutException("WebSocket handshake timed out"));
+    }
+    super.userEventTriggered(ctx, event);
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    try {
+      if (closed) {
+        return;
+      }
+      EnginePacket packet;
+      if (msg instanceof TextWebSocketFrame text) {
+        packet = WireFormat.decodeText(text.content());
+      } else if (msg instanceof BinaryWebSocketFrame binary) {
+        packet = WireFormat.decodeBinary(binary.content());
+      } else {
+        return;
+      }
+      listener.onPacket(this, packet);
+    } catch (ProtocolException e) {
+      failed("parse error", e);
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    if (connected && !closed && ctx.channel().isWritable()) {
+      listener.onDrain(this);
+    }
+    super.channelWritabilityChanged(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    failed("transport error", cause);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    if (connected) {
+      failed("transport close", null);
+    } else {
+      failed("transport error", new IOException("connection closed during the WebSocket handshake"));
+    }
+    super.channelInactive(ctx);
+  }
+
+  private void failed(String reason, Throwable cause) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (channel != null) {
+      channel.close();
+    }
+    listener.onFailure(this, reason, cause);
+  }
+}
