@@ -66,14 +66,29 @@ public final class EngineCodec {
 
   /** Joins packets into one polling payload. */
   public static String encodePayload(List<EnginePacket> packets) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < packets.size(); i++) {
+    int size = packets.size();
+    long chars = size;
+    for (int i = 0; i < size; i++) {
+      EnginePacket packet = packets.get(i);
+      chars += packet.isBinary() ? 4L * ((packet.binary().length + 2) / 3) : packet.text().length();
+    }
+    StringBuilder out = new StringBuilder((int) Math.min(chars + size, Integer.MAX_VALUE - 8));
+    for (int i = 0; i < size; i++) {
       if (i > 0) {
         out.append(SEPARATOR);
       }
-      out.append(encode(packets.get(i)));
+      appendTo(out, packets.get(i));
     }
     return out.toString();
+  }
+
+  /** Appends the text form of a packet without building it as a string of its own first. */
+  private static void appendTo(StringBuilder out, EnginePacket packet) {
+    if (packet.isBinary()) {
+      out.append('b').append(Base64.getEncoder().encodeToString(packet.binary()));
+    } else {
+      out.append(packet.type().digit()).append(packet.text());
+    }
   }
 
   /** Splits a polling payload into its packets; an empty payload or record is an error. */
