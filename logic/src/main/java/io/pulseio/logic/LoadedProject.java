@@ -1,0 +1,34 @@
+package io.pulseio.logic;
+
+import io.pulseio.logic.internal.load.LinkedProject;
+import io.pulseio.logic.internal.run.Run;
+import io.pulseio.logic.model.ProjectSpec;
+import io.pulseio.logic.spi.NodeDescriptor;
+import java.util.List;
+
+/** A project that passed every check and can be started, any number of times. Immutable, thread-safe. */
+public final class LoadedProject {
+    private final LinkedProject linked;
+
+    LoadedProject(LinkedProject linked) {
+        this.linked = linked;
+    }
+
+    /** The project as written. */
+    public ProjectSpec spec() {
+        return linked.spec();
+    }
+
+    /** The toolbox this project sees: the node types of its enabled plugins. */
+    public List<NodeDescriptor> toolbox() {
+        return linked.registry().toolbox(linked.spec()::pluginEnabled);
+    }
+
+    /**
+     * Starts a run on a new logic thread and returns at once. The run fires On Project Start, then
+     * enters the start scene, and lasts until Stop Project, {@link ProjectRun#stop} or a failed start.
+     */
+    public ProjectRun start(RunOptions options) {
+        return Run.start(linked, options);
+    }
+}

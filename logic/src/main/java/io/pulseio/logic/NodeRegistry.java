@@ -1,0 +1,105 @@
+package io.pulseio.logic;
+
+import io.pulseio.logic.core.CorePlugin;
+import io.pulseio.logic.spi.NodeDescriptor;
+import io.pulseio.logic.spi.NodeType;
+import io.pulseio.logic.spi.Plugin;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.function.Predicate;
+
+/**
+ * Every installed plugin and node type. The core plugin is always present and first. Rejects duplicate
+ * plugin ids, duplicate node type ids and type ids outside their plugin's prefix. Immutable, thread-safe.
+ */
+public final class NodeRegistry {
+    private final List<Plugin> plugins;
+    private final Map<String, NodeType> types;
+    private final Map<String, Plugin> pluginsById;
+
+    private NodeRegistry(List<Plugin> plugins) {
+        Map<String, Plugin> byId = new LinkedHashMap<>();
+        Map<String, NodeType> byType = new LinkedHashMap<>();
+        for (Plugin p : plugins) {
+            if (byId.putIfAbsent(p.id(), p) != null) {
+                throw new IllegalArgumentException("duplicate plugin id '" + p.id() + "'");
+            }
+            for (NodeType t : p.nodeTypes()) {
+                String id = t.descriptor().typeId();
+                if (!id.startsWith(p.id() + ".")) {
+                    throw new IllegalArgumentException("node type '" + id + "' of plugin '" + p.id()
+                            + "' must start with '" + p.id() + ".'");
+                }
+                if (byType.putIfAbsent(id, t) != null) {
+                    throw new IllegalArgumentException("duplicate node type id '" + id + "'");
+                }
+            }
+        }
+        this.plugins = List.copyOf(byId.values());
+        this.pluginsById = Collections.unmodifiableMap(byId);
+        this.types = Collections.unmodifiableMap(byType);
+    }
+
+    /** The core plugin plus {@code plugins}, in that order. */
+    public static NodeRegistry of(List<? extends Plugin> plugins) {
+        List<Plugin> all = new ArrayList<>();
+        all.add(new CorePlugin());
+        all.addAll(plugins);
+        return new NodeRegistry(all);
+    }
+
+    /** The core plugin plus {@code plugins}. */
+    public static NodeRegistry of(Plugin... plugins) {
+        return of(List.of(plugins));
+    }
+
+    /** The core plugin plus every {@link Plugin} that {@link ServiceLoader} finds through {@code loader}. */
+    public static NodeRegistry discover(ClassLoader loader) {
+        List<Plugin> found = new ArrayList<>();
+        ServiceLoader.load(Plugin.class, loader).forEach(found::add);
+        return of(found);
+    }
+
+    /** {@link #discover(ClassLoader)} with this class's loader. */
+    public static NodeRegistry discover() {
+        return discover(NodeRegistry.class.getClassLoader());
+    }
+
+    /** Plugins, core first. */
+    public List<Plugin> plugins() {
+        return plugins;
+    }
+
+    public Optional<Plugin> plugin(String pluginId) {
+        return Optional.ofNullable(pluginsById.get(pluginId));
+    }
+
+    public Optional<NodeType> type(String typeId) {
+        return Optional.ofNullable(types.get(typeId));
+    }
+
+    /** The plugin owning a node type id (by prefix); empty when no such plugin is installed. */
+    public Optional<Plugin> pluginOf(String typeId) {
+        int dot = typeId.indexOf('.');
+        return dot < 0 ? Optional.empty() : plugin(typeId.substring(0, dot));
+    }
+
+    /**
+     * The toolbox: descriptors of every node type whose plugin is enabled, plugin by plugin in
+     * registration order. {@code enabled} is asked with plugin ids; the core plugin is always included.
+     */
+    public List<NodeDescriptor> toolbox(Predicate<String> enabled) {
+        List<NodeDescriptor> list = new ArrayList<>();
+        for (Plugin p : plugins) {
+            if (!p.canBeDisabled() || enabled.test(p.id())) {
+                p.nodeTypes().forEach(t -> list.add(t.descriptor()));
+            }
+        }
+        return list;
+    }
+}

@@ -1,0 +1,40 @@
+package io.pulseio.logic;
+
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One running project: a logic thread fed by an event queue. Every method is thread-safe.
+ * Lifecycle: running → stopping (Stop Project, {@link #stop}, or a failed start) → stopped (plugins
+ * closed, scene and project timers cancelled, {@code runStopped} traced, {@link #exitCode()} completed).
+ */
+public interface ProjectRun extends AutoCloseable {
+
+    /** The project's name. */
+    String projectName();
+
+    /** Asks the run to stop with {@code exitCode} after the current event; queued events are dropped. */
+    void stop(int exitCode);
+
+    /** Completes with the exit code once the run has fully stopped. */
+    CompletionStage<Integer> exitCode();
+
+    /** Waits for the run to stop; returns the exit code. */
+    int awaitExit(Duration timeout) throws InterruptedException, TimeoutException;
+
+    /**
+     * Waits until the event queue is empty and the logic thread is idle (or the run stopped). Timers
+     * still pending do not count. Meant for tests and tools.
+     *
+     * @return false on timeout
+     */
+    boolean awaitIdle(Duration timeout) throws InterruptedException;
+
+    /** Whether the run has fully stopped. */
+    boolean isStopped();
+
+    /** {@link #stop}(0) and wait up to 10 seconds for the stop to complete. */
+    @Override
+    void close();
+}

@@ -1,0 +1,94 @@
+package io.pulseio.logic.core;
+
+import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.internal.run.CoreServices;
+import io.pulseio.logic.model.FunctionSpec;
+import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.spi.NodeType;
+import io.pulseio.logic.spi.Plugin;
+import io.pulseio.logic.spi.PluginContext;
+import io.pulseio.logic.spi.PluginRun;
+import io.pulseio.logic.spi.ValidationContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The core node types ({@code core.*}): events, flow, data, variables, functions. Always enabled; the
+ * registry adds it first. Stateless.
+ */
+public final class CorePlugin implements Plugin {
+    /** The plugin id, also the prefix of every core node type id. */
+    public static final String ID = "core";
+    private final List<NodeType> types;
+
+    public CorePlugin() {
+        List<NodeType> all = new ArrayList<>();
+        all.addAll(EventNodes.types());
+        all.addAll(FlowNodes.types());
+        all.addAll(TimeNodes.types());
+        all.addAll(DataNodes.types());
+        all.addAll(VariableNodes.types());
+        all.addAll(FunctionNodes.types());
+        types = List.copyOf(all);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public String displayName() {
+        return "Core";
+    }
+
+    @Override
+    public boolean canBeDisabled() {
+        return false;
+    }
+
+    @Override
+    public List<NodeType> nodeTypes() {
+        return types;
+    }
+
+    /** References from attributes to variables, functions and scenes; one entry node per function. */
+    @Override
+    public void validate(ValidationContext check) {
+        var project = check.project();
+        for (NodeSpec node : check.nodes()) {
+            var attributes = check.attributes(node);
+            String variable = attributes.string("variable");
+            if (variable != null && project.variable(variable).isEmpty()) {
+                check.report(ProblemKind.UNKNOWN_VARIABLE, node.path() + ".attributes.variable", node.id(),
+                        "variable", "unknown variable '" + variable + "'");
+            }
+            String function = attributes.string("function");
+            if (function != null && project.function(function).isEmpty()) {
+                check.report(ProblemKind.UNKNOWN_FUNCTION, node.path() + ".attributes.function", node.id(),
+                        "function", "unknown function '" + function + "'");
+            }
+            String scene = attributes.string("scene");
+            if (scene != null && project.scene(scene).isEmpty()) {
+                check.report(ProblemKind.UNKNOWN_SCENE, node.path() + ".attributes.scene", node.id(),
+                        "scene", "unknown scene '" + scene + "'");
+            }
+        }
+        for (FunctionSpec f : project.functions()) {
+            long entries = f.graph().nodes().stream().filter(n -> n.type().equals(FunctionNodes.INPUT)).count();
+            if (entries != 1) {
+                check.report(ProblemKind.FUNCTION_ENTRY, f.path(), null, null, "function '" + f.name()
+                        + "' needs exactly one " + FunctionNodes.INPUT + " node, found " + entries);
+            }
+        }
+    }
+
+    @Override
+    public PluginRun start(PluginContext context) {
+        return new CoreRun((CoreServices) context);
+    }
+
+    /** The core plugin's per-run object: how core behaviours reach the runtime. */
+    record CoreRun(CoreServices services) implements PluginRun {
+    }
+}

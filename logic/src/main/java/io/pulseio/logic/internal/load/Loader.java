@@ -1,0 +1,103 @@
+package io.pulseio.logic.internal.load;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pulseio.logic.NodeRegistry;
+import io.pulseio.logic.Problem;
+import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.model.GraphSpec;
+import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.model.ProjectSpec;
+import io.pulseio.logic.spi.Plugin;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a project in phases: parse (JSON, schema, env expansion) → validate (names, nodes, plugin
+ * hooks) → link (link tables, required inputs, data cycles). Every phase that can run does, so one load
+ * reports every problem; schema violations alone stop the later phases (the shape is unknown).
+ */
+public final class Loader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final NodeRegistry registry;
+    private final Map<String, String> environment;
+
+    public Loader(NodeRegistry registry, Map<String, String> environment) {
+        this.registry = registry;
+        this.environment = environment;
+    }
+
+    /** Either a linked project (problems empty) or the problems. */
+    public record Outcome(LinkedProject project, List<Problem> problems) {
+    }
+
+    public Outcome load(String text) {
+        List<Problem> problems = new ArrayList<>();
+        JsonNode document;
+        try {
+            document = JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            var at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            problems.add(new Problem(ProblemKind.SYNTAX, "$", null, null, "invalid JSON" + where + ": "
+                    + e.getOriginalMessage()));
+            return new Outcome(null, problems);
+        }
+        if (document == null || document.isMissingNode()) {
+            problems.add(new Problem(ProblemKind.SYNTAX, "$", null, null, "the file is empty"));
+            return new Outcome(null, problems);
+        }
+        problems.addAll(SchemaCheck.check(document));
+        if (!problems.isEmpty()) {
+            return new Outcome(null, problems);
+        }
+        ProjectSpec spec = new ProjectParser(environment, problems).parse(document);
+        new NameChecks(problems).check(spec);
+        List<ResolvedNode> nodes = new ArrayList<>();
+        List<Map<String, ResolvedNode>> graphs = checkNodes(spec, nodes, problems);
+        List<Plugin> enabled = registry.plugins().stream()
+                .filter(p -> !p.canBeDisabled() || spec.pluginEnabled(p.id())).toList();
+        for (Plugin p : enabled) {
+            new PluginChecks(p, spec, nodes, problems).run();
+        }
+        LinkChecks links = new LinkChecks(problems);
+        List<GraphSpec> specs = spec.graphs();
+        for (int i = 0; i < specs.size(); i++) {
+            links.check(specs.get(i), graphs.get(i));
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(null, problems);
+        }
+        return new Outcome(new LinkedProject(spec, registry, enabled, nodes), problems);
+    }
+
+    /** Checks every node; returns, per graph, its ids mapped to resolved nodes (null when unresolved). */
+    private List<Map<String, ResolvedNode>> checkNodes(ProjectSpec spec, List<ResolvedNode> all,
+                                                       List<Problem> problems) {
+        NodeChecks checks = new NodeChecks(registry, spec, problems);
+        Map<String, String> firstPath = new HashMap<>();
+        List<Map<String, ResolvedNode>> graphs = new ArrayList<>();
+        for (GraphSpec graph : spec.graphs()) {
+            Map<String, ResolvedNode> byId = new LinkedHashMap<>();
+            for (NodeSpec node : graph.nodes()) {
+                String first = firstPath.putIfAbsent(node.id(), node.path());
+                if (first != null) {
+                    problems.add(new Problem(ProblemKind.DUPLICATE_ID, node.path() + ".id", node.id(), null,
+                            "duplicate node id '" + node.id() + "' (first at " + first + ")"));
+                    continue;
+                }
+                ResolvedNode resolved = checks.check(node, graph);
+                byId.put(node.id(), resolved);
+                if (resolved != null) {
+                    all.add(resolved);
+                }
+            }
+            graphs.add(byId);
+        }
+        return graphs;
+    }
+}

@@ -1,0 +1,124 @@
+package io.pulseio.logic.internal.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pulseio.logic.Problem;
+import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.model.FunctionSpec;
+import io.pulseio.logic.model.GraphSpec;
+import io.pulseio.logic.model.LinkSpec;
+import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.model.PortSpec;
+import io.pulseio.logic.model.ProjectSpec;
+import io.pulseio.logic.model.SceneSpec;
+import io.pulseio.logic.model.VariableSpec;
+import io.pulseio.logic.spi.PinType;
+import io.pulseio.logic.spi.Scope;
+import io.pulseio.logic.spi.Values;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a schema-valid document into a {@link ProjectSpec}, expanding {@code ${env:…}} in settings.
+ * Structural problems are the schema's job; this reports only values the schema cannot judge.
+ */
+final class ProjectParser {
+    private final List<Problem> problems;
+    private final Map<String, String> environment;
+
+    ProjectParser(Map<String, String> environment, List<Problem> problems) {
+        this.environment = environment;
+        this.problems = problems;
+    }
+
+    ProjectSpec parse(JsonNode root) {
+        Map<String, Boolean> switches = new LinkedHashMap<>();
+        root.path("plugins").fields().forEachRemaining(e ->
+                switches.put(e.getKey(), e.getValue().path("enabled").asBoolean(true)));
+        JsonNode settings = root.has("settings") ? root.get("settings").deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        settings = new EnvExpander(environment, problems).expand(settings, "$.settings");
+        JsonNode logic = root.path("logic");
+        List<VariableSpec> variables = new ArrayList<>();
+        eachElement(logic.path("variables"), "$.logic.variables", (v, path) -> variables.add(variable(v, path)));
+        GraphSpec project = graph(logic.path("project"), Scope.PROJECT, "project", "$.logic.project");
+        List<SceneSpec> scenes = new ArrayList<>();
+        eachElement(logic.path("scenes"), "$.logic.scenes", (s, path) -> {
+            String name = s.path("name").asText();
+            scenes.add(new SceneSpec(name, path, graph(s, Scope.SCENE, name, path)));
+        });
+        List<FunctionSpec> functions = new ArrayList<>();
+        eachElement(logic.path("functions"), "$.logic.functions", (f, path) -> {
+            String name = f.path("name").asText();
+            functions.add(new FunctionSpec(name, path, ports(f.path("inputs")), ports(f.path("outputs")),
+                    graph(f, Scope.FUNCTION, name, path)));
+        });
+        String startScene = logic.has("startScene") ? logic.get("startScene").asText()
+                : scenes.isEmpty() ? null : scenes.get(0).name();
+        return new ProjectSpec(root.path("format").asInt(), root.path("name").asText(), switches, settings,
+                variables, project, scenes, startScene, functions);
+    }
+
+    private VariableSpec variable(JsonNode v, String path) {
+        String name = v.path("name").asText();
+        PinType type = PinType.fromId(v.path("type").asText());
+        Object initial = type.zero();
+        if (v.has("initial")) {
+            Object parsed = Values.fromJson(v.get("initial"), type);
+            if (parsed == null) {
+                problems.add(new Problem(ProblemKind.INVALID_VALUE, path + ".initial", null, null,
+                        "initial value of variable '" + name + "' must be a " + type.id()));
+            } else {
+                initial = parsed;
+            }
+        }
+        return new VariableSpec(name, type, initial, path);
+    }
+
+    private static List<PortSpec> ports(JsonNode array) {
+        List<PortSpec> ports = new ArrayList<>();
+        array.forEach(p -> ports.add(new PortSpec(p.path("name").asText(), PinType.fromId(p.path("type").asText()))));
+        return ports;
+    }
+
+    private static GraphSpec graph(JsonNode g, Scope scope, String owner, String path) {
+        List<NodeSpec> nodes = new ArrayList<>();
+        eachElement(g.path("nodes"), path + ".nodes", (n, p) -> nodes.add(node(n, p)));
+        List<LinkSpec> links = new ArrayList<>();
+        eachElement(g.path("links"), path + ".links", (l, p) ->
+                links.add(new LinkSpec(l.path("from").asText(), l.path("to").asText(), p)));
+        return new GraphSpec(scope, owner, path, nodes, links);
+    }
+
+    private static NodeSpec node(JsonNode n, String path) {
+        JsonNode attributes = n.has("attributes") ? n.get("attributes").deepCopy()
+                : JsonNodeFactory.instance.objectNode();
+        Map<String, JsonNode> constants = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> it = n.path("inputs").fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            constants.put(e.getKey(), e.getValue().deepCopy());
+        }
+        NodeSpec.Position position = null;
+        if (n.has("position")) {
+            position = new NodeSpec.Position(n.get("position").path("x").asDouble(),
+                    n.get("position").path("y").asDouble());
+        }
+        return new NodeSpec(n.path("id").asText(), n.path("type").asText(), (ObjectNode) attributes, constants,
+                position, path);
+    }
+
+    private interface ElementVisitor {
+        void visit(JsonNode element, String path);
+    }
+
+    private static void eachElement(JsonNode array, String path, ElementVisitor visitor) {
+        for (int i = 0; i < array.size(); i++) {
+            visitor.visit(array.get(i), path + "[" + i + "]");
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package io.pulseio.logic.internal.run;
+
+import io.pulseio.logic.RunOptions;
+import io.pulseio.logic.time.Scheduler;
+import io.pulseio.logic.trace.TraceEvent;
+import io.pulseio.logic.trace.TraceListener;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+
+/**
+ * Runs pulses through the graph: an explicit stack (no recursion per node, so long chains cannot
+ * overflow the Java stack), depth first. A behaviour's fired outputs wait in a pending area and are
+ * pushed in reverse when it returns, so the first fired branch runs to its end before the second.
+ * Data inputs pull lazily. Guards cut off runaway loops. Logic thread only.
+ */
+final class Interpreter {
+    final Run run;
+    private final TraceListener trace;
+    final boolean tracing;
+    private final Scheduler clock;
+    private final long startNanos;
+    private final int maxSteps;
+    private final int maxDepth;
+    private final int maxCallDepth;
+    private final int maxPullDepth;
+
+    private LiveNode[] stackNode = new LiveNode[64];
+    private int[] stackPin = new int[64];
+    private int sp;
+    private LiveNode[] pendingNode = new LiveNode[16];
+    private int[] pendingPin = new int[16];
+    private int pending;
+    private int steps;
+    private int pullDepth;
+    private int callDepth;
+    private final Deque<Object[]> frames = new ArrayDeque<>();
+    /** The scope the current event runs in: owns timers and resources started by it. */
+    ScopeState currentScope;
+
+    Interpreter(Run run, RunOptions options, Scheduler clock) {
+        this.run = run;
+        this.trace = options.trace();
+        this.tracing = trace != TraceListener.NONE;
+        this.clock = clock;
+        this.startNanos = clock.nanoTime();
+        this.maxSteps = options.maxStepsPerEvent();
+        this.maxDepth = options.maxPulseDepth();
+        this.maxCallDepth = options.maxCallDepth();
+        this.maxPullDepth = options.maxPullDepth();
+    }
+
+    /** Nanoseconds since the run started. */
+    long now() {
+        return clock.nanoTime() - startNanos;
+    }
+
+    void emit(TraceEvent event) {
+        if (tracing) {
+            try {
+                trace.onEvent(event);
+            } catch (RuntimeException e) {
+                Run.LOG.warn("trace listener failed on {}", event.kind(), e);
+            }
+        }
+    }
+
+    /** Called before each event: fresh step budget. */
+    void beginEvent(ScopeState scope) {
+        steps = 0;
+        pullDepth = 0;
+        currentScope = scope;
+    }
+
+    /** After an abandoned event: drop whatever was in flight. */
+    void reset() {
+        Arrays.fill(stackNode, 0, sp, null);
+        Arrays.fill(pendingNode, 0, pending, null);
+        sp = 0;
+        pending = 0;
+        pullDepth = 0;
+        callDepth = 0;
+        frames.clear();
+    }
+
+    /** Fires a listener's {@code out}: sets nothing (the caller set outputs), runs its chain to the end. */
+    void fireListener(LiveNode node) {
+        if (node.scope != null) {
+            currentScope = node.scope;
+        }
+        step(node);
+        if (tracing) {
+            emit(new TraceEvent.NodeExecuted(now(), node.id, node.typeId, null, node.graph, 0));
+        }
+        int base = sp;
+        int mark = pending;
+        if (node.firstPulseOutput >= 0) {
+            node.fire(node.firstPulseOutput);
+        }
+        flush(mark);
+        drain(base);
+    }
+
+    /** Runs {@code task} (which may fire pulses through a node context) and then its chains. */
+    void callback(Runnable task) {
+        int base = sp;
+        int mark = pending;
+        task.run();
+        flush(mark);
+        drain(base);
+    }
+
+    void addPending(LiveNode node, int output) {
+        if (pending == pendingNode.length) {
+            pendingNode = Arrays.copyOf(pendingNode, pending * 2);
+            pendingPin = Arrays.copyOf(pendingPin, pending * 2);
+        }
+        pendingNode[pending] = node;
+        pendingPin[pending++] = output;
+    }
+
+    /** Moves pulses fired since {@code mark} onto the stack, first fired on top. */
+    private void flush(int mark) {
+        if (tracing) {
+            for (int i = mark; i < pending; i++) {
+                LiveNode from = pendingNode[i];
+                int out = pendingPin[i];
+                LiveNode to = from.target[out];
+                emit(new TraceEvent.Pulse(now(), from.outputLabel[out], to.inputLabel[from.targetPin[out]]));
+            }
+        }
+        for (int i = pending - 1; i >= mark; i--) {
+            LiveNode from = pendingNode[i];
+            int out = pendingPin[i];
+            push(from.target[out], from.targetPin[out]);
+            pendingNode[i] = null;
+        }
+        pending = mark;
+    }
+
+    private void push(LiveNode node, int pin) {
+        if (sp == stackNode.length) {
+            if (sp >= maxDepth) {
+                throw new Unwind.Loop("runaway pulse loop: more than " + maxDepth + " pending pulses", node);
+            }
+            stackNode = Arrays.copyOf(stackNode, Math.min(sp * 2, maxDepth));
+            stackPin = Arrays.copyOf(stackPin, stackNode.length);
+        }
+        stackNode[sp] = node;
+        stackPin[sp++] = pin;
+    }
+
+    private void drain(int base) {
+        while (sp > base) {
+            LiveNode node = stackNode[--sp];
+            stackNode[sp] = null;
+            execute(node, stackPin[sp]);
+        }
+    }
+
+    private void step(LiveNode node) {
+        if (++steps > maxSteps) {
+            throw new Unwind.Loop("runaway pulse loop: more than " + maxSteps
+                    + " node executions for one event", node);
+        }
+    }
+
+    private void execute(LiveNode node, int pin) {
+        step(node);
+        int mark = pending;
+        long started = tracing ? clock.nanoTime() : 0;
+        try {
+            node.behaviour.run(node, pin);
+        } catch (Unwind u) {
+            throw u;
+        } catch (Exception | LinkageError | AssertionError e) {
+            Arrays.fill(pendingNode, mark, pending, null);
+            pending = mark;
+            run.nodeFailed(node, e);
+            return;
+        }
+        if (tracing) {
+            long end = clock.nanoTime();
+            emit(new TraceEvent.NodeExecuted(end - startNanos, node.id, node.typeId,
+                    node.resolved.signature.inputs().get(pin).name(), node.graph, end - started));
+        }
+        flush(mark);
+    }
+
+    /** Computes output {@code output} of a pure node. */
+    Object pull(LiveNode node, int output) {
+        if (++pullDepth > maxPullDepth) {
+            throw new Unwind.Loop("data pulls nested deeper than " + maxPullDepth, node);
+        }
+        try {
+            return node.behaviour.compute(node, output);
+        } catch (Unwind | PullFailure u) {
+            throw u;
+        } catch (Exception e) {
+            throw new PullFailure(node, e);
+        } finally {
+            pullDepth--;
+        }
+    }
+
+    /**
+     * Calls a function: sets its entry's outputs to {@code args}, runs its body to the end, and returns
+     * what its Function Output nodes left in the frame (their zeros when none ran).
+     */
+    Object[] call(LiveFunction function, Object[] args, LiveNode caller) {
+        if (callDepth >= maxCallDepth) {
+            throw new Unwind.Loop("function calls nested deeper than " + maxCallDepth, caller);
+        }
+        LiveNode entry = function.entry;
+        Object[] saved = entry.outputs.clone();
+        for (int i = 0; i < args.length; i++) {
+            entry.outputs[function.argumentOutput[i]] = args[i];
+        }
+        Object[] results = function.zeroResults();
+        frames.push(results);
+        callDepth++;
+        try {
+            fireListener(entry);
+        } finally {
+            callDepth--;
+            frames.pop();
+            System.arraycopy(saved, 0, entry.outputs, 0, saved.length);
+        }
+        return results;
+    }
+
+    /** The result array of the innermost call, or null outside functions. */
+    Object[] currentFrame() {
+        return frames.peek();
+    }
+
+    /** A pure node failed while being pulled; reported as the failure of the node that pulled. */
+    static final class PullFailure extends RuntimeException {
+        PullFailure(LiveNode node, Exception cause) {
+            super("input from " + node.id + ": " + describe(cause), cause, false, false);
+        }
+    }
+
+    static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    }
+}

@@ -1,0 +1,264 @@
+package io.pulseio.logic.internal.run;
+
+import io.pulseio.logic.ProjectRun;
+import io.pulseio.logic.RunOptions;
+import io.pulseio.logic.internal.load.LinkedProject;
+import io.pulseio.logic.time.Cancellable;
+import io.pulseio.logic.time.Scheduler;
+import io.pulseio.logic.time.SystemScheduler;
+import io.pulseio.logic.trace.TraceEvent;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running project: the logic thread, its event queue and lifecycle. Graph state lives in
+ * {@link RunState}; pulses run in {@link Interpreter}.
+ */
+public final class Run implements ProjectRun {
+    static final Logger LOG = LoggerFactory.getLogger("io.pulseio.logic");
+    private static final Runnable WAKE_UP = () -> { };
+
+    final LinkedProject project;
+    final RunOptions options;
+    final Scheduler scheduler;
+    private final boolean ownsScheduler;
+    final Interpreter interpreter;
+    final RunState state;
+    private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final Object idleLock = new Object();
+    private int outstanding;
+    private volatile boolean stopping;
+    private volatile boolean stopped;
+    private volatile int stopCode;
+    private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+
+    private Run(LinkedProject project, RunOptions options) {
+        this.project = project;
+        this.options = options;
+        this.ownsScheduler = options.scheduler() == null;
+        this.scheduler = ownsScheduler ? Scheduler.system() : options.scheduler();
+        this.interpreter = new Interpreter(this, options, scheduler);
+        this.state = new RunState(this);
+        this.thread = new Thread(this::loop, "pulseio-logic-" + project.spec().name());
+        this.thread.setDaemon(true);
+    }
+
+    /** Creates the run and starts its logic thread; the start sequence is its first event. */
+    public static Run start(LinkedProject project, RunOptions options) {
+        Run run = new Run(project, options);
+        run.post(run.state::boot);
+        run.thread.start();
+        return run;
+    }
+
+    /** Queues an event (any thread); false when the run is stopping or stopped. */
+    boolean post(Runnable event) {
+        if (stopping) {
+            return false;
+        }
+        synchronized (idleLock) {
+            outstanding++;
+        }
+        queue.add(event);
+        return true;
+    }
+
+    boolean inLogicThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    private void loop() {
+        try {
+            while (!stopping) {
+                Runnable event = queue.take();
+                try {
+                    runEvent(event);
+                } finally {
+                    synchronized (idleLock) {
+                        if (event != WAKE_UP) {
+                            outstanding--;
+                        }
+                        idleLock.notifyAll();
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopCode = 70;
+        } finally {
+            shutdown();
+        }
+    }
+
+    private void runEvent(Runnable event) {
+        interpreter.beginEvent(state.projectScope);
+        try {
+            event.run();
+        } catch (Unwind.Stop s) {
+            interpreter.reset();
+        } catch (Unwind.Loop loop) {
+            interpreter.reset();
+            LOG.warn("{}: {} (at node {})", project.spec().name(), loop.getMessage(), loop.nodeId);
+            interpreter.emit(new TraceEvent.Error(interpreter.now(), "loop", loop.nodeId, loop.typeId,
+                    loop.getMessage()));
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            interpreter.reset();
+            LOG.error("{}: runtime error", project.spec().name(), e);
+            interpreter.emit(new TraceEvent.Error(interpreter.now(), "runtime", null, null,
+                    Interpreter.describe(e)));
+        }
+    }
+
+    /** Marks the run as stopping; the loop ends after the current event (logic thread or any thread). */
+    void requestStop(int exitCode) {
+        if (!stopping) {
+            stopCode = exitCode;
+            stopping = true;
+            queue.add(WAKE_UP);
+        }
+    }
+
+    private void shutdown() {
+        try {
+            state.shutdown();
+        } catch (RuntimeException e) {
+            LOG.error("{}: error while stopping", project.spec().name(), e);
+        }
+        interpreter.emit(new TraceEvent.RunStopped(interpreter.now(), stopCode));
+        queue.clear();
+        if (ownsScheduler) {
+            ((SystemScheduler) scheduler).close();
+        }
+        synchronized (idleLock) {
+            stopped = true;
+            outstanding = 0;
+            idleLock.notifyAll();
+        }
+        exit.complete(stopCode);
+    }
+
+    /** Schedules a node's task as a later event in the current scope; cancelled when that scope ends. */
+    Cancellable schedule(LiveNode node, long delayMillis, Runnable task) {
+        ScopeState owner = interpreter.currentScope;
+        Timer timer = new Timer(owner);
+        owner.own(timer);
+        timer.scheduled = scheduler.schedule(delayMillis, () -> post(() -> {
+            if (timer.cancelled) {
+                return;
+            }
+            owner.forget(timer);
+            interpreter.currentScope = owner;
+            interpreter.callback(() -> {
+                try {
+                    task.run();
+                } catch (Unwind u) {
+                    throw u;
+                } catch (RuntimeException e) {
+                    nodeFailed(node, e);
+                }
+            });
+        }));
+        return timer;
+    }
+
+    private static final class Timer implements Cancellable, AutoCloseable {
+        private final ScopeState owner;
+        volatile Cancellable scheduled;
+        volatile boolean cancelled;
+
+        Timer(ScopeState owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+            Cancellable s = scheduled;
+            if (s != null) {
+                s.cancel();
+            }
+            owner.forget(this);
+        }
+
+        @Override
+        public void close() {
+            cancelled = true;
+            Cancellable s = scheduled;
+            if (s != null) {
+                s.cancel();
+            }
+        }
+    }
+
+    /** A behaviour threw: trace, log, and let the node's plugin route it to its error listeners. */
+    void nodeFailed(LiveNode node, Throwable error) {
+        state.nodeFailed(node, error);
+    }
+
+    @Override
+    public String projectName() {
+        return project.spec().name();
+    }
+
+    @Override
+    public void stop(int exitCode) {
+        requestStop(exitCode);
+    }
+
+    @Override
+    public CompletionStage<Integer> exitCode() {
+        return exit.minimalCompletionStage();
+    }
+
+    @Override
+    public int awaitExit(Duration timeout) throws InterruptedException, TimeoutException {
+        try {
+            return exit.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    @Override
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (idleLock) {
+            while (outstanding > 0 && !stopped) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(idleLock, left);
+            }
+            return true;
+        }
+    }
+
+    @Override
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    @Override
+    public void close() {
+        stop(0);
+        if (inLogicThread()) {
+            return;
+        }
+        try {
+            awaitExit(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            LOG.warn("{}: run did not stop within 10 s", projectName());
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.pulseio.logic.internal.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pulseio.logic.internal.load.ResolvedNode;
+import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.spi.Attributes;
+import io.pulseio.logic.spi.NodeContext;
+import io.pulseio.logic.spi.Plugin;
+import io.pulseio.logic.spi.PluginContext;
+import io.pulseio.logic.time.Scheduler;
+import io.pulseio.logic.trace.TraceEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Predicate;
+
+/**
+ * The per-plugin view of a run ({@link PluginContext}); also the core plugin's {@link CoreServices}.
+ * Trace calls from other threads take their timestamp at once and are delivered on the logic thread.
+ */
+final class RunContext implements PluginContext, CoreServices {
+    private final Run run;
+    private final Plugin plugin;
+    private final List<NodeSpec> nodes;
+    private final Executor executor;
+    private volatile boolean closed;
+
+    RunContext(Run run, Plugin plugin) {
+        this.run = run;
+        this.plugin = plugin;
+        this.nodes = run.project.nodes().stream().filter(n -> n.plugin == plugin).map(n -> n.spec).toList();
+        this.executor = task -> run.post(() -> {
+            run.interpreter.currentScope = run.state.projectScope;
+            run.interpreter.callback(task);
+        });
+    }
+
+    void close() {
+        closed = true;
+    }
+
+    @Override
+    public String projectName() {
+        return run.projectName();
+    }
+
+    @Override
+    public JsonNode settings() {
+        return run.project.spec().settings(plugin.id());
+    }
+
+    @Override
+    public List<NodeSpec> nodes() {
+        return nodes;
+    }
+
+    @Override
+    public Scheduler scheduler() {
+        return run.scheduler;
+    }
+
+    @Override
+    public Executor logicExecutor() {
+        return executor;
+    }
+
+    @Override
+    public void fireListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs) {
+        if (!closed) {
+            run.state.fireListeners(typeId, match, Map.copyOf(outputs));
+        }
+    }
+
+    @Override
+    public void reportError(String nodeId, String message, Throwable cause) {
+        String type = nodeId == null ? null : run.project.nodes().stream().filter(n -> n.id().equals(nodeId))
+                .map(ResolvedNode::typeId).findFirst().orElse(null);
+        Run.LOG.warn("{}: plugin '{}': {}", run.projectName(), plugin.id(), message, cause);
+        trace(new TraceEvent.Error(run.interpreter.now(), "plugin", nodeId, type, message));
+    }
+
+    @Override
+    public void traceSent(String connection, String namespace, String event, String payload) {
+        trace(new TraceEvent.EventSent(run.interpreter.now(), connection, namespace, event, payload));
+    }
+
+    @Override
+    public void traceReceived(String connection, String namespace, String event, String payload) {
+        trace(new TraceEvent.EventReceived(run.interpreter.now(), connection, namespace, event, payload));
+    }
+
+    @Override
+    public void traceConnection(String connection, String state, String detail) {
+        trace(new TraceEvent.ConnectionChanged(run.interpreter.now(), connection, state, detail));
+    }
+
+    private void trace(TraceEvent event) {
+        if (!run.interpreter.tracing || closed) {
+            return;
+        }
+        if (run.inLogicThread()) {
+            run.interpreter.emit(event);
+        } else {
+            run.post(() -> run.interpreter.emit(event));
+        }
+    }
+
+    @Override
+    public boolean inLogicThread() {
+        return run.inLogicThread();
+    }
+
+    // core services
+
+    @Override
+    public void print(String line) {
+        run.options.output().accept(line);
+    }
+
+    @Override
+    public Object variable(String name) {
+        return run.state.variable(name);
+    }
+
+    @Override
+    public void setVariable(String name, Object value) {
+        run.state.setVariable(name, value);
+    }
+
+    @Override
+    public void loadScene(String name) {
+        run.post(() -> run.state.enterScene(name));
+    }
+
+    @Override
+    public void stopProject(int exitCode) {
+        run.requestStop(exitCode);
+        throw new Unwind.Stop();
+    }
+
+    @Override
+    public Object[] callFunction(String name, Object[] args, NodeContext caller) {
+        return run.state.call(name, args, (LiveNode) caller);
+    }
+
+    @Override
+    public void functionReturn(Object[] values) {
+        Object[] frame = run.interpreter.currentFrame();
+        if (frame == null) {
+            throw new IllegalStateException("Function Output ran outside a function call");
+        }
+        System.arraycopy(values, 0, frame, 0, Math.min(values.length, frame.length));
+    }
+}

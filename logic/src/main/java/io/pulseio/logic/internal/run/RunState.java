@@ -1,0 +1,222 @@
+package io.pulseio.logic.internal.run;
+
+import io.pulseio.logic.internal.load.ResolvedNode;
+import io.pulseio.logic.model.FunctionSpec;
+import io.pulseio.logic.model.SceneSpec;
+import io.pulseio.logic.model.VariableSpec;
+import io.pulseio.logic.spi.Attributes;
+import io.pulseio.logic.spi.NodeFailure;
+import io.pulseio.logic.spi.NodeKind;
+import io.pulseio.logic.spi.PinSpec;
+import io.pulseio.logic.spi.Plugin;
+import io.pulseio.logic.spi.PluginRun;
+import io.pulseio.logic.spi.Scope;
+import io.pulseio.logic.spi.Values;
+import io.pulseio.logic.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
+
+/**
+ * The graph-side state of a run: live nodes, listeners by type, scenes, variables, functions and
+ * plugin runs. Logic thread only.
+ */
+final class RunState {
+    private final Run run;
+    final ScopeState projectScope = new ScopeState("project");
+    private final Map<String, ScopeState> scenes = new HashMap<>();
+    private ScopeState activeScene;
+    private String activeSceneName;
+    private final Map<String, List<LiveNode>> listeners = new HashMap<>();
+    private final Map<String, LiveFunction> functions = new HashMap<>();
+    private final Map<String, Object> variables = new HashMap<>();
+    private final Map<Plugin, PluginRun> pluginRuns = new LinkedHashMap<>();
+    private final Map<Plugin, RunContext> contexts = new LinkedHashMap<>();
+
+    RunState(Run run) {
+        this.run = run;
+        for (SceneSpec s : run.project.spec().scenes()) {
+            scenes.put(s.name(), new ScopeState("scene:" + s.name()));
+        }
+    }
+
+    /** The first event: start plugins, build live nodes, then queue project start and the start scene. */
+    void boot() {
+        Interpreter in = run.interpreter;
+        in.emit(new TraceEvent.RunStarted(in.now(), run.project.spec().name()));
+        for (VariableSpec v : run.project.spec().variables()) {
+            variables.put(v.name(), v.initial());
+        }
+        Plugin starting = null;
+        try {
+            for (Plugin p : run.project.plugins()) {
+                starting = p;
+                RunContext context = new RunContext(run, p);
+                contexts.put(p, context);
+                pluginRuns.put(p, Objects.requireNonNull(p.start(context), "start returned null"));
+            }
+            starting = null;
+            build();
+        } catch (Exception | LinkageError e) {
+            String what = starting != null ? "plugin '" + starting.id() + "' failed to start: "
+                    : "could not create the nodes: ";
+            Run.LOG.error("{}: {}", run.projectName(), what, e);
+            in.emit(new TraceEvent.Error(in.now(), "runtime", null, null, what + Interpreter.describe(e)));
+            run.requestStop(70);
+            return;
+        }
+        fireListeners("core.onProjectStart", a -> true, Map.of());
+        String start = run.project.spec().startScene();
+        if (start != null) {
+            run.post(() -> enterScene(start));
+        }
+    }
+
+    private void build() {
+        Map<ResolvedNode, LiveNode> live = new IdentityHashMap<>();
+        for (ResolvedNode r : run.project.nodes()) {
+            ScopeState scope = switch (r.graph.scope()) {
+                case PROJECT -> projectScope;
+                case SCENE -> scenes.get(r.graph.owner());
+                case FUNCTION -> null;
+            };
+            live.put(r, new LiveNode(r, run.interpreter, scope));
+        }
+        for (ResolvedNode r : run.project.nodes()) {
+            LiveNode node = live.get(r);
+            node.wire(live);
+            node.behaviour = node.resolved.type.create(new Setup(node, pluginRuns.get(node.resolved.plugin)));
+            if (node.kind == NodeKind.LISTENER && node.scope != null) {
+                listeners.computeIfAbsent(node.typeId, k -> new ArrayList<>()).add(node);
+            }
+        }
+        for (FunctionSpec f : run.project.spec().functions()) {
+            live.values().stream()
+                    .filter(n -> n.resolved.graph.scope() == Scope.FUNCTION && n.resolved.graph.owner().equals(f.name())
+                            && n.typeId.equals("core.functionInput"))
+                    .findFirst()
+                    .ifPresent(entry -> functions.put(f.name(), new LiveFunction(f, entry)));
+        }
+    }
+
+    /** Queues an event that fires every live listener of {@code typeId} whose attributes match. */
+    void fireListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs) {
+        run.post(() -> {
+            List<LiveNode> candidates = listeners.getOrDefault(typeId, List.of());
+            for (LiveNode node : candidates) {
+                if (isLive(node) && match.test(node.attributes())) {
+                    setOutputs(node, outputs);
+                    run.interpreter.fireListener(node);
+                }
+            }
+        });
+    }
+
+    private static void setOutputs(LiveNode node, Map<String, ?> values) {
+        List<PinSpec> outs = node.resolved.signature.outputs();
+        values.forEach((name, value) -> {
+            int i = node.resolved.signature.outputIndex(name);
+            if (i < 0 || outs.get(i).isPulse()) {
+                throw new IllegalArgumentException("listener " + node + " has no data output '" + name + "'");
+            }
+            node.outputs[i] = Values.convert(value, outs.get(i).type());
+        });
+    }
+
+    private boolean isLive(LiveNode node) {
+        return node.scope == projectScope || (node.scope != null && node.scope == activeScene);
+    }
+
+    /** Leaves the active scene (releasing what it owns) and enters {@code name}, firing On Scene Start. */
+    void enterScene(String name) {
+        String from = activeSceneName;
+        if (activeScene != null) {
+            activeScene.release();
+        }
+        activeScene = scenes.get(name);
+        activeSceneName = name;
+        Interpreter in = run.interpreter;
+        in.emit(new TraceEvent.SceneChanged(in.now(), from, name));
+        pluginRuns.forEach((p, r) -> {
+            try {
+                r.sceneChanged(from, name);
+            } catch (RuntimeException e) {
+                Run.LOG.warn("plugin '{}' failed on scene change", p.id(), e);
+            }
+        });
+        in.currentScope = activeScene;
+        for (LiveNode node : listeners.getOrDefault("core.onSceneStart", List.of())) {
+            if (node.scope == activeScene) {
+                in.fireListener(node);
+            }
+        }
+    }
+
+    String activeScene() {
+        return activeSceneName;
+    }
+
+    Object variable(String name) {
+        return variables.get(name);
+    }
+
+    void setVariable(String name, Object value) {
+        Object previous = variables.put(name, value);
+        if (!Objects.equals(previous, value)) {
+            Map<String, Object> outputs = new HashMap<>();
+            outputs.put("value", value);
+            outputs.put("previous", previous);
+            fireListeners("core.onVariableChange", a -> name.equals(a.string("variable")), outputs);
+        }
+    }
+
+    Object[] call(String function, Object[] args, LiveNode caller) {
+        LiveFunction f = functions.get(function);
+        if (f == null) {
+            throw new IllegalStateException("function '" + function + "' has no Function Input node");
+        }
+        return run.interpreter.call(f, args, caller);
+    }
+
+    void nodeFailed(LiveNode node, Throwable error) {
+        String message = Interpreter.describe(error);
+        Run.LOG.warn("{}: node {} failed: {}", run.projectName(), node, message,
+                error instanceof Interpreter.PullFailure ? null : error);
+        Interpreter in = run.interpreter;
+        in.emit(new TraceEvent.Error(in.now(), "node", node.id, node.typeId, message));
+        PluginRun pluginRun = pluginRuns.get(node.resolved.plugin);
+        if (pluginRun != null) {
+            try {
+                pluginRun.nodeFailed(new NodeFailure(node.id, node.typeId, node.attributes(), message, error));
+            } catch (RuntimeException e) {
+                Run.LOG.warn("plugin '{}' failed while handling a node failure", node.resolved.plugin.id(), e);
+            }
+        }
+    }
+
+    /** Releases scene and project resources, then closes plugin runs newest first. */
+    void shutdown() {
+        if (activeScene != null) {
+            activeScene.release();
+        }
+        projectScope.release();
+        List<Map.Entry<Plugin, PluginRun>> started = new ArrayList<>(pluginRuns.entrySet());
+        for (int i = started.size() - 1; i >= 0; i--) {
+            Map.Entry<Plugin, PluginRun> e = started.get(i);
+            try {
+                if (activeSceneName != null) {
+                    e.getValue().sceneChanged(activeSceneName, null);
+                }
+                e.getValue().close();
+            } catch (RuntimeException ex) {
+                Run.LOG.warn("plugin '{}' failed to close", e.getKey().id(), ex);
+            }
+        }
+        contexts.values().forEach(RunContext::close);
+    }
+}

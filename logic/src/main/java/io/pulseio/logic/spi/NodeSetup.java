@@ -1,0 +1,32 @@
+package io.pulseio.logic.spi;
+
+import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.model.ProjectSpec;
+
+/** What a behaviour factory knows about the node it builds for. Valid only inside {@link NodeType#create}. */
+public interface NodeSetup {
+
+    /** The node as written in the project. */
+    NodeSpec spec();
+
+    /** Attributes with defaults applied. */
+    Attributes attributes();
+
+    /** The node's pins. */
+    Signature signature();
+
+    /** The whole project. */
+    ProjectSpec project();
+
+    /** Index of input {@code name}; throws {@link IllegalArgumentException} when the node has none. */
+    int input(String name);
+
+    /** Index of output {@code name}; throws {@link IllegalArgumentException} when the node has none. */
+    int output(String name);
+
+    /**
+     * The object the node type's plugin returned from {@link Plugin#start} for this run, cast to
+     * {@code type}: the way a behaviour reaches its plugin's per-run state (e.g. connection managers).
+     */
+    <T> T pluginRun(Class<T> type);
+}
