@@ -1,0 +1,629 @@
+package io.pulseio.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pulseio.client.AckTimeoutException;
+import io.pulseio.client.AnyListener;
+import io.pulseio.client.ClientOptions;
+import io.pulseio.client.DisconnectReason;
+import io.pulseio.client.EventListener;
+import io.pulseio.client.SendBufferFullException;
+import io.pulseio.client.Socket;
+import io.pulseio.client.SocketIoClient;
+import io.pulseio.client.SocketIoException;
+import io.pulseio.client.SocketListener;
+import io.pulseio.client.Subscription;
+import io.pulseio.protocol.Json;
+import io.pulseio.protocol.SocketPacket;
+import io.netty.util.collection.LongObjectHashMap;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Socket} of one namespace. Its connection state lives on the manager's event loop
+ * (every method not marked otherwise runs there); the public methods only encode, register
+ * listeners, and hand tasks to the loop. The listener registries are thread-safe.
+ */
+final class SocketImpl implements Socket {
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.client");
+  private static final String DISCONNECTED = "socket has been disconnected";
+
+  private final Manager manager;
+  private final String namespace;
+  private final ClientOptions options;
+  private final Callbacks callbacks;
+  private final Listeners listeners = new Listeners();
+  private final AtomicLong ackIds = new AtomicLong();
+  private final Backoff connectBackoff;
+
+  // Read from any thread, written on the loop.
+  private volatile boolean active;
+  private volatile boolean connected;
+  private volatile String id;
+  private volatile boolean recovered;
+  private volatile String lastOffset;
+
+  // Loop only.
+  private String pid;
+  private final ArrayDeque<Outgoing> sendBuffer = new ArrayDeque<>();
+  private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+  private final LongObjectHashMap<Outgoing> acks = new LongObjectHashMap<>();
+  private ScheduledFuture<?> connectTimer;
+
+  SocketImpl(Manager manager, String namespace, Backoff connectBackoff) {
+    this.manager = manager;
+    this.namespace = namespace;
+    this.options = manager.options();
+    this.callbacks = manager.callbacks();
+    this.connectBackoff = connectBackoff;
+  }
+
+  // ---- public API, any thread ----
+
+  @Override
+  public String namespace() {
+    return namespace;
+  }
+
+  @Override
+  public SocketIoClient client() {
+    return manager;
+  }
+
+  @Override
+  public Socket connect() {
+    manager.checkNotClosed();
+    manager.execute(this::doConnect);
+    return this;
+  }
+
+  @Override
+  public Socket disconnect() {
+    manager.execute(this::doDisconnect);
+    return this;
+  }
+
+  @Override
+  public boolean connected() {
+    return connected;
+  }
+
+  @Override
+  public boolean active() {
+    return active;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public boolean recovered() {
+    return recovered;
+  }
+
+  @Override
+  public String lastOffset() {
+    return lastOffset;
+  }
+
+  @Override
+  public void emit(String event, Object... args) {
+    Args.checkEvent(event);
+    if (options.retries() > 0) {
+      submit(Outgoing.event(this, Outgoing.Kind.QUEUED, event, args, ackIds.getAndIncrement(), null,
+          millis(options.ackTimeout())));
+    } else {
+      submit(Outgoing.event(this, Outgoing.Kind.NORMAL, event, args, SocketPacket.NO_ACK, null, 0));
+    }
+  }
+
+  @Override
+  public CompletableFuture<List<JsonNode>> emitWithAck(String event, Object... args) {
+    return emitWithAck(millis(options.ackTimeout()), event, args);
+  }
+
+  @Override
+  public CompletableFuture<List<JsonNode>> emitWithAck(Duration timeout, String event, Object... args) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout.toMillis() + " ms");
+    }
+    return emitWithAck(Math.max(1, timeout.toMillis()), event, args);
+  }
+
+  private CompletableFuture<List<JsonNode>> emitWithAck(long timeoutMillis, String event, Object[] args) {
+    Args.checkEvent(event);
+    CompletableFuture<List<JsonNode>> future = new CompletableFuture<>();
+    Outgoing.Kind kind = options.retries() > 0 ? Outgoing.Kind.QUEUED : Outgoing.Kind.NORMAL;
+    submit(Outgoing.event(this, kind, event, args, ackIds.getAndIncrement(), future, timeoutMillis));
+    return future;
+  }
+
+  @Override
+  public void volatileEmit(String event, Object... args) {
+    Args.checkEvent(event);
+    submit(Outgoing.event(this, Outgoing.Kind.VOLATILE, event, args, SocketPacket.NO_ACK, null, 0));
+  }
+
+  @Override
+  public Subscription on(String event, EventListener listener) {
+    return listeners.on(Args.checkEvent(event), listener);
+  }
+
+  @Override
+  public Subscription onAny(AnyListener listener) {
+    return Listeners.add(listeners.anyIncoming, listener);
+  }
+
+  @Override
+  public Subscription onAnyOutgoing(AnyListener listener) {
+    return Listeners.add(listeners.anyOutgoing, listener);
+  }
+
+  @Override
+  public Subscription addListener(SocketListener listener) {
+    return Listeners.add(listeners.lifecycle, listener);
+  }
+
+  @Override
+  public String toString() {
+    return "Socket[" + namespace + (connected ? ", connected " + id : active ? ", connecting" : "") + "]";
+  }
+
+  /** Encodes an ack's answer on the calling thread (it may throw for arguments that are not JSON). */
+  Outgoing encodeAck(long ackId, Object[] args) {
+    return Outgoing.ack(this, ackId, args);
+  }
+
+  void submitAck(Outgoing ack) {
+    submit(ack);
+  }
+
+  private void submit(Outgoing out) {
+    if (!manager.execute(out)) {
+      fail(out, new SocketIoException("client closed"));
+    }
+  }
+
+  private static long millis(Duration d) {
+    return d == null ? 0 : Math.max(1, d.toMillis());
+  }
+
+  // ---- event loop ----
+
+  private void doConnect() {
+    if (manager.isClosed() || connected) {
+      return;
+    }
+    active = true;
+    if (manager.ensureOpen()) {
+      onEngineOpen();
+    }
+  }
+
+  private void doDisconnect() {
+    boolean wasConnected = connected;
+    if (wasConnected) {
+      manager.write(SocketPacket.disconnect(namespace));
+    }
+    deactivate();
+    if (wasConnected) {
+      onClose(DisconnectReason.IO_CLIENT_DISCONNECT);
+    }
+  }
+
+  /** Stops rejoining; lets the manager close the connection when no socket wants it. */
+  private void deactivate() {
+    active = false;
+    cancelConnectTimer();
+    connectBackoff.reset();
+    manager.socketDeactivated();
+  }
+
+  boolean isActive() {
+    return active;
+  }
+
+  /** The connection is open: join the namespace (when active and not joined). */
+  void onEngineOpen() {
+    if (!active || connected) {
+      return;
+    }
+    ObjectNode auth = options.auth();
+    if (pid != null) {
+      ObjectNode withSession = Json.MAPPER.createObjectNode();
+      withSession.put("pid", pid);
+      if (lastOffset != null) {
+        withSession.put("offset", lastOffset);
+      }
+      if (auth != null) {
+        withSession.setAll(auth);
+      }
+      auth = withSession;
+    }
+    manager.write(SocketPacket.connect(namespace, auth));
+    cancelConnectTimer();
+    connectTimer = manager.loop().schedule(this::onConnectTimeout,
+        options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The connection could not be opened (or timed out): tell a socket waiting to join. */
+  void onEngineOpenFailed(String message) {
+    if (active && !connected) {
+      emitConnectError(message, null);
+    }
+  }
+
+  /** The connection closed. */
+  void onEngineClose(DisconnectReason reason) {
+    cancelConnectTimer();
+    onClose(reason);
+  }
+
+  /** The client is being closed for good. */
+  void onClientClose() {
+    boolean wasConnected = connected;
+    if (wasConnected) {
+      manager.write(SocketPacket.disconnect(namespace));
+    }
+    active = false;
+    cancelConnectTimer();
+    if (wasConnected) {
+      onClose(DisconnectReason.IO_CLIENT_DISCONNECT);
+    }
+    SocketIoException closed = new SocketIoException("client closed");
+    for (Outgoing o : new ArrayList<>(acks.values())) {
+      o.cancelTimer();
+      fail(o, closed);
+    }
+    acks.clear();
+    drain(sendBuffer, closed);
+    drain(queue, closed);
+  }
+
+  private void drain(ArrayDeque<Outgoing> packets, SocketIoException error) {
+    Outgoing o;
+    while ((o = packets.poll()) != null) {
+      o.cancelTimer();
+      if (o.future == null || !o.future.isDone()) {
+        fail(o, error);
+      }
+    }
+  }
+
+  private void onConnectTimeout() {
+    connectTimer = null;
+    if (!active || connected || !manager.isOpenState()) {
+      return;
+    }
+    emitConnectError("timeout", null);
+    // Undo a join the server may still finish, then try again after a backoff delay.
+    manager.write(SocketPacket.disconnect(namespace));
+    if (options.reconnection() && connectBackoff.attempts() < options.reconnectionAttempts()) {
+      connectTimer = manager.loop().schedule(this::onEngineOpen, connectBackoff.nextDelayMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void cancelConnectTimer() {
+    if (connectTimer != null) {
+      connectTimer.cancel(false);
+      connectTimer = null;
+    }
+  }
+
+  /** A packet for this namespace arrived. */
+  void onPacket(SocketPacket packet) {
+    switch (packet.type()) {
+      case CONNECT -> onConnectPacket(packet.data());
+      case EVENT, BINARY_EVENT -> onEvent(packet);
+      case ACK, BINARY_ACK -> onAck(packet);
+      case DISCONNECT -> {
+        deactivate();
+        onClose(DisconnectReason.IO_SERVER_DISCONNECT);
+      }
+      case CONNECT_ERROR -> {
+        deactivate();
+        JsonNode data = packet.data();
+        if (data != null && data.isObject()) {
+          JsonNode message = data.get("message");
+          emitConnectError(message == null ? "" : message.asText(), data.get("data"));
+        } else {
+          emitConnectError(data == null ? "" : data.asText(), null);
+        }
+      }
+    }
+  }
+
+  private void onConnectPacket(JsonNode data) {
+    if (!active || connected) {
+      return;
+    }
+    JsonNode sid = data == null ? null : data.get("sid");
+    if (sid == null || !sid.isTextual()) {
+      emitConnectError("invalid CONNECT answer (a Socket.IO v2 server?)", null);
+      return;
+    }
+    cancelConnectTimer();
+    connectBackoff.reset();
+    JsonNode pidNode = data.get("pid");
+    String newPid = pidNode != null && pidNode.isTextual() ? pidNode.textValue() : null;
+    recovered = newPid != null && newPid.equals(pid);
+    pid = newPid;
+    id = sid.textValue();
+    connected = true;
+    Outgoing o;
+    while ((o = sendBuffer.poll()) != null) {
+      write(o);
+    }
+    drainQueue(true);
+    listeners.forLifecycle(callbacks, SocketListener::onConnect);
+  }
+
+  private void onEvent(SocketPacket packet) {
+    if (!connected) {
+      LOG.debug("event for {} dropped: namespace not joined", namespace);
+      return;
+    }
+    JsonNode data = packet.data();
+    int end = data.size();
+    if (pid != null && !packet.hasAckId() && end > 1 && data.get(end - 1).isTextual()) {
+      lastOffset = data.get(end - 1).textValue();
+      end--;
+    }
+    String event = packet.eventName();
+    List<JsonNode> args = Args.view(data, 1, end);
+    AckImpl ack = packet.hasAckId() ? new AckImpl(this, packet.ackId()) : null;
+    listeners.dispatchIncoming(callbacks, event, args, ack);
+  }
+
+  private void onAck(SocketPacket packet) {
+    Outgoing o = acks.remove(packet.ackId());
+    if (o == null) {
+      LOG.debug("ack {} on {} matches no emit", packet.ackId(), namespace);
+      return;
+    }
+    o.cancelTimer();
+    List<JsonNode> args = Args.view(packet.data(), 0, packet.data().size());
+    if (o.kind == Outgoing.Kind.QUEUED) {
+      if (queue.peek() != o) {
+        return;
+      }
+      queue.poll();
+      o.pending = false;
+      if (o.future != null) {
+        callbacks.complete(o.future, args);
+      }
+      drainQueue(false);
+    } else if (o.future != null) {
+      callbacks.complete(o.future, args);
+    }
+  }
+
+  /** An emit reached the loop. */
+  void onOutgoing(Outgoing o) {
+    if (manager.isClosed()) {
+      fail(o, new SocketIoException("client closed"));
+      return;
+    }
+    switch (o.kind) {
+      case ACK -> {
+        if (connected) {
+          manager.writeEncoded(o);
+        }
+      }
+      case VOLATILE -> {
+        if (connected && manager.engineWritable()) {
+          write(o);
+        }
+      }
+      case QUEUED -> {
+        // The queue is the send buffer of at-least-once emits, plus the one packet in flight.
+        if (queue.size() >= options.sendBufferSize() + (connected ? 1 : 0)) {
+          fail(o, new SendBufferFullException(options.sendBufferSize()));
+          return;
+        }
+        queue.add(o);
+        drainQueue(false);
+      }
+      case NORMAL -> {
+        if (o.hasAckId()) {
+          acks.put(o.ackId, o);
+          startTimer(o);
+        }
+        if (connected) {
+          write(o);
+        } else if (sendBuffer.size() >= options.sendBufferSize()) {
+          acks.remove(o.ackId);
+          o.cancelTimer();
+          fail(o, new SendBufferFullException(options.sendBufferSize()));
+        } else {
+          sendBuffer.add(o);
+        }
+      }
+    }
+  }
+
+  private void startTimer(Outgoing o) {
+    if (o.timeoutMillis > 0) {
+      o.timer = manager.loop().schedule(() -> onAckTimeout(o), o.timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void onAckTimeout(Outgoing o) {
+    o.timer = null;
+    if (acks.remove(o.ackId) == null) {
+      return;
+    }
+    if (o.kind == Outgoing.Kind.QUEUED) {
+      onQueuedTryFailed(o, new AckTimeoutException());
+    } else {
+      sendBuffer.remove(o);
+      fail(o, new AckTimeoutException());
+    }
+  }
+
+  /** The head of the queue got no ack (timeout or disconnect): give up or let it be resent. */
+  private void onQueuedTryFailed(Outgoing o, SocketIoException error) {
+    if (queue.peek() != o) {
+      return;
+    }
+    o.pending = false;
+    if (o.tries > options.retries()) {
+      queue.poll();
+      fail(o, error instanceof AckTimeoutException ? error : new AckTimeoutException());
+    }
+    drainQueue(false);
+  }
+
+  private void drainQueue(boolean force) {
+    Outgoing o = queue.peek();
+    if (!connected || o == null || (o.pending && !force)) {
+      return;
+    }
+    o.pending = true;
+    o.tries++;
+    o.cancelTimer();
+    acks.put(o.ackId, o);
+    startTimer(o);
+    write(o);
+  }
+
+  /** Sends an event now and tells the outgoing listeners. */
+  private void write(Outgoing o) {
+    listeners.dispatchOutgoing(callbacks, o);
+    manager.writeEncoded(o);
+  }
+
+  /** Marks the socket disconnected, tells the listeners, and fails acks that cannot come now. */
+  private void onClose(DisconnectReason reason) {
+    if (!connected) {
+      return;
+    }
+    connected = false;
+    id = null;
+    listeners.forLifecycle(callbacks, l -> l.onDisconnect(reason));
+    SocketIoException error = new SocketIoException(DISCONNECTED);
+    for (Outgoing o : new ArrayList<>(acks.values())) {
+      if (sendBuffer.contains(o)) {
+        continue;
+      }
+      acks.remove(o.ackId);
+      o.cancelTimer();
+      if (o.kind == Outgoing.Kind.QUEUED) {
+        onQueuedTryFailed(o, error);
+      } else {
+        fail(o, error);
+      }
+    }
+  }
+
+  private void emitConnectError(String message, JsonNode data) {
+    listeners.forLifecycle(callbacks, l -> l.onConnectError(message, data));
+  }
+
+  /** Fails an emit: through its future, or the lifecycle listeners when nobody waits for it. */
+  private void fail(Outgoing o, SocketIoException error) {
+    if (o.future != null) {
+      callbacks.fail(o.future, error);
+    } else if (o.kind == Outgoing.Kind.NORMAL || o.kind == Outgoing.Kind.QUEUED) {
+      listeners.forLifecycle(callbacks, l -> l.onEmitFailed(o.event, error));
+    }
+  }
+
+  /** The thread-safe listener registries of one socket. */
+  static final class Listeners {
+    final ConcurrentHashMap<String, CopyOnWriteArrayList<EventListener>> events = new ConcurrentHashMap<>();
+    final CopyOnWriteArrayList<AnyListener> anyIncoming = new CopyOnWriteArrayList<>();
+    final CopyOnWriteArrayList<AnyListener> anyOutgoing = new CopyOnWriteArrayList<>();
+    final CopyOnWriteArrayList<SocketListener> lifecycle = new CopyOnWriteArrayList<>();
+
+    Subscription on(String event, EventListener listener) {
+      Objects.requireNonNull(listener, "listener");
+      return add(events.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()), listener);
+    }
+
+    static <T> Subscription add(CopyOnWriteArrayList<T> list, T listener) {
+      Objects.requireNonNull(listener, "listener");
+      list.add(listener);
+      AtomicBoolean closed = new AtomicBoolean();
+      return () -> {
+        if (closed.compareAndSet(false, true)) {
+          list.remove(listener);
+        }
+      };
+    }
+
+    void forLifecycle(Callbacks callbacks, Consumer<SocketListener> call) {
+      if (lifecycle.isEmpty()) {
+        return;
+      }
+      callbacks.run(() -> {
+        for (SocketListener l : lifecycle) {
+          try {
+            call.accept(l);
+          } catch (RuntimeException e) {
+            Callbacks.listenerFailed(e);
+          }
+        }
+      });
+    }
+
+    void dispatchIncoming(Callbacks callbacks, String event, List<JsonNode> args, AckImpl ack) {
+      CopyOnWriteArrayList<EventListener> specific = events.get(event);
+      boolean hasSpecific = specific != null && !specific.isEmpty();
+      if (!hasSpecific && anyIncoming.isEmpty()) {
+        return;
+      }
+      callbacks.run(() -> {
+        for (AnyListener l : anyIncoming) {
+          try {
+            l.onEvent(event, args, ack);
+          } catch (RuntimeException e) {
+            Callbacks.listenerFailed(e);
+          }
+        }
+        if (hasSpecific) {
+          for (EventListener l : specific) {
+            try {
+              l.onEvent(args, ack);
+            } catch (RuntimeException e) {
+              Callbacks.listenerFailed(e);
+            }
+          }
+        }
+      });
+    }
+
+    void dispatchOutgoing(Callbacks callbacks, Outgoing o) {
+      if (anyOutgoing.isEmpty()) {
+        return;
+      }
+      List<JsonNode> args = Args.view(o.data, 1, o.data.size());
+      callbacks.run(() -> {
+        for (AnyListener l : anyOutgoing) {
+          try {
+            l.onEvent(o.event, args, null);
+          } catch (RuntimeException e) {
+            Callbacks.listenerFailed(e);
+          }
+        }
+      });
+    }
+  }
+}
