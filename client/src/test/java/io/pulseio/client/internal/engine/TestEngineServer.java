@@ -272,6 +272,11 @@ final class TestEngineServer implements AutoCloseable {
       }
     }
 
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      ctx.close(); // e.g. a client rejecting our certificate: expected in the TLS tests
+    }
+
     private void onGet(ChannelHandlerContext ctx, Session session) {
       int fail = failNextGet;
       if (fail != 0 && session != null) {
