@@ -1,0 +1,355 @@
+package io.pulseio.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * How a server listens and behaves: immutable, built with {@link #builder()}. Defaults follow the
+ * Node.js {@code socket.io} 4.x server.
+ */
+public final class ServerOptions {
+  private final String host;
+  private final int port;
+  private final String path;
+  private final Duration pingInterval;
+  private final Duration pingTimeout;
+  private final Duration upgradeTimeout;
+  private final Duration connectTimeout;
+  private final long maxHttpBufferSize;
+  private final Set<Transport> transports;
+  private final boolean allowUpgrades;
+  private final List<String> corsOrigins;
+  private final boolean corsCredentials;
+  private final Path tlsCertificate;
+  private final Path tlsPrivateKey;
+  private final Duration maxDisconnectionDuration;
+  private final boolean recoverySkipsMiddlewares;
+  private final int maxAttachments;
+  private final int ioThreads;
+
+  private ServerOptions(Builder b) {
+    host = b.host;
+    port = b.port;
+    path = b.path;
+    pingInterval = b.pingInterval;
+    pingTimeout = b.pingTimeout;
+    upgradeTimeout = b.upgradeTimeout;
+    connectTimeout = b.connectTimeout;
+    maxHttpBufferSize = b.maxHttpBufferSize;
+    transports = Set.copyOf(b.transports);
+    allowUpgrades = b.allowUpgrades;
+    corsOrigins = List.copyOf(b.corsOrigins);
+    corsCredentials = b.corsCredentials;
+    tlsCertificate = b.tlsCertificate;
+    tlsPrivateKey = b.tlsPrivateKey;
+    maxDisconnectionDuration = b.maxDisconnectionDuration;
+    recoverySkipsMiddlewares = b.recoverySkipsMiddlewares;
+    maxAttachments = b.maxAttachments;
+    ioThreads = b.ioThreads;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these options, to derive changed copies. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.host = host;
+    b.port = port;
+    b.path = path;
+    b.pingInterval = pingInterval;
+    b.pingTimeout = pingTimeout;
+    b.upgradeTimeout = upgradeTimeout;
+    b.connectTimeout = connectTimeout;
+    b.maxHttpBufferSize = maxHttpBufferSize;
+    b.transports = EnumSet.copyOf(transports);
+    b.allowUpgrades = allowUpgrades;
+    b.corsOrigins = new ArrayList<>(corsOrigins);
+    b.corsCredentials = corsCredentials;
+    b.tlsCertificate = tlsCertificate;
+    b.tlsPrivateKey = tlsPrivateKey;
+    b.maxDisconnectionDuration = maxDisconnectionDuration;
+    b.recoverySkipsMiddlewares = recoverySkipsMiddlewares;
+    b.maxAttachments = maxAttachments;
+    b.ioThreads = ioThreads;
+    return b;
+  }
+
+  /** The address to bind; null binds every interface. Default null. */
+  public String host() {
+    return host;
+  }
+
+  /** The TCP port; 0 picks a free one (see {@code start()}). Default 0. */
+  public int port() {
+    return port;
+  }
+
+  /** The request path, with leading and trailing slash. Default {@code /socket.io/}. */
+  public String path() {
+    return path;
+  }
+
+  /** Time between the server's pings. Default 25 s. */
+  public Duration pingInterval() {
+    return pingInterval;
+  }
+
+  /** Time the server waits for a pong before closing. Default 20 s. */
+  public Duration pingTimeout() {
+    return pingTimeout;
+  }
+
+  /** Time a started upgrade may take before it is cancelled. Default 10 s. */
+  public Duration upgradeTimeout() {
+    return upgradeTimeout;
+  }
+
+  /** Time a client has to connect to a namespace before it is dropped. Default 45 s. */
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  /**
+   * The largest HTTP body and WebSocket message accepted, in bytes; announced as
+   * {@code maxPayload}. Default 1 000 000.
+   */
+  public long maxHttpBufferSize() {
+    return maxHttpBufferSize;
+  }
+
+  /** The transports offered. Default both. */
+  public Set<Transport> transports() {
+    return transports;
+  }
+
+  /** Whether polling sessions may upgrade to WebSocket. Default true. */
+  public boolean allowUpgrades() {
+    return allowUpgrades;
+  }
+
+  /**
+   * Origins allowed by CORS: empty means no CORS headers at all (the default), {@code *} any
+   * origin.
+   */
+  public List<String> corsOrigins() {
+    return corsOrigins;
+  }
+
+  /** Whether CORS responses allow credentials. Default false. */
+  public boolean corsCredentials() {
+    return corsCredentials;
+  }
+
+  /** PEM certificate chain for TLS, or null for plain TCP. */
+  public Path tlsCertificate() {
+    return tlsCertificate;
+  }
+
+  /** PEM (PKCS#8) private key for TLS, or null. */
+  public Path tlsPrivateKey() {
+    return tlsPrivateKey;
+  }
+
+  /** How long a disconnected socket's state is kept for recovery; null when recovery is off. */
+  public Duration maxDisconnectionDuration() {
+    return maxDisconnectionDuration;
+  }
+
+  /** True when connection state recovery is on. */
+  public boolean connectionStateRecovery() {
+    return maxDisconnectionDuration != null;
+  }
+
+  /** Whether a recovered socket skips the namespace middleware. Default true. */
+  public boolean recoverySkipsMiddlewares() {
+    return recoverySkipsMiddlewares;
+  }
+
+  /** The most binary attachments one packet may announce. Default 64. */
+  public int maxAttachments() {
+    return maxAttachments;
+  }
+
+  /** Event loop threads a server makes when it is given none. Default the processor count. */
+  public int ioThreads() {
+    return ioThreads;
+  }
+
+  /** Collects option values; {@link #build()} checks them. */
+  public static final class Builder {
+    private String host;
+    private int port;
+    private String path = "/socket.io/";
+    private Duration pingInterval = Duration.ofSeconds(25);
+    private Duration pingTimeout = Duration.ofSeconds(20);
+    private Duration upgradeTimeout = Duration.ofSeconds(10);
+    private Duration connectTimeout = Duration.ofSeconds(45);
+    private long maxHttpBufferSize = 1_000_000;
+    private EnumSet<Transport> transports = EnumSet.allOf(Transport.class);
+    private boolean allowUpgrades = true;
+    private List<String> corsOrigins = new ArrayList<>();
+    private boolean corsCredentials;
+    private Path tlsCertificate;
+    private Path tlsPrivateKey;
+    private Duration maxDisconnectionDuration;
+    private boolean recoverySkipsMiddlewares = true;
+    private int maxAttachments = 64;
+    private int ioThreads = Runtime.getRuntime().availableProcessors();
+
+    private Builder() {}
+
+    public Builder host(String host) {
+      this.host = host;
+      return this;
+    }
+
+    public Builder port(int port) {
+      this.port = port;
+      return this;
+    }
+
+    /** The request path; a missing leading or trailing slash is added. */
+    public Builder path(String path) {
+      this.path = path;
+      return this;
+    }
+
+    public Builder pingInterval(Duration d) {
+      this.pingInterval = d;
+      return this;
+    }
+
+    public Builder pingTimeout(Duration d) {
+      this.pingTimeout = d;
+      return this;
+    }
+
+    public Builder upgradeTimeout(Duration d) {
+      this.upgradeTimeout = d;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration d) {
+      this.connectTimeout = d;
+      return this;
+    }
+
+    public Builder maxHttpBufferSize(long bytes) {
+      this.maxHttpBufferSize = bytes;
+      return this;
+    }
+
+    public Builder transports(Set<Transport> transports) {
+      this.transports = transports == null || transports.isEmpty()
+          ? EnumSet.noneOf(Transport.class) : EnumSet.copyOf(transports);
+      return this;
+    }
+
+    public Builder allowUpgrades(boolean allow) {
+      this.allowUpgrades = allow;
+      return this;
+    }
+
+    /** Origins allowed by CORS ({@code *} for any); replaces earlier ones. */
+    public Builder corsOrigins(String... origins) {
+      this.corsOrigins = new ArrayList<>(List.of(origins));
+      return this;
+    }
+
+    public Builder corsCredentials(boolean credentials) {
+      this.corsCredentials = credentials;
+      return this;
+    }
+
+    /** Serves TLS with a PEM certificate chain and a PEM (PKCS#8) private key. */
+    public Builder tls(Path certificate, Path privateKey) {
+      this.tlsCertificate = certificate;
+      this.tlsPrivateKey = privateKey;
+      return this;
+    }
+
+    /** Turns connection state recovery on (null turns it off). */
+    public Builder connectionStateRecovery(Duration maxDisconnectionDuration) {
+      this.maxDisconnectionDuration = maxDisconnectionDuration;
+      return this;
+    }
+
+    public Builder recoverySkipsMiddlewares(boolean skip) {
+      this.recoverySkipsMiddlewares = skip;
+      return this;
+    }
+
+    public Builder maxAttachments(int max) {
+      this.maxAttachments = max;
+      return this;
+    }
+
+    public Builder ioThreads(int threads) {
+      this.ioThreads = threads;
+      return this;
+    }
+
+    /**
+     * Checks the values and returns the options.
+     *
+     * @throws IllegalArgumentException naming the first bad value
+     */
+    public ServerOptions build() {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+      }
+      if (path == null || path.isBlank()) {
+        throw new IllegalArgumentException("path must not be blank");
+      }
+      if (path.contains("?") || path.contains("#")) {
+        throw new IllegalArgumentException("path must not contain '?' or '#', was " + path);
+      }
+      String p = path.startsWith("/") ? path : "/" + path;
+      path = p.endsWith("/") ? p : p + "/";
+      positive("pingInterval", pingInterval);
+      positive("pingTimeout", pingTimeout);
+      positive("upgradeTimeout", upgradeTimeout);
+      positive("connectTimeout", connectTimeout);
+      if (maxHttpBufferSize < 1 || maxHttpBufferSize > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(
+            "maxHttpBufferSize must be between 1 and 2147483647, was " + maxHttpBufferSize);
+      }
+      if (transports.isEmpty()) {
+        throw new IllegalArgumentException("transports must not be empty");
+      }
+      for (String origin : corsOrigins) {
+        if (origin == null || origin.isBlank()) {
+          throw new IllegalArgumentException("corsOrigins must not hold a blank origin");
+        }
+      }
+      if ((tlsCertificate == null) != (tlsPrivateKey == null)) {
+        throw new IllegalArgumentException("tls needs both a certificate and a private key");
+      }
+      if (maxDisconnectionDuration != null) {
+        positive("maxDisconnectionDuration", maxDisconnectionDuration);
+      }
+      if (maxAttachments < 0) {
+        throw new IllegalArgumentException("maxAttachments must be >= 0, was " + maxAttachments);
+      }
+      if (ioThreads < 1) {
+        throw new IllegalArgumentException("ioThreads must be >= 1, was " + ioThreads);
+      }
+      return new ServerOptions(this);
+    }
+
+    private static void positive(String name, Duration d) {
+      if (d == null) {
+        throw new IllegalArgumentException(name + " must not be null");
+      }
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+    }
+  }
+}

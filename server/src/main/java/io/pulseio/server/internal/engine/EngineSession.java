@@ -1,0 +1,515 @@
+package io.pulseio.server.internal.engine;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.pulseio.protocol.EngineCodec;
+import io.pulseio.protocol.EnginePacket;
+import io.pulseio.protocol.EnginePacketType;
+import io.pulseio.protocol.ProtocolException;
+import io.pulseio.server.DisconnectReason;
+import io.pulseio.server.EngineSocket;
+import io.pulseio.server.Transport;
+import io.pulseio.server.internal.netty.EngineError;
+import io.pulseio.server.internal.netty.HttpResponses;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Engine.IO session: its transport (polling or WebSocket), the upgrade between them, the
+ * heartbeat and the outgoing buffer.
+ *
+ * <p>Confined to {@link #loop}: every field is read and written only there; the public methods
+ * hop over when called elsewhere. Outgoing packets are buffered and flushed once per loop turn.
+ */
+public final class EngineSession implements EngineSocket {
+  private static final Logger LOG = LoggerFactory.getLogger(EngineSession.class);
+  private static final Listener NOOP = new Listener() {};
+
+  private enum State { OPEN, CLOSING, CLOSED }
+
+  private final EngineServerImpl server;
+  private final String id;
+  private final EventLoop loop;
+  private final Map<String, String> query;
+  private final Map<String, String> headers;
+  private final String remoteAddress;
+  private final boolean secure;
+  private volatile Transport transport;
+  private volatile State state = State.OPEN;
+  private Listener listener = NOOP;
+  private final ArrayDeque<EnginePacket> buffer = new ArrayDeque<>(4);
+  private boolean flushScheduled;
+  private final Runnable flushTask = this::flushNow;
+  // polling
+  private Exchange pendingGet;
+  private ChannelFutureListener pendingGetWatcher;
+  // websocket and upgrade
+  private Channel ws;
+  private Channel upgrading;
+  private boolean probed;
+  private ScheduledFuture<?> upgradeTimer;
+  // heartbeat
+  private ScheduledFuture<?> pingTimer;
+  private ScheduledFuture<?> pingTimeoutTimer;
+  private long pongDeadline;
+
+  EngineSession(EngineServerImpl server, String id, Transport transport, EventLoop loop,
+      Exchange opening) {
+    this.server = server;
+    this.id = id;
+    this.transport = transport;
+    this.loop = loop;
+    this.query = Map.copyOf(opening.query);
+    this.headers = opening.headers;
+    this.remoteAddress = opening.remoteAddress;
+    this.secure = server.options.tlsCertificate() != null;
+  }
+
+  // ---- public API (any thread) ----
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public Transport transport() {
+    return transport;
+  }
+
+  @Override
+  public Map<String, String> query() {
+    return query;
+  }
+
+  @Override
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  @Override
+  public String remoteAddress() {
+    return remoteAddress;
+  }
+
+  @Override
+  public boolean secure() {
+    return secure;
+  }
+
+  @Override
+  public boolean isOpen() {
+    return state == State.OPEN;
+  }
+
+  /** The thread this session lives on. */
+  public EventLoop loop() {
+    return loop;
+  }
+
+  @Override
+  public void send(String text) {
+    sendPacket(EnginePacket.message(text));
+  }
+
+  @Override
+  public void send(byte[] data) {
+    sendPacket(EnginePacket.binary(data));
+  }
+
+  /** Queues packets in order; from any thread. */
+  public void sendPacket(EnginePacket packet) {
+    if (loop.inEventLoop()) {
+      enqueue(packet);
+    } else {
+      loop.execute(() -> enqueue(packet));
+    }
+  }
+
+  /** Queues packets only when the transport can take them right now (volatile emits). */
+  public void sendVolatile(List<EnginePacket> packets) {
+    execute(() -> {
+      boolean writable = transport == Transport.WEBSOCKET
+          ? ws != null && ws.isWritable() && buffer.isEmpty()
+          : pendingGet != null;
+      if (writable) {
+        packets.forEach(this::enqueue);
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    execute(this::closeGracefully);
+  }
+
+  @Override
+  public void listen(Listener listener) {
+    execute(() -> this.listener = listener == null ? NOOP : listener);
+  }
+
+  void execute(Runnable task) {
+    if (loop.inEventLoop()) {
+      task.run();
+    } else {
+      loop.execute(task);
+    }
+  }
+
+  // ---- writing ----
+
+  private void enqueue(EnginePacket packet) {
+    if (state != State.OPEN) {
+      return;
+    }
+    buffer.add(packet);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      loop.execute(flushTask);
+    }
+  }
+
+  private void flushNow() {
+    flushScheduled = false;
+    if (state == State.CLOSED || buffer.isEmpty()) {
+      return;
+    }
+    if (transport == Transport.WEBSOCKET) {
+      if (ws == null) {
+        return;
+      }
+      for (EnginePacket p = buffer.poll(); p != null; p = buffer.poll()) {
+        ws.write(p.isBinary()
+            ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binary()))
+            : new TextWebSocketFrame(EngineCodec.encode(p)), ws.voidPromise());
+      }
+      ws.flush();
+      if (state == State.CLOSING) {
+        closeNow(DisconnectReason.FORCED_CLOSE);
+      }
+    } else if (pendingGet != null) {
+      List<EnginePacket> packets = new ArrayList<>(buffer);
+      buffer.clear();
+      answerGet(EngineCodec.encodePayload(packets));
+      if (packets.get(packets.size() - 1).type() == EnginePacketType.CLOSE) {
+        closeNow(DisconnectReason.FORCED_CLOSE);
+      }
+    }
+  }
+
+  private void answerGet(String payload) {
+    Exchange get = pendingGet;
+    pendingGet = null;
+    get.ctx.channel().closeFuture().removeListener(pendingGetWatcher);
+    pendingGetWatcher = null;
+    get.reply(HttpResponseStatus.OK, HttpResponses.TEXT, payload);
+  }
+
+  /** Sends the OPEN packet first on a new WebSocket session. */
+  void sendOpenFrame(String handshakeJson) {
+    buffer.addFirst(EnginePacket.text(EnginePacketType.OPEN, handshakeJson));
+    flushNow();
+  }
+
+  void attachWebSocket(Channel channel) {
+    ws = channel;
+  }
+
+  // ---- heartbeat ----
+
+  void opened() {
+    schedulePing();
+  }
+
+  private void schedulePing() {
+    cancel(pingTimer);
+    pingTimer = loop.schedule(this::ping, server.pingIntervalMs, TimeUnit.MILLISECONDS);
+    pongDeadline = System.nanoTime()
+        + TimeUnit.MILLISECONDS.toNanos(server.pingIntervalMs + server.pingTimeoutMs);
+  }
+
+  /**
+   * Closes the session when the pong deadline has passed, even if a late timer has not fired yet:
+   * whatever arrives after the deadline finds the session closed, as with a punctual timer.
+   */
+  private boolean pingTimedOut() {
+    if (state != State.CLOSED && System.nanoTime() - pongDeadline >= 0) {
+      closeNow(DisconnectReason.PING_TIMEOUT);
+    }
+    return state == State.CLOSED;
+  }
+
+  private void ping() {
+    if (state != State.OPEN) {
+      return;
+    }
+    enqueue(EnginePacket.PING);
+    cancel(pingTimeoutTimer);
+    pingTimeoutTimer = loop.schedule(() -> closeNow(DisconnectReason.PING_TIMEOUT),
+        server.pingTimeoutMs, TimeUnit.MILLISECONDS);
+  }
+
+  // ---- reading ----
+
+  void onHttp(Exchange ex, Transport requested) {
+    if (pingTimedOut()) {
+      ex.fail(EngineError.UNKNOWN_SID);
+    } else if (requested != transport || transport != Transport.POLLING) {
+      ex.fail(EngineError.BAD_REQUEST);
+    } else if ("GET".equals(ex.method)) {
+      onPoll(ex);
+    } else if ("POST".equals(ex.method)) {
+      onPost(ex);
+    } else {
+      ex.fail(EngineError.BAD_REQUEST);
+    }
+  }
+
+  private void onPoll(Exchange ex) {
+    if (pendingGet != null) {
+      ex.fail(EngineError.BAD_REQUEST);
+      closeNow(DisconnectReason.TRANSPORT_ERROR);
+      return;
+    }
+    pendingGet = ex;
+    pendingGetWatcher = f -> execute(() -> {
+      if (pendingGet == ex) {
+        pendingGet = null;
+        closeNow(DisconnectReason.TRANSPORT_ERROR);
+      }
+    });
+    ex.ctx.channel().closeFuture().addListener(pendingGetWatcher);
+    if (!buffer.isEmpty()) {
+      flushNow();
+    } else if (probed) {
+      // as the Node.js server does, end the poll shortly with a noop so the client can upgrade;
+      // if the upgrade completes first, the poll is refused instead
+      loop.schedule(() -> {
+        if (pendingGet == ex && probed) {
+          answerGet(EngineCodec.encode(EnginePacket.NOOP));
+        }
+      }, 100, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void onPost(Exchange ex) {
+    List<EnginePacket> packets;
+    try {
+      packets = EngineCodec.decodePayload(ex.body);
+    } catch (ProtocolException e) {
+      LOG.debug("session {}: bad payload: {}", id, e.getMessage());
+      ex.fail(EngineError.BAD_REQUEST);
+      closeNow(DisconnectReason.PARSE_ERROR);
+      return;
+    }
+    ex.reply(HttpResponseStatus.OK, HttpResponses.HTML, "ok");
+    for (EnginePacket packet : packets) {
+      if (state == State.CLOSED) {
+        return;
+      }
+      onPacket(packet);
+    }
+  }
+
+  /** A text frame from one of this session's WebSocket channels, on the channel's thread. */
+  public void onWebSocketText(Channel channel, String text) {
+    execute(() -> {
+      if (channel == ws) {
+        if (pingTimedOut()) {
+          return;
+        }
+        EnginePacket packet;
+        try {
+          packet = EngineCodec.decode(text);
+        } catch (ProtocolException e) {
+          LOG.debug("session {}: bad frame: {}", id, e.getMessage());
+          closeNow(DisconnectReason.PARSE_ERROR);
+          return;
+        }
+        onPacket(packet);
+      } else if (channel == upgrading) {
+        onUpgradeFrame(text);
+      }
+    });
+  }
+
+  /** A binary frame from one of this session's WebSocket channels. */
+  public void onWebSocketBinary(Channel channel, byte[] data) {
+    execute(() -> {
+      if (channel == ws && state == State.OPEN) {
+        onPacket(EnginePacket.binary(data));
+      } else if (channel == upgrading) {
+        cancelUpgrade();
+      }
+    });
+  }
+
+  /** One of this session's WebSocket channels closed. */
+  public void onWebSocketClosed(Channel channel) {
+    execute(() -> {
+      if (channel == ws) {
+        closeNow(DisconnectReason.TRANSPORT_CLOSE);
+      } else if (channel == upgrading) {
+        cancelUpgrade();
+      }
+    });
+  }
+
+  private void onPacket(EnginePacket packet) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    switch (packet.type()) {
+      case PONG -> {
+        cancel(pingTimeoutTimer);
+        schedulePing();
+      }
+      case MESSAGE -> {
+        try {
+          if (packet.isBinary()) {
+            listener.onBinary(packet.binary());
+          } else {
+            listener.onMessage(packet.text());
+          }
+        } catch (RuntimeException e) {
+          LOG.warn("session {}: listener failed", id, e);
+        }
+      }
+      case CLOSE -> closeNow(DisconnectReason.TRANSPORT_CLOSE, true);
+      default -> { }
+    }
+  }
+
+  // ---- upgrade ----
+
+  void onUpgradeRequest(Exchange ex) {
+    if (state != State.OPEN || transport != Transport.POLLING || upgrading != null
+        || !server.options.allowUpgrades()) {
+      // as the Node.js server does: accept the WebSocket, then close it at once
+      Channel refused = ex.ctx.channel();
+      server.webSocketHandshake(ex, this,
+          () -> refused.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE),
+          () -> { });
+      return;
+    }
+    Channel channel = ex.ctx.channel();
+    upgrading = channel;
+    upgradeTimer = loop.schedule(this::cancelUpgrade, server.upgradeTimeoutMs,
+        TimeUnit.MILLISECONDS);
+    server.webSocketHandshake(ex, this, () -> { },
+        () -> execute(() -> {
+          if (upgrading == channel) {
+            cancelUpgrade();
+          }
+        }));
+  }
+
+  private void onUpgradeFrame(String text) {
+    if ("2probe".equals(text)) {
+      upgrading.writeAndFlush(new TextWebSocketFrame("3probe"));
+      probed = true;
+      if (pendingGet != null && buffer.isEmpty()) {
+        answerGet(EngineCodec.encode(EnginePacket.NOOP));
+      }
+    } else if ("5".equals(text)) {
+      cancel(upgradeTimer);
+      ws = upgrading;
+      upgrading = null;
+      probed = false;
+      transport = Transport.WEBSOCKET;
+      if (pendingGet != null) {
+        Exchange get = pendingGet;
+        pendingGet = null;
+        get.ctx.channel().closeFuture().removeListener(pendingGetWatcher);
+        pendingGetWatcher = null;
+        get.fail(EngineError.BAD_REQUEST);
+      }
+      flushNow();
+    } else {
+      cancelUpgrade();
+    }
+  }
+
+  private void cancelUpgrade() {
+    cancel(upgradeTimer);
+    probed = false;
+    if (upgrading != null) {
+      upgrading.close();
+      upgrading = null;
+    }
+  }
+
+  // ---- closing ----
+
+  private void closeGracefully() {
+    if (state != State.OPEN) {
+      return;
+    }
+    if (transport == Transport.WEBSOCKET || buffer.isEmpty()) {
+      state = State.CLOSING;
+      flushNow();
+      closeNow(DisconnectReason.FORCED_CLOSE);
+      return;
+    }
+    buffer.add(EnginePacket.CLOSE);
+    state = State.CLOSING;
+    if (pendingGet != null) {
+      flushNow();
+    } else {
+      loop.schedule(() -> closeNow(DisconnectReason.FORCED_CLOSE),
+          server.pingIntervalMs + server.pingTimeoutMs, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Ends the session at once. */
+  public void closeNow(DisconnectReason reason) {
+    closeNow(reason, false);
+  }
+
+  private void closeNow(DisconnectReason reason, boolean closedByClient) {
+    if (state == State.CLOSED) {
+      return;
+    }
+    state = State.CLOSED;
+    cancel(pingTimer);
+    cancel(pingTimeoutTimer);
+    cancel(upgradeTimer);
+    server.removed(this);
+    if (pendingGet != null) {
+      answerGet(EngineCodec.encode(closedByClient ? EnginePacket.NOOP : EnginePacket.CLOSE));
+    }
+    if (ws != null && ws.isActive()) {
+      ws.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
+    }
+    if (upgrading != null) {
+      upgrading.close();
+      upgrading = null;
+    }
+    buffer.clear();
+    Listener l = listener;
+    listener = NOOP;
+    try {
+      l.onClose(reason);
+    } catch (RuntimeException e) {
+      LOG.warn("session {}: close listener failed", id, e);
+    }
+  }
+
+  private static void cancel(ScheduledFuture<?> timer) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.pulseio.server.internal.netty;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.pulseio.server.internal.engine.EngineServerImpl;
+import io.pulseio.server.internal.engine.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Routes HTTP requests: other paths get 404, CORS preflights 204, the rest go to the engine. */
+public final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpRequestHandler.class);
+
+  private final EngineServerImpl engine;
+
+  public HttpRequestHandler(EngineServerImpl engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+    if (!request.decoderResult().isSuccess()) {
+      HttpResponses.send(ctx, HttpResponseStatus.BAD_REQUEST, HttpResponses.TEXT, "Bad Request",
+          null, false);
+      return;
+    }
+    QueryStringDecoder qs = new QueryStringDecoder(request.uri());
+    boolean keepAlive = HttpUtil.isKeepAlive(request);
+    if (!engine.handlesPath(qs.path())) {
+      HttpResponses.send(ctx, HttpResponseStatus.NOT_FOUND, HttpResponses.TEXT, "Not Found", null,
+          keepAlive);
+      return;
+    }
+    Cors cors = engine.cors();
+    if (HttpMethod.OPTIONS.equals(request.method()) && cors.enabled()) {
+      HttpResponses.send(ctx, HttpResponseStatus.NO_CONTENT, null, "",
+          cors.preflightHeaders(request), keepAlive);
+      return;
+    }
+    boolean upgrade = HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(
+        request.headers().get(HttpHeaderNames.UPGRADE, ""));
+    if (upgrade) {
+      engine.onUpgrade(Exchange.of(ctx, request.retain(), qs, cors.headersFor(request), true));
+    } else {
+      engine.onRequest(Exchange.of(ctx, request, qs, cors.headersFor(request), false));
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("HTTP connection failed", cause);
+    ctx.close();
+  }
+}

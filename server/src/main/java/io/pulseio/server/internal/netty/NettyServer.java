@@ -1,0 +1,118 @@
+package io.pulseio.server.internal.netty;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.pulseio.server.ServerOptions;
+import io.pulseio.server.internal.engine.EngineServerImpl;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The listening socket and the pipeline of each connection:
+ * [TLS] → HTTP codec → body aggregator (size-limited) → request router; a WebSocket upgrade then
+ * swaps the router for the frame aggregator and the frame handler.
+ */
+public final class NettyServer {
+  private final ServerOptions options;
+  private final EventLoopGroup group;
+  private final boolean ownsGroup;
+  private final EngineServerImpl engine;
+  private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  private Channel serverChannel;
+  private boolean closed;
+
+  public NettyServer(ServerOptions options, EventLoopGroup given, EngineServerImpl engine) {
+    this.options = options;
+    this.engine = engine;
+    this.ownsGroup = given == null;
+    this.group = given != null ? given : new MultiThreadIoEventLoopGroup(options.ioThreads(),
+        new DefaultThreadFactory("pulseio-server", false), NioIoHandler.newFactory());
+  }
+
+  public synchronized int start() {
+    if (serverChannel != null || closed) {
+      throw new IllegalStateException(closed ? "server is closed" : "server already started");
+    }
+    SslContext ssl = null;
+    if (options.tlsCertificate() != null) {
+      try {
+        ssl = SslContextBuilder.forServer(options.tlsCertificate().toFile(),
+            options.tlsPrivateKey().toFile()).build();
+      } catch (IOException | RuntimeException e) {
+        throw new UncheckedIOException("cannot load TLS certificate or key: " + e.getMessage(),
+            e instanceof IOException io ? io : new IOException(e));
+      }
+    }
+    SslContext sslContext = ssl;
+    int maxBody = (int) options.maxHttpBufferSize();
+    ServerBootstrap bootstrap = new ServerBootstrap()
+        .group(group)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            channels.add(ch);
+            ChannelPipeline p = ch.pipeline();
+            if (sslContext != null) {
+              p.addLast("tls", sslContext.newHandler(ch.alloc()));
+            }
+            p.addLast("http", new HttpServerCodec());
+            p.addLast("aggregator", new LimitedAggregator(maxBody, engine));
+            p.addLast("router", new HttpRequestHandler(engine));
+          }
+        });
+    InetSocketAddress address = options.host() == null
+        ? new InetSocketAddress(options.port())
+        : new InetSocketAddress(options.host(), options.port());
+    try {
+      serverChannel = bootstrap.bind(address).sync().channel();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while binding", e);
+    } catch (Exception e) {
+      throw new UncheckedIOException("cannot bind " + address + ": " + e.getMessage(),
+          e instanceof IOException io ? io : new IOException(e));
+    }
+    return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (serverChannel != null) {
+      serverChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+    channels.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+    if (ownsGroup) {
+      group.shutdownGracefully(0, 5, TimeUnit.SECONDS);
+      if (!group.next().inEventLoop()) {
+        try {
+          group.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+}

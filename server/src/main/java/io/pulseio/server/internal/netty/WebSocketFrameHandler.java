@@ -1,0 +1,51 @@
+package io.pulseio.server.internal.netty;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.pulseio.server.internal.engine.EngineSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Hands the (aggregated) frames of one WebSocket to its Engine.IO session. */
+public final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameHandler.class);
+
+  private final EngineSession session;
+
+  public WebSocketFrameHandler(EngineSession session) {
+    this.session = session;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+    if (frame instanceof TextWebSocketFrame text) {
+      session.onWebSocketText(ctx.channel(), text.text());
+    } else if (frame instanceof BinaryWebSocketFrame binary) {
+      session.onWebSocketBinary(ctx.channel(), ByteBufUtil.getBytes(binary.content()));
+    } else if (frame instanceof PingWebSocketFrame) {
+      ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+    } else if (frame instanceof CloseWebSocketFrame) {
+      ctx.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+    session.onWebSocketClosed(ctx.channel());
+    super.channelInactive(ctx);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("WebSocket failed", cause);
+    ctx.close();
+  }
+}
