@@ -8,7 +8,7 @@ import io.pulseio.protocol.EnginePacket;
  * heartbeat, and ordered delivery of packets both ways.
  *
  * <p>Confined to one Netty event loop: every method may be called from any thread and hops to
- * that loop; listener callbacks run on it. Created by {@code EngineFactory}/constructor with an
+ * that loop; listener callbacks run on it. Created by {@link #create} with an
  * {@link EngineOptions}, an event loop and an {@link EngineListener}; single use: once closed it
  * is never reopened (the Manager makes a new one to reconnect).
  */
@@ -17,7 +17,9 @@ public interface Engine {
    * Creates an engine session confined to {@code loop}; nothing happens until {@link #open()}.
    *
    * @param options where and how to connect
-   * @param loop the event loop that runs every channel, timer and listener call of the session
+   * @param loop the event loop that runs every channel, timer and listener call of the session;
+   *     an NIO loop (e.g. of {@code MultiThreadIoEventLoopGroup(NioIoHandler.newFactory())}), as
+   *     the engine's channels are {@code NioSocketChannel}s
    * @param listener told of open, messages, transport changes and the close, on {@code loop}
    */
   static Engine create(EngineOptions options, EventLoop loop, EngineListener listener) {

@@ -17,9 +17,11 @@ public interface EngineListener {
   /**
    * The session ended, or could not be opened. Terminal.
    *
-   * @param reason Socket.IO's wording: {@code "transport close"}, {@code "transport error"},
-   *     {@code "ping timeout"}, {@code "parse error"}, {@code "forced close"} (closed by
-   *     {@link Engine#close}), {@code "forced server close"} (the server sent CLOSE)
+   * @param reason Socket.IO's wording: {@code "transport close"} (the connection closed, or the
+   *     server sent CLOSE: engine.io-client reports that as the transport closing, and Socket.IO
+   *     surfaces it as {@code "transport close"}), {@code "transport error"} (connection failure,
+   *     HTTP error status, handshake timeout), {@code "ping timeout"}, {@code "parse error"}
+   *     (malformed packet or payload), {@code "forced close"} (closed by {@link Engine#close})
    * @param cause the underlying failure, or null
    */
   void onClose(String reason, Throwable cause);
