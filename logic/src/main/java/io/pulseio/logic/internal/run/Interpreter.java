@@ -172,6 +172,10 @@ final class Interpreter {
         try {
             node.behaviour.run(node, pin);
         } catch (Unwind u) {
+            if (tracing && u instanceof Unwind.Stop) {
+                emit(new TraceEvent.NodeExecuted(now(), node.id, node.typeId,
+                        node.resolved.signature.inputs().get(pin).name(), node.graph, clock.nanoTime() - started));
+            }
             throw u;
         } catch (Exception | LinkageError | AssertionError e) {
             Arrays.fill(pendingNode, mark, pending, null);

@@ -1,0 +1,148 @@
+package io.pulseio.logic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.spi.AttributeSpec;
+import io.pulseio.logic.spi.NodeBehaviour;
+import io.pulseio.logic.spi.NodeContext;
+import io.pulseio.logic.spi.NodeDescriptor;
+import io.pulseio.logic.spi.NodeFailure;
+import io.pulseio.logic.spi.NodeType;
+import io.pulseio.logic.spi.PinSpec;
+import io.pulseio.logic.spi.PinType;
+import io.pulseio.logic.spi.Plugin;
+import io.pulseio.logic.spi.PluginContext;
+import io.pulseio.logic.spi.PluginRun;
+import io.pulseio.logic.spi.Scope;
+import io.pulseio.logic.spi.ValidationContext;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A plugin shaped like the Socket.IO one, for tests: settings with named connections, nodes with a
+ * {@code configuration} attribute, an error listener its failures are routed to.
+ */
+public final class DemoPlugin implements Plugin {
+    volatile PluginContext context;
+    final List<String> log = new CopyOnWriteArrayList<>();
+    int computed;
+
+    @Override
+    public String id() {
+        return "demo";
+    }
+
+    @Override
+    public List<NodeType> nodeTypes() {
+        AttributeSpec configuration = AttributeSpec.required("configuration", PinType.STRING, "connection name");
+        return List.of(
+                NodeType.of(NodeDescriptor.builder("demo.send", "Demo Send", "Demo")
+                        .attribute(configuration)
+                        .input(PinSpec.pulse("in"))
+                        .input(PinSpec.optional("message", PinType.STRING, ""))
+                        .output(PinSpec.pulse("out"))
+                        .build(), setup -> new NodeBehaviour() {
+                            final int message = setup.input("message");
+
+                            @Override
+                            public void run(NodeContext node, int pin) {
+                                String text = node.string(message);
+                                if (text.equals("fail")) {
+                                    throw new IllegalStateException("cannot send 'fail'");
+                                }
+                                context.traceSent(node.attributes().string("configuration"), "/", "message", text);
+                                node.fire(0);
+                            }
+                        }),
+                NodeType.of(NodeDescriptor.builder("demo.onMessage", "On Demo Message", "Demo")
+                        .scopes(Scope.PROJECT, Scope.SCENE)
+                        .attribute(configuration)
+                        .output(PinSpec.pulse("out"))
+                        .output(PinSpec.optional("text", PinType.STRING, ""))
+                        .build(), setup -> NodeBehaviour.NONE),
+                NodeType.of(NodeDescriptor.builder("demo.onError", "On Demo Error", "Demo")
+                        .scopes(Scope.PROJECT, Scope.SCENE)
+                        .attribute(configuration)
+                        .output(PinSpec.pulse("out"))
+                        .output(PinSpec.optional("message", PinType.STRING, ""))
+                        .build(), setup -> NodeBehaviour.NONE),
+                NodeType.of(NodeDescriptor.builder("demo.counter", "Demo Counter", "Demo")
+                        .output(PinSpec.optional("value", PinType.NUMBER, 0.0))
+                        .build(), setup -> new NodeBehaviour() {
+                            @Override
+                            public Object compute(NodeContext node, int output) {
+                                return (double) ++computed;
+                            }
+                        }));
+    }
+
+    @Override
+    public void validate(ValidationContext check) {
+        Set<String> names = new HashSet<>();
+        JsonNode connections = check.settings().path("connections");
+        for (int i = 0; i < connections.size(); i++) {
+            JsonNode c = connections.get(i);
+            String path = check.settingsPath() + ".connections[" + i + "]";
+            String name = c.path("name").asText();
+            if (!names.add(name)) {
+                check.report(ProblemKind.DUPLICATE_CONNECTION, path + ".name", null, null,
+                        "duplicate connection name '" + name + "'");
+            }
+            String url = c.path("url").asText();
+            try {
+                URI uri = new URI(url);
+                if (uri.getHost() == null || !Set.of("http", "https", "ws", "wss").contains(uri.getScheme())) {
+                    throw new IllegalArgumentException();
+                }
+            } catch (Exception e) {
+                check.report(ProblemKind.INVALID_URL, path + ".url", null, null, "invalid URL '" + url + "'");
+            }
+            if (c.has("port") && (c.get("port").asInt() < 1 || c.get("port").asInt() > 65535)) {
+                check.report(ProblemKind.INVALID_PORT, path + ".port", null, null,
+                        "port must be 1 to 65535, was " + c.get("port").asText());
+            }
+        }
+        for (NodeSpec node : check.nodes()) {
+            String configuration = check.attributes(node).string("configuration");
+            if (configuration != null && !names.contains(configuration)) {
+                check.report(ProblemKind.UNKNOWN_CONNECTION, node.path() + ".attributes.configuration",
+                        node.id(), "configuration", "unknown connection '" + configuration + "'");
+            }
+        }
+    }
+
+    @Override
+    public PluginRun start(PluginContext context) {
+        this.context = context;
+        log.add("start " + context.settings().path("connections").size());
+        return new PluginRun() {
+            @Override
+            public void sceneChanged(String from, String to) {
+                log.add("scene " + from + " -> " + to);
+            }
+
+            @Override
+            public void nodeFailed(NodeFailure failure) {
+                String configuration = failure.attributes().string("configuration");
+                context.fireListeners("demo.onError", a -> configuration.equals(a.string("configuration")),
+                        Map.of("message", failure.message()));
+            }
+
+            @Override
+            public void close() {
+                log.add("close");
+            }
+        };
+    }
+
+    /** Delivers a message to On Demo Message listeners of a connection, as the network layer would. */
+    void receive(String connection, String text) {
+        context.traceReceived(connection, "/", "message", text);
+        context.fireListeners("demo.onMessage", a -> connection.equals(a.string("configuration")),
+                Map.of("text", text));
+    }
+}
