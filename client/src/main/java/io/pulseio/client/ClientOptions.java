@@ -516,7 +516,7 @@ public final class ClientOptions {
       if (transports.isEmpty()) {
         throw new IllegalArgumentException("transports must not be empty");
       }
-      if (transports.contains(null)) {
+      if (transports.stream().anyMatch(Objects::isNull)) {
         throw new IllegalArgumentException("transports must not contain null");
       }
       if (transports.stream().distinct().count() != transports.size()) {

@@ -221,10 +221,10 @@ final class SocketImpl implements Socket {
     if (wasConnected) {
       manager.write(SocketPacket.disconnect(namespace));
     }
-    deactivate();
     if (wasConnected) {
       onClose(DisconnectReason.IO_CLIENT_DISCONNECT);
     }
+    deactivate();
   }
 
   /** Stops rejoining; lets the manager close the connection when no socket wants it. */
@@ -334,11 +334,10 @@ final class SocketImpl implements Socket {
       case EVENT, BINARY_EVENT -> onEvent(packet);
       case ACK, BINARY_ACK -> onAck(packet);
       case DISCONNECT -> {
-        deactivate();
         onClose(DisconnectReason.IO_SERVER_DISCONNECT);
+        deactivate();
       }
       case CONNECT_ERROR -> {
-        deactivate();
         JsonNode data = packet.data();
         if (data != null && data.isObject()) {
           JsonNode message = data.get("message");
@@ -346,6 +345,7 @@ final class SocketImpl implements Socket {
         } else {
           emitConnectError(data == null ? "" : data.asText(), null);
         }
+        deactivate();
       }
     }
   }

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Outgoing packets go into one multi-producer queue, drained on the event loop at most once per
  * loop turn (so packets given in a burst leave in one POST or one socket flush). The heartbeat is
- * a single timer on the loop checked against a deadline moved by each ping, not rescheduled per
- * ping. Upgrade, as engine.io-client does it: open the WebSocket beside polling, {@code 2probe},
+ * a single timer on the loop checked against a deadline that every received packet moves (a ping
+ * is a packet), not rescheduled per packet. Upgrade, as engine.io-client does it: open the WebSocket beside polling, {@code 2probe},
  * on {@code 3probe} pause polling (the server answers the pending GET with a noop) and wait for the
  * POST in flight, then send {@code 5} and the buffer over the WebSocket. A failed probe leaves
  * polling as it was.
@@ -49,7 +49,6 @@ final class EngineSession implements Engine, Transport.Listener {
   private ScheduledFuture<?> handshakeTimer;
   private ScheduledFuture<?> pingTimer;
   private ScheduledFuture<?> closeTimer;
-  private long pingDeadlineNanos;
   private long lastPacketNanos;
 
   EngineSession(EngineOptions options, EventLoop loop, EngineListener listener) {
@@ -176,7 +175,6 @@ final class EngineSession implements Engine, Transport.Listener {
       case MESSAGE -> listener.onMessage(packet);
       case PING -> {
         buffer.offer(EnginePacket.PONG);
-        pingDeadlineNanos = lastPacketNanos + pingWindowNanos();
         scheduleFlush();
       }
       // engine.io-client reports a server's CLOSE as the transport closing; so does Socket.IO.
@@ -202,7 +200,6 @@ final class EngineSession implements Engine, Transport.Listener {
     cancel(handshakeTimer);
     transport.sid(h.sid());
     lastPacketNanos = now();
-    pingDeadlineNanos = lastPacketNanos + pingWindowNanos();
     pingTimer = loop.schedule(this::checkPing, pingWindowNanos(), TimeUnit.NANOSECONDS);
     LOG.debug("engine open: sid {} over {}", h.sid(), transport.name());
     listener.onOpen(h);
@@ -224,9 +221,9 @@ final class EngineSession implements Engine, Transport.Listener {
     if (state != State.OPEN) {
       return;
     }
-    // Like engine.io-client: any packet proves the server alive, not only a ping.
-    long deadline = Math.max(pingDeadlineNanos, lastPacketNanos + pingWindowNanos());
-    long left = deadline - now();
+    // Like engine.io-client: any packet proves the server alive, not only a ping. The deadline
+    // moves with every packet, but the timer is only re-armed when it fires.
+    long left = lastPacketNanos + pingWindowNanos() - now();
     if (left <= 0) {
       fail("ping timeout", null);
     } else {
