@@ -21,9 +21,12 @@ import org.slf4j.LoggerFactory;
  * <p>Outgoing packets go into one multi-producer queue, drained on the event loop at most once per
  * loop turn (so packets given in a burst leave in one POST or one socket flush). The heartbeat is
  * a single timer on the loop checked against a deadline that every received packet moves (a ping
- * is a packet), not rescheduled per packet. Upgrade, as engine.io-client does it: open the WebSocket beside polling, {@code 2probe},
- * on {@code 3probe} pause polling (the server answers the pending GET with a noop) and wait for the
- * POST in flight, then send {@code 5} and the buffer over the WebSocket. A failed probe leaves
+ * is a packet), not rescheduled per packet.
+ *
+ * <p>Upgrade, as engine.io-client does it: open the WebSocket beside polling, send
+ * {@code 2probe}; on {@code 3probe} pause polling (the server answers the pending GET with a
+ * noop) and wait for the POST in flight, then send {@code 5} and the buffer over the WebSocket.
+ * Probing before pausing keeps polling live while the WebSocket connects. A failed probe leaves
  * polling as it was.
  */
 final class EngineSession implements Engine, Transport.Listener {
