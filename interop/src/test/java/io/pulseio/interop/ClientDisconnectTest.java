@@ -1,0 +1,94 @@
+package io.pulseio.interop;
+
+import static io.pulseio.interop.Waits.WAIT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pulseio.client.Socket;
+import io.pulseio.client.SocketIoClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The client leaves cleanly: the server must see Socket.IO's "client namespace disconnect" (a
+ * DISCONNECT packet that reached it), not a connection that just broke.
+ */
+class ClientDisconnectTest {
+  private static NodeServer server;
+
+  @BeforeAll
+  static void startServer() {
+    server = NodeServer.start();
+  }
+
+  @AfterAll
+  static void stopServer() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void disconnectingASocketTellsTheServer(Mode mode) throws Exception {
+    try (SocketIoClient client = SocketIoClient.create(mode.options(server).build())) {
+      Socket main = client.socket("/");
+      Socket chat = client.socket("/chat");
+      Timeline mainTimeline = Timeline.of(main);
+      Timeline chatTimeline = Timeline.of(chat);
+      main.connect();
+      chat.connect();
+      mainTimeline.await("connect", WAIT);
+      chatTimeline.await("connect", WAIT);
+      String chatId = chat.id();
+
+      chat.disconnect();
+
+      assertThat(chatTimeline.await("disconnect", WAIT).text()).isEqualTo("io client disconnect");
+      assertThat(server.awaitEvent("disconnect", e -> e.path("id").asText().equals(chatId), WAIT).path("reason").asText())
+          .isEqualTo("client namespace disconnect");
+      assertThat(main.connected()).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void disconnectingTheLastSocketTellsTheServerBeforeTheConnectionEnds(Mode mode) throws Exception {
+    try (SocketIoClient client = SocketIoClient.create(mode.options(server).build())) {
+      Socket socket = client.socket("/");
+      Timeline timeline = Timeline.of(socket);
+      socket.connect();
+      timeline.await("connect", WAIT);
+      String id = socket.id();
+
+      socket.disconnect();
+
+      assertThat(timeline.await("disconnect", WAIT).text()).isEqualTo("io client disconnect");
+      assertThat(server.awaitEvent("disconnect", e -> e.path("id").asText().equals(id), WAIT).path("reason").asText())
+          .as("server-side reason when the last socket leaves")
+          .isEqualTo("client namespace disconnect");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void closingTheClientTellsTheServerBeforeTheConnectionEnds(Mode mode) throws Exception {
+    String id;
+    try (SocketIoClient client = SocketIoClient.create(mode.options(server).build())) {
+      Socket socket = client.socket("/");
+      Timeline timeline = Timeline.of(socket);
+      Timeline clientTimeline = Timeline.of(client);
+      socket.connect();
+      timeline.await("connect", WAIT);
+      if (mode == Mode.UPGRADE) {
+        clientTimeline.await("transport", "websocket", WAIT);
+      }
+      id = socket.id();
+    }
+
+    assertThat(server.awaitEvent("disconnect", e -> e.path("id").asText().equals(id), WAIT).path("reason").asText())
+        .as("server-side reason when the client closes")
+        .isEqualTo("client namespace disconnect");
+  }
+}
