@@ -86,7 +86,7 @@ public final class Values {
 
     /**
      * Reads a JSON constant into a runtime value of {@code type}; null when it does not fit
-     * ({@code JSON} accepts any JSON and yields its text; {@code ANY} yields string, number or boolean,
+     * ({@code JSON} takes a string as the JSON text itself and any other value as its JSON text; {@code ANY} yields string, number or boolean,
      * or the JSON text of arrays and objects).
      */
     public static Object fromJson(JsonNode node, PinType type) {
@@ -98,7 +98,8 @@ public final class Values {
             case BOOLEAN:
                 return node.isBoolean() ? node.booleanValue() : null;
             case JSON:
-                return node.toString();
+                // JSON travels as text: a string constant is that text, anything else is written out
+                return node.isTextual() ? node.textValue() : node.toString();
             case ANY:
                 if (node.isTextual()) {
                     return node.textValue();

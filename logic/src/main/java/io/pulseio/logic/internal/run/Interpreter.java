@@ -9,8 +9,8 @@ import java.util.Arrays;
 import java.util.Deque;
 
 /**
- * Runs pulses through the graph: an explicit stack (no recursion per node, so long chains cannot
- * overflow the Java stack), depth first. A behaviour's fired outputs wait in a pending area and are
+ * Runs pulses through the graph: an explicit stack of pulses in flight (no recursion per node, so long
+ * chains cannot overflow the Java stack), depth first. A behaviour's fired outputs wait in a pending area and are
  * pushed in reverse when it returns, so the first fired branch runs to its end before the second.
  * Data inputs pull lazily. Guards cut off runaway loops. Logic thread only.
  */
@@ -25,6 +25,7 @@ final class Interpreter {
     private final int maxCallDepth;
     private final int maxPullDepth;
 
+    /** Pulses in flight: the node and output each left from. */
     private LiveNode[] stackNode = new LiveNode[64];
     private int[] stackPin = new int[64];
     private int sp;
@@ -121,40 +122,38 @@ final class Interpreter {
 
     /** Moves pulses fired since {@code mark} onto the stack, first fired on top. */
     private void flush(int mark) {
-        if (tracing) {
-            for (int i = mark; i < pending; i++) {
-                LiveNode from = pendingNode[i];
-                int out = pendingPin[i];
-                LiveNode to = from.target[out];
-                emit(new TraceEvent.Pulse(now(), from.outputLabel[out], to.inputLabel[from.targetPin[out]]));
-            }
-        }
         for (int i = pending - 1; i >= mark; i--) {
-            LiveNode from = pendingNode[i];
-            int out = pendingPin[i];
-            push(from.target[out], from.targetPin[out]);
+            push(pendingNode[i], pendingPin[i]);
             pendingNode[i] = null;
         }
         pending = mark;
     }
 
-    private void push(LiveNode node, int pin) {
+    /** Stacks a pulse leaving output {@code output} of {@code from}; it reaches its target when popped. */
+    private void push(LiveNode from, int output) {
         if (sp == stackNode.length) {
             if (sp >= maxDepth) {
-                throw new Unwind.Loop("runaway pulse loop: more than " + maxDepth + " pending pulses", node);
+                throw new Unwind.Loop("runaway pulse loop: more than " + maxDepth + " pending pulses",
+                        from.target[output]);
             }
             stackNode = Arrays.copyOf(stackNode, Math.min(sp * 2, maxDepth));
             stackPin = Arrays.copyOf(stackPin, stackNode.length);
         }
-        stackNode[sp] = node;
-        stackPin[sp++] = pin;
+        stackNode[sp] = from;
+        stackPin[sp++] = output;
     }
 
     private void drain(int base) {
         while (sp > base) {
-            LiveNode node = stackNode[--sp];
+            LiveNode from = stackNode[--sp];
             stackNode[sp] = null;
-            execute(node, stackPin[sp]);
+            int output = stackPin[sp];
+            LiveNode to = from.target[output];
+            int pin = from.targetPin[output];
+            if (tracing) {
+                emit(new TraceEvent.Pulse(now(), from.outputLabel[output], to.inputLabel[pin]));
+            }
+            execute(to, pin);
         }
     }
 
