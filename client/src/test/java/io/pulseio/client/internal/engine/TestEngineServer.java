@@ -264,6 +264,12 @@ final class TestEngineServer implements AutoCloseable {
         return;
       }
       if ("websocket".equals(transport)) {
+        int fail = failNextGet;
+        if (fail != 0) {
+          failNextGet = 0;
+          respond(ctx, HttpResponseStatus.valueOf(fail), "{\"code\":3,\"message\":\"Bad request\"}");
+          return;
+        }
         upgradeToWebSocket(ctx, req, session);
       } else if (req.method().equals(HttpMethod.GET)) {
         onGet(ctx, session);

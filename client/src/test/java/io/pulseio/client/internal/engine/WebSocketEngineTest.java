@@ -89,6 +89,15 @@ class WebSocketEngineTest {
   }
 
   @Test
+  void aRefusedWebSocketHandshakeIsATransportErrorNamingTheStatus() throws Exception {
+    server = new TestEngineServer(25000, 20000, 1_000_000);
+    server.failNextGet = 400;
+    Recorder r = harness.open(EngineHarness.options(server.port(), WEBSOCKET)).awaitClose();
+    assertThat(r.closeReason).isEqualTo("transport error");
+    assertThat(r.closeCause).hasMessageContaining("400");
+  }
+
+  @Test
   void closeSendsCloseAndReportsForcedClose() throws Exception {
     Recorder r = connect(25000, 20000);
     r.engine.send(EnginePacket.message("bye"));
