@@ -63,10 +63,17 @@ final class Harness {
             return this;
         }
 
-        /** Advances virtual time by {@code ms}, then waits until idle. */
+        /**
+         * Advances virtual time by {@code ms} one due task at a time, letting the run react to each
+         * (e.g. a timer scheduling its next tick) before time moves on; then waits until idle.
+         */
         Session advance(long ms) throws InterruptedException {
             idle();
-            time.advance(ms);
+            long target = time.millis() + ms;
+            while (time.runNextUntil(target)) {
+                idle();
+            }
+            time.advance(target - time.millis());
             return idle();
         }
 

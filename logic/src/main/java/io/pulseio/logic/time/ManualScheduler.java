@@ -67,6 +67,25 @@ public final class ManualScheduler implements Scheduler {
         return true;
     }
 
+    /**
+     * Runs the earliest pending task if it is due at or before virtual time {@code untilMillis}, moving
+     * time to its due time; false (and no change) otherwise. Lets a test let the code under test react
+     * to each task (for example schedule the next one) before time moves on.
+     */
+    public boolean runNextUntil(long untilMillis) {
+        Task next;
+        synchronized (this) {
+            next = tasks.peek();
+            if (next == null || next.due > untilMillis * 1_000_000L) {
+                return false;
+            }
+            tasks.poll();
+            now = Math.max(now, next.due);
+        }
+        next.action.run();
+        return true;
+    }
+
     /** Number of pending tasks. */
     public synchronized int pending() {
         return tasks.size();
