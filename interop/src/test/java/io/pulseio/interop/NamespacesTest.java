@@ -73,13 +73,27 @@ class NamespacesTest {
       assertThat(error.arg(0).path("code").asInt()).isEqualTo(403);
       assertThat(error.arg(0).path("hint").asText()).contains("open-sesame");
       assertThat(refused.connected()).isFalse();
-      assertThat(refused.active()).as("a refused socket does not retry by itself").isFalse();
 
       // The refusal concerns one namespace only: the connection and "/" are fine.
       mainTimeline.await("connect", WAIT);
       assertThat(first(main.emitWithAck("echo", 1)).asInt()).isEqualTo(1);
-      assertThat(timeline.staysAt("connect_error", 1, Duration.ofMillis(300))).isTrue();
+      assertThat(timeline.staysAt("connect_error", 1, Duration.ofMillis(300))).as("no retry").isTrue();
       assertThat(timeline.all("connect")).isEmpty();
+      assertThat(refused.active()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aRefusedSocketIsAlreadyInactiveWhenItsListenersHearOfIt(Mode mode) throws Exception {
+    // As in socket.io-client, whose socket is destroyed before "connect_error" is emitted: a
+    // listener that checks active() to decide whether to retry must see false.
+    try (SocketIoClient client = SocketIoClient.create(mode.options(server).build())) {
+      Socket refused = client.socket("/private");
+      Timeline timeline = Timeline.of(refused);
+      refused.connect();
+
+      assertThat(timeline.await("connect_error", WAIT).activeThen()).as("active() inside onConnectError").isFalse();
     }
   }
 

@@ -46,10 +46,11 @@ class ServerDisconnectTest {
 
       chat.emit("disconnect-me");
 
-      assertThat(chatTimeline.await("disconnect", WAIT).text()).isEqualTo("io server disconnect");
+      Timeline.Entry disconnect = chatTimeline.await("disconnect", WAIT);
+      assertThat(disconnect.text()).isEqualTo("io server disconnect");
+      assertThat(chatTimeline.staysAt("connect", 1, NO_RECONNECT_WINDOW)).as("%s", chatTimeline.summary()).isTrue();
       assertThat(chat.connected()).isFalse();
       assertThat(chat.active()).isFalse();
-      assertThat(chatTimeline.staysAt("connect", 1, NO_RECONNECT_WINDOW)).as("%s", chatTimeline.summary()).isTrue();
       // Only that namespace: "/" keeps working on the same connection.
       assertThat(mainTimeline.all("disconnect")).isEmpty();
       assertThat(first(main.emitWithAck("echo", "still here")).asText()).isEqualTo("still here");
@@ -68,10 +69,30 @@ class ServerDisconnectTest {
 
       socket.emit("disconnect-me", Map.of("close", true));
 
-      assertThat(timeline.await("disconnect", WAIT).text()).isEqualTo("io server disconnect");
+      Timeline.Entry disconnect = timeline.await("disconnect", WAIT);
+      assertThat(disconnect.text()).isEqualTo("io server disconnect");
       assertThat(timeline.staysAt("connect", 1, NO_RECONNECT_WINDOW)).as("%s", timeline.summary()).isTrue();
       assertThat(clientTimeline.all("reconnect_attempt")).as("%s", clientTimeline.summary()).isEmpty();
       assertThat(socket.active()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void aSocketIsAlreadyInactiveWhenItsListenersHearOfTheServerDisconnect(Mode mode) throws Exception {
+    // As in socket.io-client, whose socket is destroyed before "disconnect" is emitted: a
+    // listener that checks active() to decide whether to reconnect by hand must see false.
+    try (SocketIoClient client = SocketIoClient.create(mode.options(server).build())) {
+      Socket socket = client.socket("/");
+      Timeline timeline = Timeline.of(socket);
+      socket.connect();
+      timeline.await("connect", WAIT);
+
+      socket.emit("disconnect-me");
+
+      Timeline.Entry disconnect = timeline.await("disconnect", WAIT);
+      assertThat(disconnect.text()).isEqualTo("io server disconnect");
+      assertThat(disconnect.activeThen()).as("active() inside onDisconnect").isFalse();
     }
   }
 }

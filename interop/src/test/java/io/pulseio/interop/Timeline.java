@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
  * bounded timeouts instead of sleeping.
  */
 final class Timeline {
-  /** One thing that happened: its kind, a text (a reason, a message) and arguments. */
-  record Entry(String kind, String text, List<JsonNode> args) {
+  /**
+   * One thing that happened: its kind, a text (a reason, a message), arguments, and for a
+   * socket's lifecycle entries whether {@link Socket#active()} was true when the listener ran.
+   */
+  record Entry(String kind, String text, List<JsonNode> args, Boolean activeThen) {
     JsonNode arg(int i) {
       return args.get(i);
     }
@@ -35,17 +38,17 @@ final class Timeline {
     socket.addListener(new SocketListener() {
       @Override
       public void onConnect() {
-        t.add("connect", socket.id(), List.of());
+        t.add("connect", socket.id(), List.of(), socket.active());
       }
 
       @Override
       public void onDisconnect(DisconnectReason reason) {
-        t.add("disconnect", reason.wireName(), List.of());
+        t.add("disconnect", reason.wireName(), List.of(), socket.active());
       }
 
       @Override
       public void onConnectError(String message, JsonNode data) {
-        t.add("connect_error", message, data == null ? List.of() : List.of(data));
+        t.add("connect_error", message, data == null ? List.of() : List.of(data), socket.active());
       }
 
       @Override
@@ -101,8 +104,12 @@ final class Timeline {
     return this;
   }
 
-  synchronized void add(String kind, String text, List<JsonNode> args) {
-    entries.add(new Entry(kind, text, List.copyOf(args)));
+  void add(String kind, String text, List<JsonNode> args) {
+    add(kind, text, args, null);
+  }
+
+  synchronized void add(String kind, String text, List<JsonNode> args, Boolean activeThen) {
+    entries.add(new Entry(kind, text, List.copyOf(args), activeThen));
     notifyAll();
   }
 
