@@ -82,8 +82,11 @@ public interface SocketIoClient extends AutoCloseable {
 
   /**
    * Closes the client for good (see the class comment). Idempotent. When called from a thread
-   * other than the client's event loop, waits (a few seconds at most) until the threads the client
-   * made have stopped.
+   * other than the client's event loop, waits (a few seconds at most) until the sockets are
+   * disconnected and the threads the client made have stopped. Afterwards {@link #socket} and
+   * {@link Socket#connect()} throw {@link IllegalStateException}, {@link Socket#emitWithAck}
+   * futures fail with {@link SocketIoException} {@code "client closed"}, other emits are dropped,
+   * and no listener is called.
    */
   @Override
   void close();

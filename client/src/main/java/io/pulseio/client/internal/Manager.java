@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,8 @@ public final class Manager implements SocketIoClient {
   public interface EngineFactory {
     Engine create(EngineOptions options, EventLoop loop, EngineListener listener);
   }
+
+  private static final long CLOSE_WAIT_SECONDS = 5;
 
   private enum State { CLOSED, OPENING, OPEN }
 
@@ -156,8 +159,18 @@ public final class Manager implements SocketIoClient {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    if (!execute(this::onClientClose)) {
+    CountDownLatch done = new CountDownLatch(1);
+    if (!execute(() -> {
+      onClientClose();
+      done.countDown();
+    })) {
       callbacks.stop();
+    } else if (!loop.inEventLoop()) {
+      try {
+        done.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     if (releaseThreads != null) {
       releaseThreads.run();
