@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * A plugin shaped like the Socket.IO one, for tests: settings with named connections, nodes with a
  * {@code configuration} attribute, an error listener its failures are routed to.
  */
-public final class DemoPlugin implements Plugin {
+public class DemoPlugin implements Plugin {
     volatile PluginContext context;
     final List<String> log = new CopyOnWriteArrayList<>();
     int computed;

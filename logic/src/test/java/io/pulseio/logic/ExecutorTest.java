@@ -231,4 +231,25 @@ class ExecutorTest {
             assertThat(s.output).containsExactly("2");
         }
     }
+
+    @Test
+    void aPluginThatFailsToStartStopsTheRunWithExitCode70() throws Exception {
+        DemoPlugin broken = new DemoPlugin() {
+            @Override
+            public io.pulseio.logic.spi.PluginRun start(io.pulseio.logic.spi.PluginContext context) {
+                throw new IllegalStateException("no network");
+            }
+        };
+        LoadedProject p = load("{'format':1,'name':'broken','logic':{'project':{'nodes':["
+                + "{'id':'s','type':'core.onProjectStart'},{'id':'p','type':'core.print','inputs':{'message':'ran'}}],"
+                + "'links':[{'from':'s.out','to':'p.in'}]}}}", broken);
+        try (Harness.Session s = new Harness.Session(p)) {
+            assertThat(s.run.awaitExit(Harness.WAIT)).isEqualTo(70);
+            assertThat(s.output).isEmpty();
+            assertThat(errors(s)).singleElement().satisfies(e -> {
+                assertThat(e.source()).isEqualTo("runtime");
+                assertThat(e.message()).isEqualTo("plugin 'demo' failed to start: no network");
+            });
+        }
+    }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.pulseio.logic.Problem;
 import io.pulseio.logic.ProblemKind;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -26,10 +25,10 @@ final class EnvExpander {
     /** Expands every string below {@code node}; returns the (possibly replaced) node. */
     JsonNode expand(JsonNode node, String path) {
         if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> e = fields.next();
-                e.setValue(expand(e.getValue(), path + "." + e.getKey()));
+            List<String> names = new java.util.ArrayList<>();
+            object.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                object.set(name, expand(object.get(name), path + "." + name));
             }
             return object;
         }

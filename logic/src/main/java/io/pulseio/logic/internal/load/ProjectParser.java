@@ -17,7 +17,6 @@ import io.pulseio.logic.spi.PinType;
 import io.pulseio.logic.spi.Scope;
 import io.pulseio.logic.spi.Values;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,9 @@ final class ProjectParser {
 
     ProjectSpec parse(JsonNode root) {
         Map<String, Boolean> switches = new LinkedHashMap<>();
-        root.path("plugins").fields().forEachRemaining(e ->
-                switches.put(e.getKey(), e.getValue().path("enabled").asBoolean(true)));
+        for (Map.Entry<String, JsonNode> e : root.path("plugins").properties()) {
+            switches.put(e.getKey(), e.getValue().path("enabled").asBoolean(true));
+        }
         JsonNode settings = root.has("settings") ? root.get("settings").deepCopy()
                 : JsonNodeFactory.instance.objectNode();
         settings = new EnvExpander(environment, problems).expand(settings, "$.settings");
@@ -98,9 +98,7 @@ final class ProjectParser {
         JsonNode attributes = n.has("attributes") ? n.get("attributes").deepCopy()
                 : JsonNodeFactory.instance.objectNode();
         Map<String, JsonNode> constants = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = n.path("inputs").fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : n.path("inputs").properties()) {
             constants.put(e.getKey(), e.getValue().deepCopy());
         }
         NodeSpec.Position position = null;
