@@ -75,6 +75,7 @@ class ClientDisconnectTest {
   @EnumSource(Mode.class)
   void closingTheClientTellsTheServerBeforeTheConnectionEnds(Mode mode) throws Exception {
     String id;
+    String sid;
     try (SocketIoClient client = SocketIoClient.create(mode.options(server).build())) {
       Socket socket = client.socket("/");
       Timeline timeline = Timeline.of(socket);
@@ -85,10 +86,15 @@ class ClientDisconnectTest {
         clientTimeline.await("transport", "websocket", WAIT);
       }
       id = socket.id();
+      sid = Waits.first(socket.emitWithAck("whoami")).path("sid").asText();
     }
 
-    assertThat(server.awaitEvent("disconnect", e -> e.path("id").asText().equals(id), WAIT).path("reason").asText())
-        .as("server-side reason when the client closes")
-        .isEqualTo("client namespace disconnect");
+    String reason = server.awaitEvent("disconnect", e -> e.path("id").asText().equals(id), WAIT).path("reason").asText();
+    String engineReason = server.awaitEvent("engine-close", e -> e.path("sid").asText().equals(sid), WAIT).path("reason").asText();
+    assertThat(reason + " / " + engineReason)
+        .as("server-side reasons (socket / engine) when the client closes; server saw %s", server.events())
+        .isEqualTo("client namespace disconnect / transport close");
+    assertThat(server.events()).as("no request after the close")
+        .noneMatch(e -> e.path("ev").asText().equals("http-error") && e.path("sid").asText().equals(sid));
   }
 }
