@@ -1,0 +1,174 @@
+package io.pulseio.nodes.socketio.internal;
+
+import io.pulseio.logic.spi.NodeBehaviour;
+import io.pulseio.logic.spi.NodeContext;
+import io.pulseio.logic.spi.NodeSetup;
+import java.util.Set;
+
+/**
+ * The behaviours of the action nodes. Each checks its inputs, hands the work to its connection and fires
+ * {@code out} at once; misuse throws {@link NodeError}, which the runtime traces and the plugin turns into
+ * On Socket.IO Error (the chain after the node does not run).
+ */
+final class Actions {
+    /** Event names Socket.IO keeps for itself. */
+    static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error", "disconnect", "disconnecting",
+            "newListener", "removeListener");
+
+    private Actions() {
+    }
+
+    static NodeBehaviour start(NodeSetup setup) {
+        Connection c = connection(setup);
+        int out = setup.output("out");
+        return simple(node -> c.start(), out);
+    }
+
+    static NodeBehaviour stop(NodeSetup setup) {
+        Connection c = connection(setup);
+        int out = setup.output("out");
+        return simple(node -> c.stop(), out);
+    }
+
+    static NodeBehaviour subscribe(NodeSetup setup) {
+        Connection c = connection(setup);
+        int event = setup.input(NodeTypes.EVENT_NAME);
+        int namespace = setup.input(NodeTypes.NAMESPACE);
+        return simple(node -> {
+            String ns = namespace(node.string(namespace));
+            c.subscribe(ns, eventName(node.string(event), ns));
+        }, setup.output("out"));
+    }
+
+    static NodeBehaviour unsubscribe(NodeSetup setup) {
+        Connection c = connection(setup);
+        int event = setup.input(NodeTypes.EVENT_NAME);
+        int namespace = setup.input(NodeTypes.NAMESPACE);
+        return simple(node -> {
+            String ns = namespace(node.string(namespace));
+            c.unsubscribe(ns, eventName(node.string(event), ns));
+        }, setup.output("out"));
+    }
+
+    static NodeBehaviour send(NodeSetup setup) {
+        Connection c = connection(setup);
+        Emit emit = new Emit(setup);
+        return simple(node -> {
+            String ns = emit.namespace(node);
+            c.send(ns, emit.event(node, ns), emit.arguments(node, ns));
+        }, setup.output("out"));
+    }
+
+    static NodeBehaviour sendWithAck(NodeSetup setup) {
+        Connection c = connection(setup);
+        Connections run = setup.pluginRun(Connections.class);
+        Emit emit = new Emit(setup);
+        int timeout = setup.input("timeout");
+        int out = setup.output("out");
+        int onReply = setup.output("onReply");
+        int reply = setup.output("reply");
+        boolean inScene = setup.spec().path().startsWith("$.logic.scenes");
+        return simple(node -> {
+            String ns = emit.namespace(node);
+            String event = emit.event(node, ns);
+            Object[] args = emit.arguments(node, ns);
+            double ms = node.number(timeout);
+            long millis = Double.isFinite(ms) && ms > 0 ? (long) Math.ceil(ms) : 0;
+            int scene = run.sceneGeneration();
+            c.sendWithAck(ns, event, args, millis, text -> {
+                if (inScene && run.sceneGeneration() != scene) {
+                    return; // its scene was left: the reply has nobody to go to
+                }
+                node.output(reply, text);
+                node.fire(onReply);
+            });
+        }, out);
+    }
+
+    /** Reads the inputs shared by Send and Send With Ack. */
+    private static final class Emit {
+        final int event;
+        final int namespace;
+        final int message;
+        final String format;
+
+        Emit(NodeSetup setup) {
+            event = setup.input(NodeTypes.EVENT_NAME);
+            namespace = setup.input(NodeTypes.NAMESPACE);
+            message = setup.input("message");
+            format = setup.attributes().string(NodeTypes.MESSAGE_FORMAT);
+        }
+
+        String namespace(NodeContext node) {
+            return Actions.namespace(node.string(namespace));
+        }
+
+        String event(NodeContext node, String ns) {
+            return eventName(node.string(event), ns);
+        }
+
+        Object[] arguments(NodeContext node, String ns) {
+            try {
+                return Messages.arguments(node.string(message), format);
+            } catch (IllegalArgumentException e) {
+                throw new NodeError(Reasons.INVALID_MESSAGE, ns, e.getMessage());
+            }
+        }
+    }
+
+    /** A namespace input: empty means {@code /}; anything else must start with {@code /}. */
+    static String namespace(String value) {
+        if (value == null || value.isEmpty()) {
+            return "/";
+        }
+        if (!value.startsWith("/")) {
+            throw new NodeError(Reasons.INVALID_NAMESPACE, value, "namespace must start with /, was \"" + value + "\"");
+        }
+        return value;
+    }
+
+    /** An event name input: not empty, not reserved. */
+    static String eventName(String value, String namespace) {
+        String problem = eventNameProblem(value);
+        if (problem != null) {
+            throw new NodeError(Reasons.INVALID_EVENT_NAME, namespace, problem);
+        }
+        return value;
+    }
+
+    /** What is wrong with an event name, or null. */
+    static String eventNameProblem(String value) {
+        if (value == null || value.isEmpty()) {
+            return "event name must not be empty";
+        }
+        if (RESERVED_EVENTS.contains(value)) {
+            return "'" + value + "' is a reserved Socket.IO event name";
+        }
+        return null;
+    }
+
+    private static Connection connection(NodeSetup setup) {
+        String name = setup.attributes().string(NodeTypes.CONFIGURATION);
+        Connection c = setup.pluginRun(Connections.class).connection(name);
+        if (c == null) {
+            throw new IllegalStateException("unknown connection '" + name + "'");
+        }
+        return c;
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run(NodeContext node);
+    }
+
+    /** Does the work, then fires {@code out}. */
+    private static NodeBehaviour simple(Work work, int out) {
+        return new NodeBehaviour() {
+            @Override
+            public void run(NodeContext node, int pulseInput) {
+                work.run(node);
+                node.fire(out);
+            }
+        };
+    }
+}

@@ -1,0 +1,385 @@
+package io.pulseio.nodes.socketio.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pulseio.client.AckTimeoutException;
+import io.pulseio.client.ClientListener;
+import io.pulseio.client.DisconnectReason;
+import io.pulseio.client.EventLoops;
+import io.pulseio.client.SendBufferFullException;
+import io.pulseio.client.SocketIoClient;
+import io.pulseio.client.SocketIoException;
+import io.pulseio.client.SocketListener;
+import io.pulseio.client.Transport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The connection manager of one configured connection: its client (created on the first Start), its
+ * namespaces and subscriptions, and the state the nodes see. Every method runs on the logic thread: node
+ * behaviours call in directly, and the client delivers its callbacks through the run's logic executor.
+ *
+ * <p>States: {@code IDLE} (never started, or stopped) → Start → {@code CONNECTING} → default namespace
+ * joined (On Start) → {@code OPEN}. A lost connection (On Stop, On Error) → {@code RECONNECTING} → joined
+ * again (On Start) → {@code OPEN}. Stop while {@code OPEN} → {@code STOPPING} → closed (On Stop) →
+ * {@code IDLE}.
+ */
+final class Connection {
+    enum State { IDLE, CONNECTING, OPEN, RECONNECTING, STOPPING }
+
+    private final ConnectionSettings settings;
+    private final Executor logic;
+    private final Supplier<EventLoops> loops;
+    private final Events events;
+    private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
+    private SocketIoClient client;
+    private State state = State.IDLE;
+    private boolean restartWhenStopped;
+
+    Connection(ConnectionSettings settings, Executor logic, Supplier<EventLoops> loops, Events events) {
+        this.settings = settings;
+        this.logic = logic;
+        this.loops = loops;
+        this.events = events;
+    }
+
+    String name() {
+        return settings.name();
+    }
+
+    State state() {
+        return state;
+    }
+
+    Events events() {
+        return events;
+    }
+
+    // ---- what the action nodes do ----
+
+    /** Socket.IO Start: opens the connection and joins {@code /} plus every namespace with subscriptions. */
+    void start() {
+        if (state == State.STOPPING) {
+            restartWhenStopped = true;
+            return;
+        }
+        if (state != State.IDLE) {
+            return;
+        }
+        ensureClient();
+        state = State.CONNECTING;
+        events.connectionState("connecting", settings.url());
+        namespace("/").socket.connect();
+        for (Namespace n : namespaces.values()) {
+            if (!n.isDefault() && !n.subscriptions.isEmpty()) {
+                n.socket.connect();
+            }
+        }
+    }
+
+    /** Socket.IO Stop: leaves every namespace and closes the connection, without reconnecting. */
+    void stop() {
+        restartWhenStopped = false;
+        switch (state) {
+            case IDLE, STOPPING -> {
+                return;
+            }
+            case OPEN -> state = State.STOPPING;
+            default -> {
+                state = State.IDLE;
+                events.connectionState("stopped", "before it was established");
+            }
+        }
+        leaveAll();
+    }
+
+    /** Socket.IO Send: joins the namespace if needed, then emits (buffered until joined). */
+    void send(String namespace, String event, Object[] args) {
+        requireStarted(namespace);
+        Namespace n = namespace(namespace);
+        n.socket.connect();
+        emit(n, () -> n.socket.emit(event, args));
+    }
+
+    /** Send With Ack: like {@link #send}; {@code reply} gets the ack's text, failures go to On Error. */
+    void sendWithAck(String namespace, String event, Object[] args, long timeoutMillis, Consumer<String> reply) {
+        requireStarted(namespace);
+        Namespace n = namespace(namespace);
+        n.socket.connect();
+        long timeout = timeoutMillis > 0 ? timeoutMillis : settings.ackTimeoutMillis();
+        emit(n, () -> n.socket.emitWithAck(Duration.ofMillis(timeout), event, args).whenComplete((answer, failure) -> {
+            if (failure == null) {
+                reply.accept(Messages.text(answer));
+            } else {
+                ackFailed(namespace, event, timeout, failure);
+            }
+        }));
+    }
+
+    /** Socket.IO Subscribe: listens to the event; On Subscribe fires once the namespace is joined. */
+    void subscribe(String namespace, String event) {
+        Namespace n = namespace(namespace);
+        if (!n.subscriptions.containsKey(event)) {
+            n.subscriptions.put(event, n.socket == null ? null : listen(n, event));
+        }
+        if (n.joined) {
+            events.subscribed(namespace, event);
+            return;
+        }
+        n.awaitingJoin.add(event);
+        if (isStarted()) {
+            n.socket.connect();
+        }
+    }
+
+    /** Socket.IO Unsubscribe: stops listening; leaves a namespace other than {@code /} left without any. */
+    void unsubscribe(String namespace, String event) {
+        Namespace n = namespaces.get(namespace);
+        if (n != null) {
+            var subscription = n.subscriptions.remove(event);
+            if (subscription != null) {
+                subscription.close();
+            }
+            n.awaitingJoin.remove(event);
+            if (!n.isDefault() && n.subscriptions.isEmpty() && n.joined) {
+                n.leave();
+                events.connectionState("left", namespace);
+            }
+        }
+        events.unsubscribed(namespace, event);
+    }
+
+    /** The run ends: close the client for good (its last callbacks are dropped). */
+    void close() {
+        state = State.IDLE;
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+    }
+
+    // ---- the client's callbacks ----
+
+    private final class ConnectionEvents implements ClientListener {
+        @Override
+        public void onOpen(Transport transport) {
+            events.connectionState("open", transport.wireName());
+        }
+
+        @Override
+        public void onTransport(Transport transport) {
+            events.connectionState("transport", transport.wireName());
+        }
+
+        @Override
+        public void onClose(String reason, Throwable cause) {
+            events.connectionState("closed", reason);
+            if (state == State.STOPPING) {
+                state = State.IDLE;
+                events.stopped("forced close".equals(reason) ? DisconnectReason.IO_CLIENT_DISCONNECT.wireName() : reason);
+                if (restartWhenStopped) {
+                    restartWhenStopped = false;
+                    start();
+                }
+            }
+        }
+
+        @Override
+        public void onReconnectAttempt(int attempt) {
+            events.connectionState("reconnecting", "attempt " + attempt);
+        }
+
+        @Override
+        public void onReconnectFailed() {
+            if (state == State.CONNECTING || state == State.RECONNECTING) {
+                state = State.IDLE;
+                leaveAll();
+                events.error("/", "gave up after " + settings.reconnection().attempts() + " reconnection attempts",
+                        Reasons.RECONNECT_FAILED, true);
+            }
+        }
+    }
+
+    private final class NamespaceEvents implements SocketListener {
+        private final Namespace n;
+
+        NamespaceEvents(Namespace n) {
+            this.n = n;
+        }
+
+        @Override
+        public void onConnect() {
+            if (!isStarted()) {
+                return;
+            }
+            n.joined = true;
+            if (n.isDefault()) {
+                if (state != State.OPEN) {
+                    state = State.OPEN;
+                    events.connectionState("started", n.socket.id());
+                    events.started();
+                }
+            } else {
+                events.connectionState("joined", n.name);
+            }
+            List<String> waiting = new ArrayList<>(n.awaitingJoin);
+            n.awaitingJoin.clear();
+            waiting.forEach(e -> events.subscribed(n.name, e));
+        }
+
+        @Override
+        public void onDisconnect(DisconnectReason reason) {
+            n.joined = false;
+            if (reason == DisconnectReason.IO_CLIENT_DISCONNECT) {
+                return;
+            }
+            if (!n.isDefault()) {
+                if (reason == DisconnectReason.IO_SERVER_DISCONNECT && isStarted()) {
+                    events.error(n.name, "the server disconnected the namespace", reason.wireName(), true);
+                }
+                return;
+            }
+            if (state != State.OPEN) {
+                return;
+            }
+            boolean again = reason.reconnects() && settings.reconnection().enabled();
+            state = again ? State.RECONNECTING : State.IDLE;
+            if (!again) {
+                leaveAll();
+            }
+            events.stopped(reason.wireName());
+            if (reason != DisconnectReason.IO_SERVER_DISCONNECT) {
+                events.error("/", "connection lost: " + reason.wireName(), reason.wireName(), true);
+            }
+        }
+
+        @Override
+        public void onConnectError(String message, JsonNode data) {
+            if (!isStarted() || client == null) {
+                return;
+            }
+            boolean timeout = "timeout".equals(message);
+            boolean refused = !timeout && (!n.socket.active() || client.isOpen());
+            if (refused) {
+                n.awaitingJoin.clear();
+                events.connectionState("refused", n.name + ": " + message);
+                if (n.isDefault()) {
+                    state = State.IDLE;
+                    leaveAll();
+                }
+                events.error(n.name, message, Reasons.NAMESPACE_REFUSED, true);
+                return;
+            }
+            if (!n.isDefault() && !client.isOpen()) {
+                return;
+            }
+            events.error(n.name, message, timeout ? Reasons.CONNECT_TIMEOUT : Reasons.CONNECT_ERROR, true);
+            if (n.isDefault() && !settings.reconnection().enabled()) {
+                state = State.IDLE;
+                leaveAll();
+            }
+        }
+
+        @Override
+        public void onEmitFailed(String event, SocketIoException error) {
+            String reason = error instanceof SendBufferFullException ? Reasons.SEND_BUFFER_FULL
+                    : error instanceof AckTimeoutException ? Reasons.ACK_TIMEOUT : Reasons.ACK_LOST;
+            events.error(n.name, "event '" + event + "' not sent: " + error.getMessage(), reason, true);
+        }
+    }
+
+    // ---- helpers ----
+
+    private boolean isStarted() {
+        return state == State.CONNECTING || state == State.OPEN || state == State.RECONNECTING;
+    }
+
+    private void requireStarted(String namespace) {
+        if (!isStarted()) {
+            String what = state == State.STOPPING ? "is stopping" : "is not started";
+            throw new NodeError(Reasons.NOT_STARTED, namespace, "connection '" + name() + "' " + what);
+        }
+    }
+
+    private void emit(Namespace n, Runnable emit) {
+        try {
+            emit.run();
+        } catch (IllegalArgumentException e) {
+            throw new NodeError(Reasons.INVALID_MESSAGE, n.name, e.getMessage());
+        }
+    }
+
+    private void ackFailed(String namespace, String event, long timeout, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof AckTimeoutException) {
+            events.error(namespace, "no ack for '" + event + "' within " + timeout + " ms", Reasons.ACK_TIMEOUT, true);
+        } else if (cause instanceof SendBufferFullException) {
+            events.error(namespace, "event '" + event + "' not sent: " + cause.getMessage(), Reasons.SEND_BUFFER_FULL,
+                    true);
+        } else {
+            events.error(namespace, "no ack for '" + event + "': " + cause.getMessage(), Reasons.ACK_LOST, true);
+        }
+    }
+
+    /** The namespace's state, with its socket once the client exists. */
+    private Namespace namespace(String name) {
+        Namespace n = namespaces.computeIfAbsent(name, Namespace::new);
+        if (client != null && n.socket == null) {
+            attach(n);
+        }
+        return n;
+    }
+
+    private void ensureClient() {
+        if (client != null) {
+            return;
+        }
+        try {
+            client = SocketIoClient.create(settings.toClientOptions(logic, loops.get()));
+        } catch (IllegalArgumentException e) {
+            throw new NodeError(Reasons.INVALID_SETTINGS, "/", "connection '" + name() + "': " + e.getMessage());
+        }
+        client.addListener(new ConnectionEvents());
+        namespace("/");
+        namespaces.values().forEach(this::attach);
+    }
+
+    private void attach(Namespace n) {
+        if (n.socket != null) {
+            return;
+        }
+        n.socket = client.socket(n.name);
+        n.socket.addListener(new NamespaceEvents(n));
+        n.socket.onAnyOutgoing((event, args, ack) -> events.sent(n.name, event, Messages.text(args)));
+        n.subscriptions.replaceAll((event, none) -> listen(n, event));
+    }
+
+    private io.pulseio.client.Subscription listen(Namespace n, String event) {
+        return n.socket.on(event, (args, ack) -> {
+            if (n.subscriptions.containsKey(event)) {
+                String text = Messages.text(args);
+                events.receivedTraced(n.name, event, text);
+            }
+        });
+    }
+
+    /** Leaves every namespace, {@code /} last, so that the client closes the connection. */
+    private void leaveAll() {
+        for (Namespace n : namespaces.values()) {
+            if (!n.isDefault()) {
+                n.leave();
+            }
+        }
+        Namespace root = namespaces.get("/");
+        if (root != null) {
+            root.leave();
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.pulseio.nodes.socketio.internal;
+
+import io.pulseio.client.EventLoops;
+import io.pulseio.logic.spi.NodeFailure;
+import io.pulseio.logic.spi.PluginContext;
+import io.pulseio.logic.spi.PluginRun;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The plugin's state for one run: a connection manager per configured connection, sharing one event loop
+ * thread (made on the first Start, stopped when the run ends). Logic thread only.
+ *
+ * <p>Subscriptions belong to the connection, not to a scene: they survive scene changes (listeners of a
+ * scene that is not active stay silent, as the runtime guarantees). A Send With Ack reply that arrives
+ * after its node's scene was left is dropped.
+ */
+public final class Connections implements PluginRun {
+    private final Map<String, Connection> byName = new LinkedHashMap<>();
+    private EventLoops loops;
+    private int sceneGeneration;
+
+    public Connections(PluginContext context, List<ConnectionSettings> settings) {
+        for (ConnectionSettings s : settings) {
+            byName.put(s.name(), new Connection(s, context.logicExecutor(), this::loops,
+                    new Events(context, s.name())));
+        }
+    }
+
+    /** The connection manager of a configured name, or null. */
+    Connection connection(String name) {
+        return byName.get(name);
+    }
+
+    /** Counts scene changes, so that late replies can tell whether their scene is still the active one. */
+    int sceneGeneration() {
+        return sceneGeneration;
+    }
+
+    private EventLoops loops() {
+        if (loops == null) {
+            loops = EventLoops.create(1);
+        }
+        return loops;
+    }
+
+    @Override
+    public void sceneChanged(String from, String to) {
+        sceneGeneration++;
+    }
+
+    /** A Socket.IO node failed: On Socket.IO Error of its connection, with the reason when it is ours. */
+    @Override
+    public void nodeFailed(NodeFailure failure) {
+        Connection c = byName.get(failure.attributes().string(NodeTypes.CONFIGURATION));
+        if (c == null) {
+            return;
+        }
+        if (failure.cause() instanceof NodeError e) {
+            c.events().error(e.namespace(), e.getMessage(), e.reason(), false);
+        } else {
+            c.events().error("", failure.message(), Reasons.NODE_FAILURE, false);
+        }
+    }
+
+    @Override
+    public void close() {
+        byName.values().forEach(Connection::close);
+        if (loops != null) {
+            loops.close();
+            loops = null;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.pulseio.nodes.socketio.internal;
+
+import io.pulseio.logic.spi.Attributes;
+import io.pulseio.logic.spi.PluginContext;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Fires the event listener nodes of one connection (each listener fires only for the connection named by
+ * its {@code configuration}). Any thread; the runtime queues each as an event on the logic thread.
+ */
+final class Events {
+    private final PluginContext context;
+    private final String connection;
+    private final Predicate<Attributes> mine;
+
+    Events(PluginContext context, String connection) {
+        this.context = context;
+        this.connection = connection;
+        this.mine = a -> connection.equals(a.string(NodeTypes.CONFIGURATION));
+    }
+
+    void started() {
+        context.fireListeners(NodeTypes.ON_START, mine, Map.of());
+    }
+
+    void stopped(String reason) {
+        context.fireListeners(NodeTypes.ON_STOP, mine, Map.of("reason", reason));
+    }
+
+    /** Fires On Socket.IO Error; {@code trace} also records it as a plugin error (not for node failures,
+     * which the runtime has traced already). */
+    void error(String namespace, String message, String reason, boolean trace) {
+        if (trace) {
+            context.reportError(null, connection + ": " + message + " (" + reason + ")", null);
+        }
+        context.fireListeners(NodeTypes.ON_ERROR, mine,
+                Map.of("namespace", namespace, "message", message, "reason", reason));
+    }
+
+    void received(String namespace, String event, String message) {
+        context.fireListeners(NodeTypes.ON_RECEIVE, a -> mine.test(a) && matches(a, NodeTypes.EVENT_NAME, event)
+                        && matches(a, NodeTypes.NAMESPACE, namespace),
+                Map.of("namespace", namespace, "triggerName", event, "message", message));
+    }
+
+    /** Traces a received event, then fires the matching On Socket.IO Receive listeners. */
+    void receivedTraced(String namespace, String event, String message) {
+        context.traceReceived(connection, namespace, event, message);
+        received(namespace, event, message);
+    }
+
+    /** Traces an event handed to the connection. */
+    void sent(String namespace, String event, String message) {
+        context.traceSent(connection, namespace, event, message);
+    }
+
+    void subscribed(String namespace, String event) {
+        context.fireListeners(NodeTypes.ON_SUBSCRIBE, mine, Map.of("namespace", namespace, "eventName", event));
+    }
+
+    void unsubscribed(String namespace, String event) {
+        context.fireListeners(NodeTypes.ON_UNSUBSCRIBE, mine, Map.of("namespace", namespace, "eventName", event));
+    }
+
+    void connectionState(String state, String detail) {
+        context.traceConnection(connection, state, detail);
+    }
+
+    /** An empty filter attribute matches anything. */
+    private static boolean matches(Attributes a, String attribute, String value) {
+        String filter = a.string(attribute);
+        return filter == null || filter.isEmpty() || filter.equals(value);
+    }
+}

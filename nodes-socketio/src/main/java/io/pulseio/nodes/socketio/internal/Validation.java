@@ -1,0 +1,78 @@
+package io.pulseio.nodes.socketio.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.spi.Attributes;
+import io.pulseio.logic.spi.ValidationContext;
+import java.util.List;
+
+/**
+ * The plugin's load-time checks: the settings section ({@link SettingsReader}), then each node's
+ * {@code configuration}, its filter attributes and its constant inputs (what can be known before running).
+ */
+public final class Validation {
+    private Validation() {
+    }
+
+    public static void check(ValidationContext check) {
+        SettingsReader.read(check.settings(), check.settingsPath(),
+                (kind, path, message) -> check.report(kind, path, null, null, message));
+        List<String> names = names(check.settings());
+        for (NodeSpec node : check.nodes()) {
+            Attributes attributes = check.attributes(node);
+            String connection = attributes.string(NodeTypes.CONFIGURATION);
+            if (connection != null && !names.contains(connection)) {
+                check.report(ProblemKind.UNKNOWN_CONNECTION, node.path() + ".attributes." + NodeTypes.CONFIGURATION,
+                        node.id(), NodeTypes.CONFIGURATION, "unknown connection '" + connection + "' ("
+                                + (names.isEmpty() ? "no connection is configured in settings.socketio.connections"
+                                : "configured: " + String.join(", ", names)) + ")");
+            }
+            String filter = attributes.string(NodeTypes.NAMESPACE);
+            if (filter != null && !filter.isEmpty() && !filter.startsWith("/")) {
+                check.report(ProblemKind.INVALID_ATTRIBUTE, node.path() + ".attributes." + NodeTypes.NAMESPACE,
+                        node.id(), NodeTypes.NAMESPACE, "namespace must start with /, was \"" + filter + "\"");
+            }
+            constants(check, node, attributes);
+        }
+    }
+
+    /** Names as written (valid or not), so that a node is not also blamed for its connection's problems. */
+    private static List<String> names(JsonNode section) {
+        JsonNode list = section.path("connections");
+        if (!list.isArray()) {
+            return List.of();
+        }
+        List<String> names = new java.util.ArrayList<>();
+        list.forEach(c -> {
+            JsonNode name = c.path("name");
+            if (name.isTextual() && !name.textValue().isBlank() && !names.contains(name.textValue())) {
+                names.add(name.textValue());
+            }
+        });
+        return names;
+    }
+
+    private static void constants(ValidationContext check, NodeSpec node, Attributes attributes) {
+        JsonNode namespace = node.constants().get(NodeTypes.NAMESPACE);
+        if (namespace != null && namespace.isTextual() && !namespace.textValue().isEmpty()
+                && !namespace.textValue().startsWith("/")) {
+            check.report(ProblemKind.INVALID_VALUE, node.path() + ".inputs." + NodeTypes.NAMESPACE, node.id(),
+                    NodeTypes.NAMESPACE, "namespace must start with /, was \"" + namespace.textValue() + "\"");
+        }
+        JsonNode event = node.constants().get(NodeTypes.EVENT_NAME);
+        if (event != null && event.isTextual() && Actions.eventNameProblem(event.textValue()) != null) {
+            check.report(ProblemKind.INVALID_VALUE, node.path() + ".inputs." + NodeTypes.EVENT_NAME, node.id(),
+                    NodeTypes.EVENT_NAME, Actions.eventNameProblem(event.textValue()));
+        }
+        JsonNode message = node.constants().get("message");
+        if (message != null && message.isTextual() && Messages.JSON.equals(attributes.string(NodeTypes.MESSAGE_FORMAT))) {
+            try {
+                Messages.parse(message.textValue());
+            } catch (IllegalArgumentException e) {
+                check.report(ProblemKind.INVALID_VALUE, node.path() + ".inputs.message", node.id(), "message",
+                        e.getMessage());
+            }
+        }
+    }
+}
