@@ -40,6 +40,7 @@ import org.slf4j.LoggerFactory;
 final class SocketImpl implements Socket {
   private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.client");
   private static final String DISCONNECTED = "socket has been disconnected";
+  private static final int MAX_EARLY_EVENTS = 10_000;
 
   private final Manager manager;
   private final String namespace;
@@ -60,6 +61,8 @@ final class SocketImpl implements Socket {
   private String pid;
   private final ArrayDeque<Outgoing> sendBuffer = new ArrayDeque<>();
   private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+  /** Events that came before the CONNECT answer (a recovering server replays missed ones first). */
+  private final ArrayDeque<SocketPacket> receiveBuffer = new ArrayDeque<>();
   private final LongObjectHashMap<Outgoing> acks = new LongObjectHashMap<>();
   private ScheduledFuture<?> connectTimer;
 
@@ -221,18 +224,22 @@ final class SocketImpl implements Socket {
     if (wasConnected) {
       manager.write(SocketPacket.disconnect(namespace));
     }
+    markInactive();
     if (wasConnected) {
       onClose(DisconnectReason.IO_CLIENT_DISCONNECT);
     }
-    deactivate();
+    manager.socketDeactivated();
   }
 
-  /** Stops rejoining; lets the manager close the connection when no socket wants it. */
-  private void deactivate() {
+  /**
+   * Stops rejoining. Done before the listeners hear why, so that they see {@code active()} false;
+   * then {@link Manager#socketDeactivated()} closes the connection if no socket wants it.
+   */
+  private void markInactive() {
     active = false;
+    receiveBuffer.clear();
     cancelConnectTimer();
     connectBackoff.reset();
-    manager.socketDeactivated();
   }
 
   boolean isActive() {
@@ -272,6 +279,7 @@ final class SocketImpl implements Socket {
   /** The connection closed. */
   void onEngineClose(DisconnectReason reason) {
     cancelConnectTimer();
+    receiveBuffer.clear();
     onClose(reason);
   }
 
@@ -334,10 +342,12 @@ final class SocketImpl implements Socket {
       case EVENT, BINARY_EVENT -> onEvent(packet);
       case ACK, BINARY_ACK -> onAck(packet);
       case DISCONNECT -> {
+        markInactive();
         onClose(DisconnectReason.IO_SERVER_DISCONNECT);
-        deactivate();
+        manager.socketDeactivated();
       }
       case CONNECT_ERROR -> {
+        markInactive();
         JsonNode data = packet.data();
         if (data != null && data.isObject()) {
           JsonNode message = data.get("message");
@@ -345,7 +355,7 @@ final class SocketImpl implements Socket {
         } else {
           emitConnectError(data == null ? "" : data.asText(), null);
         }
-        deactivate();
+        manager.socketDeactivated();
       }
     }
   }
@@ -367,6 +377,10 @@ final class SocketImpl implements Socket {
     pid = newPid;
     id = sid.textValue();
     connected = true;
+    SocketPacket early;
+    while ((early = receiveBuffer.poll()) != null) {
+      dispatchEvent(early);
+    }
     Outgoing o;
     while ((o = sendBuffer.poll()) != null) {
       write(o);
@@ -376,10 +390,18 @@ final class SocketImpl implements Socket {
   }
 
   private void onEvent(SocketPacket packet) {
-    if (!connected) {
-      LOG.debug("event for {} dropped: namespace not joined", namespace);
-      return;
+    if (connected) {
+      dispatchEvent(packet);
+    } else if (!active) {
+      LOG.debug("event for {} dropped: the socket is not connecting", namespace);
+    } else if (receiveBuffer.size() >= MAX_EARLY_EVENTS) {
+      LOG.warn("event for {} dropped: {} events already wait for the CONNECT answer", namespace, MAX_EARLY_EVENTS);
+    } else {
+      receiveBuffer.add(packet);
     }
+  }
+
+  private void dispatchEvent(SocketPacket packet) {
     JsonNode data = packet.data();
     int end = data.size();
     if (pid != null && !packet.hasAckId() && end > 1 && data.get(end - 1).isTextual()) {

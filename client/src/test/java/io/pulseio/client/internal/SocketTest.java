@@ -240,6 +240,55 @@ class SocketTest {
   }
 
   @Test
+  void eventsReplayedBeforeTheConnectAnswerAreDeliveredAfterIt() {
+    try (Harness h = new Harness(Harness.options())) {
+      Socket socket = h.manager.socket("/");
+      socket.addListener(h.recorder("/"));
+      socket.on("tick", (args, ack) -> h.events.add("tick " + args));
+      socket.connect();
+      h.run();
+      h.engine().acceptOpen();
+      h.engine().receive("0{\"sid\":\"s1\",\"pid\":\"p1\"}");
+      h.engine().drop("transport close");
+      h.advance(1000);
+      h.engine().acceptOpen();
+      h.engine().receive("2[\"tick\",0,\"o-1\"]");
+      h.engine().receive("2[\"tick\",1,\"o-2\"]");
+      assertThat(h.events).doesNotContain("tick [0]");
+      h.engine().receive("0{\"sid\":\"s1\",\"pid\":\"p1\"}");
+      assertThat(h.takeEvents()).endsWith("tick [0]", "tick [1]", "/ connect");
+      assertThat(socket.lastOffset()).isEqualTo("o-2");
+      assertThat(socket.recovered()).isTrue();
+    }
+  }
+
+  @Test
+  void listenersSeeTheSocketInactiveWhenTheServerEndsIt() {
+    try (Harness h = new Harness(Harness.options())) {
+      Socket socket = connected(h);
+      Socket refused = h.manager.socket("/refused");
+      List<Boolean> activeInListener = new ArrayList<>();
+      socket.addListener(new io.pulseio.client.SocketListener() {
+        @Override
+        public void onDisconnect(io.pulseio.client.DisconnectReason reason) {
+          activeInListener.add(socket.active());
+        }
+      });
+      refused.addListener(new io.pulseio.client.SocketListener() {
+        @Override
+        public void onConnectError(String message, JsonNode data) {
+          activeInListener.add(refused.active());
+        }
+      });
+      refused.connect();
+      h.run();
+      h.engine().receive("4/refused,{\"message\":\"no\"}");
+      h.engine().receive("1");
+      assertThat(activeInListener).containsExactly(false, false);
+    }
+  }
+
+  @Test
   void withoutRecoveryTheLastStringArgumentIsKept() {
     try (Harness h = new Harness(Harness.options())) {
       Socket socket = connected(h);
