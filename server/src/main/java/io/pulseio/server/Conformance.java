@@ -70,4 +70,25 @@ public final class Conformance {
     }));
     return server;
   }
+
+  /**
+   * A Socket.IO server for the v5 suite: namespaces {@code /} and {@code /custom}; emits
+   * {@code auth}, echoes {@code message} as {@code message-back}, acknowledges
+   * {@code message-with-ack} with its arguments.
+   */
+  public static SocketIoServer socketIo(ServerOptions options) {
+    SocketIoServer server = SocketIoServer.create(options);
+    java.util.function.Consumer<ServerSocket> behaviour = socket -> {
+      socket.emit("auth", socket.handshake().auth());
+      socket.on("message", (args, ack) -> socket.emit("message-back", args.toArray()));
+      socket.on("message-with-ack", (args, ack) -> {
+        if (ack != null) {
+          ack.send(args.toArray());
+        }
+      });
+    };
+    server.namespace("/").onConnection(behaviour);
+    server.namespace("/custom").onConnection(behaviour);
+    return server;
+  }
 }

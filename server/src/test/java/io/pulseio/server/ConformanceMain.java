@@ -13,6 +13,10 @@ public final class ConformanceMain {
       EngineServer s = Conformance.engineIo(Conformance.options(mode, port));
       bound = s.start();
       server = s;
+    } else if (mode == Conformance.Mode.SOCKET_IO) {
+      SocketIoServer s = Conformance.socketIo(Conformance.options(mode, port));
+      bound = s.start();
+      server = s;
     } else {
       throw new IllegalArgumentException("unknown mode " + args[0]);
     }

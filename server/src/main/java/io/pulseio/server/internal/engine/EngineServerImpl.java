@@ -79,6 +79,10 @@ public final class EngineServerImpl implements EngineServer {
     return ids.next();
   }
 
+  public java.util.concurrent.ScheduledExecutorService scheduler() {
+    return netty.scheduler();
+  }
+
   public Cors cors() {
     return cors;
   }

@@ -37,6 +37,7 @@ public final class EngineSession implements EngineSocket {
   private static final Logger LOG = LoggerFactory.getLogger(EngineSession.class);
   private static final Listener NOOP = new Listener() {};
 
+
   private enum State { OPEN, CLOSING, CLOSED }
 
   private final EngineServerImpl server;
@@ -51,7 +52,13 @@ public final class EngineSession implements EngineSocket {
   private Listener listener = NOOP;
   private final ArrayDeque<EnginePacket> buffer = new ArrayDeque<>(4);
   private boolean flushScheduled;
+  private boolean writeInFlight;
+  private long holdMicros;
   private final Runnable flushTask = this::flushNow;
+  private final Runnable writeDone = () -> {
+    writeInFlight = false;
+    flushNow();
+  };
   // polling
   private Exchange pendingGet;
   private ChannelFutureListener pendingGetWatcher;
@@ -138,6 +145,24 @@ public final class EngineSession implements EngineSocket {
     }
   }
 
+  /**
+   * Sends a packet on its own and holds what follows for {@code micros} after it is written, so
+   * that a peer reading event by event sees it alone (used for the Socket.IO CONNECT reply, after
+   * which connection listeners typically emit at once). On the loop only.
+   */
+  public void sendAlone(EnginePacket packet, long micros) {
+    if (state != State.OPEN) {
+      return;
+    }
+    if (transport != Transport.WEBSOCKET || ws == null || writeInFlight || !buffer.isEmpty()) {
+      enqueue(packet);
+      return;
+    }
+    buffer.add(packet);
+    holdMicros = micros;
+    flushNow();
+  }
+
   /** Queues packets only when the transport can take them right now (volatile emits). */
   public void sendVolatile(List<EnginePacket> packets) {
     execute(() -> {
@@ -175,13 +200,22 @@ public final class EngineSession implements EngineSocket {
       return;
     }
     buffer.add(packet);
-    if (!flushScheduled) {
+    if (transport == Transport.WEBSOCKET && ws != null && !writeInFlight) {
+      // as the Node.js server does: the first packet goes at once, those that follow while it is
+      // being written go together in the next write
+      flushNow();
+    } else if (!flushScheduled) {
       flushScheduled = true;
       loop.execute(flushTask);
     }
   }
 
   private void flushNow() {
+    flush(false);
+  }
+
+  /** Writes the buffer out; {@code force} writes even while an earlier write is in flight. */
+  private void flush(boolean force) {
     flushScheduled = false;
     if (state == State.CLOSED || buffer.isEmpty()) {
       return;
@@ -190,15 +224,29 @@ public final class EngineSession implements EngineSocket {
       if (ws == null) {
         return;
       }
+      if (writeInFlight && !force) {
+        return;
+      }
       for (EnginePacket p = buffer.poll(); p != null; p = buffer.poll()) {
-        ws.write(p.isBinary()
+        Object frame = p.isBinary()
             ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binary()))
-            : new TextWebSocketFrame(EngineCodec.encode(p)), ws.voidPromise());
+            : new TextWebSocketFrame(EngineCodec.encode(p));
+        if (buffer.isEmpty()) {
+          writeInFlight = true;
+          long hold = holdMicros;
+          holdMicros = 0;
+          ws.write(frame).addListener(f -> {
+            if (hold > 0) {
+              loop.schedule(writeDone, hold, TimeUnit.MICROSECONDS);
+            } else {
+              loop.execute(writeDone);
+            }
+          });
+        } else {
+          ws.write(frame, ws.voidPromise());
+        }
       }
       ws.flush();
-      if (state == State.CLOSING) {
-        closeNow(DisconnectReason.FORCED_CLOSE);
-      }
     } else if (pendingGet != null) {
       List<EnginePacket> packets = new ArrayList<>(buffer);
       buffer.clear();
@@ -294,14 +342,21 @@ public final class EngineSession implements EngineSocket {
     if (!buffer.isEmpty()) {
       flushNow();
     } else if (probed) {
-      // as the Node.js server does, end the poll shortly with a noop so the client can upgrade;
-      // if the upgrade completes first, the poll is refused instead
-      loop.schedule(() -> {
-        if (pendingGet == ex && probed) {
-          answerGet(EngineCodec.encode(EnginePacket.NOOP));
-        }
-      }, 100, TimeUnit.MILLISECONDS);
+      scheduleNoopCheck();
     }
+  }
+
+  /**
+   * As the Node.js server does while an upgrade is probed: a pending poll is ended with a noop
+   * 100 ms later so the client can finish the upgrade; if the upgrade completes first, the poll is
+   * refused instead.
+   */
+  private void scheduleNoopCheck() {
+    loop.schedule(() -> {
+      if (pendingGet != null && probed && buffer.isEmpty()) {
+        answerGet(EngineCodec.encode(EnginePacket.NOOP));
+      }
+    }, 100, TimeUnit.MILLISECONDS);
   }
 
   private void onPost(Exchange ex) {
@@ -420,9 +475,7 @@ public final class EngineSession implements EngineSocket {
     if ("2probe".equals(text)) {
       upgrading.writeAndFlush(new TextWebSocketFrame("3probe"));
       probed = true;
-      if (pendingGet != null && buffer.isEmpty()) {
-        answerGet(EngineCodec.encode(EnginePacket.NOOP));
-      }
+      scheduleNoopCheck();
     } else if ("5".equals(text)) {
       cancel(upgradeTimer);
       ws = upgrading;
@@ -459,7 +512,7 @@ public final class EngineSession implements EngineSocket {
     }
     if (transport == Transport.WEBSOCKET || buffer.isEmpty()) {
       state = State.CLOSING;
-      flushNow();
+      flush(true);
       closeNow(DisconnectReason.FORCED_CLOSE);
       return;
     }

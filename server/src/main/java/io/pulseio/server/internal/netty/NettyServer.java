@@ -46,6 +46,11 @@ public final class NettyServer {
         new DefaultThreadFactory("pulseio-server", false), NioIoHandler.newFactory());
   }
 
+  /** A thread of the server's event loops, for timers not tied to one connection. */
+  public java.util.concurrent.ScheduledExecutorService scheduler() {
+    return group.next();
+  }
+
   public synchronized int start() {
     if (serverChannel != null || closed) {
       throw new IllegalStateException(closed ? "server is closed" : "server already started");

@@ -1,0 +1,80 @@
+package io.pulseio.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * One client's connection to one namespace.
+ *
+ * <p>Lives on one event loop thread: listeners are called there, one at a time, and none after the
+ * disconnect listeners. The methods may be called from any thread; emits from one thread keep
+ * their order.
+ */
+public interface ServerSocket {
+  /** The socket id (also the name of the room it is always in). */
+  String id();
+
+  /** The namespace it connected to. */
+  Namespace namespace();
+
+  SocketHandshake handshake();
+
+  /** True until it disconnects. */
+  boolean connected();
+
+  /** True when connection state recovery restored this socket (same id, rooms, missed events). */
+  boolean recovered();
+
+  /** The transport in use now. */
+  Transport transport();
+
+  /**
+   * Emits an event to this client.
+   *
+   * @param args Jackson {@code JsonNode}s, {@code byte[]}, or values Jackson can convert
+   * @throws IllegalArgumentException for a reserved event name or an argument that is not JSON
+   */
+  void emit(String event, Object... args);
+
+  /** Emits an event only if the transport can take it right now. */
+  void emitVolatile(String event, Object... args);
+
+  /**
+   * Emits an event asking for an acknowledgement; the future completes with the client's answer,
+   * or fails with {@link AckTimeoutException} after {@code timeout}, or with
+   * {@link IllegalStateException} when the socket disconnects first.
+   */
+  CompletableFuture<List<JsonNode>> emitWithAck(Duration timeout, String event, Object... args);
+
+  /** Listens to one event. */
+  Subscription on(String event, EventListener listener);
+
+  /** Listens to every event. */
+  Subscription onAny(AnyEventListener listener);
+
+  /** Listens to the disconnection (called once, last). */
+  Subscription onDisconnect(Consumer<DisconnectReason> listener);
+
+  void join(String... rooms);
+
+  void leave(String room);
+
+  /** The rooms it is in (its own id included). */
+  Set<String> rooms();
+
+  /** Broadcasts to the rooms' sockets, leaving this socket out. */
+  BroadcastOperator to(String... rooms);
+
+  /** Broadcasts to every other socket of the namespace. */
+  BroadcastOperator broadcast();
+
+  /**
+   * Disconnects from the namespace (DISCONNECT packet, {@code server namespace disconnect});
+   * with {@code close}, also closes the underlying connection and its other namespaces.
+   */
+  void disconnect(boolean close);
+}

@@ -1,0 +1,54 @@
+package io.pulseio.server;
+
+import io.pulseio.server.internal.socket.SocketIoServerImpl;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * A Socket.IO v5 server (Engine.IO v4 underneath) on Netty.
+ *
+ * <p>Thread-safe. Each client connection lives on one event loop thread of the server; every
+ * listener of that connection is called there. {@link #close()} disconnects every socket
+ * ({@code server shutting down}) and, when the server made its own event loops, stops them.
+ */
+public interface SocketIoServer extends AutoCloseable {
+  /** A server with its own event loops. */
+  static SocketIoServer create(ServerOptions options) {
+    return new SocketIoServerImpl(options, null);
+  }
+
+  /** A server on shared event loops, which it does not stop. */
+  static SocketIoServer create(ServerOptions options, EventLoops loops) {
+    return new SocketIoServerImpl(options, loops.group());
+  }
+
+  /**
+   * Binds and starts serving; returns the bound port.
+   *
+   * @throws java.io.UncheckedIOException when the port cannot be bound or TLS files not read
+   */
+  int start();
+
+  /** The namespace with this name, made on first use ({@code /} always exists). */
+  Namespace namespace(String name);
+
+  /** The main namespace {@code /}. */
+  default Namespace sockets() {
+    return namespace("/");
+  }
+
+  /** A dynamic namespace: clients may connect to any name that {@code names} accepts. */
+  Namespace namespaces(Predicate<String> names);
+
+  /** A dynamic namespace for the names that match {@code pattern} entirely. */
+  default Namespace namespaces(Pattern pattern) {
+    return namespaces(name -> pattern.matcher(name).matches());
+  }
+
+  /** The underlying Engine.IO server (for its session count, say). */
+  EngineServer engine();
+
+  /** Disconnects everyone and stops listening. Idempotent; waits up to 5 seconds. */
+  @Override
+  void close();
+}

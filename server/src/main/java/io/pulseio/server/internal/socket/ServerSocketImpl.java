@@ -1,0 +1,405 @@
+package io.pulseio.server.internal.socket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.pulseio.protocol.EncodedPacket;
+import io.pulseio.protocol.SocketEncoder;
+import io.pulseio.protocol.SocketPacket;
+import io.pulseio.protocol.SocketPacketType;
+import io.pulseio.server.Ack;
+import io.pulseio.server.AckReply;
+import io.pulseio.server.AckTimeoutException;
+import io.pulseio.server.Adapter.BroadcastOptions;
+import io.pulseio.server.AnyEventListener;
+import io.pulseio.server.BroadcastOperator;
+import io.pulseio.server.DisconnectReason;
+import io.pulseio.server.EventListener;
+import io.pulseio.server.Namespace;
+import io.pulseio.server.ServerSocket;
+import io.pulseio.server.SocketHandshake;
+import io.pulseio.server.Subscription;
+import io.pulseio.server.Transport;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client's socket in one namespace. Its listeners and pending acks are confined to the
+ * connection's event loop; public methods hop there when called elsewhere.
+ */
+final class ServerSocketImpl implements ServerSocket {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerSocketImpl.class);
+
+  private record PendingAck(Consumer<List<JsonNode>> onReply, ScheduledFuture<?> timer,
+      CompletableFuture<?> future) {}
+
+  private final NamespaceImpl nsp;
+  private final ClientConnection client;
+  private final String id;
+  private final String pid;
+  private final SocketHandshake handshake;
+  private final boolean recovered;
+  private volatile boolean connected;
+  private Map<String, List<EventListener>> listeners;
+  private List<AnyEventListener> anyListeners;
+  private List<Consumer<DisconnectReason>> disconnectListeners;
+  private Map<Long, PendingAck> acks;
+
+  ServerSocketImpl(NamespaceImpl nsp, ClientConnection client, ObjectNode auth,
+      RecoveryStore.Restored restored) {
+    this.nsp = nsp;
+    this.client = client;
+    this.recovered = restored != null;
+    this.id = restored != null ? restored.sid() : nsp.server().newId();
+    this.pid = restored != null ? restored.pid()
+        : nsp.adapter().recovery() != null ? nsp.server().newId() : null;
+    var conn = client.conn;
+    this.handshake = new SocketHandshake(auth, conn.query(), conn.headers(), conn.remoteAddress(),
+        conn.secure(), Instant.now());
+  }
+
+  String namespaceName() {
+    return nsp.name();
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public Namespace namespace() {
+    return nsp;
+  }
+
+  @Override
+  public SocketHandshake handshake() {
+    return handshake;
+  }
+
+  @Override
+  public boolean connected() {
+    return connected;
+  }
+
+  @Override
+  public boolean recovered() {
+    return recovered;
+  }
+
+  @Override
+  public Transport transport() {
+    return client.conn.transport();
+  }
+
+  // ---- sending ----
+
+  @Override
+  public void emit(String event, Object... args) {
+    SocketPacket packet = SocketPacket.event(nsp.name(), Args.event(event, args),
+        SocketPacket.NO_ACK);
+    if (nsp.adapter().recovery() != null) {
+      nsp.adapter().broadcast(packet, new BroadcastOptions(Set.of(id), Set.of(), false));
+    } else {
+      deliver(SocketEncoder.encode(packet), false);
+    }
+  }
+
+  @Override
+  public void emitVolatile(String event, Object... args) {
+    deliver(SocketEncoder.encode(SocketPacket.event(nsp.name(), Args.event(event, args),
+        SocketPacket.NO_ACK)), true);
+  }
+
+  @Override
+  public CompletableFuture<List<JsonNode>> emitWithAck(Duration timeout, String event,
+      Object... args) {
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+    }
+    long ackId = nsp.nextAckId();
+    EncodedPacket packet = SocketEncoder.encode(
+        SocketPacket.event(nsp.name(), Args.event(event, args), ackId));
+    CompletableFuture<List<JsonNode>> future = new CompletableFuture<>();
+    client.execute(() -> {
+      if (!connected) {
+        future.completeExceptionally(new IllegalStateException("socket " + id + " is not connected"));
+        return;
+      }
+      ScheduledFuture<?> timer = client.conn.loop().schedule(() -> {
+        if (acks != null && acks.remove(ackId) != null) {
+          future.completeExceptionally(
+              new AckTimeoutException("operation has timed out", List.of()));
+        }
+      }, timeout.toMillis(), TimeUnit.MILLISECONDS);
+      pendingAcks().put(ackId, new PendingAck(future::complete, timer, future));
+      client.write(packet, false);
+    });
+    return future;
+  }
+
+  /** Sends an already encoded packet if still connected; from any thread. */
+  void deliver(EncodedPacket packet, boolean volatileOnly) {
+    if (connected) {
+      client.write(packet, volatileOnly);
+    }
+  }
+
+  /** Sends a broadcast packet that asks for an ack, registering where the answer goes. */
+  void deliverExpectingAck(EncodedPacket packet, long ackId, Consumer<AckReply> reply) {
+    client.execute(() -> {
+      if (!connected) {
+        return;
+      }
+      pendingAcks().put(ackId,
+          new PendingAck(args -> reply.accept(new AckReply(id, args)), null, null));
+      client.write(packet, false);
+    });
+  }
+
+  private Map<Long, PendingAck> pendingAcks() {
+    if (acks == null) {
+      acks = new HashMap<>(4);
+    }
+    return acks;
+  }
+
+  // ---- listeners ----
+
+  @Override
+  public Subscription on(String event, EventListener listener) {
+    client.execute(() -> {
+      if (listeners == null) {
+        listeners = new HashMap<>(4);
+      }
+      listeners.computeIfAbsent(event, k -> new ArrayList<>(1)).add(listener);
+    });
+    return () -> client.execute(() -> {
+      if (listeners != null && listeners.containsKey(event)) {
+        listeners.get(event).remove(listener);
+      }
+    });
+  }
+
+  @Override
+  public Subscription onAny(AnyEventListener listener) {
+    client.execute(() -> {
+      if (anyListeners == null) {
+        anyListeners = new ArrayList<>(1);
+      }
+      anyListeners.add(listener);
+    });
+    return () -> client.execute(() -> {
+      if (anyListeners != null) {
+        anyListeners.remove(listener);
+      }
+    });
+  }
+
+  @Override
+  public Subscription onDisconnect(Consumer<DisconnectReason> listener) {
+    client.execute(() -> {
+      if (disconnectListeners == null) {
+        disconnectListeners = new ArrayList<>(1);
+      }
+      disconnectListeners.add(listener);
+    });
+    return () -> client.execute(() -> {
+      if (disconnectListeners != null) {
+        disconnectListeners.remove(listener);
+      }
+    });
+  }
+
+  // ---- rooms ----
+
+  @Override
+  public void join(String... rooms) {
+    if (connected) {
+      nsp.adapter().addAll(id, Set.of(rooms));
+    }
+  }
+
+  @Override
+  public void leave(String room) {
+    nsp.adapter().del(id, room);
+  }
+
+  @Override
+  public Set<String> rooms() {
+    return nsp.adapter().socketRooms(id);
+  }
+
+  @Override
+  public BroadcastOperator to(String... rooms) {
+    return broadcast().to(rooms);
+  }
+
+  @Override
+  public BroadcastOperator broadcast() {
+    return nsp.except(id);
+  }
+
+  // ---- incoming (on the loop) ----
+
+  void onConnected(RecoveryStore.Restored restored) {
+    connected = true;
+    Set<String> rooms = new HashSet<>();
+    rooms.add(id);
+    if (restored != null) {
+      rooms.addAll(restored.rooms());
+    }
+    nsp.adapter().addAll(id, rooms);
+    ObjectNode reply = JsonNodeFactory.instance.objectNode().put("sid", id);
+    if (pid != null) {
+      reply.put("pid", pid);
+    }
+    client.writeConnectReply(SocketEncoder.encode(new SocketPacket(SocketPacketType.CONNECT,
+        nsp.name(), SocketPacket.NO_ACK, reply)));
+    if (restored != null) {
+      for (ArrayNode missed : restored.missed()) {
+        client.write(SocketEncoder.encode(SocketPacket.event(nsp.name(), missed,
+            SocketPacket.NO_ACK)), false);
+      }
+    }
+  }
+
+  void onPacket(SocketPacket packet) {
+    switch (packet.type()) {
+      case EVENT, BINARY_EVENT -> dispatch(packet);
+      case ACK, BINARY_ACK -> {
+        PendingAck pending = acks == null ? null : acks.remove(packet.ackId());
+        if (pending != null) {
+          if (pending.timer() != null) {
+            pending.timer().cancel(false);
+          }
+          pending.onReply().accept(Args.tail(packet.data(), 0));
+        }
+      }
+      case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+      default -> LOG.debug("socket {}: unexpected {}", id, packet.type());
+    }
+  }
+
+  private void dispatch(SocketPacket packet) {
+    String event = packet.data().get(0).asText();
+    List<JsonNode> args = Args.tail(packet.data(), 1);
+    Ack ack = packet.hasAckId() ? new AckImpl(packet.ackId()) : null;
+    List<EventListener> named = listeners == null ? null : listeners.get(event);
+    if (named != null) {
+      for (EventListener listener : List.copyOf(named)) {
+        try {
+          listener.onEvent(args, ack);
+        } catch (RuntimeException e) {
+          LOG.warn("listener for '{}' on socket {} failed", event, id, e);
+        }
+      }
+    }
+    if (anyListeners != null) {
+      for (AnyEventListener listener : List.copyOf(anyListeners)) {
+        try {
+          listener.onEvent(event, args, ack);
+        } catch (RuntimeException e) {
+          LOG.warn("any-listener on socket {} failed", id, e);
+        }
+      }
+    }
+  }
+
+  // ---- disconnecting ----
+
+  @Override
+  public void disconnect(boolean close) {
+    client.execute(() -> {
+      if (!connected) {
+        return;
+      }
+      if (close) {
+        client.disconnectAll();
+      } else {
+        disconnectNow();
+      }
+    });
+  }
+
+  void disconnectNow() {
+    if (connected) {
+      client.write(SocketEncoder.encode(SocketPacket.disconnect(nsp.name())), false);
+      onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+    }
+  }
+
+  void onClose(DisconnectReason reason) {
+    if (!connected) {
+      return;
+    }
+    if (nsp.adapter().recovery() != null && reason.recoverable()) {
+      nsp.adapter().recovery().persist(id, pid, rooms());
+    }
+    connected = false;
+    nsp.adapter().delAll(id);
+    nsp.removed(this);
+    client.removed(this);
+    if (acks != null) {
+      for (PendingAck pending : acks.values()) {
+        if (pending.timer() != null) {
+          pending.timer().cancel(false);
+        }
+        if (pending.future() != null) {
+          pending.future().completeExceptionally(
+              new IllegalStateException("socket disconnected: " + reason.reason()));
+        }
+      }
+      acks = null;
+    }
+    List<Consumer<DisconnectReason>> toCall = disconnectListeners;
+    listeners = null;
+    anyListeners = null;
+    disconnectListeners = null;
+    if (toCall != null) {
+      for (Consumer<DisconnectReason> listener : toCall) {
+        try {
+          listener.accept(reason);
+        } catch (RuntimeException e) {
+          LOG.warn("disconnect listener on socket {} failed", id, e);
+        }
+      }
+    }
+  }
+
+  private final class AckImpl implements Ack {
+    private final long ackId;
+    private final AtomicBoolean sent = new AtomicBoolean();
+
+    AckImpl(long ackId) {
+      this.ackId = ackId;
+    }
+
+    @Override
+    public void send(Object... args) {
+      ArrayNode data = Args.array(args);
+      if (sent.compareAndSet(false, true)) {
+        deliver(SocketEncoder.encode(SocketPacket.ack(nsp.name(), ackId, data)), false);
+      }
+    }
+
+    @Override
+    public boolean sent() {
+      return sent.get();
+    }
+  }
+}
