@@ -102,7 +102,8 @@ public interface Socket {
    * @return completes with the ack's arguments (unmodifiable), or fails with
    *     {@link AckTimeoutException}, {@link SendBufferFullException}, or {@link SocketIoException}
    *     when the socket disconnected while waiting (retries on: only after every try) or the
-   *     client was closed. Completes on the callback executor.
+   *     client was closed. Completes on the callback executor (stages attached after it completed
+   *     run on the attaching thread, as always with {@code CompletableFuture}).
    */
   CompletableFuture<List<JsonNode>> emitWithAck(String event, Object... args);
 

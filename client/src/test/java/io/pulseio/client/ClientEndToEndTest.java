@@ -208,7 +208,17 @@ class ClientEndToEndTest {
     onLogic.on("p", (args, ack) -> threads.add(Thread.currentThread().getName()));
     onLogic.connect().emit("push", 1);
     assertThat(next(threads)).isEqualTo("logic-thread");
+    // Hold the logic thread so that the stage is attached before the future completes there.
+    CountDownLatch hold = new CountDownLatch(1);
+    logic.execute(() -> {
+      try {
+        hold.await(WAIT, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
     CompletableFuture<String> stage = onLogic.emitWithAck("echo").thenApply(args -> Thread.currentThread().getName());
+    hold.countDown();
     assertThat(stage.get(WAIT, TimeUnit.SECONDS)).isEqualTo("logic-thread");
   }
 
