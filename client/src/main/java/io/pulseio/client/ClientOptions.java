@@ -1,13 +1,7 @@
 package io.pulseio.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pulseio.protocol.Json;
 import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +66,7 @@ public final class ClientOptions {
     this.host = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
     this.port = b.portSet ? b.port : uri.getPort() > 0 ? uri.getPort() : secure ? 443 : 80;
     this.path = b.path.endsWith("/") ? b.path : b.path + "/";
-    Map<String, String> q = new LinkedHashMap<>(parseQuery(uri.getRawQuery()));
+    Map<String, String> q = new LinkedHashMap<>(OptionChecks.parseQuery(uri.getRawQuery()));
     q.putAll(b.query);
     this.query = Collections.unmodifiableMap(q);
     Map<String, List<String>> hs = new LinkedHashMap<>();
@@ -285,23 +279,6 @@ public final class ClientOptions {
         + ", transports=" + transports + ", reconnection=" + reconnection + "]";
   }
 
-  private static Map<String, String> parseQuery(String raw) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (raw == null || raw.isEmpty()) {
-      return out;
-    }
-    for (String pair : raw.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String k = eq < 0 ? pair : pair.substring(0, eq);
-      String v = eq < 0 ? "" : pair.substring(eq + 1);
-      out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
-    }
-    return out;
-  }
-
   /** Collects options; {@link #build()} checks them. Not thread-safe. */
   public static final class Builder {
     private final String url;
@@ -496,7 +473,7 @@ public final class ClientOptions {
 
     /** Checks the options and makes them. */
     public ClientOptions build() {
-      URI uri = parseUrl(url);
+      URI uri = OptionChecks.parseUrl(url);
       if (portSet && (port < 1 || port > 65535)) {
         throw new IllegalArgumentException("port must be in 1..65535, was " + port);
       }
@@ -522,11 +499,11 @@ public final class ClientOptions {
       if (transports.stream().distinct().count() != transports.size()) {
         throw new IllegalArgumentException("transports must not repeat a transport, was " + transports);
       }
-      positive("connectTimeout", connectTimeout);
+      OptionChecks.positive("connectTimeout", connectTimeout);
       if (reconnectionAttempts < 0) {
         throw new IllegalArgumentException("reconnectionAttempts must be >= 0, was " + reconnectionAttempts);
       }
-      positive("reconnectionDelay", reconnectionDelay);
+      OptionChecks.positive("reconnectionDelay", reconnectionDelay);
       if (reconnectionDelayMax.compareTo(reconnectionDelay) < 0) {
         throw new IllegalArgumentException("reconnectionDelayMax must be >= reconnectionDelay ("
             + reconnectionDelay.toMillis() + " ms), was " + reconnectionDelayMax.toMillis() + " ms");
@@ -535,78 +512,25 @@ public final class ClientOptions {
         throw new IllegalArgumentException("randomizationFactor must be in [0, 1], was " + randomizationFactor);
       }
       if (ackTimeout != null) {
-        positive("ackTimeout", ackTimeout);
+        OptionChecks.positive("ackTimeout", ackTimeout);
       }
       if (retries < 0) {
         throw new IllegalArgumentException("retries must be >= 0, was " + retries);
       }
       if (authValue != null) {
-        auth = toAuth(authValue);
+        auth = OptionChecks.toAuth(authValue);
       }
       int trustChoices = (caFile != null ? 1 : 0) + (trustStore != null ? 1 : 0) + (insecure ? 1 : 0);
       if (trustChoices > 1) {
         throw new IllegalArgumentException("only one of caFile, trustStore and insecure may be set");
       }
-      readable("caFile", caFile);
-      readable("trustStore", trustStore);
+      OptionChecks.readable("caFile", caFile);
+      OptionChecks.readable("trustStore", trustStore);
       if (sendBufferSize < 0) {
         throw new IllegalArgumentException("sendBufferSize must be >= 0, was " + sendBufferSize);
       }
       return new ClientOptions(this, uri);
     }
 
-    private static URI parseUrl(String url) {
-      URI uri;
-      try {
-        uri = new URI(url);
-      } catch (URISyntaxException e) {
-        throw new IllegalArgumentException("url is not valid: " + url);
-      }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!List.of("http", "https", "ws", "wss").contains(scheme) || uri.isOpaque()) {
-        throw new IllegalArgumentException("url must start with http://, https://, ws:// or wss://, was " + url);
-      }
-      if (uri.getHost() == null || uri.getHost().isEmpty()) {
-        throw new IllegalArgumentException("url has no host: " + url);
-      }
-      if (uri.getRawUserInfo() != null) {
-        throw new IllegalArgumentException("url must not carry user info: " + url);
-      }
-      String p = uri.getRawPath();
-      if (p != null && !p.isEmpty() && !p.equals("/")) {
-        throw new IllegalArgumentException("url must not have a path (set path(...) for the Engine.IO path and "
-            + "use socket(namespace) for namespaces), was " + url);
-      }
-      if (uri.getRawFragment() != null) {
-        throw new IllegalArgumentException("url must not have a fragment: " + url);
-      }
-      return uri;
-    }
-
-    private static ObjectNode toAuth(Object value) {
-      JsonNode node;
-      try {
-        node = value instanceof JsonNode j ? j : Json.MAPPER.valueToTree(value);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("auth cannot be converted to JSON: " + e.getMessage(), e);
-      }
-      if (node == null || !node.isObject()) {
-        throw new IllegalArgumentException("auth must be a JSON object, was "
-            + (node == null ? "null" : node.getNodeType()));
-      }
-      return (ObjectNode) node;
-    }
-
-    private static void positive(String name, Duration d) {
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d.toMillis() + " ms");
-      }
-    }
-
-    private static void readable(String name, Path file) {
-      if (file != null && !(Files.isRegularFile(file) && Files.isReadable(file))) {
-        throw new IllegalArgumentException(name + " is not a readable file: " + file);
-      }
-    }
   }
 }

@@ -141,7 +141,7 @@ public final class Manager implements SocketIoClient {
 
   @Override
   public Subscription addListener(ClientListener listener) {
-    return SocketImpl.Listeners.add(listeners, listener);
+    return Listeners.add(listeners, listener);
   }
 
   @Override

@@ -22,13 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -565,87 +561,6 @@ final class SocketImpl implements Socket {
       callbacks.fail(o.future, error);
     } else if (o.kind == Outgoing.Kind.NORMAL || o.kind == Outgoing.Kind.QUEUED) {
       listeners.forLifecycle(callbacks, l -> l.onEmitFailed(o.event, error));
-    }
-  }
-
-  /** The thread-safe listener registries of one socket. */
-  static final class Listeners {
-    final ConcurrentHashMap<String, CopyOnWriteArrayList<EventListener>> events = new ConcurrentHashMap<>();
-    final CopyOnWriteArrayList<AnyListener> anyIncoming = new CopyOnWriteArrayList<>();
-    final CopyOnWriteArrayList<AnyListener> anyOutgoing = new CopyOnWriteArrayList<>();
-    final CopyOnWriteArrayList<SocketListener> lifecycle = new CopyOnWriteArrayList<>();
-
-    Subscription on(String event, EventListener listener) {
-      Objects.requireNonNull(listener, "listener");
-      return add(events.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()), listener);
-    }
-
-    static <T> Subscription add(CopyOnWriteArrayList<T> list, T listener) {
-      Objects.requireNonNull(listener, "listener");
-      list.add(listener);
-      AtomicBoolean closed = new AtomicBoolean();
-      return () -> {
-        if (closed.compareAndSet(false, true)) {
-          list.remove(listener);
-        }
-      };
-    }
-
-    void forLifecycle(Callbacks callbacks, Consumer<SocketListener> call) {
-      if (lifecycle.isEmpty()) {
-        return;
-      }
-      callbacks.run(() -> {
-        for (SocketListener l : lifecycle) {
-          try {
-            call.accept(l);
-          } catch (RuntimeException e) {
-            Callbacks.listenerFailed(e);
-          }
-        }
-      });
-    }
-
-    void dispatchIncoming(Callbacks callbacks, String event, List<JsonNode> args, AckImpl ack) {
-      CopyOnWriteArrayList<EventListener> specific = events.get(event);
-      boolean hasSpecific = specific != null && !specific.isEmpty();
-      if (!hasSpecific && anyIncoming.isEmpty()) {
-        return;
-      }
-      callbacks.run(() -> {
-        for (AnyListener l : anyIncoming) {
-          try {
-            l.onEvent(event, args, ack);
-          } catch (RuntimeException e) {
-            Callbacks.listenerFailed(e);
-          }
-        }
-        if (hasSpecific) {
-          for (EventListener l : specific) {
-            try {
-              l.onEvent(args, ack);
-            } catch (RuntimeException e) {
-              Callbacks.listenerFailed(e);
-            }
-          }
-        }
-      });
-    }
-
-    void dispatchOutgoing(Callbacks callbacks, Outgoing o) {
-      if (anyOutgoing.isEmpty()) {
-        return;
-      }
-      List<JsonNode> args = Args.view(o.data, 1, o.data.size());
-      callbacks.run(() -> {
-        for (AnyListener l : anyOutgoing) {
-          try {
-            l.onEvent(o.event, args, null);
-          } catch (RuntimeException e) {
-            Callbacks.listenerFailed(e);
-          }
-        }
-      });
     }
   }
 }

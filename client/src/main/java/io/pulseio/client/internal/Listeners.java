@@ -1,0 +1,94 @@
+package io.pulseio.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pulseio.client.AnyListener;
+import io.pulseio.client.EventListener;
+import io.pulseio.client.SocketListener;
+import io.pulseio.client.Subscription;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+/** The thread-safe listener registries of one socket. */
+final class Listeners {
+  final ConcurrentHashMap<String, CopyOnWriteArrayList<EventListener>> events = new ConcurrentHashMap<>();
+  final CopyOnWriteArrayList<AnyListener> anyIncoming = new CopyOnWriteArrayList<>();
+  final CopyOnWriteArrayList<AnyListener> anyOutgoing = new CopyOnWriteArrayList<>();
+  final CopyOnWriteArrayList<SocketListener> lifecycle = new CopyOnWriteArrayList<>();
+
+  Subscription on(String event, EventListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    return add(events.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()), listener);
+  }
+
+  static <T> Subscription add(CopyOnWriteArrayList<T> list, T listener) {
+    Objects.requireNonNull(listener, "listener");
+    list.add(listener);
+    AtomicBoolean closed = new AtomicBoolean();
+    return () -> {
+      if (closed.compareAndSet(false, true)) {
+        list.remove(listener);
+      }
+    };
+  }
+
+  void forLifecycle(Callbacks callbacks, Consumer<SocketListener> call) {
+    if (lifecycle.isEmpty()) {
+      return;
+    }
+    callbacks.run(() -> {
+      for (SocketListener l : lifecycle) {
+        try {
+          call.accept(l);
+        } catch (RuntimeException e) {
+          Callbacks.listenerFailed(e);
+        }
+      }
+    });
+  }
+
+  void dispatchIncoming(Callbacks callbacks, String event, List<JsonNode> args, AckImpl ack) {
+    CopyOnWriteArrayList<EventListener> specific = events.get(event);
+    boolean hasSpecific = specific != null && !specific.isEmpty();
+    if (!hasSpecific && anyIncoming.isEmpty()) {
+      return;
+    }
+    callbacks.run(() -> {
+      for (AnyListener l : anyIncoming) {
+        try {
+          l.onEvent(event, args, ack);
+        } catch (RuntimeException e) {
+          Callbacks.listenerFailed(e);
+        }
+      }
+      if (hasSpecific) {
+        for (EventListener l : specific) {
+          try {
+            l.onEvent(args, ack);
+          } catch (RuntimeException e) {
+            Callbacks.listenerFailed(e);
+          }
+        }
+      }
+    });
+  }
+
+  void dispatchOutgoing(Callbacks callbacks, Outgoing o) {
+    if (anyOutgoing.isEmpty()) {
+      return;
+    }
+    List<JsonNode> args = Args.view(o.data, 1, o.data.size());
+    callbacks.run(() -> {
+      for (AnyListener l : anyOutgoing) {
+        try {
+          l.onEvent(o.event, args, null);
+        } catch (RuntimeException e) {
+          Callbacks.listenerFailed(e);
+        }
+      }
+    });
+  }
+}
