@@ -1,0 +1,165 @@
+package io.pulseio.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The Engine.IO layer alone, through the echo server of the conformance mode. */
+class EngineServerTest {
+  private EngineServer server;
+  private Http http;
+  private int port;
+
+  @BeforeEach
+  void start() {
+    ServerOptions options = Conformance.options(Conformance.Mode.ENGINE_IO, 0).toBuilder()
+        .maxHttpBufferSize(1000).ioThreads(2).build();
+    server = Conformance.engineIo(options);
+    port = server.start();
+    http = new Http(port, "/engine.io/");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  @Test
+  void pollingHandshakeAnnouncesSessionUpgradesAndLimits() {
+    HttpResponse<String> r = http.get("EIO=4&transport=polling");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).startsWith("0{\"sid\":\"")
+        .contains("\"upgrades\":[\"websocket\"]", "\"pingInterval\":300", "\"pingTimeout\":200",
+            "\"maxPayload\":1000");
+    assertThat(r.headers().firstValue("access-control-allow-origin")).contains("*");
+  }
+
+  @Test
+  void badRequestsGetTheOfficialErrorBodies() {
+    assertError(http.get("EIO=4&transport=carrier-pigeon"), 0, "Transport unknown");
+    assertError(http.get("EIO=4&transport=polling&sid=nope"), 1, "Session ID unknown");
+    assertError(http.post("EIO=4&transport=polling", "4x"), 2, "Bad handshake method");
+    assertError(http.get("EIO=3&transport=polling"), 5, "Unsupported protocol version");
+    assertError(http.get("EIO=4&transport=websocket"), 3, "Bad request");
+  }
+
+  private static void assertError(HttpResponse<String> r, int code, String message) {
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).isEqualTo("{\"code\":" + code + ",\"message\":\"" + message + "\"}");
+  }
+
+  @Test
+  void pollingEchoesTextAndBinaryInOnePayload() {
+    String sid = http.handshake();
+    HttpResponse<String> push = http.post("EIO=4&transport=polling&sid=" + sid,
+        "4hello\u001ebAQIDBA==");
+    assertThat(push.body()).isEqualTo("ok");
+    assertThat(http.get("EIO=4&transport=polling&sid=" + sid).body())
+        .isEqualTo("4hello\u001ebAQIDBA==");
+  }
+
+  @Test
+  void aSecondConcurrentPollClosesTheSession() throws Exception {
+    String sid = http.handshake();
+    CompletableFuture<HttpResponse<String>> first = http.getAsync("EIO=4&transport=polling&sid=" + sid);
+    Thread.sleep(50);
+    HttpResponse<String> second = http.get("EIO=4&transport=polling&sid=" + sid + "&t=2");
+    assertThat(second.statusCode()).isEqualTo(400);
+    assertThat(first.get().body()).isEqualTo("1");
+    assertThat(http.get("EIO=4&transport=polling&sid=" + sid).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void anOversizedPostIsRefusedWith413AndDropsTheSession() throws Exception {
+    String sid = http.handshake();
+    HttpResponse<String> r = http.post("EIO=4&transport=polling&sid=" + sid, "4" + "x".repeat(2000));
+    assertThat(r.statusCode()).isEqualTo(413);
+    Thread.sleep(50);
+    assertThat(http.get("EIO=4&transport=polling&sid=" + sid).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void corsPreflightIsAnswered() {
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder()
+        .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        .header("Origin", "http://example.com")
+        .header("Access-Control-Request-Headers", "x-token"), "EIO=4&transport=polling");
+    assertThat(r.statusCode()).isEqualTo(204);
+    assertThat(r.headers().firstValue("access-control-allow-origin")).contains("*");
+    assertThat(r.headers().firstValue("access-control-allow-methods")).contains("GET,HEAD,PUT,PATCH,POST,DELETE");
+    assertThat(r.headers().firstValue("access-control-allow-headers")).contains("x-token");
+  }
+
+  @Test
+  void unansweredPollingPingClosesTheSession() throws Exception {
+    String sid = http.handshake();
+    Thread.sleep(600);
+    assertThat(http.get("EIO=4&transport=polling&sid=" + sid).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void webSocketEchoesFramesAndPings() {
+    try (WsClient ws = WsClient.open(port, "/engine.io/", "", false)) {
+      assertThat(ws.nextText()).startsWith("0{").contains("\"upgrades\":[]");
+      ws.send("4hello");
+      assertThat(ws.nextText()).isEqualTo("4hello");
+      ws.send(new byte[] {1, 2, 3});
+      assertThat((byte[]) ws.next()).containsExactly(1, 2, 3);
+      assertThat(ws.nextText()).isEqualTo("2");
+      ws.send("3");
+      assertThat(ws.nextText()).isEqualTo("2");
+    }
+  }
+
+  @Test
+  void unansweredWebSocketPingClosesTheConnection() {
+    try (WsClient ws = WsClient.open(port, "/engine.io/", "", false)) {
+      ws.nextText();
+      assertThat(ws.nextText()).isEqualTo("2");
+      assertThat(ws.next()).isSameAs(WsClient.CLOSED);
+    }
+  }
+
+  @Test
+  void aMalformedFrameClosesTheConnection() {
+    try (WsClient ws = WsClient.open(port, "/engine.io/", "", false)) {
+      ws.nextText();
+      ws.send("x");
+      assertThat(ws.next()).isSameAs(WsClient.CLOSED);
+    }
+  }
+
+  @Test
+  void upgradeKeepsEveryPacketInOrder() throws Exception {
+    String sid = http.handshake();
+    CompletableFuture<HttpResponse<String>> pending = http.getAsync("EIO=4&transport=polling&sid=" + sid);
+    try (WsClient ws = WsClient.open(port, "/engine.io/", "sid=" + sid, false)) {
+      ws.send("2probe");
+      assertThat(ws.nextText()).isEqualTo("3probe");
+      assertThat(pending.get().body()).isEqualTo("6");
+      http.post("EIO=4&transport=polling&sid=" + sid, "4one\u001e4two");
+      ws.send("5");
+      assertThat(ws.nextText()).isEqualTo("4one");
+      assertThat(ws.nextText()).isEqualTo("4two");
+      assertThat(http.get("EIO=4&transport=polling&sid=" + sid).statusCode()).isEqualTo(400);
+      try (WsClient second = WsClient.open(port, "/engine.io/", "sid=" + sid, false)) {
+        assertThat(second.next()).isSameAs(WsClient.CLOSED);
+      }
+      ws.send("4three");
+      assertThat(ws.nextText()).isEqualTo("4three");
+    }
+  }
+
+  @Test
+  void closingTheServerReleasesItsThreads() {
+    server.close();
+    assertThat(Thread.getAllStackTraces().keySet())
+        .noneMatch(t -> t.getName().startsWith("pulseio-server") && t.isAlive());
+    assertThat(server.sessionCount()).isZero();
+  }
+}

@@ -1,0 +1,61 @@
+package io.pulseio.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ServerOptionsTest {
+  @Test
+  void defaultsFollowTheNodeServer() {
+    ServerOptions o = ServerOptions.builder().build();
+    assertThat(o.path()).isEqualTo("/socket.io/");
+    assertThat(o.pingInterval()).isEqualTo(Duration.ofSeconds(25));
+    assertThat(o.pingTimeout()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(o.connectTimeout()).isEqualTo(Duration.ofSeconds(45));
+    assertThat(o.maxHttpBufferSize()).isEqualTo(1_000_000);
+    assertThat(o.transports()).containsExactlyInAnyOrder(Transport.POLLING, Transport.WEBSOCKET);
+    assertThat(o.corsOrigins()).isEmpty();
+    assertThat(o.connectionStateRecovery()).isFalse();
+  }
+
+  @Test
+  void pathGetsItsSlashes() {
+    assertThat(ServerOptions.builder().path("engine.io").build().path()).isEqualTo("/engine.io/");
+    assertThat(ServerOptions.builder().path("/x/").build().path()).isEqualTo("/x/");
+  }
+
+  @Test
+  void badValuesAreRejectedWithExactMessages() {
+    assertThatThrownBy(() -> ServerOptions.builder().port(70000).build())
+        .hasMessage("port must be between 0 and 65535, was 70000");
+    assertThatThrownBy(() -> ServerOptions.builder().pingInterval(Duration.ZERO).build())
+        .hasMessage("pingInterval must be positive, was PT0S");
+    assertThatThrownBy(() -> ServerOptions.builder().pingTimeout(null).build())
+        .hasMessage("pingTimeout must not be null");
+    assertThatThrownBy(() -> ServerOptions.builder().maxHttpBufferSize(0).build())
+        .hasMessage("maxHttpBufferSize must be between 1 and 2147483647, was 0");
+    assertThatThrownBy(() -> ServerOptions.builder().transports(Set.of()).build())
+        .hasMessage("transports must not be empty");
+    assertThatThrownBy(() -> ServerOptions.builder().tls(Path.of("cert.pem"), null).build())
+        .hasMessage("tls needs both a certificate and a private key");
+    assertThatThrownBy(() -> ServerOptions.builder().corsOrigins(" ").build())
+        .hasMessage("corsOrigins must not hold a blank origin");
+    assertThatThrownBy(() -> ServerOptions.builder().path("/a?b").build())
+        .hasMessage("path must not contain '?' or '#', was /a?b");
+  }
+
+  @Test
+  void toBuilderKeepsEveryValue() {
+    ServerOptions o = ServerOptions.builder().port(1234).corsOrigins("*").corsCredentials(true)
+        .connectionStateRecovery(Duration.ofMinutes(2)).build();
+    ServerOptions copy = o.toBuilder().build();
+    assertThat(copy.port()).isEqualTo(1234);
+    assertThat(copy.corsOrigins()).containsExactly("*");
+    assertThat(copy.corsCredentials()).isTrue();
+    assertThat(copy.maxDisconnectionDuration()).isEqualTo(Duration.ofMinutes(2));
+  }
+}

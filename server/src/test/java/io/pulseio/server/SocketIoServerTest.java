@@ -1,0 +1,333 @@
+package io.pulseio.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The Socket.IO layer, driven by raw WebSocket frames. */
+class SocketIoServerTest {
+  private SocketIoServer server;
+  private int port;
+  private final LinkedBlockingQueue<Object> seen = new LinkedBlockingQueue<>();
+
+  private void start(ServerOptions.Builder options) {
+    server = SocketIoServer.create(options.ioThreads(2).build());
+  }
+
+  private int listen() {
+    port = server.start();
+    return port;
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private WsClient connect(String connectPacket) {
+    WsClient ws = WsClient.open(port, "/socket.io/", "", true);
+    assertThat(ws.nextText()).startsWith("0{");
+    ws.send(connectPacket);
+    return ws;
+  }
+
+  private Object seen() throws InterruptedException {
+    Object o = seen.poll(5, TimeUnit.SECONDS);
+    assertThat(o).as("expected a server-side event").isNotNull();
+    return o;
+  }
+
+  @Test
+  void conformanceModeAnswersAsTheSuiteExpects() {
+    server = Conformance.socketIo(Conformance.options(Conformance.Mode.SOCKET_IO, 0));
+    listen();
+    try (WsClient ws = connect("40{\"token\":\"123\"}")) {
+      assertThat(ws.nextText()).matches("40\\{\"sid\":\"[-_A-Za-z0-9]{20}\"}");
+      assertThat(ws.nextText()).isEqualTo("42[\"auth\",{\"token\":\"123\"}]");
+      ws.send("42[\"message\",1,\"2\",{\"3\":[true]}]");
+      assertThat(ws.nextText()).isEqualTo("42[\"message-back\",1,\"2\",{\"3\":[true]}]");
+      ws.send("42456[\"message-with-ack\",1]");
+      assertThat(ws.nextText()).isEqualTo("43456[1]");
+      ws.send("40/random");
+      assertThat(ws.nextText()).isEqualTo("44/random,{\"message\":\"Invalid namespace\"}");
+      ws.send("40/custom,");
+      assertThat(ws.nextText()).startsWith("40/custom,{\"sid\"");
+      assertThat(ws.nextText()).isEqualTo("42/custom,[\"auth\",{}]");
+    }
+  }
+
+  @Test
+  void binaryAttachmentsTravelBothWays() {
+    server = Conformance.socketIo(Conformance.options(Conformance.Mode.SOCKET_IO, 0));
+    listen();
+    try (WsClient ws = connect("40")) {
+      ws.nextText();
+      ws.nextText();
+      ws.send("451-7[\"message-with-ack\",{\"_placeholder\":true,\"num\":0}]");
+      ws.send(new byte[] {9, 8, 7});
+      assertThat(ws.nextText()).isEqualTo("461-7[{\"_placeholder\":true,\"num\":0}]");
+      assertThat((byte[]) ws.next()).containsExactly(9, 8, 7);
+    }
+  }
+
+  @Test
+  void aMalformedPacketClosesTheConnectionWithParseError() throws Exception {
+    start(ServerOptions.builder());
+    server.sockets().onConnection(s -> s.onDisconnect(seen::add));
+    listen();
+    try (WsClient ws = connect("40")) {
+      ws.nextText();
+      ws.send("42{}");
+      assertThat(ws.next()).isSameAs(WsClient.CLOSED);
+      assertThat(seen()).isEqualTo(DisconnectReason.PARSE_ERROR);
+    }
+  }
+
+  @Test
+  void noConnectWithinTheTimeoutClosesTheConnection() {
+    start(ServerOptions.builder().connectTimeout(Duration.ofMillis(200)));
+    listen();
+    try (WsClient ws = WsClient.open(port, "/socket.io/", "", true)) {
+      ws.nextText();
+      assertThat(ws.next()).isSameAs(WsClient.CLOSED);
+    }
+  }
+
+  @Test
+  void asyncMiddlewareRefusalBecomesConnectErrorWithMessageAndData() {
+    start(ServerOptions.builder());
+    server.sockets().use(socket -> CompletableFuture.supplyAsync(() -> {
+      if (!socket.handshake().auth().path("token").asText().equals("secret")) {
+        throw new ConnectionRefusedException("not authorized",
+            JsonNodeFactory.instance.objectNode().put("retry", false));
+      }
+      return null;
+    }));
+    listen();
+    try (WsClient ws = connect("40{\"token\":\"wrong\"}")) {
+      assertThat(ws.nextText())
+          .isEqualTo("44{\"message\":\"not authorized\",\"data\":{\"retry\":false}}");
+    }
+    try (WsClient ws = connect("40{\"token\":\"secret\"}")) {
+      assertThat(ws.nextText()).startsWith("40{\"sid\"");
+    }
+  }
+
+  @Test
+  void dynamicNamespacesAreMadeForMatchingNames() throws Exception {
+    start(ServerOptions.builder());
+    Namespace rooms = server.namespaces(Pattern.compile("/room-\\d+"));
+    rooms.onConnection(s -> seen.add(s.namespace().name()));
+    listen();
+    try (WsClient ws = connect("40/room-42,")) {
+      assertThat(ws.nextText()).startsWith("40/room-42,{\"sid\"");
+      assertThat(seen()).isEqualTo("/room-42");
+      rooms.emit("hello", 1);
+      assertThat(ws.nextText()).isEqualTo("42/room-42,[\"hello\",1]");
+      ws.send("40/room-x,");
+      assertThat(ws.nextText()).isEqualTo("44/room-x,{\"message\":\"Invalid namespace\"}");
+    }
+  }
+
+  @Test
+  void eventsAndAcksGoBothWays() throws Exception {
+    start(ServerOptions.builder());
+    server.sockets().onConnection(socket -> {
+      socket.on("question", (args, ack) -> ack.send("answer to " + args.get(0).asText()));
+      seen.add(socket);
+    });
+    listen();
+    try (WsClient ws = connect("40")) {
+      ws.nextText();
+      ServerSocket socket = (ServerSocket) seen();
+      ws.send("423[\"question\",\"life\"]");
+      assertThat(ws.nextText()).isEqualTo("433[\"answer to life\"]");
+
+      CompletableFuture<List<JsonNode>> reply =
+          socket.emitWithAck(Duration.ofSeconds(2), "ping", "x");
+      String sent = ws.nextText();
+      assertThat(sent).matches("42\\d+\\[\"ping\",\"x\"]");
+      String id = sent.substring(2, sent.indexOf('['));
+      ws.send("43" + id + "[\"pong\",2]");
+      assertThat(reply.get(5, TimeUnit.SECONDS)).extracting(JsonNode::toString)
+          .containsExactly("\"pong\"", "2");
+
+      CompletableFuture<List<JsonNode>> unanswered =
+          socket.emitWithAck(Duration.ofMillis(100), "ping");
+      ws.nextText();
+      assertThatThrownBy(() -> unanswered.get(5, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(AckTimeoutException.class);
+      assertThatThrownBy(() -> socket.emit("disconnect"))
+          .hasMessage("'disconnect' is a reserved event name");
+    }
+  }
+
+  @Test
+  void roomsSelectWhoGetsABroadcast() throws Exception {
+    start(ServerOptions.builder());
+    server.sockets().onConnection(seen::add);
+    listen();
+    try (WsClient a = connect("40"); WsClient b = connect("40"); WsClient c = connect("40")) {
+      a.nextText();
+      b.nextText();
+      c.nextText();
+      ServerSocket sa = (ServerSocket) seen();
+      ServerSocket sb = (ServerSocket) seen();
+      ServerSocket sc = (ServerSocket) seen();
+      sa.join("red");
+      sb.join("red", "blue");
+      sc.join("blue");
+      assertThat(sb.rooms()).containsExactlyInAnyOrder(sb.id(), "red", "blue");
+
+      server.sockets().to("red").except("blue").emit("only-a");
+      sa.to("red", "blue").emit("not-a");
+      server.sockets().emit("all");
+      sb.leave("red");
+      server.sockets().to("red").emit("red-now");
+
+      assertThat(nextEvents(a, 2)).containsExactly("42[\"only-a\"]", "42[\"all\"]");
+      assertThat(nextEvents(b, 2)).containsExactly("42[\"not-a\"]", "42[\"all\"]");
+      assertThat(nextEvents(c, 2)).containsExactly("42[\"not-a\"]", "42[\"all\"]");
+      assertThat(a.nextText()).isEqualTo("42[\"red-now\"]");
+      assertThat(b.poll(100)).isNull();
+      assertThat(server.sockets().to("blue").socketIds())
+          .containsExactlyInAnyOrder(sb.id(), sc.id());
+
+      c.close();
+      Thread.sleep(200);
+      assertThat(server.sockets().to("blue").socketIds()).containsExactly(sb.id());
+    }
+  }
+
+  private static List<String> nextEvents(WsClient ws, int n) {
+    return java.util.stream.IntStream.range(0, n).mapToObj(i -> ws.nextText()).toList();
+  }
+
+  @Test
+  void broadcastWithAckCollectsEveryReplyOrTimesOut() throws Exception {
+    start(ServerOptions.builder());
+    server.sockets().onConnection(seen::add);
+    listen();
+    try (WsClient a = connect("40"); WsClient b = connect("40")) {
+      a.nextText();
+      b.nextText();
+      seen();
+      seen();
+      CompletableFuture<List<AckReply>> all =
+          server.sockets().emitWithAck(Duration.ofSeconds(2), "count");
+      for (WsClient ws : List.of(a, b)) {
+        String packet = ws.nextText();
+        ws.send("43" + packet.substring(2, packet.indexOf('[')) + "[1]");
+      }
+      assertThat(all.get(5, TimeUnit.SECONDS)).hasSize(2)
+          .allSatisfy(r -> assertThat(r.args().get(0).asInt()).isEqualTo(1));
+
+      CompletableFuture<List<AckReply>> partial =
+          server.sockets().emitWithAck(Duration.ofMillis(200), "count");
+      String packet = a.nextText();
+      a.send("43" + packet.substring(2, packet.indexOf('[')) + "[7]");
+      b.nextText();
+      ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(
+          ExecutionException.class, () -> partial.get(5, TimeUnit.SECONDS));
+      assertThat(((AckTimeoutException) e.getCause()).replies()).hasSize(1);
+    }
+  }
+
+  @Test
+  void disconnectReasonsAreSocketIosOwn() throws Exception {
+    start(ServerOptions.builder());
+    server.sockets().onConnection(s -> {
+      seen.add(s);
+      s.onDisconnect(seen::add);
+    });
+    listen();
+    try (WsClient ws = connect("40")) {
+      ws.nextText();
+      seen();
+      ws.send("41");
+      assertThat(seen()).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+      ws.send("40");
+      ws.nextText();
+      ServerSocket socket = (ServerSocket) seen();
+      socket.disconnect(false);
+      assertThat(ws.nextText()).isEqualTo("41");
+      assertThat(seen()).isEqualTo(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+      ws.send("40");
+      ws.nextText();
+      seen();
+    }
+    assertThat(seen()).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
+    try (WsClient ws = connect("40")) {
+      ws.nextText();
+      seen();
+      server.close();
+      assertThat(seen()).isEqualTo(DisconnectReason.SERVER_SHUTTING_DOWN);
+    }
+  }
+
+  @Test
+  void connectionStateRecoveryReplaysMissedEvents() throws Exception {
+    start(ServerOptions.builder().connectionStateRecovery(Duration.ofMinutes(1)));
+    server.sockets().onConnection(s -> {
+      s.join("news");
+      seen.add(s);
+    });
+    listen();
+    String pid;
+    String offset;
+    String sid;
+    try (WsClient ws = connect("40")) {
+      String connect = ws.nextText();
+      assertThat(connect).contains("\"pid\":\"");
+      pid = field(connect, "pid");
+      sid = field(connect, "sid");
+      ServerSocket first = (ServerSocket) seen();
+      assertThat(first.recovered()).isFalse();
+      server.sockets().to("news").emit("headline", 1);
+      String event = ws.nextText();
+      assertThat(event).startsWith("42[\"headline\",1,\"");
+      offset = event.substring(event.lastIndexOf(",\"") + 2, event.length() - 2);
+    }
+    Thread.sleep(200);
+    server.sockets().to("news").emit("headline", 2);
+    server.sockets().emit("bulletin");
+    try (WsClient ws = connect("40{\"pid\":\"" + pid + "\",\"offset\":\"" + offset + "\"}")) {
+      String connect = ws.nextText();
+      assertThat(field(connect, "sid")).isEqualTo(sid);
+      assertThat(ws.nextText()).startsWith("42[\"headline\",2,\"");
+      assertThat(ws.nextText()).startsWith("42[\"bulletin\",\"");
+      ServerSocket again = (ServerSocket) seen();
+      assertThat(again.recovered()).isTrue();
+      assertThat(again.rooms()).contains("news", sid);
+    }
+  }
+
+  private static String field(String packet, String name) {
+    int start = packet.indexOf("\"" + name + "\":\"") + name.length() + 4;
+    return packet.substring(start, packet.indexOf('"', start));
+  }
+
+  @Test
+  void pollingClientsGetSocketIoPacketsToo() {
+    server = Conformance.socketIo(Conformance.options(Conformance.Mode.SOCKET_IO, 0));
+    listen();
+    Http http = new Http(port, "/socket.io/");
+    String sid = http.handshake();
+    http.post("EIO=4&transport=polling&sid=" + sid, "40");
+    String body = http.get("EIO=4&transport=polling&sid=" + sid).body();
+    assertThat(body).startsWith("40{\"sid\"").endsWith("\u001e42[\"auth\",{}]");
+  }
+}
