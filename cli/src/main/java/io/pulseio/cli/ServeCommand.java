@@ -1,0 +1,192 @@
+package io.pulseio.cli;
+
+import io.pulseio.server.Conformance;
+import io.pulseio.server.EngineServer;
+import io.pulseio.server.ServerOptions;
+import io.pulseio.server.SocketIoServer;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code pulseio serve}: a standalone Socket.IO server for development and the conformance suites. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a Socket.IO server for development until Ctrl-C. Every namespace is accepted.",
+                "Behaviour: --log (default) prints each received event on stdout as a JSON line "
+                        + "{\"client\":..,\"namespace\":..,\"event\":..,\"args\":[..]}; --echo sends each event "
+                        + "back to its sender (or answers its ack with the same arguments); --relay re-broadcasts "
+                        + "each event to the namespace's other clients (and answers its ack, empty).",
+                "Connections and disconnections are reported on stderr. Once bound, prints "
+                        + "'LISTENING <port>' on stdout, so scripts can read the port (use --port 0 for a free one).",
+                "--conformance configures the server as the official engine.io / socket.io protocol test "
+                        + "suites expect (ping interval 300 ms, ping timeout 200 ms, max payload 1 000 000, "
+                        + "CORS *; engine.io: path /engine.io/, every message echoed; socket.io: namespaces / and "
+                        + "/custom, 'auth', 'message-back' and 'message-with-ack' as the suite's README says)."},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0   stopped by Ctrl-C", "  64  usage error (conflicting flags, unreadable TLS files)",
+                "  69  the port cannot be bound", "", "Examples:",
+                "  pulseio serve",
+                "  pulseio serve --port 8080 --echo --cors http://localhost:5173",
+                "  pulseio serve --port 0 --relay | head -1        # LISTENING 43817",
+                "  pulseio serve --port 8443 --cert cert.pem --key key.pem --log",
+                "  pulseio serve --conformance socket.io           # then run the v5 test suite against :3000"})
+final class ServeCommand implements Callable<Integer> {
+    static final int DEFAULT_PORT = 3000;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-p", "--port"}, paramLabel = "P", defaultValue = "3000",
+            description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--host", paramLabel = "H", description = "Address to bind (default: every interface).")
+    String host;
+
+    @Option(names = "--path", paramLabel = "PATH", description = "Engine.IO path (default: /socket.io/).")
+    String path;
+
+    @Option(names = "--cors", paramLabel = "ORIGIN",
+            description = "Allow this origin by CORS ('*' for any); repeatable. Default: no CORS headers.")
+    List<String> cors = new ArrayList<>();
+
+    @ArgGroup(exclusive = false)
+    Tls tls;
+
+    @ArgGroup(exclusive = true)
+    ServeBehaviour.Choice behaviour;
+
+    @Option(names = "--conformance", paramLabel = "engine.io|socket.io", converter = ModeConverter.class,
+            description = "Serve as the official protocol test suite of that name expects.")
+    Conformance.Mode conformance;
+
+    static final class Tls {
+        @Option(names = "--cert", paramLabel = "PEM", required = true, description = "TLS certificate chain (PEM).")
+        Path cert;
+
+        @Option(names = "--key", paramLabel = "PEM", required = true, description = "TLS private key (PEM, PKCS#8).")
+        Path key;
+    }
+
+    @Override
+    public Integer call() {
+        ServerOptions options = options();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        AutoCloseable server;
+        int bound;
+        try {
+            if (conformance == Conformance.Mode.ENGINE_IO) {
+                EngineServer engine = Conformance.engineIo(options);
+                server = engine;
+                bound = start(engine::start, engine);
+            } else {
+                SocketIoServer io = conformance == Conformance.Mode.SOCKET_IO ? Conformance.socketIo(options)
+                        : ServeBehaviour.attach(SocketIoServer.create(options), behaviourOrDefault(), out, err);
+                server = io;
+                bound = start(io::start, io);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (Shutdown ctrlC = Shutdown.onSignal(() -> {
+            closeQuietly(server);
+            stopped.countDown();
+        })) {
+            out.println("LISTENING " + bound);
+            out.flush();
+            err.println("pulseio: serving " + (options.tlsCertificate() == null ? "http" : "https") + "://"
+                    + (host == null ? "localhost" : host) + ":" + bound + options.path()
+                    + (conformance != null ? " in " + conformance.label() + " conformance mode"
+                    : " (" + behaviourOrDefault().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                    + "; Ctrl-C stops");
+            err.flush();
+            stopped.await();
+        } catch (InterruptedException e) {
+            // stopped from within the JVM (tests, embedding): same as Ctrl-C
+        } finally {
+            closeQuietly(server);
+        }
+        return ExitCodes.OK;
+    }
+
+    private ServerOptions options() {
+        if (conformance != null && (path != null || !cors.isEmpty() || behaviour != null)) {
+            throw new ParameterException(spec.commandLine(), "--conformance fixes the path, CORS and behaviour: "
+                    + "drop --path, --cors, --echo, --relay and --log");
+        }
+        ServerOptions.Builder b = conformance != null
+                ? Conformance.options(conformance, port).toBuilder()
+                : ServerOptions.builder().port(port).corsOrigins(cors.toArray(String[]::new));
+        if (path != null) {
+            b.path(path);
+        }
+        if (host != null) {
+            b.host(host);
+        }
+        if (tls != null) {
+            readable("--cert", tls.cert);
+            readable("--key", tls.key);
+            b.tls(tls.cert, tls.key);
+        }
+        try {
+            return b.build();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "Invalid server option: " + e.getMessage());
+        }
+    }
+
+    private ServeBehaviour behaviourOrDefault() {
+        return behaviour == null ? ServeBehaviour.LOG : behaviour.chosen();
+    }
+
+    private void readable(String option, Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new ParameterException(spec.commandLine(), option + ": not a readable file: " + file);
+        }
+    }
+
+    private int start(java.util.function.IntSupplier start, AutoCloseable server) {
+        try {
+            return start.getAsInt();
+        } catch (UncheckedIOException | IllegalStateException e) {
+            closeQuietly(server);
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw CliException.unavailable("cannot listen on " + (host == null ? "" : host) + ":" + port + ": "
+                    + cause.getMessage());
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable server) {
+        try {
+            server.close();
+        } catch (Exception e) {
+            // closing is best effort when stopping
+        }
+    }
+
+    /** {@code engine.io} or {@code socket.io}. */
+    static final class ModeConverter implements ITypeConverter<Conformance.Mode> {
+        @Override
+        public Conformance.Mode convert(String value) {
+            Conformance.Mode mode = Conformance.Mode.ofLabel(value);
+            if (mode == null) {
+                throw new TypeConversionException("'" + value + "' is not a conformance mode: use engine.io or socket.io");
+            }
+            return mode;
+        }
+    }
+}
