@@ -330,4 +330,48 @@ class SocketIoServerTest {
     String body = http.get("EIO=4&transport=polling&sid=" + sid).body();
     assertThat(body).startsWith("40{\"sid\"").endsWith("\u001e42[\"auth\",{}]");
   }
+
+  @Test
+  void volatileEventsAreDroppedWhileThePollingClientIsNotWaiting() throws Exception {
+    start(ServerOptions.builder());
+    server.sockets().onConnection(seen::add);
+    listen();
+    Http http = new Http(port, "/socket.io/");
+    String sid = http.handshake();
+    http.post("EIO=4&transport=polling&sid=" + sid, "40");
+    assertThat(http.get("EIO=4&transport=polling&sid=" + sid).body()).startsWith("40{\"sid\"");
+    ServerSocket socket = (ServerSocket) seen();
+    socket.emitVolatile("lost");
+    server.sockets().volatileOnly().emit("lost too");
+    socket.emit("kept");
+    Thread.sleep(50);
+    assertThat(http.get("EIO=4&transport=polling&sid=" + sid).body()).isEqualTo("42[\"kept\"]");
+    CompletableFuture<java.net.http.HttpResponse<String>> waiting =
+        http.getAsync("EIO=4&transport=polling&sid=" + sid);
+    Thread.sleep(100);
+    socket.emitVolatile("delivered");
+    assertThat(waiting.get(5, TimeUnit.SECONDS).body()).isEqualTo("42[\"delivered\"]");
+  }
+
+  @Test
+  void disconnectWithCloseEndsEveryNamespaceOfTheConnection() throws Exception {
+    start(ServerOptions.builder());
+    server.namespace("/admin");
+    server.sockets().onConnection(seen::add);
+    server.namespace("/admin").onConnection(s -> s.onDisconnect(seen::add));
+    listen();
+    try (WsClient ws = connect("40")) {
+      ws.nextText();
+      ServerSocket main = (ServerSocket) seen();
+      ws.send("40/admin,");
+      ws.nextText();
+      main.disconnect(true);
+      assertThat(seen()).isEqualTo(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+      java.util.Set<String> last = new java.util.HashSet<>();
+      for (Object m = ws.next(); m != WsClient.CLOSED; m = ws.next()) {
+        last.add((String) m);
+      }
+      assertThat(last).contains("41", "41/admin,");
+    }
+  }
 }

@@ -39,7 +39,7 @@ public final class Cors {
     if (any && !credentials) {
       out.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
     } else {
-      out.set(HttpHeaderNames.VARY, HttpHeaderNames.ORIGIN);
+      out.set(HttpHeaderNames.VARY, "Origin");
       if (origin != null && (any || origins.contains(origin))) {
         out.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
       }
@@ -57,7 +57,7 @@ public final class Cors {
     String asked = request.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
     if (asked != null) {
       out.set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_HEADERS, asked);
-      out.add(HttpHeaderNames.VARY, HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS);
+      out.add(HttpHeaderNames.VARY, "Access-Control-Request-Headers");
     }
     return out;
   }

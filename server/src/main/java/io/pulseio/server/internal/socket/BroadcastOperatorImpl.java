@@ -74,7 +74,8 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
     }
     for (NamespaceImpl nsp : targets) {
       SocketPacket packet = SocketPacket.event(nsp.name(), data, nsp.nextAckId());
-      nsp.adapter().broadcastWithAck(packet, options, collector::reached, collector::reply);
+      nsp.adapter().broadcastWithAck(packet, options, timeout.toMillis(), collector::reached,
+          collector::reply);
     }
     return collector.future;
   }

@@ -20,6 +20,7 @@ import java.util.function.IntConsumer;
  * an offset as last argument and are stored.
  */
 final class InMemoryAdapter implements Adapter {
+  private static final long DEFAULT_ACK_HORIZON_MILLIS = 60_000;
   private final NamespaceImpl nsp;
   private final RecoveryStore recovery;
   private final ConcurrentHashMap<String, Set<String>> rooms = new ConcurrentHashMap<>();
@@ -117,11 +118,17 @@ final class InMemoryAdapter implements Adapter {
   @Override
   public void broadcastWithAck(SocketPacket packet, BroadcastOptions options,
       IntConsumer clientCount, Consumer<AckReply> reply) {
+    broadcastWithAck(packet, options, DEFAULT_ACK_HORIZON_MILLIS, clientCount, reply);
+  }
+
+  /** As above; each socket forgets its pending ack after {@code timeoutMillis}. */
+  void broadcastWithAck(SocketPacket packet, BroadcastOptions options, long timeoutMillis,
+      IntConsumer clientCount, Consumer<AckReply> reply) {
     EncodedPacket encoded = SocketEncoder.encode(packet);
     int[] count = {0};
     forEachTarget(options, socket -> {
       count[0]++;
-      socket.deliverExpectingAck(encoded, packet.ackId(), reply);
+      socket.deliverExpectingAck(encoded, packet.ackId(), timeoutMillis, reply);
     });
     clientCount.accept(count[0]);
   }

@@ -160,13 +160,19 @@ final class ServerSocketImpl implements ServerSocket {
   }
 
   /** Sends a broadcast packet that asks for an ack, registering where the answer goes. */
-  void deliverExpectingAck(EncodedPacket packet, long ackId, Consumer<AckReply> reply) {
+  void deliverExpectingAck(EncodedPacket packet, long ackId, long timeoutMillis,
+      Consumer<AckReply> reply) {
     client.execute(() -> {
       if (!connected) {
         return;
       }
+      ScheduledFuture<?> timer = client.conn.loop().schedule(() -> {
+        if (acks != null) {
+          acks.remove(ackId);
+        }
+      }, timeoutMillis, TimeUnit.MILLISECONDS);
       pendingAcks().put(ackId,
-          new PendingAck(args -> reply.accept(new AckReply(id, args)), null, null));
+          new PendingAck(args -> reply.accept(new AckReply(id, args)), timer, null));
       client.write(packet, false);
     });
   }
