@@ -1,0 +1,107 @@
+package io.pulseio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class UsageTest {
+
+    @Test
+    void noCommandPrintsTheUsageAndExits64() {
+        Cli.Result r = Cli.run();
+
+        assertThat(r.exitCode()).isEqualTo(64);
+        assertThat(r.err()).contains("Usage: pulseio").contains("Examples:");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        Cli.Result r = Cli.run("validate", "--frobnicate", "x.json");
+
+        assertThat(r.exitCode()).isEqualTo(64);
+        assertThat(r.err()).contains("Unknown option: '--frobnicate'");
+    }
+
+    @Test
+    void aMissingProjectIsAUsageError() {
+        Cli.Result r = Cli.run("run");
+
+        assertThat(r.exitCode()).isEqualTo(64);
+        assertThat(r.err()).contains("Missing required parameter: 'PROJECT'").contains("pulseio run --help");
+    }
+
+    @Test
+    void aProjectFileThatDoesNotExistIsAUsageError() {
+        Cli.Result r = Cli.run("validate", "no/such/project.json");
+
+        assertThat(r.exitCode()).isEqualTo(64);
+        assertThat(r.err()).contains("Project file not found: no/such/project.json");
+    }
+
+    @Test
+    void aDurationNeedsAUnit() {
+        Cli.Result r = Cli.run("run", Cli.project("hello.json").toString(), "--duration", "10");
+
+        assertThat(r.exitCode()).isEqualTo(64);
+        assertThat(r.err()).contains("'10' is not a duration");
+    }
+
+    @Test
+    void durationsReadMillisecondsSecondsMinutesAndHours() {
+        assertThat(Durations.parse("500ms").toMillis()).isEqualTo(500);
+        assertThat(Durations.parse("10s").toMillis()).isEqualTo(10_000);
+        assertThat(Durations.parse("1.5s").toMillis()).isEqualTo(1_500);
+        assertThat(Durations.parse("2m").toMillis()).isEqualTo(120_000);
+        assertThat(Durations.parse("1h").toMillis()).isEqualTo(3_600_000);
+    }
+
+    @Test
+    void serveBehavioursExcludeEachOther() {
+        Cli.Result r = Cli.run("serve", "--echo", "--relay");
+
+        assertThat(r.exitCode()).isEqualTo(64);
+        assertThat(r.err()).contains("mutually exclusive");
+    }
+
+    @Test
+    void conformanceModesAreNamedAsTheSuites() {
+        Cli.Result r = Cli.run("serve", "--conformance", "socketio");
+
+        assertThat(r.exitCode()).isEqualTo(64);
+        assertThat(r.err()).contains("use engine.io or socket.io");
+    }
+
+    @Test
+    void emitRejectsArgumentsThatAreNotJson() {
+        Cli.Result r = Cli.run("emit", "http://localhost:1", "e", "{oops", "--json");
+
+        assertThat(r.exitCode()).isEqualTo(64);
+        assertThat(r.err()).contains("Argument 1 is not valid JSON");
+    }
+
+    @Test
+    void emitRejectsAUrlItCannotUse() {
+        Cli.Result r = Cli.run("emit", "ftp://localhost:1", "e");
+
+        assertThat(r.exitCode()).isEqualTo(64);
+        assertThat(r.err()).contains("url must start with http://");
+    }
+
+    @Test
+    void everyCommandHasExamples() {
+        for (String command : new String[] {"run", "validate", "nodes", "plugins", "emit", "listen", "serve"}) {
+            Cli.Result r = Cli.run(command, "--help");
+
+            assertThat(r.exitCode()).as(command).isZero();
+            assertThat(r.out()).as(command).contains("Usage: pulseio " + command).contains("Examples:");
+        }
+    }
+
+    @Test
+    void versionNamesTheRelease() {
+        Cli.Result r = Cli.run("--version");
+
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).startsWith("pulseio ").doesNotContain("unknown");
+    }
+}
