@@ -56,9 +56,10 @@ public final class BenchPlugin implements Plugin {
         };
     }
 
-    /** Fires {@code out} with {@code message} when the benchmark calls {@link Probe#command}. */
+    /** Fires {@code out} with {@code message} when the benchmark calls {@link Probe#command} with its name. */
     private static NodeType onCommand() {
         NodeDescriptor d = NodeDescriptor.builder(ON_COMMAND, "On Bench Command", CATEGORY)
+                .attribute(AttributeSpec.optional("name", PinType.STRING, "", "the command; empty = any"))
                 .output(PinSpec.pulse("out"))
                 .output(PinSpec.optional("message", PinType.STRING, ""))
                 .build();

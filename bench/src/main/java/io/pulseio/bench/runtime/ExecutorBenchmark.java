@@ -85,7 +85,7 @@ public class ExecutorBenchmark {
     @Benchmark
     @OperationsPerInvocation(EXECUTIONS)
     public void event() throws InterruptedException {
-        plugin.probe().command("");
+        plugin.probe().command("run", "");
         awaitIdle(run);
     }
 
@@ -110,7 +110,7 @@ public class ExecutorBenchmark {
         try (ProjectRun traced = project.start(options(counter))) {
             awaitIdle(traced);
             executed.set(0);
-            plugin.probe().command("");
+            plugin.probe().command("run", "");
             awaitIdle(traced);
             return executed.get();
         }

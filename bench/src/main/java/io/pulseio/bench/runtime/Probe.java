@@ -42,13 +42,19 @@ public final class Probe {
         return context != null;
     }
 
-    /** Fires every {@code bench.onCommand} node of the run with {@code message} (as one new event). */
-    public void command(String message) {
+    /**
+     * Fires the {@code bench.onCommand} nodes named {@code name} (or with no name) with {@code message},
+     * as one new event of the run.
+     */
+    public void command(String name, String message) {
         PluginContext c = context;
         if (c == null) {
             throw new IllegalStateException("no run is attached");
         }
-        c.fireListeners(BenchPlugin.ON_COMMAND, a -> true, Map.of("message", message));
+        c.fireListeners(BenchPlugin.ON_COMMAND, a -> {
+            String only = a.string("name");
+            return only == null || only.isEmpty() || only.equals(name);
+        }, Map.of("message", message));
     }
 
     /** The next report, waiting up to {@code timeout}. */
@@ -60,13 +66,16 @@ public final class Probe {
         return r;
     }
 
-    /** The next report with {@code tag}, skipping others. */
+    /** The next report with {@code tag}, skipping others; a report tagged {@code error} fails the wait. */
     public Report nextReport(String tag, Duration timeout) throws InterruptedException, TimeoutException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Report r = nextReport(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
             if (r.tag().equals(tag)) {
                 return r;
+            }
+            if (r.tag().equals("error") && !tag.equals("error")) {
+                throw new IllegalStateException("the project reported an error: " + r.value());
             }
         }
     }
