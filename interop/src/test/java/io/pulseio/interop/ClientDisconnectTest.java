@@ -2,7 +2,6 @@ package io.pulseio.interop;
 
 import static io.pulseio.interop.Waits.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pulseio.client.Socket;
 import io.pulseio.client.SocketIoClient;
@@ -16,10 +15,6 @@ import org.junit.jupiter.params.provider.EnumSource;
  * DISCONNECT packet that reached it), not a connection that just broke.
  */
 class ClientDisconnectTest {
-  private static final String POLLING_CLOSE_BUG = "client bug (polling): the DISCONNECT packet never reaches the server before the "
-      + "Engine.IO close (server reasons: socket 'transport close', engine 'transport "
-      + "close', not 'client namespace disconnect'), and a GET with the closed sid "
-      + "follows (HTTP 400 'Session ID unknown')";
   private static NodeServer server;
 
   @BeforeAll
@@ -61,7 +56,6 @@ class ClientDisconnectTest {
   @EnumSource(Mode.class)
   void disconnectingTheLastSocketTellsTheServerBeforeTheConnectionEnds(Mode mode) throws Exception {
     // UPGRADE disconnects here while still on polling.
-    assumeTrue(mode == Mode.WEBSOCKET, POLLING_CLOSE_BUG);
     try (SocketIoClient client = SocketIoClient.create(mode.options(server).build())) {
       Socket socket = client.socket("/");
       Timeline timeline = Timeline.of(socket);
@@ -81,7 +75,6 @@ class ClientDisconnectTest {
   @ParameterizedTest
   @EnumSource(Mode.class)
   void closingTheClientTellsTheServerBeforeTheConnectionEnds(Mode mode) throws Exception {
-    assumeTrue(mode != Mode.POLLING, POLLING_CLOSE_BUG);
     String id;
     String sid;
     try (SocketIoClient client = SocketIoClient.create(mode.options(server).build())) {

@@ -72,6 +72,8 @@ public final class Manager implements SocketIoClient {
   // Loop only.
   private State state = State.CLOSED;
   private Engine engine;
+  /** The engine closed last at our request: it may still be sending its goodbye. */
+  private Engine leaving;
   private SocketDecoder decoder;
   private ScheduledFuture<?> openTimer;
   private ScheduledFuture<?> reconnectTimer;
@@ -159,15 +161,18 @@ public final class Manager implements SocketIoClient {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    CountDownLatch done = new CountDownLatch(1);
-    if (!execute(() -> {
-      onClientClose();
-      done.countDown();
-    })) {
+    // The threads stop only once the engine has sent its goodbye (over polling: the DISCONNECTs,
+    // then CLOSE in a POST of its own, each answered), or CLOSE_WAIT_SECONDS have passed.
+    boolean onLoop = loop.inEventLoop();
+    CountDownLatch released = new CountDownLatch(1);
+    Runnable whenReleased = onLoop && releaseThreads != null ? releaseThreads : released::countDown;
+    if (!execute(() -> onClientClose(whenReleased))) {
       callbacks.stop();
-    } else if (!loop.inEventLoop()) {
+    } else if (onLoop) {
+      return;
+    } else {
       try {
-        done.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        released.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -259,6 +264,7 @@ public final class Manager implements SocketIoClient {
       decoder = null;
     }
     if (e != null) {
+      leaving = e;
       e.close();
     }
   }
@@ -454,7 +460,7 @@ public final class Manager implements SocketIoClient {
     open();
   }
 
-  private void onClientClose() {
+  private void onClientClose(Runnable whenReleased) {
     skipReconnect = true;
     reconnecting = false;
     cancel(reconnectTimer);
@@ -464,6 +470,13 @@ public final class Manager implements SocketIoClient {
     }
     closeEngine();
     callbacks.stop();
+    Engine e = leaving;
+    leaving = null;
+    if (e != null) {
+      e.whenReleased(whenReleased);
+    } else {
+      whenReleased.run();
+    }
   }
 
   private void notifyListeners(Consumer<ClientListener> call) {

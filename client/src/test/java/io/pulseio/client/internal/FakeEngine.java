@@ -39,6 +39,11 @@ final class FakeEngine implements Engine {
   }
 
   @Override
+  public void whenReleased(Runnable task) {
+    task.run();
+  }
+
+  @Override
   public String transport() {
     return transport;
   }

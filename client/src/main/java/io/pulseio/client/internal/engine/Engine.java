@@ -36,8 +36,19 @@ public interface Engine {
    */
   void send(EnginePacket packet);
 
-  /** Closes the session (sends CLOSE when open); the listener gets {@code "forced close"}. */
+  /**
+   * Closes the session; the listener gets {@code "forced close"} at once. When open, the packets
+   * already given are still sent, then CLOSE, before the connections go (bounded by a grace
+   * period).
+   */
   void close();
+
+  /**
+   * Runs {@code task} on the loop once the session has let go of its connections: after a
+   * {@link #close()}, once the CLOSE has been sent (polling: acknowledged) or the grace period ran
+   * out; after a failure, at once. Lets an owner keep its threads until the goodbye is out.
+   */
+  void whenReleased(Runnable task);
 
   /** The current transport's name ("polling" or "websocket"), or null before open. */
   String transport();

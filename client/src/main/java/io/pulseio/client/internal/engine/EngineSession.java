@@ -6,6 +6,8 @@ import io.netty.util.internal.PlatformDependent;
 import io.pulseio.protocol.EnginePacket;
 import io.pulseio.protocol.Handshake;
 import io.pulseio.protocol.ProtocolException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
@@ -53,6 +55,8 @@ final class EngineSession implements Engine, Transport.Listener {
   private ScheduledFuture<?> pingTimer;
   private ScheduledFuture<?> closeTimer;
   private long lastPacketNanos;
+  private boolean closeSent;
+  private final List<Runnable> whenReleased = new ArrayList<>(1);
 
   EngineSession(EngineOptions options, EventLoop loop, EngineListener listener) {
     this.options = Objects.requireNonNull(options, "options");
@@ -82,6 +86,18 @@ final class EngineSession implements Engine, Transport.Listener {
   @Override
   public void close() {
     onLoop(this::doClose);
+  }
+
+  @Override
+  public void whenReleased(Runnable task) {
+    Objects.requireNonNull(task, "task");
+    onLoop(() -> {
+      if (state == State.CLOSED) {
+        task.run();
+      } else {
+        whenReleased.add(task);
+      }
+    });
   }
 
   @Override
@@ -127,10 +143,10 @@ final class EngineSession implements Engine, Transport.Listener {
       case OPEN -> {
         state = State.CLOSING;
         cancel(pingTimer);
+        transport.closing();
         if (probe != null) {
           probeFailed(null);
         }
-        buffer.offer(EnginePacket.CLOSE);
         closeTimer = loop.schedule(this::finishClosing, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         listener.onClose("forced close", null);
         flush();
@@ -317,8 +333,24 @@ final class EngineSession implements Engine, Transport.Listener {
       t.write(buffer, handshake.maxPayload());
     }
     if (s == State.CLOSING && buffer.isEmpty() && t.writable()) {
-      finishClosing();
+      if (!closeSent) {
+        sendClose(t);
+      }
+      if (t.writable()) {
+        finishClosing(); // else onDrain comes back here once the CLOSE is acknowledged
+      }
     }
+  }
+
+  /**
+   * The CLOSE goes alone, once everything before it has been sent and (polling) acknowledged, as
+   * engine.io-client does: socket.io handles the Socket.IO packets of a POST a tick after the
+   * Engine.IO ones, so a CLOSE in the same POST as a DISCONNECT would end the session first.
+   */
+  private void sendClose(Transport t) {
+    closeSent = true;
+    buffer.offer(EnginePacket.CLOSE);
+    t.write(buffer, handshake.maxPayload());
   }
 
   @Override
@@ -365,6 +397,14 @@ final class EngineSession implements Engine, Transport.Listener {
       t.close();
     }
     buffer.clear();
+    for (Runnable task : List.copyOf(whenReleased)) {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.warn("engine release task failed", e);
+      }
+    }
+    whenReleased.clear();
   }
 
   // ---- helpers ----

@@ -26,7 +26,9 @@ import java.util.Queue;
 /**
  * HTTP long-polling: a GET always in flight to receive, a POST at a time to send, each body at
  * most the handshake's {@code maxPayload}. Can be paused for an upgrade: it then starts no new
- * request and calls back once the GET and the POST in flight have completed.
+ * request and calls back once the GET and the POST in flight have completed. Once the session is
+ * {@linkplain #closing closing} it starts no GET and ignores the one in flight: the server ends the
+ * session on our CLOSE, and a GET after that would only be answered "Session ID unknown".
  */
 final class PollingTransport implements Transport {
   static final String NAME = "polling";
@@ -42,6 +44,7 @@ final class PollingTransport implements Transport {
   private boolean posting;
   private boolean pausing;
   private Runnable onPaused;
+  private boolean closing;
   private boolean closed;
 
   PollingTransport(EngineEndpoint endpoint, EventLoop loop, Listener listener) {
@@ -125,6 +128,11 @@ final class PollingTransport implements Transport {
   }
 
   @Override
+  public void closing() {
+    closing = true;
+  }
+
+  @Override
   public void close() {
     closed = true;
     onPaused = null;
@@ -137,7 +145,7 @@ final class PollingTransport implements Transport {
   }
 
   private void poll() {
-    if (closed || pausing) {
+    if (closed || closing || pausing) {
       return;
     }
     polling = true;
@@ -145,7 +153,7 @@ final class PollingTransport implements Transport {
       @Override
       public void onResponse(FullHttpResponse response) {
         polling = false;
-        if (closed) {
+        if (closed || closing) {
           return;
         }
         if (!HttpResponseStatus.OK.equals(response.status())) {
@@ -158,7 +166,9 @@ final class PollingTransport implements Transport {
       @Override
       public void onFailure(Throwable cause, boolean beforeResponse) {
         polling = false;
-        failed("transport error", cause);
+        if (!closing) {
+          failed("transport error", cause);
+        }
       }
     });
   }

@@ -46,6 +46,14 @@ interface Transport {
    */
   void write(Queue<EnginePacket> buffer, long maxPayload);
 
+  /**
+   * The session is closing: start no new read and drop, quietly, whatever the read in flight
+   * brings (polling: no GET after this; its answer or failure is ignored). Writes go on until
+   * {@link #close}.
+   */
+  default void closing() {
+  }
+
   /** Stops reading and closes every connection, without telling the listener. */
   void close();
 }

@@ -149,6 +149,32 @@ class PollingEngineTest {
   }
 
   @Test
+  void closeGoesInItsOwnPostAfterTheBufferedPacketsAndNoGetFollows() throws Exception {
+    Recorder r = connect(25000, 20000, 1_000_000);
+    await(r.engine::writable, "writable");
+    // As the manager does when the last socket leaves: the DISCONNECT, then the close, in one task.
+    harness.loop.execute(() -> {
+      r.engine.send(EnginePacket.message("1"));
+      r.engine.send(EnginePacket.message("bye"));
+      r.engine.close();
+    });
+    r.awaitClose();
+    assertThat(take(server.received, 3)).containsExactly(
+        EnginePacket.message("1"), EnginePacket.message("bye"), EnginePacket.CLOSE);
+    Thread.sleep(300); // room for a stray GET to show up
+
+    List<String> log = List.copyOf(server.pollingLog);
+    assertThat(log.stream().filter(e -> e.startsWith("POST")))
+        .as("POSTs, in order; the server answered the pending GET with a CLOSE; log %s", log)
+        .containsExactly("POST 41,4bye", "POST 1");
+    assertThat(log.subList(log.indexOf("POST 1"), log.size()))
+        .as("nothing after the CLOSE; log %s", log)
+        .containsExactly("POST 1");
+    assertThat(r.closeReason).isEqualTo("forced close");
+    assertThat(r.violations).isEmpty();
+  }
+
+  @Test
   void unansweredHandshakeTimesOutAsTransportError() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
       EngineOptions o = EngineHarness.options(silent.getLocalPort(), POLLING);

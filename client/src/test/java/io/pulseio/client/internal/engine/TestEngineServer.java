@@ -78,6 +78,11 @@ final class TestEngineServer implements AutoCloseable {
   final BlockingQueue<EnginePacket> received = new LinkedBlockingQueue<>();
   final List<Integer> postBodySizes = new CopyOnWriteArrayList<>();
   final List<String> requestHeaders = new CopyOnWriteArrayList<>();
+  /**
+   * The polling requests in the order the server handled them: {@code GET}, {@code POST <packets>}
+   * (each packet encoded, comma-separated), {@code <method> unknown sid} (answered 400).
+   */
+  final List<String> pollingLog = new CopyOnWriteArrayList<>();
   final AtomicInteger pongs = new AtomicInteger();
   final AtomicInteger connections = new AtomicInteger();
   final Map<String, Session> sessions = new ConcurrentHashMap<>();
@@ -206,6 +211,10 @@ final class TestEngineServer implements AutoCloseable {
       switch (packet.type()) {
         case PONG -> pongs.incrementAndGet();
         case CLOSE -> {
+          if (!upgraded && pendingGet != null) {
+            outbox.add(EnginePacket.CLOSE); // engine.io answers the pending GET as it closes
+            flushGet();
+          }
           end();
           received.add(packet);
         }
@@ -260,6 +269,9 @@ final class TestEngineServer implements AutoCloseable {
       }
       Session session = sidParam == null ? null : sessions.get(sidParam);
       if (sidParam != null && session == null) {
+        if (!"websocket".equals(transport)) {
+          pollingLog.add(req.method() + " unknown sid");
+        }
         respond(ctx, HttpResponseStatus.BAD_REQUEST, "{\"code\":1,\"message\":\"Session ID unknown\"}");
         return;
       }
@@ -284,6 +296,7 @@ final class TestEngineServer implements AutoCloseable {
     }
 
     private void onGet(ChannelHandlerContext ctx, Session session) {
+      pollingLog.add("GET");
       int fail = failNextGet;
       if (fail != 0 && session != null) {
         failNextGet = 0;
@@ -320,7 +333,9 @@ final class TestEngineServer implements AutoCloseable {
         respond(ctx, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "payload too large");
         return;
       }
-      for (EnginePacket p : EngineCodec.decodePayload(req.content().toString(StandardCharsets.UTF_8))) {
+      List<EnginePacket> packets = EngineCodec.decodePayload(req.content().toString(StandardCharsets.UTF_8));
+      pollingLog.add("POST " + String.join(",", packets.stream().map(EngineCodec::encode).toList()));
+      for (EnginePacket p : packets) {
         session.onPacket(p);
       }
       respond(ctx, HttpResponseStatus.OK, "ok");
