@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -36,7 +35,6 @@ class ConnectionStateRecoveryTest {
     }
   }
 
-  @Disabled("client bug: socket.io 4.8 sends the replayed events BEFORE its CONNECT answer (wire: 42['tick',0,'tick-0','<off>'] 42['tick',1,...] then 40{'sid','pid'}); SocketImpl.onEvent drops events while !connected instead of buffering them until the CONNECT (socket.io-client keeps a receive buffer and emits it just before 'connect')")
   @ParameterizedTest
   @EnumSource(Mode.class)
   void missedEventsAreReplayedAfterADroppedConnection(Mode mode) throws Exception {

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -84,7 +83,6 @@ class NamespacesTest {
     }
   }
 
-  @Disabled("client bug: SocketImpl calls the listeners before deactivate(), so active() is still true inside onConnectError after a CONNECT_ERROR (socket.io-client destroys the socket first; the Socket#active javadoc says false)")
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aRefusedSocketIsAlreadyInactiveWhenItsListenersHearOfIt(Mode mode) throws Exception {

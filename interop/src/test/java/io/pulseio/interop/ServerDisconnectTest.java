@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -78,7 +77,6 @@ class ServerDisconnectTest {
     }
   }
 
-  @Disabled("client bug: SocketImpl calls the listeners before deactivate(), so active() is still true inside onDisconnect(IO_SERVER_DISCONNECT) (socket.io-client destroys the socket first; the Socket#active javadoc says false)")
   @ParameterizedTest
   @EnumSource(Mode.class)
   void aSocketIsAlreadyInactiveWhenItsListenersHearOfTheServerDisconnect(Mode mode) throws Exception {
