@@ -62,6 +62,13 @@ final class RawSide implements AutoCloseable {
         connected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The server process's CPU time so far in µs (its {@code stats} event), or -1 when it does not say. */
+    long serverCpuMicros() throws Exception {
+        List<JsonNode> reply = socket.emitWithAck("stats").get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        JsonNode cpu = reply.isEmpty() ? null : reply.get(0).get("cpu_us");
+        return cpu == null || !cpu.isNumber() ? -1 : cpu.asLong();
+    }
+
     /** Server pushes {@code n} events, each sent back as {@code count}; returns {server count, nanos}. */
     long[] echoThrough(int n) throws Exception {
         CompletableFuture<long[]> done = new CompletableFuture<>();
