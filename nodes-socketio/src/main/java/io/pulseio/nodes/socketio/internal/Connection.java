@@ -10,6 +10,7 @@ import io.pulseio.client.SocketIoClient;
 import io.pulseio.client.SocketIoException;
 import io.pulseio.client.SocketListener;
 import io.pulseio.client.Transport;
+import io.pulseio.logic.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,18 +34,30 @@ import java.util.function.Supplier;
 final class Connection {
     enum State { IDLE, CONNECTING, OPEN, RECONNECTING, STOPPING }
 
+    /**
+     * How long a namespace left without subscriptions stays joined before it is left. socket.io closes the
+     * whole connection when a CONNECT for a namespace reaches it together with the DISCONNECT of the same
+     * namespace (it handles the DISCONNECT a tick later, so the CONNECT finds the namespace still joined:
+     * "invalid state"); leaving after a grace period, called off by any use of the namespace, keeps an
+     * Unsubscribe followed at once by a Send or Subscribe from sending both in one chunk.
+     */
+    static final long LEAVE_DELAY_MILLIS = 200;
+
     private final ConnectionSettings settings;
     private final Executor logic;
     private final Supplier<EventLoops> loops;
+    private final Scheduler scheduler;
     private final Events events;
     private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
     private SocketIoClient client;
     private State state = State.IDLE;
     private boolean restartWhenStopped;
 
-    Connection(ConnectionSettings settings, Executor logic, Supplier<EventLoops> loops, Events events) {
+    Connection(ConnectionSettings settings, Executor logic, Scheduler scheduler, Supplier<EventLoops> loops,
+               Events events) {
         this.settings = settings;
         this.logic = logic;
+        this.scheduler = scheduler;
         this.loops = loops;
         this.events = events;
     }
@@ -103,6 +116,7 @@ final class Connection {
     void send(String namespace, String event, Object[] args) {
         requireStarted(namespace);
         Namespace n = namespace(namespace);
+        n.keep();
         n.socket.connect();
         emit(n, () -> n.socket.emit(event, args));
     }
@@ -111,6 +125,7 @@ final class Connection {
     void sendWithAck(String namespace, String event, Object[] args, long timeoutMillis, Consumer<String> reply) {
         requireStarted(namespace);
         Namespace n = namespace(namespace);
+        n.keep();
         n.socket.connect();
         long timeout = timeoutMillis > 0 ? timeoutMillis : settings.ackTimeoutMillis();
         emit(n, () -> n.socket.emitWithAck(Duration.ofMillis(timeout), event, args).whenComplete((answer, failure) -> {
@@ -125,6 +140,7 @@ final class Connection {
     /** Socket.IO Subscribe: listens to the event; On Subscribe fires once the namespace is joined. */
     void subscribe(String namespace, String event) {
         Namespace n = namespace(namespace);
+        n.keep();
         if (!n.subscriptions.containsKey(event)) {
             n.subscriptions.put(event, n.socket == null ? null : listen(n, event));
         }
@@ -146,10 +162,9 @@ final class Connection {
             if (subscription != null) {
                 subscription.close();
             }
-            n.awaitingJoin.remove(event);
-            if (!n.isDefault() && n.subscriptions.isEmpty() && n.joined) {
-                n.leave();
-                events.connectionState("left", namespace);
+            n.awaitingJoin.removeIf(event::equals);
+            if (!n.isDefault() && n.subscriptions.isEmpty() && n.socket != null && n.pendingLeave == null) {
+                n.pendingLeave = scheduler.schedule(LEAVE_DELAY_MILLIS, () -> logic.execute(() -> leaveUnused(n)));
             }
         }
         events.unsubscribed(namespace, event);
@@ -368,6 +383,18 @@ final class Connection {
                 events.receivedTraced(n.name, event, text);
             }
         });
+    }
+
+    private void leaveUnused(Namespace n) {
+        if (n.pendingLeave == null || !n.subscriptions.isEmpty()) {
+            return;
+        }
+        n.pendingLeave = null;
+        boolean wasJoined = n.joined;
+        n.leave();
+        if (wasJoined) {
+            events.connectionState("left", n.name);
+        }
     }
 
     /** Leaves every namespace, {@code /} last, so that the client closes the connection. */

@@ -23,7 +23,7 @@ public final class Connections implements PluginRun {
 
     public Connections(PluginContext context, List<ConnectionSettings> settings) {
         for (ConnectionSettings s : settings) {
-            byName.put(s.name(), new Connection(s, context.logicExecutor(), this::loops,
+            byName.put(s.name(), new Connection(s, context.logicExecutor(), context.scheduler(), this::loops,
                     new Events(context, s.name())));
         }
     }

@@ -80,7 +80,8 @@ public final class Messages {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-            throw new IllegalArgumentException("message is not valid JSON: " + e.getOriginalMessage() + where);
+            String what = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", "");
+            throw new IllegalArgumentException("message is not valid JSON: " + what + where);
         }
     }
 

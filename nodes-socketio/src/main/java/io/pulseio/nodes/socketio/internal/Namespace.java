@@ -2,10 +2,11 @@ package io.pulseio.nodes.socketio.internal;
 
 import io.pulseio.client.Socket;
 import io.pulseio.client.Subscription;
+import io.pulseio.logic.time.Cancellable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** What a connection knows of one namespace. Logic thread only. */
 final class Namespace {
@@ -14,12 +15,22 @@ final class Namespace {
     Socket socket;
     /** Subscribed events; the value is the client listener, null while there is no client yet. */
     final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
-    /** Subscriptions whose On Socket.IO Subscribe waits for the namespace to be joined. */
-    final Set<String> awaitingJoin = new LinkedHashSet<>();
+    /** Subscribe calls whose On Socket.IO Subscribe waits for the namespace to be joined (one per call). */
+    final List<String> awaitingJoin = new ArrayList<>();
     boolean joined;
+    /** A leave waiting out its grace period (see {@link Connection#LEAVE_DELAY_MILLIS}), or null. */
+    Cancellable pendingLeave;
 
     Namespace(String name) {
         this.name = name;
+    }
+
+    /** Calls off a pending leave: the namespace is in use again. */
+    void keep() {
+        if (pendingLeave != null) {
+            pendingLeave.cancel();
+            pendingLeave = null;
+        }
     }
 
     boolean isDefault() {
@@ -31,6 +42,7 @@ final class Namespace {
      * client: a {@code connect()} issued just before may not have reached its event loop yet.
      */
     void leave() {
+        keep();
         joined = false;
         if (socket != null) {
             socket.disconnect();

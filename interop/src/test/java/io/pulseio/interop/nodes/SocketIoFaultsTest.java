@@ -1,0 +1,45 @@
+package io.pulseio.interop.nodes;
+
+import io.pulseio.interop.NodeServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Faults end in the documented On Socket.IO Error and the run goes on (each project does more work after
+ * its error and only then stops): send before start, invalid JSON in JSON mode, a refused namespace, a send
+ * buffer overflow, and the server killed mid-run ({@link ServerKilledTest}).
+ */
+class SocketIoFaultsTest {
+    private static NodeServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = NodeServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void sendBeforeStartIsNotStarted() throws Exception {
+        GoldenRun.check("send_before_start", server);
+    }
+
+    @Test
+    void invalidJsonInJsonModeIsAnInvalidMessage() throws Exception {
+        GoldenRun.check("json_invalid", server);
+    }
+
+    @Test
+    void aRefusedNamespacePassesTheServersMessageOn() throws Exception {
+        GoldenRun.check("refused", server);
+    }
+
+    @Test
+    void sendsBeyondTheSendBufferAreSendBufferFull() throws Exception {
+        GoldenRun.check("buffer_overflow", server);
+    }
+}

@@ -1,0 +1,83 @@
+package io.pulseio.interop.nodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pulseio.interop.NodeServer;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden tests of every Socket.IO node and event against the official socket.io server: each runs
+ * {@code nodes/NAME.json} and compares its output ({@code NAME.out}) and, where kept, its trace of events
+ * sent, received and errors ({@code NAME.trace}).
+ */
+class SocketIoNodesGoldenTest {
+    private static NodeServer server;
+
+    @BeforeAll
+    static void startServer() {
+        server = NodeServer.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    private static long connections(String namespace) {
+        return server.events().stream()
+                .filter(e -> e.path("ev").asText().equals("connection") && e.path("nsp").asText().equals(namespace))
+                .count();
+    }
+
+    @Test
+    void startTwiceIsOneConnectionAndOnStopFiresOnceClosed() throws Exception {
+        long before = connections("/");
+        GoldenRun.check("start_stop", server);
+        assertThat(connections("/") - before).isEqualTo(1);
+        server.awaitEvent("disconnect", e -> e.path("reason").asText().equals("client namespace disconnect"),
+                Duration.ofSeconds(5));
+    }
+
+    @Test
+    void subscribeStartSendReceiveStop() throws Exception {
+        GoldenRun.check("send_receive", server);
+    }
+
+    @Test
+    void subscribingTwiceIsOneSubscription() throws Exception {
+        GoldenRun.check("subscribe_twice", server);
+    }
+
+    @Test
+    void unsubscribeLeavesANamespaceWithoutSubscriptionsAndSendJoinsItAgain() throws Exception {
+        long before = connections("/chat");
+        GoldenRun.check("unsubscribe", server);
+        JsonNode left = server.awaitEvent("disconnect", e -> e.path("nsp").asText().equals("/chat"), Duration.ofSeconds(5));
+        assertThat(left.path("reason").asText()).isEqualTo("client namespace disconnect");
+        assertThat(connections("/chat") - before).isEqualTo(2);
+    }
+
+    @Test
+    void onReceiveFiltersByNamespaceAndEventName() throws Exception {
+        GoldenRun.check("filters", server);
+    }
+
+    @Test
+    void jsonModeAndBinaryArguments() throws Exception {
+        GoldenRun.check("json_binary", server);
+    }
+
+    @Test
+    void sendWithAckGivesTheReplyOrAnAckTimeout() throws Exception {
+        GoldenRun.check("ack", server);
+    }
+
+    @Test
+    void aServerDisconnectIsOnStopWithItsReasonAndTheConnectionIsStopped() throws Exception {
+        GoldenRun.check("server_disconnect", server);
+    }
+}
