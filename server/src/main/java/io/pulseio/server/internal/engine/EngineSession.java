@@ -1,11 +1,9 @@
 package io.pulseio.server.internal.engine;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -52,25 +50,17 @@ public final class EngineSession implements EngineSocket {
   private Listener listener = NOOP;
   private final ArrayDeque<EnginePacket> buffer = new ArrayDeque<>(4);
   private boolean flushScheduled;
-  private boolean writeInFlight;
   private long holdMicros;
   private final Runnable flushTask = this::flushNow;
-  private final Runnable writeDone = () -> {
-    writeInFlight = false;
-    flushNow();
-  };
   // polling
   private Exchange pendingGet;
   private ChannelFutureListener pendingGetWatcher;
   // websocket and upgrade
-  private Channel ws;
+  private WebSocketWriter ws;
   private Channel upgrading;
   private boolean probed;
   private ScheduledFuture<?> upgradeTimer;
-  // heartbeat
-  private ScheduledFuture<?> pingTimer;
-  private ScheduledFuture<?> pingTimeoutTimer;
-  private long pongDeadline;
+  private final Heartbeat heartbeat;
 
   EngineSession(EngineServerImpl server, String id, Transport transport, EventLoop loop,
       Exchange opening) {
@@ -82,6 +72,8 @@ public final class EngineSession implements EngineSocket {
     this.headers = opening.headers;
     this.remoteAddress = opening.remoteAddress;
     this.secure = server.options.tlsCertificate() != null;
+    this.heartbeat = new Heartbeat(loop, server.pingIntervalMs, server.pingTimeoutMs,
+        () -> enqueue(EnginePacket.PING), () -> closeNow(DisconnectReason.PING_TIMEOUT));
   }
 
   // ---- public API (any thread) ----
@@ -154,7 +146,7 @@ public final class EngineSession implements EngineSocket {
     if (state != State.OPEN) {
       return;
     }
-    if (transport != Transport.WEBSOCKET || ws == null || writeInFlight || !buffer.isEmpty()) {
+    if (transport != Transport.WEBSOCKET || ws == null || ws.busy() || !buffer.isEmpty()) {
       enqueue(packet);
       return;
     }
@@ -167,7 +159,7 @@ public final class EngineSession implements EngineSocket {
   public void sendVolatile(List<EnginePacket> packets) {
     execute(() -> {
       boolean writable = transport == Transport.WEBSOCKET
-          ? ws != null && ws.isWritable() && buffer.isEmpty()
+          ? ws != null && ws.writableNow() && buffer.isEmpty()
           : pendingGet != null;
       if (writable) {
         packets.forEach(this::enqueue);
@@ -200,7 +192,7 @@ public final class EngineSession implements EngineSocket {
       return;
     }
     buffer.add(packet);
-    if (transport == Transport.WEBSOCKET && ws != null && !writeInFlight) {
+    if (transport == Transport.WEBSOCKET && ws != null && !ws.busy()) {
       // as the Node.js server does: the first packet goes at once, those that follow while it is
       // being written go together in the next write
       flushNow();
@@ -224,29 +216,12 @@ public final class EngineSession implements EngineSocket {
       if (ws == null) {
         return;
       }
-      if (writeInFlight && !force) {
+      if (ws.busy() && !force) {
         return;
       }
-      for (EnginePacket p = buffer.poll(); p != null; p = buffer.poll()) {
-        Object frame = p.isBinary()
-            ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binary()))
-            : new TextWebSocketFrame(EngineCodec.encode(p));
-        if (buffer.isEmpty()) {
-          writeInFlight = true;
-          long hold = holdMicros;
-          holdMicros = 0;
-          ws.write(frame).addListener(f -> {
-            if (hold > 0) {
-              loop.schedule(writeDone, hold, TimeUnit.MICROSECONDS);
-            } else {
-              loop.execute(writeDone);
-            }
-          });
-        } else {
-          ws.write(frame, ws.voidPromise());
-        }
-      }
-      ws.flush();
+      long hold = holdMicros;
+      holdMicros = 0;
+      ws.write(buffer, hold);
     } else if (pendingGet != null) {
       List<EnginePacket> packets = new ArrayList<>(buffer);
       buffer.clear();
@@ -272,41 +247,20 @@ public final class EngineSession implements EngineSocket {
   }
 
   void attachWebSocket(Channel channel) {
-    ws = channel;
+    ws = new WebSocketWriter(channel, loop, this::flushNow);
   }
 
   // ---- heartbeat ----
 
   void opened() {
-    schedulePing();
+    heartbeat.schedule();
   }
 
-  private void schedulePing() {
-    cancel(pingTimer);
-    pingTimer = loop.schedule(this::ping, server.pingIntervalMs, TimeUnit.MILLISECONDS);
-    pongDeadline = System.nanoTime()
-        + TimeUnit.MILLISECONDS.toNanos(server.pingIntervalMs + server.pingTimeoutMs);
-  }
-
-  /**
-   * Closes the session when the pong deadline has passed, even if a late timer has not fired yet:
-   * whatever arrives after the deadline finds the session closed, as with a punctual timer.
-   */
   private boolean pingTimedOut() {
-    if (state != State.CLOSED && System.nanoTime() - pongDeadline >= 0) {
+    if (state != State.CLOSED && heartbeat.expired()) {
       closeNow(DisconnectReason.PING_TIMEOUT);
     }
     return state == State.CLOSED;
-  }
-
-  private void ping() {
-    if (state != State.OPEN) {
-      return;
-    }
-    enqueue(EnginePacket.PING);
-    cancel(pingTimeoutTimer);
-    pingTimeoutTimer = loop.schedule(() -> closeNow(DisconnectReason.PING_TIMEOUT),
-        server.pingTimeoutMs, TimeUnit.MILLISECONDS);
   }
 
   // ---- reading ----
@@ -381,7 +335,7 @@ public final class EngineSession implements EngineSocket {
   /** A text frame from one of this session's WebSocket channels, on the channel's thread. */
   public void onWebSocketText(Channel channel, String text) {
     execute(() -> {
-      if (channel == ws) {
+      if (ws != null && channel == ws.channel) {
         if (pingTimedOut()) {
           return;
         }
@@ -403,7 +357,7 @@ public final class EngineSession implements EngineSocket {
   /** A binary frame from one of this session's WebSocket channels. */
   public void onWebSocketBinary(Channel channel, byte[] data) {
     execute(() -> {
-      if (channel == ws && state == State.OPEN) {
+      if (ws != null && channel == ws.channel && state == State.OPEN) {
         onPacket(EnginePacket.binary(data));
       } else if (channel == upgrading) {
         cancelUpgrade();
@@ -414,7 +368,7 @@ public final class EngineSession implements EngineSocket {
   /** One of this session's WebSocket channels closed. */
   public void onWebSocketClosed(Channel channel) {
     execute(() -> {
-      if (channel == ws) {
+      if (ws != null && channel == ws.channel) {
         closeNow(DisconnectReason.TRANSPORT_CLOSE);
       } else if (channel == upgrading) {
         cancelUpgrade();
@@ -427,10 +381,7 @@ public final class EngineSession implements EngineSocket {
       return;
     }
     switch (packet.type()) {
-      case PONG -> {
-        cancel(pingTimeoutTimer);
-        schedulePing();
-      }
+      case PONG -> heartbeat.schedule();
       case MESSAGE -> {
         try {
           if (packet.isBinary()) {
@@ -478,7 +429,7 @@ public final class EngineSession implements EngineSocket {
       scheduleNoopCheck();
     } else if ("5".equals(text)) {
       cancel(upgradeTimer);
-      ws = upgrading;
+      ws = new WebSocketWriter(upgrading, loop, this::flushNow);
       upgrading = null;
       probed = false;
       transport = Transport.WEBSOCKET;
@@ -536,15 +487,14 @@ public final class EngineSession implements EngineSocket {
       return;
     }
     state = State.CLOSED;
-    cancel(pingTimer);
-    cancel(pingTimeoutTimer);
+    heartbeat.stop();
     cancel(upgradeTimer);
     server.removed(this);
     if (pendingGet != null) {
       answerGet(EngineCodec.encode(closedByClient ? EnginePacket.NOOP : EnginePacket.CLOSE));
     }
-    if (ws != null && ws.isActive()) {
-      ws.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
+    if (ws != null) {
+      ws.close();
     }
     if (upgrading != null) {
       upgrading.close();

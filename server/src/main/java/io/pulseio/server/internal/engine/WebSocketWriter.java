@@ -1,0 +1,79 @@
+package io.pulseio.server.internal.engine;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.pulseio.protocol.EngineCodec;
+import io.pulseio.protocol.EnginePacket;
+import java.util.Queue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Writes a session's packets to its WebSocket, one frame each, with at most one batch in flight
+ * (as the Node.js server does): the first packet goes at once, those queued while it is being
+ * written go together in the next batch. Used on the session's loop only.
+ */
+final class WebSocketWriter {
+  final Channel channel;
+  private final EventLoop loop;
+  private final Runnable drained;
+  private boolean inFlight;
+
+  /** @param drained called on {@code loop} when a batch is written and the next may go */
+  WebSocketWriter(Channel channel, EventLoop loop, Runnable drained) {
+    this.channel = channel;
+    this.loop = loop;
+    this.drained = drained;
+  }
+
+  /** True while a batch is being written. */
+  boolean busy() {
+    return inFlight;
+  }
+
+  /** True when a packet sent now would go out at once (for volatile packets). */
+  boolean writableNow() {
+    return !inFlight && channel.isWritable();
+  }
+
+  /**
+   * Writes and empties {@code packets} as one batch; the next batch waits until this one is
+   * written, plus {@code holdMicros}.
+   */
+  void write(Queue<EnginePacket> packets, long holdMicros) {
+    for (EnginePacket p = packets.poll(); p != null; p = packets.poll()) {
+      Object frame = p.isBinary()
+          ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binary()))
+          : new TextWebSocketFrame(EngineCodec.encode(p));
+      if (!packets.isEmpty()) {
+        channel.write(frame, channel.voidPromise());
+        continue;
+      }
+      inFlight = true;
+      channel.write(frame).addListener(f -> {
+        if (holdMicros > 0) {
+          loop.schedule(this::done, holdMicros, TimeUnit.MICROSECONDS);
+        } else {
+          loop.execute(this::done);
+        }
+      });
+    }
+    channel.flush();
+  }
+
+  private void done() {
+    inFlight = false;
+    drained.run();
+  }
+
+  /** Sends a close frame, then closes the connection. */
+  void close() {
+    if (channel.isActive()) {
+      channel.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+}
