@@ -14,10 +14,84 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** The checks and parsing behind {@link ClientOptions.Builder#build()}: exact messages. */
 final class OptionChecks {
   private OptionChecks() {}
+
+  /**
+   * Checks every option, in a fixed order (the first problem is reported), and sets
+   * {@code v.auth} from {@code v.authValue}.
+   *
+   * @return the parsed URL
+   * @throws IllegalArgumentException naming the option and the value
+   */
+  static URI check(OptionValues v) {
+    URI uri = parseUrl(v.url);
+    if (v.portSet && (v.port < 1 || v.port > 65535)) {
+      throw new IllegalArgumentException("port must be in 1..65535, was " + v.port);
+    }
+    if (!v.path.startsWith("/")) {
+      throw new IllegalArgumentException("path must start with /, was \"" + v.path + "\"");
+    }
+    for (String reserved : List.of("EIO", "transport", "sid")) {
+      if (v.query.containsKey(reserved)) {
+        throw new IllegalArgumentException("query parameter " + reserved + " is reserved");
+      }
+    }
+    for (String name : v.headers.keySet()) {
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("header name must not be blank");
+      }
+    }
+    checkTransports(v.transports);
+    positive("connectTimeout", v.connectTimeout);
+    checkReconnection(v);
+    if (v.ackTimeout != null) {
+      positive("ackTimeout", v.ackTimeout);
+    }
+    if (v.retries < 0) {
+      throw new IllegalArgumentException("retries must be >= 0, was " + v.retries);
+    }
+    v.auth = v.authValue == null ? null : toAuth(v.authValue);
+    int trustChoices = (v.caFile != null ? 1 : 0) + (v.trustStore != null ? 1 : 0) + (v.insecure ? 1 : 0);
+    if (trustChoices > 1) {
+      throw new IllegalArgumentException("only one of caFile, trustStore and insecure may be set");
+    }
+    readable("caFile", v.caFile);
+    readable("trustStore", v.trustStore);
+    if (v.sendBufferSize < 0) {
+      throw new IllegalArgumentException("sendBufferSize must be >= 0, was " + v.sendBufferSize);
+    }
+    return uri;
+  }
+
+  private static void checkTransports(List<Transport> transports) {
+    if (transports.isEmpty()) {
+      throw new IllegalArgumentException("transports must not be empty");
+    }
+    if (transports.stream().anyMatch(Objects::isNull)) {
+      throw new IllegalArgumentException("transports must not contain null");
+    }
+    if (transports.stream().distinct().count() != transports.size()) {
+      throw new IllegalArgumentException("transports must not repeat a transport, was " + transports);
+    }
+  }
+
+  private static void checkReconnection(OptionValues v) {
+    if (v.reconnectionAttempts < 0) {
+      throw new IllegalArgumentException("reconnectionAttempts must be >= 0, was " + v.reconnectionAttempts);
+    }
+    positive("reconnectionDelay", v.reconnectionDelay);
+    if (v.reconnectionDelayMax.compareTo(v.reconnectionDelay) < 0) {
+      throw new IllegalArgumentException("reconnectionDelayMax must be >= reconnectionDelay ("
+          + v.reconnectionDelay.toMillis() + " ms), was " + v.reconnectionDelayMax.toMillis() + " ms");
+    }
+    if (!(v.randomizationFactor >= 0 && v.randomizationFactor <= 1)) {
+      throw new IllegalArgumentException("randomizationFactor must be in [0, 1], was " + v.randomizationFactor);
+    }
+  }
 
   static Map<String, String> parseQuery(String raw) {
     Map<String, String> out = new LinkedHashMap<>();
@@ -36,7 +110,7 @@ final class OptionChecks {
     return out;
   }
 
-  static URI parseUrl(String url) {
+  private static URI parseUrl(String url) {
     URI uri;
     try {
       uri = new URI(url);
@@ -64,7 +138,7 @@ final class OptionChecks {
     return uri;
   }
 
-  static ObjectNode toAuth(Object value) {
+  private static ObjectNode toAuth(Object value) {
     JsonNode node;
     try {
       node = value instanceof JsonNode j ? j : Json.MAPPER.valueToTree(value);
@@ -78,13 +152,13 @@ final class OptionChecks {
     return (ObjectNode) node;
   }
 
-  static void positive(String name, Duration d) {
+  private static void positive(String name, Duration d) {
     if (d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException(name + " must be positive, was " + d.toMillis() + " ms");
     }
   }
 
-  static void readable(String name, Path file) {
+  private static void readable(String name, Path file) {
     if (file != null && !(Files.isRegularFile(file) && Files.isReadable(file))) {
       throw new IllegalArgumentException(name + " is not a readable file: " + file);
     }
