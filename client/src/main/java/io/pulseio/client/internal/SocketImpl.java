@@ -1,29 +1,21 @@
 package io.pulseio.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.pulseio.client.AckTimeoutException;
 import io.pulseio.client.AnyListener;
 import io.pulseio.client.ClientOptions;
 import io.pulseio.client.DisconnectReason;
 import io.pulseio.client.EventListener;
-import io.pulseio.client.SendBufferFullException;
 import io.pulseio.client.Socket;
 import io.pulseio.client.SocketIoClient;
 import io.pulseio.client.SocketIoException;
 import io.pulseio.client.SocketListener;
 import io.pulseio.client.Subscription;
-import io.pulseio.protocol.Json;
 import io.pulseio.protocol.SocketPacket;
-import io.netty.util.collection.LongObjectHashMap;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +27,6 @@ import org.slf4j.LoggerFactory;
  */
 final class SocketImpl implements Socket {
   private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.client");
-  private static final String DISCONNECTED = "socket has been disconnected";
   private static final int MAX_EARLY_EVENTS = 10_000;
 
   private final Manager manager;
@@ -44,30 +35,27 @@ final class SocketImpl implements Socket {
   private final Callbacks callbacks;
   private final Listeners listeners = new Listeners();
   private final AtomicLong ackIds = new AtomicLong();
-  private final Backoff connectBackoff;
+  private final JoinTimer joinTimer;
+  private final Emits emits;
 
   // Read from any thread, written on the loop.
   private volatile boolean active;
   private volatile boolean connected;
   private volatile String id;
-  private volatile boolean recovered;
-  private volatile String lastOffset;
+
+  private final Recovery recovery = new Recovery();
 
   // Loop only.
-  private String pid;
-  private final ArrayDeque<Outgoing> sendBuffer = new ArrayDeque<>();
-  private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
   /** Events that came before the CONNECT answer (a recovering server replays missed ones first). */
   private final ArrayDeque<SocketPacket> receiveBuffer = new ArrayDeque<>();
-  private final LongObjectHashMap<Outgoing> acks = new LongObjectHashMap<>();
-  private ScheduledFuture<?> connectTimer;
 
   SocketImpl(Manager manager, String namespace, Backoff connectBackoff) {
     this.manager = manager;
     this.namespace = namespace;
     this.options = manager.options();
     this.callbacks = manager.callbacks();
-    this.connectBackoff = connectBackoff;
+    this.joinTimer = new JoinTimer(manager.loop(), options, connectBackoff);
+    this.emits = new Emits(options, manager.loop(), callbacks, () -> connected, this::write, this::fail);
   }
 
   // ---- public API, any thread ----
@@ -112,12 +100,12 @@ final class SocketImpl implements Socket {
 
   @Override
   public boolean recovered() {
-    return recovered;
+    return recovery.recovered();
   }
 
   @Override
   public String lastOffset() {
-    return lastOffset;
+    return recovery.lastOffset();
   }
 
   @Override
@@ -234,8 +222,7 @@ final class SocketImpl implements Socket {
   private void markInactive() {
     active = false;
     receiveBuffer.clear();
-    cancelConnectTimer();
-    connectBackoff.reset();
+    joinTimer.reset();
   }
 
   boolean isActive() {
@@ -247,22 +234,8 @@ final class SocketImpl implements Socket {
     if (!active || connected) {
       return;
     }
-    ObjectNode auth = options.auth();
-    if (pid != null) {
-      ObjectNode withSession = Json.MAPPER.createObjectNode();
-      withSession.put("pid", pid);
-      if (lastOffset != null) {
-        withSession.put("offset", lastOffset);
-      }
-      if (auth != null) {
-        withSession.setAll(auth);
-      }
-      auth = withSession;
-    }
-    manager.write(SocketPacket.connect(namespace, auth));
-    cancelConnectTimer();
-    connectTimer = manager.loop().schedule(this::onConnectTimeout,
-        options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    manager.write(SocketPacket.connect(namespace, recovery.connectAuth(options.auth())));
+    joinTimer.awaitAnswer(this::onConnectTimeout);
   }
 
   /** The connection could not be opened (or timed out): tell a socket waiting to join. */
@@ -274,7 +247,7 @@ final class SocketImpl implements Socket {
 
   /** The connection closed. */
   void onEngineClose(DisconnectReason reason) {
-    cancelConnectTimer();
+    joinTimer.cancel();
     receiveBuffer.clear();
     onClose(reason);
   }
@@ -286,49 +259,21 @@ final class SocketImpl implements Socket {
       manager.write(SocketPacket.disconnect(namespace));
     }
     active = false;
-    cancelConnectTimer();
+    joinTimer.cancel();
     if (wasConnected) {
       onClose(DisconnectReason.IO_CLIENT_DISCONNECT);
     }
-    SocketIoException closed = new SocketIoException("client closed");
-    for (Outgoing o : new ArrayList<>(acks.values())) {
-      o.cancelTimer();
-      fail(o, closed);
-    }
-    acks.clear();
-    drain(sendBuffer, closed);
-    drain(queue, closed);
-  }
-
-  private void drain(ArrayDeque<Outgoing> packets, SocketIoException error) {
-    Outgoing o;
-    while ((o = packets.poll()) != null) {
-      o.cancelTimer();
-      if (o.future == null || !o.future.isDone()) {
-        fail(o, error);
-      }
-    }
+    emits.failAll(new SocketIoException("client closed"));
   }
 
   private void onConnectTimeout() {
-    connectTimer = null;
     if (!active || connected || !manager.isOpenState()) {
       return;
     }
     emitConnectError("timeout", null);
     // Undo a join the server may still finish, then try again after a backoff delay.
     manager.write(SocketPacket.disconnect(namespace));
-    if (options.reconnection() && connectBackoff.attempts() < options.reconnectionAttempts()) {
-      connectTimer = manager.loop().schedule(this::onEngineOpen, connectBackoff.nextDelayMillis(),
-          TimeUnit.MILLISECONDS);
-    }
-  }
-
-  private void cancelConnectTimer() {
-    if (connectTimer != null) {
-      connectTimer.cancel(false);
-      connectTimer = null;
-    }
+    joinTimer.retryLater(this::onEngineOpen);
   }
 
   /** A packet for this namespace arrived. */
@@ -336,7 +281,7 @@ final class SocketImpl implements Socket {
     switch (packet.type()) {
       case CONNECT -> onConnectPacket(packet.data());
       case EVENT, BINARY_EVENT -> onEvent(packet);
-      case ACK, BINARY_ACK -> onAck(packet);
+      case ACK, BINARY_ACK -> emits.onAck(packet);
       case DISCONNECT -> {
         markInactive();
         onClose(DisconnectReason.IO_SERVER_DISCONNECT);
@@ -365,23 +310,15 @@ final class SocketImpl implements Socket {
       emitConnectError("invalid CONNECT answer (a Socket.IO v2 server?)", null);
       return;
     }
-    cancelConnectTimer();
-    connectBackoff.reset();
-    JsonNode pidNode = data.get("pid");
-    String newPid = pidNode != null && pidNode.isTextual() ? pidNode.textValue() : null;
-    recovered = newPid != null && newPid.equals(pid);
-    pid = newPid;
+    joinTimer.reset();
+    recovery.onConnect(data);
     id = sid.textValue();
     connected = true;
     SocketPacket early;
     while ((early = receiveBuffer.poll()) != null) {
       dispatchEvent(early);
     }
-    Outgoing o;
-    while ((o = sendBuffer.poll()) != null) {
-      write(o);
-    }
-    drainQueue(true);
+    emits.onConnected();
     listeners.forLifecycle(callbacks, SocketListener::onConnect);
   }
 
@@ -398,39 +335,10 @@ final class SocketImpl implements Socket {
   }
 
   private void dispatchEvent(SocketPacket packet) {
-    JsonNode data = packet.data();
-    int end = data.size();
-    if (pid != null && !packet.hasAckId() && end > 1 && data.get(end - 1).isTextual()) {
-      lastOffset = data.get(end - 1).textValue();
-      end--;
-    }
     String event = packet.eventName();
-    List<JsonNode> args = Args.view(data, 1, end);
+    List<JsonNode> args = Args.view(packet.data(), 1, recovery.argumentsEnd(packet));
     AckImpl ack = packet.hasAckId() ? new AckImpl(this, packet.ackId()) : null;
     listeners.dispatchIncoming(callbacks, event, args, ack);
-  }
-
-  private void onAck(SocketPacket packet) {
-    Outgoing o = acks.remove(packet.ackId());
-    if (o == null) {
-      LOG.debug("ack {} on {} matches no emit", packet.ackId(), namespace);
-      return;
-    }
-    o.cancelTimer();
-    List<JsonNode> args = Args.view(packet.data(), 0, packet.data().size());
-    if (o.kind == Outgoing.Kind.QUEUED) {
-      if (queue.peek() != o) {
-        return;
-      }
-      queue.poll();
-      o.pending = false;
-      if (o.future != null) {
-        callbacks.complete(o.future, args);
-      }
-      drainQueue(false);
-    } else if (o.future != null) {
-      callbacks.complete(o.future, args);
-    }
   }
 
   /** An emit reached the loop. */
@@ -450,76 +358,8 @@ final class SocketImpl implements Socket {
           write(o);
         }
       }
-      case QUEUED -> {
-        // The queue is the send buffer of at-least-once emits, plus the one packet in flight.
-        if (queue.size() >= options.sendBufferSize() + (connected ? 1 : 0)) {
-          fail(o, new SendBufferFullException(options.sendBufferSize()));
-          return;
-        }
-        queue.add(o);
-        drainQueue(false);
-      }
-      case NORMAL -> {
-        if (o.hasAckId()) {
-          acks.put(o.ackId, o);
-          startTimer(o);
-        }
-        if (connected) {
-          write(o);
-        } else if (sendBuffer.size() >= options.sendBufferSize()) {
-          acks.remove(o.ackId);
-          o.cancelTimer();
-          fail(o, new SendBufferFullException(options.sendBufferSize()));
-        } else {
-          sendBuffer.add(o);
-        }
-      }
+      case QUEUED, NORMAL -> emits.add(o);
     }
-  }
-
-  private void startTimer(Outgoing o) {
-    if (o.timeoutMillis > 0) {
-      o.timer = manager.loop().schedule(() -> onAckTimeout(o), o.timeoutMillis, TimeUnit.MILLISECONDS);
-    }
-  }
-
-  private void onAckTimeout(Outgoing o) {
-    o.timer = null;
-    if (acks.remove(o.ackId) == null) {
-      return;
-    }
-    if (o.kind == Outgoing.Kind.QUEUED) {
-      onQueuedTryFailed(o, new AckTimeoutException());
-    } else {
-      sendBuffer.remove(o);
-      fail(o, new AckTimeoutException());
-    }
-  }
-
-  /** The head of the queue got no ack (timeout or disconnect): give up or let it be resent. */
-  private void onQueuedTryFailed(Outgoing o, SocketIoException error) {
-    if (queue.peek() != o) {
-      return;
-    }
-    o.pending = false;
-    if (o.tries > options.retries()) {
-      queue.poll();
-      fail(o, error instanceof AckTimeoutException ? error : new AckTimeoutException());
-    }
-    drainQueue(false);
-  }
-
-  private void drainQueue(boolean force) {
-    Outgoing o = queue.peek();
-    if (!connected || o == null || (o.pending && !force)) {
-      return;
-    }
-    o.pending = true;
-    o.tries++;
-    o.cancelTimer();
-    acks.put(o.ackId, o);
-    startTimer(o);
-    write(o);
   }
 
   /** Sends an event now and tells the outgoing listeners. */
@@ -536,19 +376,7 @@ final class SocketImpl implements Socket {
     connected = false;
     id = null;
     listeners.forLifecycle(callbacks, l -> l.onDisconnect(reason));
-    SocketIoException error = new SocketIoException(DISCONNECTED);
-    for (Outgoing o : new ArrayList<>(acks.values())) {
-      if (sendBuffer.contains(o)) {
-        continue;
-      }
-      acks.remove(o.ackId);
-      o.cancelTimer();
-      if (o.kind == Outgoing.Kind.QUEUED) {
-        onQueuedTryFailed(o, error);
-      } else {
-        fail(o, error);
-      }
-    }
+    emits.onDisconnected();
   }
 
   private void emitConnectError(String message, JsonNode data) {
