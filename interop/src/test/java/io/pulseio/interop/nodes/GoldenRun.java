@@ -43,20 +43,21 @@ final class GoldenRun implements AutoCloseable {
     private final List<String> output = new ArrayList<>();
     private final List<TraceEvent> trace = new ArrayList<>();
 
-    private GoldenRun(String resource, Map<String, String> env) {
-        LoadResult loaded = ProjectLoader.builder().environment(env).build().load(text(resource));
-        assertThat(loaded.problems()).as("problems of " + resource).isEmpty();
+    private GoldenRun(String name, String json, Map<String, String> env) {
+        LoadResult loaded = ProjectLoader.builder().environment(env).build().load(json);
+        assertThat(loaded.problems()).as("problems of " + name).isEmpty();
         run = loaded.orThrow().start(RunOptions.builder().output(this::print).trace(this::traced).build());
     }
 
     /** Starts {@code nodes/NAME.json} against {@code server}. */
     static GoldenRun start(String name, NodeServer server) {
-        return new GoldenRun("nodes/" + name + ".json", Map.of("PULSEIO_URL", server.url()));
+        String resource = "nodes/" + name + ".json";
+        return new GoldenRun(resource, text(resource), Map.of("PULSEIO_URL", server.url()));
     }
 
-    /** Starts any project resource with this environment. */
-    static GoldenRun startResource(String resource, Map<String, String> env) {
-        return new GoldenRun(resource, env);
+    /** Starts a project file against {@code server}. */
+    static GoldenRun startFile(Path file, NodeServer server) throws IOException {
+        return new GoldenRun(file.toString(), Files.readString(file), Map.of("PULSEIO_URL", server.url()));
     }
 
     /** Runs {@code nodes/NAME.json} to its end and compares its output and trace with the expected files. */

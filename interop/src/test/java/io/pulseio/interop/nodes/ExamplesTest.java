@@ -1,0 +1,68 @@
+package io.pulseio.interop.nodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pulseio.interop.NodeServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs each project of {@code examples/} against the fixture server, the way {@code pulseio run} would
+ * (through the logic API), and checks that it prints exactly the output {@code examples/README.md}
+ * documents for it (the fenced block after {@code <!-- expected output: NAME -->}).
+ */
+class ExamplesTest {
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    @Test
+    void hello() throws Exception {
+        try (NodeServer server = NodeServer.start(); GoldenRun run = start("hello", server)) {
+            assertThat(finish(run)).isEqualTo(documented("hello"));
+        }
+    }
+
+    @Test
+    void dashboard() throws Exception {
+        try (NodeServer server = NodeServer.start(); GoldenRun run = start("dashboard", server)) {
+            assertThat(finish(run)).isEqualTo(documented("dashboard"));
+        }
+    }
+
+    /** The test plays the outage: kills the server once connected, starts it again once the loss is seen. */
+    @Test
+    void resilience() throws Exception {
+        try (NodeServer server = NodeServer.start(); GoldenRun run = start("resilience", server)) {
+            run.awaitLine(line -> line.startsWith("server has: "));
+            server.kill();
+            run.awaitLine(line -> line.startsWith("connection lost"));
+            server.restart();
+            // A killed server ends a connection with "transport close" or "transport error", depending on
+            // the transport and on the moment; the README shows the first.
+            List<String> out = finish(run).stream().map(l -> l.replace("transport error", "transport close")).toList();
+            assertThat(out).isEqualTo(documented("resilience"));
+        }
+    }
+
+    private static GoldenRun start(String name, NodeServer server) throws IOException {
+        return GoldenRun.startFile(EXAMPLES.resolve(name).resolve("project.json"), server);
+    }
+
+    private static List<String> finish(GoldenRun run) throws Exception {
+        assertThat(run.run.awaitExit(GoldenRun.WAIT)).as("exit code").isZero();
+        return run.output();
+    }
+
+    /** The documented output of an example. */
+    static List<String> documented(String name) throws IOException {
+        String readme = Files.readString(EXAMPLES.resolve("README.md"));
+        Matcher m = Pattern.compile("<!-- expected output: " + Pattern.quote(name) + " -->\\s*```text\\n(.*?)```",
+                Pattern.DOTALL).matcher(readme);
+        assertThat(m.find()).as("expected output of " + name + " in examples/README.md").isTrue();
+        return m.group(1).lines().toList();
+    }
+}
