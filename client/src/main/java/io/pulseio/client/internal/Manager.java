@@ -62,7 +62,7 @@ public final class Manager implements SocketIoClient {
   private final Callbacks callbacks;
   private final RandomGenerator random;
   private final EngineOptions engineOptions;
-  private final Backoff backoff;
+  private final Reconnection reconnection;
   private final ConcurrentHashMap<String, SocketImpl> sockets = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<ClientListener> listeners = new CopyOnWriteArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -76,10 +76,6 @@ public final class Manager implements SocketIoClient {
   private Engine leaving;
   private SocketDecoder decoder;
   private ScheduledFuture<?> openTimer;
-  private ScheduledFuture<?> reconnectTimer;
-  private boolean reconnecting;
-  private boolean skipReconnect;
-  private boolean reconnectAttemptOpen;
   private boolean websocketWorked;
 
   /**
@@ -95,21 +91,8 @@ public final class Manager implements SocketIoClient {
     this.releaseThreads = releaseThreads;
     this.callbacks = new Callbacks(options.callbackExecutor());
     this.random = options.random() != null ? options.random() : new SplittableRandom();
-    this.backoff = newBackoff();
-    this.engineOptions = engineOptions(options, options.secure() ? sslContext(options) : null);
-  }
-
-  private static SslContext sslContext(ClientOptions options) {
-    if (options.insecure()) {
-      return TlsContexts.insecure();
-    }
-    if (options.caFile() != null) {
-      return TlsContexts.trustingPem(options.caFile());
-    }
-    if (options.trustStore() != null) {
-      return TlsContexts.trustingStore(options.trustStore(), options.trustStorePassword());
-    }
-    return TlsContexts.jdkDefault();
+    this.engineOptions = engineOptions(options, options.secure() ? TlsContexts.forOptions(options) : null);
+    this.reconnection = new Reconnection(options, loop, newBackoff(), this::notifyListeners, closed::get, this::open);
   }
 
   private static EngineOptions engineOptions(ClientOptions o, SslContext ssl) {
@@ -231,7 +214,7 @@ public final class Manager implements SocketIoClient {
    * then joins the socket). True when it is open now.
    */
   boolean ensureOpen() {
-    if (state == State.CLOSED && !reconnecting) {
+    if (state == State.CLOSED && !reconnection.waiting()) {
       open();
     }
     return state == State.OPEN;
@@ -244,10 +227,7 @@ public final class Manager implements SocketIoClient {
         return;
       }
     }
-    skipReconnect = true;
-    reconnecting = false;
-    cancel(reconnectTimer);
-    reconnectTimer = null;
+    reconnection.stop();
     closeEngine();
   }
 
@@ -308,7 +288,7 @@ public final class Manager implements SocketIoClient {
     events.engine = e;
     engine = e;
     state = State.OPENING;
-    skipReconnect = false;
+    reconnection.allow();
     decoder = new SocketDecoder();
     openTimer = loop.schedule(() -> onOpenTimeout(e), options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
     e.open();
@@ -338,13 +318,7 @@ public final class Manager implements SocketIoClient {
     for (SocketImpl s : sockets.values()) {
       s.onEngineOpen();
     }
-    if (reconnectAttemptOpen) {
-      reconnectAttemptOpen = false;
-      int attempt = backoff.attempts();
-      reconnecting = false;
-      backoff.reset();
-      notifyListeners(l -> l.onReconnect(attempt));
-    }
+    reconnection.onOpened();
   }
 
   private void onMessage(EnginePacket message) {
@@ -393,15 +367,12 @@ public final class Manager implements SocketIoClient {
     state = State.CLOSED;
     transport = null;
     decoder = null;
-    backoff.reset();
     notifyListeners(l -> l.onClose(reason, cause));
     DisconnectReason socketReason = socketReason(reason);
     for (SocketImpl s : sockets.values()) {
       s.onEngineClose(socketReason);
     }
-    if (options.reconnection() && !skipReconnect) {
-      reconnect();
-    }
+    reconnection.onConnectionLost();
   }
 
   private static DisconnectReason socketReason(String engineReason) {
@@ -424,47 +395,11 @@ public final class Manager implements SocketIoClient {
     for (SocketImpl s : sockets.values()) {
       s.onEngineOpenFailed(error.getMessage());
     }
-    if (reconnectAttemptOpen) {
-      reconnectAttemptOpen = false;
-      reconnecting = false;
-      notifyListeners(l -> l.onReconnectError(error));
-      reconnect();
-    } else if (!reconnecting && options.reconnection() && backoff.attempts() == 0) {
-      reconnect();
-    }
-  }
-
-  private void reconnect() {
-    if (reconnecting || skipReconnect || closed.get()) {
-      return;
-    }
-    if (backoff.attempts() >= options.reconnectionAttempts()) {
-      backoff.reset();
-      reconnecting = false;
-      notifyListeners(ClientListener::onReconnectFailed);
-      return;
-    }
-    long delay = backoff.nextDelayMillis();
-    reconnecting = true;
-    reconnectTimer = loop.schedule(this::onReconnectTimer, delay, TimeUnit.MILLISECONDS);
-  }
-
-  private void onReconnectTimer() {
-    reconnectTimer = null;
-    if (skipReconnect || closed.get()) {
-      return;
-    }
-    int attempt = backoff.attempts();
-    notifyListeners(l -> l.onReconnectAttempt(attempt));
-    reconnectAttemptOpen = true;
-    open();
+    reconnection.onOpenFailed(error);
   }
 
   private void onClientClose(Runnable whenReleased) {
-    skipReconnect = true;
-    reconnecting = false;
-    cancel(reconnectTimer);
-    reconnectTimer = null;
+    reconnection.stop();
     for (SocketImpl s : sockets.values()) {
       s.onClientClose();
     }

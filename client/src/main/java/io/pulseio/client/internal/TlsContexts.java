@@ -3,6 +3,7 @@ package io.pulseio.client.internal;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
+import io.pulseio.client.ClientOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +25,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class TlsContexts {
   private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.client");
+
+  /** The context for {@code options}: insecure, a PEM file's CAs, a trust store's, or the JDK's. */
+  static SslContext forOptions(ClientOptions options) {
+    if (options.insecure()) {
+      return insecure();
+    }
+    if (options.caFile() != null) {
+      return trustingPem(options.caFile());
+    }
+    if (options.trustStore() != null) {
+      return trustingStore(options.trustStore(), options.trustStorePassword());
+    }
+    return jdkDefault();
+  }
 
   private TlsContexts() {}
 
