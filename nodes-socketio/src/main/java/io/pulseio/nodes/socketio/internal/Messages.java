@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pulseio.protocol.Json;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -100,8 +99,7 @@ public final class Messages {
             return copy;
         }
         ObjectNode copy = JsonNodeFactory.instance.objectNode();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
             copy.set(e.getKey(), withBinaryAsText(e.getValue()));
         }
         return copy;
@@ -128,9 +126,8 @@ public final class Messages {
                 return BinaryNode.valueOf(bytes);
             }
             ObjectNode object = (ObjectNode) node;
-            for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                e.setValue(withTextAsBinary(e.getValue()));
+            for (Map.Entry<String, JsonNode> e : java.util.List.copyOf(object.properties())) {
+                object.set(e.getKey(), withTextAsBinary(e.getValue()));
             }
         } else if (node.isArray()) {
             ArrayNode array = (ArrayNode) node;

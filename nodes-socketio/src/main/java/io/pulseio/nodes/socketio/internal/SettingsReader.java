@@ -315,8 +315,7 @@ public final class SettingsReader {
             return null;
         }
         int before = problems;
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
             if (RESERVED_QUERY.contains(e.getKey())) {
                 sink.report(ProblemKind.INVALID_SETTING, p + "." + e.getKey(),
                         "query parameter '" + e.getKey() + "' is reserved by Engine.IO");
@@ -340,8 +339,7 @@ public final class SettingsReader {
             return null;
         }
         int before = problems;
-        for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : v.properties()) {
             JsonNode value = e.getValue();
             List<String> values = new ArrayList<>();
             if (value.isTextual()) {
