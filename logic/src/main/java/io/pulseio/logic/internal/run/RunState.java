@@ -167,12 +167,22 @@ final class RunState {
 
     void setVariable(String name, Object value) {
         Object previous = variables.put(name, value);
-        if (!Objects.equals(previous, value)) {
+        if (!Objects.equals(previous, value) && watched(name)) {
             Map<String, Object> outputs = new HashMap<>();
             outputs.put("value", value);
             outputs.put("previous", previous);
             fireListeners("core.onVariableChange", a -> name.equals(a.string("variable")), outputs);
         }
+    }
+
+    /** Whether any On Variable Change node watches {@code name}: unwatched changes post no event. */
+    private boolean watched(String name) {
+        for (LiveNode node : listeners.getOrDefault("core.onVariableChange", List.of())) {
+            if (name.equals(node.attributes().string("variable"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Object[] call(String function, Object[] args, LiveNode caller) {
