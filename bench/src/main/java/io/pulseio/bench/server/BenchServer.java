@@ -1,0 +1,83 @@
+package io.pulseio.bench.server;
+
+import io.pulseio.server.ServerOptions;
+import io.pulseio.server.SocketIoServer;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark server on pulseio's server: the counterpart of the Node reference server of
+ * {@code ../shared/bench} ({@code node/server.js}), for its {@code BENCH_SERVER_CMD}.
+ *
+ * <pre>
+ * java -jar bench/target/bench-server.jar PORT [HOST]
+ * </pre>
+ *
+ * <p>PORT 0 picks a free port; HOST (default 127.0.0.1) must be a loopback address. Prints exactly
+ * one line {@code LISTENING <port>} on stdout once ready; diagnostics go to stderr. Options are the
+ * server defaults, which are socket.io 4.x's (ping interval 25 s, ping timeout 20 s,
+ * maxHttpBufferSize 1e6, polling and websocket). Handlers: see {@link BenchHandlers}. Exits by
+ * itself after {@code BENCH_SERVER_LIFETIME_S} seconds (default 1800); SIGTERM closes it.
+ */
+public final class BenchServer {
+  private static final Pattern LOOPBACK = Pattern.compile("^127\\..*|^::1$|^localhost$");
+
+  private BenchServer() {}
+
+  public static void main(String[] args) {
+    int port;
+    try {
+      port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
+    } catch (NumberFormatException e) {
+      port = -1;
+    }
+    String host = args.length > 1 ? args[1] : "127.0.0.1";
+    if (port < 0 || port > 65535) {
+      System.err.println("usage: BenchServer PORT [HOST]");
+      System.exit(2);
+    }
+    if (!LOOPBACK.matcher(host).matches()) {
+      System.err.println("refusing to listen on a non-loopback address: " + host);
+      System.exit(2);
+    }
+    long lifetimeS = lifetimeSeconds();
+    ServerOptions.Builder options = ServerOptions.builder().host(host).port(port);
+    String maxBuffer = System.getenv("BENCH_SERVER_MAX_HTTP_BUFFER_SIZE");
+    if (maxBuffer != null && !maxBuffer.isBlank()) {
+      options.maxHttpBufferSize((long) Double.parseDouble(maxBuffer));
+    }
+    SocketIoServer server = SocketIoServer.create(options.build());
+    BenchHandlers handlers = new BenchHandlers(server.sockets());
+    server.sockets().onConnection(handlers::attach);
+    int bound = server.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "bench-shutdown"));
+    Thread lifetime = new Thread(() -> {
+      try {
+        Thread.sleep(Duration.ofSeconds(lifetimeS).toMillis());
+      } catch (InterruptedException e) {
+        return;
+      }
+      System.err.println("server: lifetime of " + lifetimeS + "s reached, exiting");
+      System.exit(3);
+    }, "bench-lifetime");
+    lifetime.setDaemon(true);
+    lifetime.start();
+    System.out.println("LISTENING " + bound);
+    System.out.flush();
+  }
+
+  private static long lifetimeSeconds() {
+    String v = System.getenv().getOrDefault("BENCH_SERVER_LIFETIME_S", "1800");
+    try {
+      long s = Long.parseLong(v.trim());
+      if (s >= 1 && s <= 86_400) {
+        return s;
+      }
+    } catch (NumberFormatException e) {
+      // falls through
+    }
+    System.err.println("BENCH_SERVER_LIFETIME_S must be 1..86400 seconds, was " + v);
+    System.exit(2);
+    return 0;
+  }
+}
