@@ -4,8 +4,6 @@ import io.pulseio.logic.LoadResult;
 import io.pulseio.logic.LoadedProject;
 import io.pulseio.logic.ProjectRun;
 import io.pulseio.logic.RunOptions;
-import io.pulseio.logic.trace.TraceEvent;
-import io.pulseio.logic.trace.TraceListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Loads a project and runs it until a Stop Project node ends it (its exit code becomes "
                 + "the command's), the --duration elapses (exit 0), or Ctrl-C.",
-                "Print nodes write to stdout; runtime errors are reported on stderr. An invalid project "
+                "Print nodes write to stdout; runtime errors are logged on stderr. An invalid project "
                         + "never starts: every problem is printed, as by 'pulseio validate'.",
                 "Ctrl-C stops the run cleanly: connections are closed and the trace is flushed."},
         footerHeading = "%nExit codes:%n",
@@ -65,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (TraceFile traceFile = TraceFile.open(spec.commandLine(), trace)) {
             RunOptions options = RunOptions.builder()
-                    .trace(TraceListener.both(traceFile.listener(), errorsTo(err)))
+                    .trace(traceFile.listener())
                     .output(line -> {
                         out.println(line);
                         out.flush();
@@ -113,22 +111,5 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         traceFile.close();
-    }
-
-    /** Runtime errors (node failures, plugin errors, runaway loops) as one line each on stderr. */
-    private static TraceListener errorsTo(PrintWriter err) {
-        return event -> {
-            if (event instanceof TraceEvent.Error e) {
-                StringBuilder b = new StringBuilder("pulseio: ").append(e.source()).append(" error");
-                if (e.node() != null) {
-                    b.append(" at node ").append(e.node());
-                    if (e.nodeType() != null) {
-                        b.append(" (").append(e.nodeType()).append(')');
-                    }
-                }
-                err.println(b.append(": ").append(e.message()));
-                err.flush();
-            }
-        };
     }
 }
