@@ -2,7 +2,12 @@ package io.pulseio.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 class UsageTest {
 
@@ -103,5 +108,27 @@ class UsageTest {
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out()).startsWith("pulseio ").doesNotContain("unknown");
+    }
+
+    @Test
+    void anUnexpectedFailureIsOneLineAndExit70() {
+        StringWriter err = new StringWriter();
+        CommandLine cmd = new CommandLine(new Boom());
+        cmd.setExecutionExceptionHandler(new Errors.Failure());
+        cmd.setErr(new PrintWriter(err, true));
+
+        int code = cmd.execute();
+
+        assertThat(code).isEqualTo(70);
+        assertThat(err.toString().lines()).first().isEqualTo("pulseio: internal error: IllegalStateException: kaput");
+        assertThat(err.toString()).doesNotContain("\tat ");
+    }
+
+    @Command(name = "boom")
+    static final class Boom implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new IllegalStateException("kaput");
+        }
     }
 }
