@@ -19,10 +19,18 @@ import org.junit.jupiter.api.Test;
 class ExamplesTest {
     private static final Path EXAMPLES = Path.of("..", "examples");
 
+    /** The embedded default: the project hosts its own server; no fixture needed. */
     @Test
     void hello() throws Exception {
-        try (NodeServer server = NodeServer.start(); GoldenRun run = start("hello", server)) {
+        try (GoldenRun run = GoldenRun.startFile(EXAMPLES.resolve("hello/project.json"))) {
             assertThat(finish(run)).isEqualTo(documented("hello"));
+        }
+    }
+
+    @Test
+    void helloAgainstTheNodeServer() throws Exception {
+        try (NodeServer server = NodeServer.start(); GoldenRun run = startNode("hello", server)) {
+            assertThat(finish(run)).isEqualTo(documented("hello/node-server"));
         }
     }
 
@@ -50,6 +58,11 @@ class ExamplesTest {
 
     private static GoldenRun start(String name, NodeServer server) throws IOException {
         return GoldenRun.startFile(EXAMPLES.resolve(name).resolve("project.json"), server);
+    }
+
+    /** The variant of an example that talks to the fixture server. */
+    private static GoldenRun startNode(String name, NodeServer server) throws IOException {
+        return GoldenRun.startFile(EXAMPLES.resolve(name).resolve("node-server.json"), server);
     }
 
     private static List<String> finish(GoldenRun run) throws Exception {

@@ -60,6 +60,24 @@ final class GoldenRun implements AutoCloseable {
         return new GoldenRun(file.toString(), Files.readString(file), Map.of("PULSEIO_URL", server.url()));
     }
 
+    /** Starts a project file that needs no fixture server (e.g. one that hosts its own). */
+    static GoldenRun startFile(Path file) throws IOException {
+        return new GoldenRun(file.toString(), Files.readString(file), Map.of());
+    }
+
+    /** Starts {@code nodes/NAME.json}, which needs no fixture server. */
+    static GoldenRun start(String name) {
+        String resource = "nodes/" + name + ".json";
+        return new GoldenRun(resource, text(resource), Map.of());
+    }
+
+    /** Runs {@code nodes/NAME.json} (no fixture server) to its end and compares it with its expected files. */
+    static void check(String name) throws Exception {
+        try (GoldenRun r = start(name)) {
+            r.awaitExitAndCompare("nodes/" + name);
+        }
+    }
+
     /** Runs {@code nodes/NAME.json} to its end and compares its output and trace with the expected files. */
     static void check(String name, NodeServer server) throws Exception {
         try (GoldenRun r = start(name, server)) {

@@ -8,12 +8,18 @@ import io.pulseio.logic.spi.ValidationContext;
 import io.pulseio.nodes.socketio.internal.Connections;
 import io.pulseio.nodes.socketio.internal.NodeTypes;
 import io.pulseio.nodes.socketio.internal.SettingsReader;
+import io.pulseio.nodes.socketio.internal.SocketIoRun;
 import io.pulseio.nodes.socketio.internal.Validation;
+import io.pulseio.nodes.socketio.internal.server.ServerNodeTypes;
+import io.pulseio.nodes.socketio.internal.server.ServerValidation;
+import io.pulseio.nodes.socketio.internal.server.Servers;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The Socket.IO plugin: the node types {@code socketio.*}, the settings section {@code socketio} with its
- * list of {@code connections}, and one connection manager per connection for each run (see
+ * lists of {@code connections} and {@code servers}, and for each run one connection manager per connection
+ * and one hosted server per server (see
  * {@code docs/socketio-nodes.md}). Found by {@link java.util.ServiceLoader}; enabled unless a project
  * switches it off. Stateless and thread-safe: per-run state lives in the {@link PluginRun} of
  * {@link #start}.
@@ -21,7 +27,13 @@ import java.util.List;
 public final class SocketIoPlugin implements Plugin {
     /** The plugin id, the prefix of its node type ids and the name of its settings section. */
     public static final String ID = "socketio";
-    private static final List<NodeType> TYPES = NodeTypes.all();
+    private static final List<NodeType> TYPES = types();
+
+    private static List<NodeType> types() {
+        List<NodeType> all = new ArrayList<>(NodeTypes.all());
+        all.addAll(ServerNodeTypes.all());
+        return List.copyOf(all);
+    }
 
     @Override
     public String id() {
@@ -38,18 +50,24 @@ public final class SocketIoPlugin implements Plugin {
         return TYPES;
     }
 
-    /** Checks the connections and each node's connection, filters and constants. */
+    /** Checks the connections and servers, and each node's connection or server, filters and constants. */
     @Override
     public void validate(ValidationContext check) {
         Validation.check(check);
+        ServerValidation.check(check);
     }
 
-    /** Prepares the connection managers; nothing connects before a Socket.IO Start runs. */
+    /**
+     * Prepares the connection managers and the servers; nothing connects before a Socket.IO Start runs, and
+     * nothing listens before a Socket.IO Server Start runs.
+     */
     @Override
     public PluginRun start(PluginContext context) {
-        return new Connections(context, SettingsReader.read(context.settings(), "$.settings." + ID,
+        SettingsReader.Section section = SettingsReader.readSection(context.settings(), "$.settings." + ID,
                 (kind, path, message) -> {
                     throw new IllegalStateException("invalid Socket.IO settings at run time: " + path + ": " + message);
-                }));
+                });
+        return new SocketIoRun(new Connections(context, section.connections()),
+                new Servers(context, section.servers()));
     }
 }

@@ -10,7 +10,7 @@ import java.util.Set;
  * {@code out} at once; misuse throws {@link NodeError}, which the runtime traces and the plugin turns into
  * On Socket.IO Error (the chain after the node does not run).
  */
-final class Actions {
+public final class Actions {
     /** Event names Socket.IO keeps for itself. */
     static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error", "disconnect", "disconnecting",
             "newListener", "removeListener");
@@ -61,7 +61,7 @@ final class Actions {
 
     static NodeBehaviour sendWithAck(NodeSetup setup) {
         Connection c = connection(setup);
-        Connections run = setup.pluginRun(Connections.class);
+        Connections run = setup.pluginRun(SocketIoRun.class).connections();
         Emit emit = new Emit(setup);
         int timeout = setup.input("timeout");
         int out = setup.output("out");
@@ -117,7 +117,7 @@ final class Actions {
     }
 
     /** A namespace input: empty means {@code /}; anything else must start with {@code /}. */
-    static String namespace(String value) {
+    public static String namespace(String value) {
         if (value == null || value.isEmpty()) {
             return "/";
         }
@@ -128,7 +128,7 @@ final class Actions {
     }
 
     /** An event name input: not empty, not reserved. */
-    static String eventName(String value, String namespace) {
+    public static String eventName(String value, String namespace) {
         String problem = eventNameProblem(value);
         if (problem != null) {
             throw new NodeError(Reasons.INVALID_EVENT_NAME, namespace, problem);
@@ -137,7 +137,7 @@ final class Actions {
     }
 
     /** What is wrong with an event name, or null. */
-    static String eventNameProblem(String value) {
+    public static String eventNameProblem(String value) {
         if (value == null || value.isEmpty()) {
             return "event name must not be empty";
         }
@@ -149,7 +149,7 @@ final class Actions {
 
     private static Connection connection(NodeSetup setup) {
         String name = setup.attributes().string(NodeTypes.CONFIGURATION);
-        Connection c = setup.pluginRun(Connections.class).connection(name);
+        Connection c = setup.pluginRun(SocketIoRun.class).connections().connection(name);
         if (c == null) {
             throw new IllegalStateException("unknown connection '" + name + "'");
         }

@@ -3,26 +3,26 @@ package io.pulseio.nodes.socketio.internal;
 /**
  * A Socket.IO node could not do its work (misuse: not started, empty event name, invalid JSON ...).
  * Thrown by a behaviour, traced by the runtime, and routed to On Socket.IO Error by
- * {@link Connections#nodeFailed}.
+ * {@link Connections#nodeFailed} (server nodes: by {@code Servers#nodeFailed}).
  */
-final class NodeError extends RuntimeException {
+public final class NodeError extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String reason;
     private final String namespace;
 
-    NodeError(String reason, String namespace, String message) {
+    public NodeError(String reason, String namespace, String message) {
         super(message, null, false, false);
         this.reason = reason;
         this.namespace = namespace;
     }
 
     /** One of {@link Reasons}. */
-    String reason() {
+    public String reason() {
         return reason;
     }
 
     /** The namespace the node worked on, or "" when it had none. */
-    String namespace() {
+    public String namespace() {
         return namespace;
     }
 }

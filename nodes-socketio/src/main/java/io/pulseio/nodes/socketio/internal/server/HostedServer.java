@@ -1,0 +1,260 @@
+package io.pulseio.nodes.socketio.internal.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pulseio.nodes.socketio.internal.Messages;
+import io.pulseio.server.Ack;
+import io.pulseio.server.BroadcastOperator;
+import io.pulseio.server.DisconnectReason;
+import io.pulseio.server.ServerSocket;
+import io.pulseio.server.SocketIoServer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * One configured server for one run: Start binds it, Stop closes it, and its clients' events come back to
+ * the logic as listener events. The lifecycle state is touched on the logic thread only; binding and
+ * closing (which wait) run on the run's control thread, in order, and report back through the logic
+ * executor. The client and ack tables are also written by the server's event loop, hence concurrent.
+ *
+ * <p>The server accepts every namespace a client asks for. Start while started or starting does
+ * nothing; Start while stopping starts again once closed; Stop while stopped does nothing.
+ */
+final class HostedServer {
+    private enum State { STOPPED, STARTING, STARTED, STOPPING }
+
+    /** An event whose client asked for an acknowledgement, waiting for Answer Ack. */
+    private record PendingAck(String clientId, Ack ack) {
+    }
+
+    private final ServerSettings settings;
+    private final ServerEvents events;
+    private final Executor logic;
+    private final Executor control;
+    private final Map<String, ServerSocket> clients = new ConcurrentHashMap<>();
+    private final Set<String> namespaces = ConcurrentHashMap.newKeySet();
+    private final Map<String, PendingAck> acks = new ConcurrentHashMap<>();
+    private final AtomicLong ackIds = new AtomicLong();
+
+    // logic thread
+    private State state = State.STOPPED;
+    private boolean startWhenStopped;
+    private boolean announced;
+    private SocketIoServer server;
+
+    // control thread
+    private SocketIoServer bound;
+
+    HostedServer(ServerSettings settings, ServerEvents events, Executor logic, Executor control) {
+        this.settings = settings;
+        this.events = events;
+        this.logic = logic;
+        this.control = control;
+    }
+
+    ServerEvents events() {
+        return events;
+    }
+
+    void start() {
+        switch (state) {
+            case STARTING, STARTED -> {
+            }
+            case STOPPING -> startWhenStopped = true;
+            case STOPPED -> {
+                state = State.STARTING;
+                control.execute(this::bind);
+            }
+        }
+    }
+
+    void stop() {
+        switch (state) {
+            case STOPPED -> {
+            }
+            case STOPPING -> startWhenStopped = false;
+            case STARTING, STARTED -> {
+                state = State.STOPPING;
+                server = null;
+                control.execute(this::close);
+            }
+        }
+    }
+
+    /** The run ends: closes the server now (on the control thread, which the caller then waits for). */
+    void closeForRunEnd() {
+        control.execute(this::close);
+    }
+
+    // ---- control thread ----
+
+    private void bind() {
+        SocketIoServer s = null;
+        try {
+            s = SocketIoServer.create(settings.toServerOptions());
+            Consumer<ServerSocket> onConnection = this::connected;
+            s.sockets().onConnection(onConnection);
+            s.namespaces(name -> true).onConnection(onConnection);
+            int port = s.start();
+            bound = s;
+            SocketIoServer started = s;
+            logic.execute(() -> bound(started, port));
+        } catch (RuntimeException e) {
+            if (s != null) {
+                s.close();
+            }
+            String why = e.getMessage() != null ? e.getMessage() : e.toString();
+            logic.execute(() -> bindFailed(why));
+        }
+    }
+
+    private void close() {
+        SocketIoServer s = bound;
+        bound = null;
+        if (s != null) {
+            s.close();
+        }
+        logic.execute(this::closed);
+    }
+
+    // ---- logic thread, reports from the control thread ----
+
+    private void bound(SocketIoServer s, int port) {
+        if (state != State.STARTING) {
+            return; // a Stop came while binding: the close that follows reports
+        }
+        state = State.STARTED;
+        server = s;
+        announced = true;
+        events.started(port);
+    }
+
+    private void bindFailed(String why) {
+        if (state == State.STARTING) {
+            state = State.STOPPED;
+        }
+        events.error("", "", "cannot listen on " + settings.host() + ":" + settings.port() + ": " + why,
+                ServerReasons.BIND_ERROR, true);
+    }
+
+    private void closed() {
+        if (state != State.STOPPING) {
+            return;
+        }
+        state = State.STOPPED;
+        clients.clear();
+        namespaces.clear();
+        acks.clear();
+        if (announced) {
+            announced = false;
+            events.stopped(ServerReasons.SERVER_STOP);
+        }
+        if (startWhenStopped) {
+            startWhenStopped = false;
+            start();
+        }
+    }
+
+    // ---- the server's event loop ----
+
+    private void connected(ServerSocket socket) {
+        if (clients.putIfAbsent(socket.id(), socket) != null) {
+            return;
+        }
+        String ns = socket.namespace().name();
+        namespaces.add(ns);
+        socket.onAny((event, args, ack) -> received(socket, event, args, ack));
+        socket.onDisconnect(reason -> disconnected(socket, reason));
+        JsonNode auth = socket.handshake().auth();
+        events.clientConnected(socket.id(), ns, auth == null ? "{}" : Messages.jsonText(auth));
+    }
+
+    private void received(ServerSocket socket, String event, List<JsonNode> args, Ack ack) {
+        String ackId = "";
+        if (ack != null) {
+            ackId = settings.name() + "#" + ackIds.incrementAndGet();
+            acks.put(ackId, new PendingAck(socket.id(), ack));
+        }
+        events.received(socket.id(), socket.namespace().name(), event, Messages.text(args), ackId);
+    }
+
+    private void disconnected(ServerSocket socket, DisconnectReason reason) {
+        clients.remove(socket.id(), socket);
+        acks.values().removeIf(p -> p.clientId().equals(socket.id()));
+        events.clientDisconnected(socket.id(), socket.namespace().name(), reason.reason());
+    }
+
+    // ---- logic thread, for the action nodes ----
+
+    /** Emits to a whole namespace (nobody ever connected to it: nobody to tell). */
+    void emitToNamespace(String ns, String event, Object[] args, String text) {
+        SocketIoServer s = started(ns);
+        if (namespaces.contains(ns)) {
+            s.namespace(ns).emit(event, args);
+        }
+        events.sent(ns, event, text);
+    }
+
+    /** Emits to the clients in {@code room} of namespace {@code ns}. */
+    void emitToRoom(String ns, String room, String event, Object[] args, String text) {
+        SocketIoServer s = started(ns);
+        if (namespaces.contains(ns)) {
+            BroadcastOperator to = s.namespace(ns).to(room);
+            to.emit(event, args);
+        }
+        events.sent(ns, event, text);
+    }
+
+    /** Emits to one client, in its own namespace. */
+    void emitToClient(String clientId, String event, Object[] args, String text) {
+        ServerSocket socket = client(clientId, "");
+        socket.emit(event, args);
+        events.sent(socket.namespace().name(), event, text);
+    }
+
+    void join(String clientId, String room) {
+        client(clientId, "").join(room);
+    }
+
+    void leave(String clientId, String room) {
+        client(clientId, "").leave(room);
+    }
+
+    void disconnect(String clientId, boolean close) {
+        client(clientId, "").disconnect(close);
+    }
+
+    void answer(String ackId, Object[] args) {
+        started("");
+        PendingAck pending = acks.remove(ackId);
+        if (pending == null) {
+            throw new ServerError(ServerReasons.UNKNOWN_ACK, "", "", ackId.isEmpty()
+                    ? "no ack id: the event did not ask for an acknowledgement"
+                    : "ack '" + ackId + "' is not waiting for an answer (answered already, or its client left)");
+        }
+        pending.ack().send(args);
+    }
+
+    private SocketIoServer started(String ns) {
+        if (state != State.STARTED) {
+            throw new ServerError(ServerReasons.NOT_STARTED, "", ns, "server '" + settings.name() + "' is not started");
+        }
+        return server;
+    }
+
+    private ServerSocket client(String clientId, String ns) {
+        started(ns);
+        if (clientId == null || clientId.isEmpty()) {
+            throw new ServerError(ServerReasons.INVALID_TARGET, "", ns, "client id must not be empty");
+        }
+        ServerSocket socket = clients.get(clientId);
+        if (socket == null || !socket.connected()) {
+            throw new ServerError(ServerReasons.UNKNOWN_CLIENT, clientId, ns, "no connected client '" + clientId + "'");
+        }
+        return socket;
+    }
+}

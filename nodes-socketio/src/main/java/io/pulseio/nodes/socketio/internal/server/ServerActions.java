@@ -1,0 +1,131 @@
+package io.pulseio.nodes.socketio.internal.server;
+
+import io.pulseio.logic.spi.NodeBehaviour;
+import io.pulseio.logic.spi.NodeContext;
+import io.pulseio.logic.spi.NodeSetup;
+import io.pulseio.nodes.socketio.internal.Actions;
+import io.pulseio.nodes.socketio.internal.Messages;
+import io.pulseio.nodes.socketio.internal.Reasons;
+import io.pulseio.nodes.socketio.internal.SocketIoRun;
+
+/**
+ * The behaviours of the server action nodes. Each checks its inputs, hands the work to its server and fires
+ * {@code out}; misuse throws {@link ServerError} (or the client nodes' error for event names and
+ * namespaces), which becomes On Socket.IO Server Error, and the chain after the node does not run.
+ */
+final class ServerActions {
+    private ServerActions() {
+    }
+
+    static NodeBehaviour start(NodeSetup setup) {
+        HostedServer s = server(setup);
+        return simple(node -> s.start(), setup.output("out"));
+    }
+
+    static NodeBehaviour stop(NodeSetup setup) {
+        HostedServer s = server(setup);
+        return simple(node -> s.stop(), setup.output("out"));
+    }
+
+    static NodeBehaviour emit(NodeSetup setup) {
+        HostedServer s = server(setup);
+        String target = setup.attributes().string(ServerNodeTypes.TARGET);
+        int event = setup.input(ServerNodeTypes.EVENT_NAME);
+        int namespace = setup.input(ServerNodeTypes.NAMESPACE);
+        int to = setup.input("to");
+        Message message = new Message(setup);
+        return simple(node -> {
+            String ns = Actions.namespace(node.string(namespace));
+            String name = Actions.eventName(node.string(event), ns);
+            Object[] args = message.arguments(node, ns);
+            String text = node.string(message.input);
+            switch (target) {
+                case ServerNodeTypes.TO_ROOM -> s.emitToRoom(ns, nonEmpty(node.string(to), "room", ns), name, args, text);
+                case ServerNodeTypes.TO_CLIENT -> s.emitToClient(nonEmpty(node.string(to), "client id", ns), name, args,
+                        text);
+                default -> s.emitToNamespace(ns, name, args, text);
+            }
+        }, setup.output("out"));
+    }
+
+    static NodeBehaviour answer(NodeSetup setup) {
+        HostedServer s = server(setup);
+        int ackId = setup.input("ackId");
+        Message message = new Message(setup);
+        return simple(node -> s.answer(node.string(ackId), message.arguments(node, "")), setup.output("out"));
+    }
+
+    static NodeBehaviour join(NodeSetup setup) {
+        HostedServer s = server(setup);
+        int client = setup.input("clientId");
+        int room = setup.input("room");
+        return simple(node -> s.join(node.string(client), nonEmpty(node.string(room), "room", "")),
+                setup.output("out"));
+    }
+
+    static NodeBehaviour leave(NodeSetup setup) {
+        HostedServer s = server(setup);
+        int client = setup.input("clientId");
+        int room = setup.input("room");
+        return simple(node -> s.leave(node.string(client), nonEmpty(node.string(room), "room", "")),
+                setup.output("out"));
+    }
+
+    static NodeBehaviour disconnect(NodeSetup setup) {
+        HostedServer s = server(setup);
+        int client = setup.input("clientId");
+        int close = setup.input("close");
+        return simple(node -> s.disconnect(node.string(client), node.bool(close)), setup.output("out"));
+    }
+
+    /** The {@code message} input in the node's {@code messageFormat}. */
+    private static final class Message {
+        final int input;
+        final String format;
+
+        Message(NodeSetup setup) {
+            input = setup.input("message");
+            format = setup.attributes().string(ServerNodeTypes.MESSAGE_FORMAT);
+        }
+
+        Object[] arguments(NodeContext node, String ns) {
+            try {
+                return Messages.arguments(node.string(input), format);
+            } catch (IllegalArgumentException e) {
+                throw new ServerError(Reasons.INVALID_MESSAGE, "", ns, e.getMessage());
+            }
+        }
+    }
+
+    private static String nonEmpty(String value, String what, String ns) {
+        if (value == null || value.isEmpty()) {
+            throw new ServerError(ServerReasons.INVALID_TARGET, "", ns, what + " must not be empty");
+        }
+        return value;
+    }
+
+    private static HostedServer server(NodeSetup setup) {
+        String name = setup.attributes().string(ServerNodeTypes.SERVER);
+        HostedServer s = setup.pluginRun(SocketIoRun.class).servers().server(name);
+        if (s == null) {
+            throw new IllegalStateException("unknown server '" + name + "'");
+        }
+        return s;
+    }
+
+    @FunctionalInterface
+    private interface Work {
+        void run(NodeContext node);
+    }
+
+    /** Does the work, then fires {@code out}. */
+    private static NodeBehaviour simple(Work work, int out) {
+        return new NodeBehaviour() {
+            @Override
+            public void run(NodeContext node, int pulseInput) {
+                work.run(node);
+                node.fire(out);
+            }
+        };
+    }
+}

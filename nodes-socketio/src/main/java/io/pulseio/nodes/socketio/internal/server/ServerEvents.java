@@ -1,0 +1,72 @@
+package io.pulseio.nodes.socketio.internal.server;
+
+import io.pulseio.logic.spi.Attributes;
+import io.pulseio.logic.spi.PluginContext;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * Fires the event listener nodes of one hosted server (each listener fires only for the server named by
+ * its {@code server} attribute) and traces what the server does. Any thread: the runtime runs each
+ * listener as an event on the logic thread, in call order.
+ */
+final class ServerEvents {
+    private final PluginContext context;
+    private final String server;
+    private final Predicate<Attributes> mine;
+
+    ServerEvents(PluginContext context, String server) {
+        this.context = context;
+        this.server = server;
+        this.mine = a -> server.equals(a.string(ServerNodeTypes.SERVER));
+    }
+
+    void started(int port) {
+        context.traceConnection(server, "listening", "port " + port);
+        context.fireListeners(ServerNodeTypes.ON_SERVER_START, mine, Map.of("port", (double) port));
+    }
+
+    void stopped(String reason) {
+        context.traceConnection(server, "closed", reason);
+        context.fireListeners(ServerNodeTypes.ON_SERVER_STOP, mine, Map.of("reason", reason));
+    }
+
+    void clientConnected(String clientId, String namespace, String auth) {
+        context.traceConnection(server, "client connected", clientId + " " + namespace);
+        context.fireListeners(ServerNodeTypes.ON_CLIENT_CONNECT, mine,
+                Map.of("clientId", clientId, "namespace", namespace, "auth", auth));
+    }
+
+    void clientDisconnected(String clientId, String namespace, String reason) {
+        context.traceConnection(server, "client disconnected", clientId + " " + namespace + " (" + reason + ")");
+        context.fireListeners(ServerNodeTypes.ON_CLIENT_DISCONNECT, mine,
+                Map.of("clientId", clientId, "namespace", namespace, "reason", reason));
+    }
+
+    void received(String clientId, String namespace, String event, String message, String ackId) {
+        context.traceReceived(server, namespace, event, message);
+        context.fireListeners(ServerNodeTypes.ON_SERVER_RECEIVE, a -> mine.test(a)
+                        && matches(a, ServerNodeTypes.EVENT_NAME, event) && matches(a, ServerNodeTypes.NAMESPACE, namespace),
+                Map.of("clientId", clientId, "namespace", namespace, "eventName", event, "message", message,
+                        "ackId", ackId));
+    }
+
+    void sent(String namespace, String event, String message) {
+        context.traceSent(server, namespace, event, message);
+    }
+
+    /** Fires On Socket.IO Server Error; {@code trace} also records it (not for node failures, already traced). */
+    void error(String clientId, String namespace, String message, String reason, boolean trace) {
+        if (trace) {
+            context.reportError(null, server + ": " + message + " (" + reason + ")", null);
+        }
+        context.fireListeners(ServerNodeTypes.ON_SERVER_ERROR, mine,
+                Map.of("clientId", clientId, "namespace", namespace, "message", message, "reason", reason));
+    }
+
+    /** An empty filter attribute matches anything. */
+    private static boolean matches(Attributes a, String attribute, String value) {
+        String filter = a.string(attribute);
+        return filter == null || filter.isEmpty() || filter.equals(value);
+    }
+}

@@ -1,0 +1,81 @@
+package io.pulseio.nodes.socketio.internal.server;
+
+import io.pulseio.logic.spi.NodeFailure;
+import io.pulseio.logic.spi.PluginContext;
+import io.pulseio.nodes.socketio.internal.NodeError;
+import io.pulseio.nodes.socketio.internal.Reasons;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The hosted servers of one run, one per entry of {@code settings.socketio.servers}, and the one control
+ * thread that binds and closes them (made on the first Server Start, so that a project without server
+ * nodes costs nothing). Logic thread only, except where noted.
+ */
+public final class Servers implements AutoCloseable {
+    private final Map<String, HostedServer> byName = new LinkedHashMap<>();
+    private final PluginContext context;
+    private ExecutorService control;
+
+    public Servers(PluginContext context, List<ServerSettings> settings) {
+        this.context = context;
+        for (ServerSettings s : settings) {
+            byName.put(s.name(), new HostedServer(s, new ServerEvents(context, s.name()), context.logicExecutor(),
+                    task -> control().execute(task)));
+        }
+    }
+
+    /** The server of a configured name, or null. */
+    HostedServer server(String name) {
+        return byName.get(name);
+    }
+
+    private ExecutorService control() {
+        if (control == null) {
+            control = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "pulseio-server-control-" + context.projectName());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return control;
+    }
+
+    /** A server node failed: On Socket.IO Server Error of its server, with the reason when it is ours. */
+    public void nodeFailed(NodeFailure failure) {
+        HostedServer s = byName.get(failure.attributes().string(ServerNodeTypes.SERVER));
+        if (s == null) {
+            return;
+        }
+        if (failure.cause() instanceof ServerError e) {
+            s.events().error(e.clientId(), e.namespace(), e.getMessage(), e.reason(), false);
+        } else if (failure.cause() instanceof NodeError e) {
+            s.events().error("", e.namespace(), e.getMessage(), e.reason(), false);
+        } else {
+            s.events().error("", "", failure.message(), Reasons.NODE_FAILURE, false);
+        }
+    }
+
+    /** Closes every started server (their clients see {@code server shutting down}), waiting a few seconds. */
+    @Override
+    public void close() {
+        if (control == null) {
+            return;
+        }
+        byName.values().forEach(HostedServer::closeForRunEnd);
+        control.shutdown();
+        try {
+            if (!control.awaitTermination(6, TimeUnit.SECONDS)) {
+                control.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            control.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        control = null;
+    }
+}
