@@ -15,6 +15,15 @@ public interface NodeSetup {
     /** The node's pins. */
     Signature signature();
 
+    /** Where the node is placed: the project graph, a scene or a function body. */
+    Scope scope();
+
+    /**
+     * The name of the scene or function whose graph holds the node; {@code "project"} for the project
+     * graph (as {@link io.pulseio.logic.model.GraphSpec#owner()}).
+     */
+    String owner();
+
     /** The whole project. */
     ProjectSpec project();
 

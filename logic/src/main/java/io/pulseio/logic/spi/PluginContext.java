@@ -36,11 +36,24 @@ public interface PluginContext {
      * Posts an event (any thread): every live listener node of {@code typeId} whose attributes match
      * {@code match} gets {@code outputs} (by output pin name) and fires its pulse output. Listeners in
      * scenes that are not active are not live. {@code match} runs on the logic thread.
+     *
+     * <p>The listeners never run inside the call: always after the current event (or callback) returns,
+     * each call as an event of its own, in call order. Called from a task of {@link #logicExecutor()} (a
+     * network callback), the event runs right after that task's event, before anything else queued;
+     * called from a node behaviour or from another thread, it is queued behind what is already waiting. The
+     * former saves a second trip through the queue for every received message.
      */
     void fireListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs);
 
     /** Records a plugin-level error in the trace and the log (any thread); {@code nodeId} may be null. */
     void reportError(String nodeId, String message, Throwable cause);
+
+    /**
+     * Whether this run writes a trace (fixed for the run). When false the {@code trace…} methods do
+     * nothing, so a plugin may skip building their arguments (e.g. a payload's text) or the listeners that
+     * only feed them.
+     */
+    boolean tracing();
 
     /** Traces an event sent (any thread). */
     void traceSent(String connection, String namespace, String event, String payload);

@@ -8,6 +8,7 @@ import io.pulseio.logic.time.Scheduler;
 import io.pulseio.logic.time.SystemScheduler;
 import io.pulseio.logic.trace.TraceEvent;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -32,6 +33,8 @@ public final class Run implements ProjectRun {
     final Interpreter interpreter;
     final RunState state;
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    /** Events to run right after the current one, before the queue is read again (logic thread only). */
+    private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
     private final Thread thread;
     private final Object idleLock = new Object();
     private int outstanding;
@@ -71,6 +74,16 @@ public final class Run implements ProjectRun {
         return true;
     }
 
+    /**
+     * Queues an event to run right after the current one, ahead of the queue: as if it had been posted, but
+     * without the queue's locks. Logic thread only; dropped when the run is stopping.
+     */
+    void postNext(Runnable event) {
+        if (!stopping) {
+            followUps.add(event);
+        }
+    }
+
     boolean inLogicThread() {
         return Thread.currentThread() == thread;
     }
@@ -81,7 +94,11 @@ public final class Run implements ProjectRun {
                 Runnable event = queue.take();
                 try {
                     runEvent(event);
+                    for (Runnable next; !stopping && (next = followUps.poll()) != null; ) {
+                        runEvent(next);
+                    }
                 } finally {
+                    followUps.clear();
                     synchronized (idleLock) {
                         if (event != WAKE_UP) {
                             outstanding--;

@@ -31,7 +31,7 @@ final class RunContext implements PluginContext, CoreServices {
         this.nodes = run.project.nodes().stream().filter(n -> n.plugin == plugin).map(n -> n.spec).toList();
         this.executor = task -> run.post(() -> {
             run.interpreter.currentScope = run.state.projectScope;
-            run.interpreter.callback(task);
+            run.interpreter.callback(() -> run.state.runPluginTask(task));
         });
     }
 
@@ -75,8 +75,16 @@ final class RunContext implements PluginContext, CoreServices {
     public void reportError(String nodeId, String message, Throwable cause) {
         String type = nodeId == null ? null : run.project.nodes().stream().filter(n -> n.id().equals(nodeId))
                 .map(ResolvedNode::typeId).findFirst().orElse(null);
-        Run.LOG.warn("{}: plugin '{}': {}", run.projectName(), plugin.id(), message, cause);
+        Run.LOG.warn("{}: plugin '{}': {}", run.projectName(), plugin.id(), message);
+        if (cause != null) {
+            Run.LOG.debug("{}: plugin '{}' error", run.projectName(), plugin.id(), cause);
+        }
         trace(new TraceEvent.Error(run.interpreter.now(), "plugin", nodeId, type, message));
+    }
+
+    @Override
+    public boolean tracing() {
+        return run.interpreter.tracing;
     }
 
     @Override

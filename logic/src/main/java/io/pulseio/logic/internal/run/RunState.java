@@ -37,6 +37,8 @@ final class RunState {
     private final Map<String, Object> variables = new HashMap<>();
     private final Map<Plugin, PluginRun> pluginRuns = new LinkedHashMap<>();
     private final Map<Plugin, RunContext> contexts = new LinkedHashMap<>();
+    /** True while a plugin's task from {@link RunContext#logicExecutor()} runs (not the chains it fires). */
+    private boolean inPluginTask;
 
     RunState(Run run) {
         this.run = run;
@@ -104,9 +106,13 @@ final class RunState {
         }
     }
 
-    /** Queues an event that fires every live listener of {@code typeId} whose attributes match. */
+    /**
+     * Fires every live listener of {@code typeId} whose attributes match, as an event of its own: queued,
+     * or, when called from a plugin task on the logic thread ({@link #runPluginTask}), run right after that
+     * task's event without a second trip through the queue. Any thread.
+     */
     void fireListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs) {
-        run.post(() -> {
+        Runnable event = () -> {
             List<LiveNode> candidates = listeners.getOrDefault(typeId, List.of());
             for (LiveNode node : candidates) {
                 if (isLive(node) && match.test(node.attributes())) {
@@ -114,7 +120,26 @@ final class RunState {
                     run.interpreter.fireListener(node);
                 }
             }
-        });
+        };
+        if (run.inLogicThread() && inPluginTask) {
+            run.postNext(event);
+        } else {
+            run.post(event);
+        }
+    }
+
+    /**
+     * Runs a task a plugin gave its logic executor (a network callback). Listeners it fires run right after
+     * it, in the order fired; node behaviours, which run later in the chains the task fired, still queue theirs.
+     */
+    void runPluginTask(Runnable task) {
+        boolean outer = inPluginTask;
+        inPluginTask = true;
+        try {
+            task.run();
+        } finally {
+            inPluginTask = outer;
+        }
     }
 
     private static void setOutputs(LiveNode node, Map<String, ?> values) {
@@ -195,8 +220,8 @@ final class RunState {
 
     void nodeFailed(LiveNode node, Throwable error) {
         String message = Interpreter.describe(error);
-        Run.LOG.warn("{}: node {} failed: {}", run.projectName(), node, message,
-                error instanceof Interpreter.PullFailure ? null : error);
+        Run.LOG.warn("{}: node {} failed: {}", run.projectName(), node, message);
+        Run.LOG.debug("{}: node {} failed", run.projectName(), node, error);
         Interpreter in = run.interpreter;
         in.emit(new TraceEvent.Error(in.now(), "node", node.id, node.typeId, message));
         PluginRun pluginRun = pluginRuns.get(node.resolved.plugin);

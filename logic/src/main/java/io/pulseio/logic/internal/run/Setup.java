@@ -5,6 +5,7 @@ import io.pulseio.logic.model.ProjectSpec;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.logic.spi.PluginRun;
+import io.pulseio.logic.spi.Scope;
 import io.pulseio.logic.spi.Signature;
 
 /** {@link NodeSetup} for one node while its behaviour is created. */
@@ -30,6 +31,16 @@ final class Setup implements NodeSetup {
     @Override
     public Signature signature() {
         return node.resolved.signature;
+    }
+
+    @Override
+    public Scope scope() {
+        return node.resolved.graph.scope();
+    }
+
+    @Override
+    public String owner() {
+        return node.resolved.graph.owner();
     }
 
     @Override
