@@ -18,11 +18,12 @@ for server in ${SERVERS:-pulseio node}; do
     node) cmd=(env "NODE_PATH=${NODE_PATH:-$root/interop/node_modules}" node --expose-gc "$here/node-server.js" 0 127.0.0.1) ;;
     *) echo "unknown server $server" >&2; exit 64 ;;
   esac
+  : >"$work/$server.out"
   "${cmd[@]}" >"$work/$server.out" 2>"$work/$server.err" </dev/null &
   pid=$!
   port=""
   for _ in $(seq 1 200); do
-    port="$(sed -n 's/^LISTENING \([0-9]*\)$/\1/p' "$work/$server.out")"
+    port="$(sed -n 's/^LISTENING \([0-9]*\)$/\1/p' "$work/$server.out" || true)"
     [ -n "$port" ] && break
     sleep 0.1
   done

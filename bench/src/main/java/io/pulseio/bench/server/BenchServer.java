@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * <p>PORT 0 picks a free port; HOST (default 127.0.0.1) must be a loopback address. Prints exactly
  * one line {@code LISTENING <port>} on stdout once ready; diagnostics go to stderr. Options are the
  * server defaults, which are socket.io 4.x's (ping interval 25 s, ping timeout 20 s,
- * maxHttpBufferSize 1e6, polling and websocket). Handlers: see {@link BenchHandlers}. Exits by
- * itself after {@code BENCH_SERVER_LIFETIME_S} seconds (default 1800); SIGTERM closes it.
+ * maxHttpBufferSize 1e6, polling and websocket). Handlers: see {@link BenchHandlers}. Before
+ * LISTENING it warms up for {@code BENCH_SERVER_WARMUP_MS} (default 4000, 0 = off; see
+ * {@link Warmup}). Exits by itself after {@code BENCH_SERVER_LIFETIME_S} seconds (default 1800);
+ * SIGTERM closes it.
  */
 public final class BenchServer {
   private static final Pattern LOOPBACK = Pattern.compile("^127\\..*|^::1$|^localhost$");
@@ -50,6 +52,13 @@ public final class BenchServer {
     BenchHandlers handlers = new BenchHandlers(server.sockets());
     server.sockets().onConnection(handlers::attach);
     int bound = server.start();
+    long warmupMs = warmupMillis();
+    if (warmupMs > 0) {
+      long t0 = System.nanoTime();
+      int rounds = Warmup.run(bound, Duration.ofMillis(warmupMs));
+      System.err.printf("server: warm-up %d rounds in %d ms%n", rounds,
+          (System.nanoTime() - t0) / 1_000_000);
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "bench-shutdown"));
     Thread lifetime = new Thread(() -> {
       try {
@@ -64,6 +73,22 @@ public final class BenchServer {
     lifetime.start();
     System.out.println("LISTENING " + bound);
     System.out.flush();
+  }
+
+  /** BENCH_SERVER_WARMUP_MS: time spent warming up before LISTENING, 0..8000, default 4000. */
+  private static long warmupMillis() {
+    String v = System.getenv().getOrDefault("BENCH_SERVER_WARMUP_MS", "4000");
+    try {
+      long ms = Long.parseLong(v.trim());
+      if (ms >= 0 && ms <= 8_000) {
+        return ms;
+      }
+    } catch (NumberFormatException e) {
+      // falls through
+    }
+    System.err.println("BENCH_SERVER_WARMUP_MS must be 0..8000, was " + v);
+    System.exit(2);
+    return 0;
   }
 
   private static long lifetimeSeconds() {
