@@ -34,9 +34,17 @@ class ExamplesTest {
         }
     }
 
+    /** Embedded: the project relays the clients' {@code broadcast} events with its own server. */
     @Test
     void dashboard() throws Exception {
-        try (NodeServer server = NodeServer.start(); GoldenRun run = start("dashboard", server)) {
+        try (GoldenRun run = GoldenRun.startFile(EXAMPLES.resolve("dashboard/project.json"))) {
+            assertThat(finish(run)).isEqualTo(documented("dashboard"));
+        }
+    }
+
+    @Test
+    void dashboardAgainstTheNodeServer() throws Exception {
+        try (NodeServer server = NodeServer.start(); GoldenRun run = startNode("dashboard", server)) {
             assertThat(finish(run)).isEqualTo(documented("dashboard"));
         }
     }
@@ -44,7 +52,7 @@ class ExamplesTest {
     /** The test plays the outage: kills the server once connected, starts it again once the loss is seen. */
     @Test
     void resilience() throws Exception {
-        try (NodeServer server = NodeServer.start(); GoldenRun run = start("resilience", server)) {
+        try (NodeServer server = NodeServer.start(); GoldenRun run = startNode("resilience", server)) {
             run.awaitLine(line -> line.startsWith("server has: "));
             server.kill();
             run.awaitLine(line -> line.startsWith("connection lost"));
@@ -54,10 +62,6 @@ class ExamplesTest {
             List<String> out = finish(run).stream().map(l -> l.replace("transport error", "transport close")).toList();
             assertThat(out).isEqualTo(documented("resilience"));
         }
-    }
-
-    private static GoldenRun start(String name, NodeServer server) throws IOException {
-        return GoldenRun.startFile(EXAMPLES.resolve(name).resolve("project.json"), server);
     }
 
     /** The variant of an example that talks to the fixture server. */

@@ -11,12 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Golden tests of the server nodes: a project hosts our server ({@code nodes/server_nodes.json}, on
- * 127.0.0.1:47022) and the official socket.io-client drives it ({@code fixtures/client.js}); the project's
+ * 127.0.0.1:29022) and the official socket.io-client drives it ({@code fixtures/client.js}); the project's
  * output ({@code server_nodes.out}) and trace ({@code server_nodes.trace}) are compared, and so is what the
  * client saw.
  */
 class SocketIoServerNodesGoldenTest {
-    private static final String URL = "http://127.0.0.1:47022";
+    private static final String URL = "http://127.0.0.1:29022";
 
     @Test
     void theOfficialClientDrivesEveryServerNodeAndEvent() throws Exception {
