@@ -109,4 +109,19 @@ class OfficialClientAcksAndBinaryTest {
     assertThat(args.toString()).isEqualTo("[{\"label\":\"from-server\",\"data\":{\"$bin\":\"AAEC\"},"
         + "\"list\":[{\"$bin\":\"ZGVm\"},{\"deep\":{\"$bin\":\"\"}},\"text\",42]},{\"$bin\":\"yMk=\"}]");
   }
+
+  @ParameterizedTest
+  @EnumSource(ClientMode.class)
+  void largeTextAndBinaryGoThereAndBack(ClientMode mode) throws Exception {
+    NodeClient.Result result = OfficialClient.run(server.url(), mode.nodeOptions(),
+        steps()
+            .waitFor("connect")
+            .step("emit", "large", "args", List.of(Map.of("text", 150_000, "binary", 100_000)), "ack", true, "timeoutMs", 15000)
+            .emitWithAck("echo", "after"));
+
+    JsonNode report = ack(result, "large");
+    assertThat(report.path("ok").asBoolean()).as("%s", report).isTrue();
+    assertThat(report.path("same").asBoolean()).as("the client's ack holds what the server sent").isTrue();
+    assertThat(ack(result, "echo").asText()).isEqualTo("after");
+  }
 }

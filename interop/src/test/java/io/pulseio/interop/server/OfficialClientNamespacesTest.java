@@ -90,4 +90,28 @@ class OfficialClientNamespacesTest {
         steps().open("/private").waitFor("connect", "/private").emitWithAckOn("/private", "whoami"));
     assertThat(acks(allowed, "/private", "whoami").get(0).path(0).path("auth").path("token").asText()).isEqualTo("open-sesame");
   }
+
+  @ParameterizedTest
+  @EnumSource(ClientMode.class)
+  void leavingOneNamespaceKeepsTheOthersAndAServerDisconnectIsFinal(ClientMode mode) throws Exception {
+    NodeClient.Result result = OfficialClient.run(server.url(), mode.nodeOptions(),
+        steps()
+            .waitFor("connect")
+            .open("/chat")
+            .open("/admin")
+            .waitFor("connect", "/chat")
+            .waitFor("connect", "/admin")
+            .step("disconnect", true, "nsp", "/chat")
+            .waitFor("disconnect", "/chat")
+            .emitWithAckOn("/admin", "disconnect-me")
+            .waitFor("disconnect", "/admin")
+            .emitWithAck("echo", "main still here"));
+
+    assertThat(result.lines("disconnect")).extracting(l -> l.path("nsp").asText() + " " + l.path("reason").asText())
+        .startsWith("/chat io client disconnect", "/admin io server disconnect");
+    assertThat(ack(result, "echo").asText()).isEqualTo("main still here");
+    assertThat(result.lines("reconnect")).isEmpty();
+    server.awaitSignals("disconnect:client namespace disconnect", 1);
+    server.awaitSignals("disconnect:server namespace disconnect", 1);
+  }
 }

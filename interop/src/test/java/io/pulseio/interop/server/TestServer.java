@@ -56,6 +56,9 @@ import java.util.regex.Pattern;
  *   <li>{@code stream {event, count, intervalMs}}: emits {@code event(i)} for i = 0..count-1,
  *       one every {@code intervalMs} (default 5) from a timer thread; answers {@code count}
  *       after the last
+ *   <li>{@code large {text, binary}}: emits {@code large(<text of that many characters>, <that
+ *       many bytes>)} asking for an ack; answers {@code {ok, same}}: whether the client
+ *       acknowledged with exactly the same text and bytes (a client that echoes acks does)
  *   <li>{@code signal name}: counts a signal the test waits for ({@link #awaitSignals})
  *   <li>{@code drop [{missed:{room, event, count}}]}: answers, then closes the Engine.IO
  *       connection without a DISCONNECT packet (reason {@code forced close}, recoverable); with
@@ -202,6 +205,7 @@ final class TestServer implements AutoCloseable {
           }
           case "records" -> answer(ack, JSON.arrayNode().addAll(records.getOrDefault(socket.id(), List.of())));
           case "stream" -> stream(socket, first, ack);
+          case "large" -> large(socket, first, ack);
           case "signal" -> {
             signals.add(first.asText());
             answer(ack, first);
@@ -268,6 +272,20 @@ final class TestServer implements AutoCloseable {
           }
           answer(ack, report);
         });
+  }
+
+  private static void large(ServerSocket socket, JsonNode request, Ack ack) {
+    String text = "x".repeat(request.path("text").asInt());
+    byte[] bytes = new byte[request.path("binary").asInt()];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) i;
+    }
+    socket.emitWithAck(Duration.ofSeconds(10), "large", text, bytes).whenComplete((response, error) -> {
+      ObjectNode report = JSON.objectNode().put("ok", error == null);
+      report.put("same", error == null && response.size() == 2 && response.get(0).asText().equals(text)
+          && response.get(1).isBinary() && java.util.Arrays.equals(binary(response.get(1)), bytes));
+      answer(ack, report);
+    });
   }
 
   private void stream(ServerSocket socket, JsonNode request, Ack ack) {
