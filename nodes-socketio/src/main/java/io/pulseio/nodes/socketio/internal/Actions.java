@@ -3,6 +3,7 @@ package io.pulseio.nodes.socketio.internal;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeSetup;
+import io.pulseio.logic.spi.Scope;
 import java.util.Set;
 
 /**
@@ -67,7 +68,7 @@ public final class Actions {
         int out = setup.output("out");
         int onReply = setup.output("onReply");
         int reply = setup.output("reply");
-        boolean inScene = setup.spec().path().startsWith("$.logic.scenes");
+        boolean inScene = setup.scope() == Scope.SCENE;
         return simple(node -> {
             String ns = emit.namespace(node);
             String event = emit.event(node, ns);

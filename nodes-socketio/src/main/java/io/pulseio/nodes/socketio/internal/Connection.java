@@ -372,7 +372,11 @@ final class Connection {
         }
         n.socket = client.socket(n.name);
         n.socket.addListener(new NamespaceEvents(n));
-        n.socket.onAnyOutgoing((event, args, ack) -> events.sent(n.name, event, Messages.text(args)));
+        if (events.tracing()) {
+            // traced when handed to the connection (a buffered emit when it really goes out): one more
+            // logic-thread event per emit, so only when a trace is written
+            n.socket.onAnyOutgoing((event, args, ack) -> events.sent(n.name, event, Messages.text(args)));
+        }
         n.subscriptions.replaceAll((event, none) -> listen(n, event));
     }
 

@@ -7,7 +7,8 @@ import java.util.function.Predicate;
 
 /**
  * Fires the event listener nodes of one connection (each listener fires only for the connection named by
- * its {@code configuration}). Any thread; the runtime queues each as an event on the logic thread.
+ * its {@code configuration}). Any thread; the runtime runs each as an event on the logic thread (right
+ * after the client callback that fired it, or queued when a node fired it).
  */
 final class Events {
     private final PluginContext context;
@@ -48,6 +49,11 @@ final class Events {
     void receivedTraced(String namespace, String event, String message) {
         context.traceReceived(connection, namespace, event, message);
         received(namespace, event, message);
+    }
+
+    /** Whether the run writes a trace: without one, sent events need no listener and no payload text. */
+    boolean tracing() {
+        return context.tracing();
     }
 
     /** Traces an event handed to the connection. */
