@@ -77,6 +77,8 @@ public final class Manager implements SocketIoClient {
   private SocketDecoder decoder;
   private ScheduledFuture<?> openTimer;
   private boolean websocketWorked;
+  /** The close has run on the loop (unlike {@link #closed}, set by the caller of close() at once). */
+  private boolean closeRan;
 
   /**
    * @param options the client's options
@@ -183,6 +185,15 @@ public final class Manager implements SocketIoClient {
 
   boolean isClosed() {
     return closed.get();
+  }
+
+  /**
+   * On the loop: true once the close has run there. Tasks queued before {@link #close()} was
+   * called (an emit, say) still see false and go out ahead of the DISCONNECT, as Socket.IO requires;
+   * {@link #isClosed()} is already true for them.
+   */
+  boolean closeRanOnLoop() {
+    return closeRan;
   }
 
   void checkNotClosed() {
@@ -399,6 +410,7 @@ public final class Manager implements SocketIoClient {
   }
 
   private void onClientClose(Runnable whenReleased) {
+    closeRan = true;
     reconnection.stop();
     for (SocketImpl s : sockets.values()) {
       s.onClientClose();

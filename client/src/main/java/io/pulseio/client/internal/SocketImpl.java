@@ -343,7 +343,8 @@ final class SocketImpl implements Socket {
 
   /** An emit reached the loop. */
   void onOutgoing(Outgoing o) {
-    if (manager.isClosed()) {
+    // Not isClosed(): an emit given before close() must still be sent (before the DISCONNECT).
+    if (manager.closeRanOnLoop()) {
       fail(o, new SocketIoException("client closed"));
       return;
     }
