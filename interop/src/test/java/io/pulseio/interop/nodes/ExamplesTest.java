@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs each project of {@code examples/} against the fixture server, the way {@code pulseio run} would
- * (through the logic API), and checks that it prints exactly the output {@code examples/README.md}
+ * Runs each project of {@code examples/} (the {@code node-server.json} variants against the fixture
+ * server), the way {@code pulseio run} would (through the logic API), and checks that it prints exactly the output {@code examples/README.md}
  * documents for it (the fenced block after {@code <!-- expected output: NAME -->}).
  */
 class ExamplesTest {
@@ -49,9 +49,17 @@ class ExamplesTest {
         }
     }
 
-    /** The test plays the outage: kills the server once connected, starts it again once the loss is seen. */
+    /** Embedded: the project stops its own server and starts it again; the client reconnects by itself. */
     @Test
     void resilience() throws Exception {
+        try (GoldenRun run = GoldenRun.startFile(EXAMPLES.resolve("resilience/project.json"))) {
+            assertThat(finish(run)).isEqualTo(documented("resilience"));
+        }
+    }
+
+    /** The test plays the outage: kills the server once connected, starts it again once the loss is seen. */
+    @Test
+    void resilienceAgainstTheNodeServer() throws Exception {
         try (NodeServer server = NodeServer.start(); GoldenRun run = startNode("resilience", server)) {
             run.awaitLine(line -> line.startsWith("server has: "));
             server.kill();
@@ -60,7 +68,7 @@ class ExamplesTest {
             // A killed server ends a connection with "transport close" or "transport error", depending on
             // the transport and on the moment; the README shows the first.
             List<String> out = finish(run).stream().map(l -> l.replace("transport error", "transport close")).toList();
-            assertThat(out).isEqualTo(documented("resilience"));
+            assertThat(out).isEqualTo(documented("resilience/node-server"));
         }
     }
 
