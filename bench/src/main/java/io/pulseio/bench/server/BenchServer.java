@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * one line {@code LISTENING <port>} on stdout once ready; diagnostics go to stderr. Options are the
  * server defaults, which are socket.io 4.x's (ping interval 25 s, ping timeout 20 s,
  * maxHttpBufferSize 1e6, polling and websocket). Handlers: see {@link BenchHandlers}. Before
- * LISTENING it warms up for {@code BENCH_SERVER_WARMUP_MS} (default 4000, 0 = off; see
+ * LISTENING it warms up for {@code BENCH_SERVER_WARMUP_MS} (default 6000, 0 = off; see
  * {@link Warmup}). Exits by itself after {@code BENCH_SERVER_LIFETIME_S} seconds (default 1800);
  * SIGTERM closes it.
  */
@@ -56,8 +56,8 @@ public final class BenchServer {
     if (warmupMs > 0) {
       long t0 = System.nanoTime();
       int rounds = Warmup.run(bound, Duration.ofMillis(warmupMs));
-      System.err.printf("server: warm-up %d rounds in %d ms%n", rounds,
-          (System.nanoTime() - t0) / 1_000_000);
+      System.err.printf("server: warm-up %d rounds in %d ms: %s%n", rounds,
+          (System.nanoTime() - t0) / 1_000_000, Warmup.summary());
     }
     Runtime.getRuntime().addShutdownHook(new Thread(server::close, "bench-shutdown"));
     Thread lifetime = new Thread(() -> {
@@ -75,9 +75,9 @@ public final class BenchServer {
     System.out.flush();
   }
 
-  /** BENCH_SERVER_WARMUP_MS: time spent warming up before LISTENING, 0..8000, default 4000. */
+  /** BENCH_SERVER_WARMUP_MS: time spent warming up before LISTENING, 0..8000, default 6000. */
   private static long warmupMillis() {
-    String v = System.getenv().getOrDefault("BENCH_SERVER_WARMUP_MS", "4000");
+    String v = System.getenv().getOrDefault("BENCH_SERVER_WARMUP_MS", "6000");
     try {
       long ms = Long.parseLong(v.trim());
       if (ms >= 0 && ms <= 8_000) {
