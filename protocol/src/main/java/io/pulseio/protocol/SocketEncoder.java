@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p>Pure and thread-safe. Binary nodes anywhere in the data become
  * {@code {"_placeholder":true,"num":N}} and are returned, in order, as attachments; the packet
- * then goes as BINARY_EVENT or BINARY_ACK. The packet's own tree is never changed.
+ * then goes as BINARY_EVENT or BINARY_ACK. The packet's own tree is never changed. The JSON is
+ * written by {@link JsonText} straight into the packet's text, with no intermediate string.
  */
 public final class SocketEncoder {
   private SocketEncoder() {}
@@ -44,9 +45,11 @@ public final class SocketEncoder {
     }
     if (data != null) {
       try {
-        out.append(Json.MAPPER.writeValueAsString(data));
+        JsonText.append(data, out);
       } catch (JsonProcessingException e) {
         throw new IllegalArgumentException("data cannot be written as JSON: " + e.getOriginalMessage(), e);
+      } catch (java.io.IOException e) {
+        throw new IllegalArgumentException("data cannot be written as JSON: " + e.getMessage(), e);
       }
     }
     return new EncodedPacket(out.toString(), attachments);
