@@ -1,16 +1,29 @@
 package io.pulseio.client.internal.engine;
 
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
+import io.netty.util.NetUtil;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/** Where an engine's requests go: the host header, request paths with their query, WebSocket URIs. */
+/**
+ * Where an engine's requests go: the server's address, the host header, request paths with their
+ * query, WebSocket URIs; and what every connection to it shares (extra headers, the WebSocket
+ * handshake settings), built once rather than per connection.
+ */
 final class EngineEndpoint {
   private final EngineOptions options;
   private final String hostHeader;
   private final String authority;
   private final String extraQuery;
+  private final InetSocketAddress address;
+  private final HttpHeaders extraHeaders;
+  /** The settings of a WebSocket handshake without a sid (WebSocket-only), made on first use. */
+  private WebSocketClientProtocolConfig webSocketConfig;
 
   EngineEndpoint(EngineOptions options) {
     this.options = options;
@@ -25,6 +38,35 @@ final class EngineEndpoint {
       q.append('&').append(encode(e.getKey())).append('=').append(encode(e.getValue()));
     }
     this.extraQuery = q.toString();
+    // An IP literal needs no resolver; a name is resolved per connection (its address may change).
+    InetAddress literal = NetUtil.createInetAddressFromIpAddressString(options.host());
+    this.address = literal != null
+        ? new InetSocketAddress(literal, options.port())
+        : InetSocketAddress.createUnresolved(options.host(), options.port());
+    this.extraHeaders = Pipelines.headers(options.headers());
+  }
+
+  /** The server's address: resolved when the host is an IP literal, else unresolved. */
+  InetSocketAddress address() {
+    return address;
+  }
+
+  /** Extra headers for every request, as Netty headers (not to be changed). */
+  HttpHeaders extraHeaders() {
+    return extraHeaders;
+  }
+
+  /** The WebSocket handshake settings for {@code sid} (null: a handshake over WebSocket). */
+  WebSocketClientProtocolConfig webSocketConfig(String sid) {
+    if (sid != null) {
+      return Pipelines.webSocketConfig(this, sid);
+    }
+    WebSocketClientProtocolConfig config = webSocketConfig;
+    if (config == null) {
+      config = Pipelines.webSocketConfig(this, null);
+      webSocketConfig = config;
+    }
+    return config;
   }
 
   EngineOptions options() {

@@ -147,9 +147,12 @@ final class EngineSession implements Engine, Transport.Listener {
         if (probe != null) {
           probeFailed(null);
         }
-        closeTimer = loop.schedule(this::finishClosing, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         listener.onClose("forced close", null);
         flush();
+        if (state == State.CLOSING) {
+          // The goodbye is still on its way (polling: awaiting its POST's answer): bound the wait.
+          closeTimer = loop.schedule(this::finishClosing, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        }
       }
       default -> { }
     }

@@ -25,18 +25,27 @@ import java.util.Map;
 final class Pipelines {
   /** The largest WebSocket handshake response we accept. */
   private static final int MAX_HANDSHAKE_RESPONSE = 64 * 1024;
+  private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
 
   private Pipelines() {}
 
   /** A bootstrap for connections to the endpoint's server, on {@code loop}. */
   static Bootstrap bootstrap(EventLoop loop, EngineOptions options) {
+    return bootstrap(loop, (int) Math.min(Integer.MAX_VALUE, Math.max(1, options.handshakeTimeoutMillis())));
+  }
+
+  /**
+   * A bootstrap for connections on {@code loop}: Nagle off, bounded write buffer.
+   *
+   * @param connectTimeoutMillis the TCP connect timeout; 0 for none (a timer of the caller's covers it)
+   */
+  static Bootstrap bootstrap(EventLoop loop, int connectTimeoutMillis) {
     return new Bootstrap()
         .group(loop)
         .channel(NioSocketChannel.class)
         .option(ChannelOption.TCP_NODELAY, true)
-        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
-            Math.max(1, options.handshakeTimeoutMillis())))
-        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024));
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+        .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK);
   }
 
   /** HTTP/1.1 keep-alive connection for polling: TLS?, codec, bounded aggregator, exchange. */
@@ -56,16 +65,7 @@ final class Pipelines {
   /** WebSocket connection: TLS?, HTTP codec for the handshake, WebSocket protocol, frame aggregation, engine frames. */
   static ChannelHandler webSocket(EngineEndpoint endpoint, String sid, ChannelHandler frames) {
     EngineOptions options = endpoint.options();
-    WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
-        .webSocketUri(URI.create(endpoint.webSocketUri(sid)))
-        .version(WebSocketVersion.V13)
-        .customHeaders(headers(endpoint.headers()))
-        .maxFramePayloadLength(options.maxMessageBytes())
-        .handshakeTimeoutMillis(Math.max(1, options.handshakeTimeoutMillis()))
-        .generateOriginHeader(false)
-        .withUTF8Validator(false)
-        .dropPongFrames(true)
-        .build();
+    WebSocketClientProtocolConfig config = endpoint.webSocketConfig(sid);
     return new ChannelInitializer<Channel>() {
       @Override
       protected void initChannel(Channel ch) {
@@ -78,6 +78,21 @@ final class Pipelines {
         p.addLast("frames", frames);
       }
     };
+  }
+
+  /** The settings of a WebSocket handshake with the endpoint's server for {@code sid} (or null). */
+  static WebSocketClientProtocolConfig webSocketConfig(EngineEndpoint endpoint, String sid) {
+    EngineOptions options = endpoint.options();
+    return WebSocketClientProtocolConfig.newBuilder()
+        .webSocketUri(URI.create(endpoint.webSocketUri(sid)))
+        .version(WebSocketVersion.V13)
+        .customHeaders(endpoint.extraHeaders())
+        .maxFramePayloadLength(options.maxMessageBytes())
+        .handshakeTimeoutMillis(Math.max(1, options.handshakeTimeoutMillis()))
+        .generateOriginHeader(false)
+        .withUTF8Validator(false)
+        .dropPongFrames(true)
+        .build();
   }
 
   /** The extra headers as Netty headers. */

@@ -56,10 +56,20 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter implements T
   @Override
   public void open() {
     EngineOptions options = endpoint.options();
-    ChannelFuture connecting = Pipelines.bootstrap(loop, options)
+    // A handshake over WebSocket runs under the session's handshake timer, which also bounds the
+    // TCP connect; a probe (sid given) runs after it, so it keeps a connect timeout of its own.
+    long timeout = options.handshakeTimeoutMillis();
+    int connectTimeout = sid == null && timeout > 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout));
+    ChannelFuture connecting = Pipelines.bootstrap(loop, connectTimeout)
         .handler(Pipelines.webSocket(endpoint, sid, this))
-        .connect(options.host(), options.port());
+        .connect(endpoint.address());
     channel = connecting.channel();
+    if (connecting.isDone()) {
+      if (!connecting.isSuccess()) {
+        failed("transport error", connecting.cause());
+      }
+      return;
+    }
     connecting.addListener(f -> {
       if (!f.isSuccess()) {
         failed("transport error", f.cause());
@@ -107,11 +117,14 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter implements T
     }
     if (connected && channel.isActive()) {
       Channel ch = channel;
-      ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+      ChannelFuture written = ch.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
           .addListener(ChannelFutureListener.CLOSE);
-      loop.schedule(() -> {
-        ch.close();
-      }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+      if (!written.isDone()) {
+        // Still queued (the server is not reading): drop the connection anyway after a grace period.
+        loop.schedule(() -> {
+          ch.close();
+        }, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+      }
     } else {
       channel.close();
     }
