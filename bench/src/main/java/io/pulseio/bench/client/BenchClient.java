@@ -24,15 +24,20 @@ import java.util.concurrent.TimeUnit;
 public final class BenchClient {
   static final int MAX_N = 10_000_000;
 
-  private final String url;
-  private final Transport transport;
   private final Duration phaseTimeout;
   private final EventLoops loops = EventLoops.create(1);
+  /** The options of every connection (immutable, so built once; each connection is a new client). */
+  private final ClientOptions options;
 
   private BenchClient(String url, Transport transport, Duration phaseTimeout) {
-    this.url = url;
-    this.transport = transport;
     this.phaseTimeout = phaseTimeout;
+    this.options = ClientOptions.builder(url)
+        .transports(transport)
+        .upgrade(false)
+        .reconnection(false)
+        .connectTimeout(phaseTimeout)
+        .eventLoops(loops)
+        .build();
   }
 
   public static void main(String[] args) {
@@ -110,13 +115,6 @@ public final class BenchClient {
 
   /** A new client (its own Engine.IO connection) on the shared event loop, connected. */
   Connection connect() throws Exception {
-    ClientOptions options = ClientOptions.builder(url)
-        .transports(transport)
-        .upgrade(false)
-        .reconnection(false)
-        .connectTimeout(phaseTimeout)
-        .eventLoops(loops)
-        .build();
     SocketIoClient client = SocketIoClient.create(options);
     Socket socket = client.socket();
     CompletableFuture<Void> connected = new CompletableFuture<>();
