@@ -1,12 +1,7 @@
 package io.pulseio.server.internal.engine;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
-import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import io.netty.util.concurrent.ScheduledFuture;
 import io.pulseio.protocol.EngineCodec;
 import io.pulseio.protocol.EnginePacket;
 import io.pulseio.protocol.EnginePacketType;
@@ -14,8 +9,6 @@ import io.pulseio.protocol.ProtocolException;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.EngineSocket;
 import io.pulseio.server.Transport;
-import io.pulseio.server.internal.netty.EngineError;
-import io.pulseio.server.internal.netty.HttpResponses;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Engine.IO session: its transport (polling or WebSocket), the upgrade between them, the
- * heartbeat and the outgoing buffer.
+ * One Engine.IO session: its transport (polling or WebSocket), the heartbeat and the outgoing
+ * buffer. The polling requests are {@link Polling}'s, the move to WebSocket is {@link Upgrade}'s.
  *
  * <p>Confined to {@link #loop}: every field is read and written only there; the public methods
  * hop over when called elsewhere. Outgoing packets are buffered and flushed once per loop turn.
@@ -34,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class EngineSession implements EngineSocket {
   private static final Logger LOG = LoggerFactory.getLogger(EngineSession.class);
   private static final Listener NOOP = new Listener() {};
-
 
   private enum State { OPEN, CLOSING, CLOSED }
 
@@ -52,14 +44,9 @@ public final class EngineSession implements EngineSocket {
   private boolean flushScheduled;
   private long holdMicros;
   private final Runnable flushTask = this::flushNow;
-  // polling
-  private Exchange pendingGet;
-  private ChannelFutureListener pendingGetWatcher;
-  // websocket and upgrade
   private WebSocketWriter ws;
-  private Channel upgrading;
-  private boolean probed;
-  private ScheduledFuture<?> upgradeTimer;
+  private final Upgrade upgrade;
+  private final Polling polling;
   private final Heartbeat heartbeat;
 
   EngineSession(EngineServerImpl server, String id, Transport transport, EventLoop loop,
@@ -74,6 +61,8 @@ public final class EngineSession implements EngineSocket {
     this.secure = server.options.tlsCertificate() != null;
     this.heartbeat = new Heartbeat(loop, server.pingIntervalMs, server.pingTimeoutMs,
         () -> enqueue(EnginePacket.PING), () -> closeNow(DisconnectReason.PING_TIMEOUT));
+    this.upgrade = new Upgrade(server, this, this::probeAnswered, this::switchToWebSocket);
+    this.polling = new Polling(this, upgrade);
   }
 
   // ---- public API (any thread) ----
@@ -160,7 +149,7 @@ public final class EngineSession implements EngineSocket {
     execute(() -> {
       boolean writable = transport == Transport.WEBSOCKET
           ? ws != null && ws.writableNow() && buffer.isEmpty()
-          : pendingGet != null;
+          : polling.isHeld();
       if (writable) {
         packets.forEach(this::enqueue);
       }
@@ -202,8 +191,12 @@ public final class EngineSession implements EngineSocket {
     }
   }
 
-  private void flushNow() {
+  void flushNow() {
     flush(false);
+  }
+
+  boolean hasBuffered() {
+    return !buffer.isEmpty();
   }
 
   /** Writes the buffer out; {@code force} writes even while an earlier write is in flight. */
@@ -213,31 +206,20 @@ public final class EngineSession implements EngineSocket {
       return;
     }
     if (transport == Transport.WEBSOCKET) {
-      if (ws == null) {
-        return;
-      }
-      if (ws.busy() && !force) {
+      if (ws == null || (ws.busy() && !force)) {
         return;
       }
       long hold = holdMicros;
       holdMicros = 0;
       ws.write(buffer, hold);
-    } else if (pendingGet != null) {
+    } else if (polling.isHeld()) {
       List<EnginePacket> packets = new ArrayList<>(buffer);
       buffer.clear();
-      answerGet(EngineCodec.encodePayload(packets));
+      polling.answer(EngineCodec.encodePayload(packets));
       if (packets.get(packets.size() - 1).type() == EnginePacketType.CLOSE) {
         closeNow(DisconnectReason.FORCED_CLOSE);
       }
     }
-  }
-
-  private void answerGet(String payload) {
-    Exchange get = pendingGet;
-    pendingGet = null;
-    get.ctx.channel().closeFuture().removeListener(pendingGetWatcher);
-    pendingGetWatcher = null;
-    get.reply(HttpResponseStatus.OK, HttpResponses.TEXT, payload);
   }
 
   /** Sends the OPEN packet first on a new WebSocket session. */
@@ -256,7 +238,7 @@ public final class EngineSession implements EngineSocket {
     heartbeat.schedule();
   }
 
-  private boolean pingTimedOut() {
+  boolean pingTimedOut() {
     if (state != State.CLOSED && heartbeat.expired()) {
       closeNow(DisconnectReason.PING_TIMEOUT);
     }
@@ -266,64 +248,10 @@ public final class EngineSession implements EngineSocket {
   // ---- reading ----
 
   void onHttp(Exchange ex, Transport requested) {
-    if (pingTimedOut()) {
-      ex.fail(EngineError.UNKNOWN_SID);
-    } else if (requested != transport || transport != Transport.POLLING) {
-      ex.fail(EngineError.BAD_REQUEST);
-    } else if ("GET".equals(ex.method)) {
-      onPoll(ex);
-    } else if ("POST".equals(ex.method)) {
-      onPost(ex);
-    } else {
-      ex.fail(EngineError.BAD_REQUEST);
-    }
+    polling.onRequest(ex, requested);
   }
 
-  private void onPoll(Exchange ex) {
-    if (pendingGet != null) {
-      ex.fail(EngineError.BAD_REQUEST);
-      closeNow(DisconnectReason.TRANSPORT_ERROR);
-      return;
-    }
-    pendingGet = ex;
-    pendingGetWatcher = f -> execute(() -> {
-      if (pendingGet == ex) {
-        pendingGet = null;
-        closeNow(DisconnectReason.TRANSPORT_ERROR);
-      }
-    });
-    ex.ctx.channel().closeFuture().addListener(pendingGetWatcher);
-    if (!buffer.isEmpty()) {
-      flushNow();
-    } else if (probed) {
-      scheduleNoopCheck();
-    }
-  }
-
-  /**
-   * As the Node.js server does while an upgrade is probed: a pending poll is ended with a noop
-   * 100 ms later so the client can finish the upgrade; if the upgrade completes first, the poll is
-   * refused instead.
-   */
-  private void scheduleNoopCheck() {
-    loop.schedule(() -> {
-      if (pendingGet != null && probed && buffer.isEmpty()) {
-        answerGet(EngineCodec.encode(EnginePacket.NOOP));
-      }
-    }, 100, TimeUnit.MILLISECONDS);
-  }
-
-  private void onPost(Exchange ex) {
-    List<EnginePacket> packets;
-    try {
-      packets = EngineCodec.decodePayload(ex.body);
-    } catch (ProtocolException e) {
-      LOG.debug("session {}: bad payload: {}", id, e.getMessage());
-      ex.fail(EngineError.BAD_REQUEST);
-      closeNow(DisconnectReason.PARSE_ERROR);
-      return;
-    }
-    ex.reply(HttpResponseStatus.OK, HttpResponses.HTML, "ok");
+  void onPackets(List<EnginePacket> packets) {
     for (EnginePacket packet : packets) {
       if (state == State.CLOSED) {
         return;
@@ -348,8 +276,8 @@ public final class EngineSession implements EngineSocket {
           return;
         }
         onPacket(packet);
-      } else if (channel == upgrading) {
-        onUpgradeFrame(text);
+      } else if (upgrade.isProbing(channel)) {
+        upgrade.onFrame(text);
       }
     });
   }
@@ -359,8 +287,8 @@ public final class EngineSession implements EngineSocket {
     execute(() -> {
       if (ws != null && channel == ws.channel && state == State.OPEN) {
         onPacket(EnginePacket.binary(data));
-      } else if (channel == upgrading) {
-        cancelUpgrade();
+      } else if (upgrade.isProbing(channel)) {
+        upgrade.cancel();
       }
     });
   }
@@ -370,8 +298,8 @@ public final class EngineSession implements EngineSocket {
     execute(() -> {
       if (ws != null && channel == ws.channel) {
         closeNow(DisconnectReason.TRANSPORT_CLOSE);
-      } else if (channel == upgrading) {
-        cancelUpgrade();
+      } else if (upgrade.isProbing(channel)) {
+        upgrade.cancel();
       }
     });
   }
@@ -401,58 +329,20 @@ public final class EngineSession implements EngineSocket {
   // ---- upgrade ----
 
   void onUpgradeRequest(Exchange ex) {
-    if (state != State.OPEN || transport != Transport.POLLING || upgrading != null
-        || !server.options.allowUpgrades()) {
-      // as the Node.js server does: accept the WebSocket, then close it at once
-      Channel refused = ex.ctx.channel();
-      server.webSocketHandshake(ex, this,
-          () -> refused.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE),
-          () -> { });
-      return;
-    }
-    Channel channel = ex.ctx.channel();
-    upgrading = channel;
-    upgradeTimer = loop.schedule(this::cancelUpgrade, server.upgradeTimeoutMs,
-        TimeUnit.MILLISECONDS);
-    server.webSocketHandshake(ex, this, () -> { },
-        () -> execute(() -> {
-          if (upgrading == channel) {
-            cancelUpgrade();
-          }
-        }));
+    upgrade.onRequest(ex, state == State.OPEN && transport == Transport.POLLING);
   }
 
-  private void onUpgradeFrame(String text) {
-    if ("2probe".equals(text)) {
-      upgrading.writeAndFlush(new TextWebSocketFrame("3probe"));
-      probed = true;
-      scheduleNoopCheck();
-    } else if ("5".equals(text)) {
-      cancel(upgradeTimer);
-      ws = new WebSocketWriter(upgrading, loop, this::flushNow);
-      upgrading = null;
-      probed = false;
-      transport = Transport.WEBSOCKET;
-      if (pendingGet != null) {
-        Exchange get = pendingGet;
-        pendingGet = null;
-        get.ctx.channel().closeFuture().removeListener(pendingGetWatcher);
-        pendingGetWatcher = null;
-        get.fail(EngineError.BAD_REQUEST);
-      }
-      flushNow();
-    } else {
-      cancelUpgrade();
-    }
+  private void probeAnswered() {
+    polling.scheduleNoopCheck();
   }
 
-  private void cancelUpgrade() {
-    cancel(upgradeTimer);
-    probed = false;
-    if (upgrading != null) {
-      upgrading.close();
-      upgrading = null;
+  private void switchToWebSocket(Channel channel) {
+    attachWebSocket(channel);
+    transport = Transport.WEBSOCKET;
+    if (polling.isHeld()) {
+      polling.refuse();
     }
+    flushNow();
   }
 
   // ---- closing ----
@@ -469,7 +359,7 @@ public final class EngineSession implements EngineSocket {
     }
     buffer.add(EnginePacket.CLOSE);
     state = State.CLOSING;
-    if (pendingGet != null) {
+    if (polling.isHeld()) {
       flushNow();
     } else {
       loop.schedule(() -> closeNow(DisconnectReason.FORCED_CLOSE),
@@ -488,18 +378,14 @@ public final class EngineSession implements EngineSocket {
     }
     state = State.CLOSED;
     heartbeat.stop();
-    cancel(upgradeTimer);
     server.removed(this);
-    if (pendingGet != null) {
-      answerGet(EngineCodec.encode(closedByClient ? EnginePacket.NOOP : EnginePacket.CLOSE));
+    if (polling.isHeld()) {
+      polling.answer(EngineCodec.encode(closedByClient ? EnginePacket.NOOP : EnginePacket.CLOSE));
     }
     if (ws != null) {
       ws.close();
     }
-    if (upgrading != null) {
-      upgrading.close();
-      upgrading = null;
-    }
+    upgrade.cancel();
     buffer.clear();
     Listener l = listener;
     listener = NOOP;
@@ -507,12 +393,6 @@ public final class EngineSession implements EngineSocket {
       l.onClose(reason);
     } catch (RuntimeException e) {
       LOG.warn("session {}: close listener failed", id, e);
-    }
-  }
-
-  private static void cancel(ScheduledFuture<?> timer) {
-    if (timer != null) {
-      timer.cancel(false);
     }
   }
 }
