@@ -48,6 +48,15 @@ final class FunctionNodes {
         return all;
     }
 
+    /** The values of the {@code count} data inputs that follow the pulse input. */
+    private static Object[] dataInputs(NodeContext node, int count) {
+        Object[] values = new Object[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = node.input(i + 1);
+        }
+        return values;
+    }
+
     /** The function whose body holds {@code node}. */
     private static Optional<FunctionSpec> owner(NodeSpec node, ProjectSpec project) {
         return project.functions().stream().filter(f -> f.graph().nodes().contains(node)).findFirst();
@@ -84,10 +93,7 @@ final class FunctionNodes {
             return new NodeBehaviour() {
                 @Override
                 public void run(NodeContext node, int pin) {
-                    Object[] values = new Object[args];
-                    for (int i = 0; i < args; i++) {
-                        values[i] = node.input(i + 1);
-                    }
+                    Object[] values = dataInputs(node, args);
                     Object[] out = services.callFunction(function, values, node);
                     for (int i = 0; i < results; i++) {
                         node.output(i + 1, out[i]);
@@ -149,11 +155,7 @@ final class FunctionNodes {
             return new NodeBehaviour() {
                 @Override
                 public void run(NodeContext node, int pin) {
-                    Object[] values = new Object[count];
-                    for (int i = 0; i < count; i++) {
-                        values[i] = node.input(i + 1);
-                    }
-                    services.functionReturn(values);
+                    services.functionReturn(dataInputs(node, count));
                 }
             };
         }
