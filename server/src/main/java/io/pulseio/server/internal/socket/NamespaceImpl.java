@@ -8,9 +8,7 @@ import io.pulseio.protocol.SocketPacket;
 import io.pulseio.server.BroadcastOperator;
 import io.pulseio.server.ConnectionRefusedException;
 import io.pulseio.server.Middleware;
-import io.pulseio.server.Namespace;
 import io.pulseio.server.ServerSocket;
-import io.pulseio.server.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -21,7 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -31,14 +28,12 @@ import org.slf4j.LoggerFactory;
  * One namespace: admits sockets through its middleware (and its dynamic parent's), keeps the
  * connected ones and broadcasts through its adapter.
  */
-final class NamespaceImpl implements Namespace {
+final class NamespaceImpl extends BaseNamespace {
   private static final Logger LOG = LoggerFactory.getLogger(NamespaceImpl.class);
 
   private final SocketIoServerImpl server;
   private final String name;
   private final DynamicNamespace parent;
-  final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
-  final List<Consumer<ServerSocket>> connectionListeners = new CopyOnWriteArrayList<>();
   final ConcurrentHashMap<String, ServerSocketImpl> socketsById = new ConcurrentHashMap<>();
   private final InMemoryAdapter adapter;
   private final AtomicLong ackIds = new AtomicLong();
@@ -70,18 +65,6 @@ final class NamespaceImpl implements Namespace {
   @Override
   public InMemoryAdapter adapter() {
     return adapter;
-  }
-
-  @Override
-  public Subscription use(Middleware middleware) {
-    middlewares.add(middleware);
-    return () -> middlewares.remove(middleware);
-  }
-
-  @Override
-  public Subscription onConnection(Consumer<ServerSocket> listener) {
-    connectionListeners.add(listener);
-    return () -> connectionListeners.remove(listener);
   }
 
   @Override
@@ -186,42 +169,9 @@ final class NamespaceImpl implements Namespace {
     socketsById.remove(socket.id(), socket);
   }
 
-  // ---- broadcasting ----
-
   @Override
-  public BroadcastOperator to(String... rooms) {
-    return all.to(rooms);
-  }
-
-  @Override
-  public BroadcastOperator except(String... rooms) {
-    return all.except(rooms);
-  }
-
-  @Override
-  public BroadcastOperator volatileOnly() {
-    return all.volatileOnly();
-  }
-
-  @Override
-  public void emit(String event, Object... args) {
-    all.emit(event, args);
-  }
-
-  @Override
-  public CompletableFuture<List<io.pulseio.server.AckReply>> emitWithAck(Duration timeout,
-      String event, Object... args) {
-    return all.emitWithAck(timeout, event, args);
-  }
-
-  @Override
-  public Set<String> socketIds() {
-    return all.socketIds();
-  }
-
-  @Override
-  public void disconnectSockets(boolean close) {
-    all.disconnectSockets(close);
+  BroadcastOperator all() {
+    return all;
   }
 
   @Override
