@@ -1,5 +1,7 @@
 package io.pulseio.nodes.socketio.internal;
 
+import static io.pulseio.nodes.socketio.internal.Behaviours.runThenFire;
+
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeSetup;
@@ -22,20 +24,20 @@ public final class Actions {
     static NodeBehaviour start(NodeSetup setup) {
         Connection c = connection(setup);
         int out = setup.output("out");
-        return simple(node -> c.start(), out);
+        return runThenFire(node -> c.start(), out);
     }
 
     static NodeBehaviour stop(NodeSetup setup) {
         Connection c = connection(setup);
         int out = setup.output("out");
-        return simple(node -> c.stop(), out);
+        return runThenFire(node -> c.stop(), out);
     }
 
     static NodeBehaviour subscribe(NodeSetup setup) {
         Connection c = connection(setup);
         int event = setup.input(NodeTypes.EVENT_NAME);
         int namespace = setup.input(NodeTypes.NAMESPACE);
-        return simple(node -> {
+        return runThenFire(node -> {
             String ns = namespace(node.string(namespace));
             c.subscribe(ns, eventName(node.string(event), ns));
         }, setup.output("out"));
@@ -45,7 +47,7 @@ public final class Actions {
         Connection c = connection(setup);
         int event = setup.input(NodeTypes.EVENT_NAME);
         int namespace = setup.input(NodeTypes.NAMESPACE);
-        return simple(node -> {
+        return runThenFire(node -> {
             String ns = namespace(node.string(namespace));
             c.unsubscribe(ns, eventName(node.string(event), ns));
         }, setup.output("out"));
@@ -54,7 +56,7 @@ public final class Actions {
     static NodeBehaviour send(NodeSetup setup) {
         Connection c = connection(setup);
         Emit emit = new Emit(setup);
-        return simple(node -> {
+        return runThenFire(node -> {
             String ns = emit.namespace(node);
             c.send(ns, emit.event(node, ns), emit.arguments(node, ns));
         }, setup.output("out"));
@@ -69,7 +71,7 @@ public final class Actions {
         int onReply = setup.output("onReply");
         int reply = setup.output("reply");
         boolean inScene = setup.scope() == Scope.SCENE;
-        return simple(node -> {
+        return runThenFire(node -> {
             String ns = emit.namespace(node);
             String event = emit.event(node, ns);
             Object[] args = emit.arguments(node, ns);
@@ -155,21 +157,5 @@ public final class Actions {
             throw new IllegalStateException("unknown connection '" + name + "'");
         }
         return c;
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        void run(NodeContext node);
-    }
-
-    /** Does the work, then fires {@code out}. */
-    private static NodeBehaviour simple(Work work, int out) {
-        return new NodeBehaviour() {
-            @Override
-            public void run(NodeContext node, int pulseInput) {
-                work.run(node);
-                node.fire(out);
-            }
-        };
     }
 }

@@ -1,5 +1,7 @@
 package io.pulseio.nodes.socketio.internal.server;
 
+import static io.pulseio.nodes.socketio.internal.Behaviours.runThenFire;
+
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeSetup;
@@ -19,12 +21,12 @@ final class ServerActions {
 
     static NodeBehaviour start(NodeSetup setup) {
         HostedServer s = server(setup);
-        return simple(node -> s.start(), setup.output("out"));
+        return runThenFire(node -> s.start(), setup.output("out"));
     }
 
     static NodeBehaviour stop(NodeSetup setup) {
         HostedServer s = server(setup);
-        return simple(node -> s.stop(), setup.output("out"));
+        return runThenFire(node -> s.stop(), setup.output("out"));
     }
 
     static NodeBehaviour emit(NodeSetup setup) {
@@ -34,7 +36,7 @@ final class ServerActions {
         int namespace = setup.input(ServerNodeTypes.NAMESPACE);
         int to = setup.input("to");
         Message message = new Message(setup);
-        return simple(node -> {
+        return runThenFire(node -> {
             String ns = Actions.namespace(node.string(namespace));
             String name = Actions.eventName(node.string(event), ns);
             Object[] args = message.arguments(node, ns);
@@ -52,14 +54,14 @@ final class ServerActions {
         HostedServer s = server(setup);
         int ackId = setup.input("ackId");
         Message message = new Message(setup);
-        return simple(node -> s.answer(node.string(ackId), message.arguments(node, "")), setup.output("out"));
+        return runThenFire(node -> s.answer(node.string(ackId), message.arguments(node, "")), setup.output("out"));
     }
 
     static NodeBehaviour join(NodeSetup setup) {
         HostedServer s = server(setup);
         int client = setup.input("clientId");
         int room = setup.input("room");
-        return simple(node -> s.join(node.string(client), nonEmpty(node.string(room), "room", "")),
+        return runThenFire(node -> s.join(node.string(client), nonEmpty(node.string(room), "room", "")),
                 setup.output("out"));
     }
 
@@ -67,7 +69,7 @@ final class ServerActions {
         HostedServer s = server(setup);
         int client = setup.input("clientId");
         int room = setup.input("room");
-        return simple(node -> s.leave(node.string(client), nonEmpty(node.string(room), "room", "")),
+        return runThenFire(node -> s.leave(node.string(client), nonEmpty(node.string(room), "room", "")),
                 setup.output("out"));
     }
 
@@ -75,7 +77,7 @@ final class ServerActions {
         HostedServer s = server(setup);
         int client = setup.input("clientId");
         int close = setup.input("close");
-        return simple(node -> s.disconnect(node.string(client), node.bool(close)), setup.output("out"));
+        return runThenFire(node -> s.disconnect(node.string(client), node.bool(close)), setup.output("out"));
     }
 
     /** The {@code message} input in the node's {@code messageFormat}. */
@@ -111,21 +113,5 @@ final class ServerActions {
             throw new IllegalStateException("unknown server '" + name + "'");
         }
         return s;
-    }
-
-    @FunctionalInterface
-    private interface Work {
-        void run(NodeContext node);
-    }
-
-    /** Does the work, then fires {@code out}. */
-    private static NodeBehaviour simple(Work work, int out) {
-        return new NodeBehaviour() {
-            @Override
-            public void run(NodeContext node, int pulseInput) {
-                work.run(node);
-                node.fire(out);
-            }
-        };
     }
 }
