@@ -1,7 +1,11 @@
 package io.pulseio.nodes.socketio.internal;
 
+import static io.pulseio.nodes.socketio.internal.Descriptors.EVERYWHERE;
+import static io.pulseio.nodes.socketio.internal.Descriptors.GRAPHS;
+import static io.pulseio.nodes.socketio.internal.Descriptors.listenerType;
+import static io.pulseio.nodes.socketio.internal.Descriptors.text;
+
 import io.pulseio.logic.spi.AttributeSpec;
-import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
@@ -33,8 +37,6 @@ public final class NodeTypes {
     public static final String NAMESPACE = "namespace";
 
     private static final String CATEGORY = "Socket.IO";
-    private static final Scope[] EVERYWHERE = {Scope.PROJECT, Scope.SCENE, Scope.FUNCTION};
-    private static final Scope[] GRAPHS = {Scope.PROJECT, Scope.SCENE};
 
     private NodeTypes() {
     }
@@ -71,15 +73,15 @@ public final class NodeTypes {
                         .description("Stops listening to the event in the namespace; a namespace other than / "
                                 + "with no subscription left is left.")
                         .build(), Actions::unsubscribe),
-                listener(listenerBase(ON_START, "On Socket.IO Start")
+                listenerType(listenerBase(ON_START, "On Socket.IO Start")
                         .description("Fires when the connection is established, after Start and after every "
                                 + "reconnection.")),
-                listener(listenerBase(ON_STOP, "On Socket.IO Stop")
+                listenerType(listenerBase(ON_STOP, "On Socket.IO Stop")
                         .description("Fires when an established connection ended: by Stop, by the server or a "
                                 + "lost transport.")
                         .output(text("reason", "why: io client disconnect, io server disconnect, transport "
                                 + "close, ping timeout, transport error, parse error"))),
-                listener(listenerBase(ON_RECEIVE, "On Socket.IO Receive")
+                listenerType(listenerBase(ON_RECEIVE, "On Socket.IO Receive")
                         .description("Fires for each subscribed event that arrives (optionally only for one event "
                                 + "name and/or namespace).")
                         .attribute(AttributeSpec.optional(EVENT_NAME, PinType.STRING, "",
@@ -89,16 +91,16 @@ public final class NodeTypes {
                         .output(text("namespace", "the event's namespace"))
                         .output(text("triggerName", "the event's name"))
                         .output(text("message", "the event's arguments as text"))),
-                listener(listenerBase(ON_ERROR, "On Socket.IO Error")
+                listenerType(listenerBase(ON_ERROR, "On Socket.IO Error")
                         .description("Fires when anything goes wrong on the connection or in one of its nodes.")
                         .output(text("namespace", "the namespace concerned"))
                         .output(text("message", "what went wrong"))
                         .output(text("reason", "a short fixed reason, e.g. \"not started\", \"ack timeout\""))),
-                listener(listenerBase(ON_SUBSCRIBE, "On Socket.IO Subscribe")
+                listenerType(listenerBase(ON_SUBSCRIBE, "On Socket.IO Subscribe")
                         .description("Fires when a Subscribe took effect (its namespace is joined).")
                         .output(text("namespace", "the subscription's namespace"))
                         .output(text("eventName", "the subscribed event"))),
-                listener(listenerBase(ON_UNSUBSCRIBE, "On Socket.IO Unsubscribe")
+                listenerType(listenerBase(ON_UNSUBSCRIBE, "On Socket.IO Unsubscribe")
                         .description("Fires when an Unsubscribe took effect.")
                         .output(text("namespace", "the subscription's namespace"))
                         .output(text("eventName", "the event no longer listened to"))));
@@ -109,11 +111,7 @@ public final class NodeTypes {
     }
 
     private static NodeDescriptor.Builder action(String id, String name, Scope... scopes) {
-        return NodeDescriptor.builder(id, name, CATEGORY)
-                .scopes(scopes)
-                .attribute(configuration())
-                .input(PinSpec.pulse("in"))
-                .output(PinSpec.pulse("out"));
+        return Descriptors.action(CATEGORY, configuration(), id, name, scopes);
     }
 
     private static NodeDescriptor.Builder event(NodeDescriptor.Builder b) {
@@ -123,23 +121,11 @@ public final class NodeTypes {
 
     private static NodeDescriptor.Builder message(NodeDescriptor.Builder b) {
         return event(b)
-                .attribute(AttributeSpec.choice(MESSAGE_FORMAT, List.of(Messages.TEXT, Messages.JSON),
-                        "text: the message is one string argument; json: it is parsed and sent as one JSON value"))
+                .attribute(Descriptors.messageFormat(MESSAGE_FORMAT))
                 .input(PinSpec.optional("message", PinType.STRING, "").describedAs("the event's argument"));
     }
 
     private static NodeDescriptor.Builder listenerBase(String id, String name) {
-        return NodeDescriptor.builder(id, name, CATEGORY)
-                .scopes(GRAPHS)
-                .attribute(configuration())
-                .output(PinSpec.pulse("out"));
-    }
-
-    private static NodeType listener(NodeDescriptor.Builder b) {
-        return NodeType.of(b.build(), setup -> NodeBehaviour.NONE);
-    }
-
-    private static PinSpec text(String name, String description) {
-        return PinSpec.optional(name, PinType.STRING, "").describedAs(description);
+        return Descriptors.listener(CATEGORY, configuration(), id, name);
     }
 }

@@ -1,13 +1,17 @@
 package io.pulseio.nodes.socketio.internal.server;
 
+import static io.pulseio.nodes.socketio.internal.Descriptors.EVERYWHERE;
+import static io.pulseio.nodes.socketio.internal.Descriptors.GRAPHS;
+import static io.pulseio.nodes.socketio.internal.Descriptors.listenerType;
+import static io.pulseio.nodes.socketio.internal.Descriptors.text;
+
 import io.pulseio.logic.spi.AttributeSpec;
-import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
 import io.pulseio.logic.spi.PinType;
 import io.pulseio.logic.spi.Scope;
-import io.pulseio.nodes.socketio.internal.Messages;
+import io.pulseio.nodes.socketio.internal.Descriptors;
 import java.util.List;
 
 /** The descriptors of the Socket.IO server node types and their behaviours ({@code docs/socketio-nodes.md}). */
@@ -39,8 +43,6 @@ public final class ServerNodeTypes {
     public static final String MESSAGE_FORMAT = "messageFormat";
 
     private static final String CATEGORY = "Socket.IO Server";
-    private static final Scope[] EVERYWHERE = {Scope.PROJECT, Scope.SCENE, Scope.FUNCTION};
-    private static final Scope[] GRAPHS = {Scope.PROJECT, Scope.SCENE};
 
     private ServerNodeTypes() {
     }
@@ -84,24 +86,24 @@ public final class ServerNodeTypes {
                         .input(PinSpec.optional("close", PinType.BOOLEAN, false)
                                 .describedAs("also close the client's underlying connection (every namespace)"))
                         .build(), ServerActions::disconnect),
-                listener(listenerBase(ON_SERVER_START, "On Socket.IO Server Start")
+                listenerType(listenerBase(ON_SERVER_START, "On Socket.IO Server Start")
                         .description("Fires once the server listens.")
                         .output(PinSpec.optional("port", PinType.NUMBER, 0.0).describedAs("the port it listens on"))),
-                listener(listenerBase(ON_SERVER_STOP, "On Socket.IO Server Stop")
+                listenerType(listenerBase(ON_SERVER_STOP, "On Socket.IO Server Stop")
                         .description("Fires once a started server is closed.")
                         .output(text("reason", "why: server stop"))),
-                listener(listenerBase(ON_CLIENT_CONNECT, "On Socket.IO Client Connect")
+                listenerType(listenerBase(ON_CLIENT_CONNECT, "On Socket.IO Client Connect")
                         .description("Fires when a client joined a namespace of the server.")
                         .output(text("clientId", "the client's id (one per namespace it joined)"))
                         .output(text("namespace", "the namespace it joined"))
                         .output(text("auth", "the auth object it sent, as JSON text ({} when none)"))),
-                listener(listenerBase(ON_CLIENT_DISCONNECT, "On Socket.IO Client Disconnect")
+                listenerType(listenerBase(ON_CLIENT_DISCONNECT, "On Socket.IO Client Disconnect")
                         .description("Fires when a client left a namespace, or was disconnected.")
                         .output(text("clientId", "the client's id"))
                         .output(text("namespace", "the namespace it left"))
                         .output(text("reason", "Socket.IO's reason, e.g. client namespace disconnect, "
                                 + "transport close, ping timeout, server shutting down"))),
-                listener(listenerBase(ON_SERVER_RECEIVE, "On Socket.IO Server Receive")
+                listenerType(listenerBase(ON_SERVER_RECEIVE, "On Socket.IO Server Receive")
                         .description("Fires for each event a client sends (optionally only for one event name "
                                 + "and/or namespace).")
                         .attribute(AttributeSpec.optional(EVENT_NAME, PinType.STRING, "", "only this event; empty = any"))
@@ -112,7 +114,7 @@ public final class ServerNodeTypes {
                         .output(text("eventName", "the event's name"))
                         .output(text("message", "the event's arguments as text"))
                         .output(text("ackId", "for Answer Ack when the sender asked for an ack; else empty"))),
-                listener(listenerBase(ON_SERVER_ERROR, "On Socket.IO Server Error")
+                listenerType(listenerBase(ON_SERVER_ERROR, "On Socket.IO Server Error")
                         .description("Fires when the server cannot listen or one of its nodes fails.")
                         .output(text("clientId", "the client concerned, or empty"))
                         .output(text("namespace", "the namespace concerned, or empty"))
@@ -121,11 +123,7 @@ public final class ServerNodeTypes {
     }
 
     private static NodeDescriptor.Builder action(String id, String name, Scope... scopes) {
-        return NodeDescriptor.builder(id, name, CATEGORY)
-                .scopes(scopes)
-                .attribute(server())
-                .input(PinSpec.pulse("in"))
-                .output(PinSpec.pulse("out"));
+        return Descriptors.action(CATEGORY, server(), id, name, scopes);
     }
 
     private static AttributeSpec server() {
@@ -133,8 +131,7 @@ public final class ServerNodeTypes {
     }
 
     private static NodeDescriptor.Builder message(NodeDescriptor.Builder b) {
-        return b.attribute(AttributeSpec.choice(MESSAGE_FORMAT, List.of(Messages.TEXT, Messages.JSON),
-                        "text: the message is one string argument; json: it is parsed and sent as one JSON value"))
+        return b.attribute(Descriptors.messageFormat(MESSAGE_FORMAT))
                 .input(PinSpec.optional("message", PinType.STRING, "").describedAs("the argument"));
     }
 
@@ -147,17 +144,6 @@ public final class ServerNodeTypes {
     }
 
     private static NodeDescriptor.Builder listenerBase(String id, String name) {
-        return NodeDescriptor.builder(id, name, CATEGORY)
-                .scopes(GRAPHS)
-                .attribute(server())
-                .output(PinSpec.pulse("out"));
-    }
-
-    private static NodeType listener(NodeDescriptor.Builder b) {
-        return NodeType.of(b.build(), setup -> NodeBehaviour.NONE);
-    }
-
-    private static PinSpec text(String name, String description) {
-        return PinSpec.optional(name, PinType.STRING, "").describedAs(description);
+        return Descriptors.listener(CATEGORY, server(), id, name);
     }
 }
