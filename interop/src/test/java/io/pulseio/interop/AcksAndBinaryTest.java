@@ -12,27 +12,15 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Acks in both directions and binary in both directions, against the official server. */
 class AcksAndBinaryTest {
   private static final HexFormat HEX = HexFormat.of();
-  private static NodeServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = NodeServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeServer server = NodeServer.perClass();
 
   @ParameterizedTest
   @EnumSource(Mode.class)

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulseio.client.Socket;
 import io.pulseio.client.SocketIoClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,19 +14,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * DISCONNECT packet that reached it), not a connection that just broke.
  */
 class ClientDisconnectTest {
-  private static NodeServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = NodeServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeServer server = NodeServer.perClass();
 
   @ParameterizedTest
   @EnumSource(Mode.class)

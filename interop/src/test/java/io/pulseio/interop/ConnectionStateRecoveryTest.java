@@ -10,8 +10,7 @@ import io.pulseio.client.Socket;
 import io.pulseio.client.SocketIoClient;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,19 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * offsets never show up among a listener's arguments.
  */
 class ConnectionStateRecoveryTest {
-  private static NodeServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = NodeServer.start(NodeServer.options().connectionStateRecovery(true));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeServer server = NodeServer.perClass(NodeServer.options().connectionStateRecovery(true));
 
   @ParameterizedTest
   @EnumSource(Mode.class)

@@ -7,8 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.client.Socket;
 import io.pulseio.client.SocketIoClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,19 +20,8 @@ class LargePayloadTest {
   private static final int MAX_PAYLOAD = 10_000;
   private static final int EVENTS = 200;
   private static final int EVENT_SIZE = 1_000;
-  private static NodeServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = NodeServer.start(NodeServer.options().maxHttpBufferSize(MAX_PAYLOAD));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeServer server = NodeServer.perClass(NodeServer.options().maxHttpBufferSize(MAX_PAYLOAD));
 
   @ParameterizedTest
   @EnumSource(Mode.class)

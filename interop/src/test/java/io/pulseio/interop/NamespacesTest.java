@@ -10,26 +10,14 @@ import io.pulseio.client.SocketIoClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Namespaces, a middleware refusal and the auth round trip, against the official server. */
 class NamespacesTest {
-  private static NodeServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = NodeServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeServer server = NodeServer.perClass();
 
   @ParameterizedTest
   @EnumSource(Mode.class)

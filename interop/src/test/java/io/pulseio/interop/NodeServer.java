@@ -11,6 +11,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The official socket.io@4.8.4 server running {@code fixtures/server.js} on a free loopback port
@@ -24,10 +27,17 @@ import java.util.function.Predicate;
  * }
  * }</pre>
  *
+ * One server for a whole test class, started before its first test and stopped after its last:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final NodeServer server = NodeServer.perClass(NodeServer.options().pingInterval(300));
+ * }</pre>
+ *
  * Always stopped by {@link #close()}; a JVM shutdown hook and the fixture's own stdin watch stop
  * it too if a test run dies.
  */
-public final class NodeServer implements AutoCloseable {
+public final class NodeServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
   private final String optionsJson;
@@ -54,6 +64,29 @@ public final class NodeServer implements AutoCloseable {
   /** Starts the fixture with socket.io's default options. */
   public static NodeServer start() {
     return start(options());
+  }
+
+  /**
+   * A server not started yet, for a test class's {@code @RegisterExtension} field: it starts before
+   * the class's first test and is closed after its last.
+   */
+  public static NodeServer perClass(Options options) {
+    return new NodeServer(options.toJson());
+  }
+
+  /** {@link #perClass(Options)} with socket.io's default options. */
+  public static NodeServer perClass() {
+    return perClass(options());
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    launch(0);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   public int port() {

@@ -8,8 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pulseio.client.Socket;
 import io.pulseio.client.SocketIoClient;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -18,19 +17,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * connection alive by answering pings, and detects a server that stops pinging.
  */
 class PingTimeoutTest {
-  private static NodeServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = NodeServer.start(NodeServer.options().pingInterval(300).pingTimeout(200));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeServer server = NodeServer.perClass(NodeServer.options().pingInterval(300).pingTimeout(200));
 
   @ParameterizedTest
   @EnumSource(Mode.class)

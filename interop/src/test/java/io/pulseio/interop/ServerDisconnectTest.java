@@ -8,8 +8,7 @@ import io.pulseio.client.Socket;
 import io.pulseio.client.SocketIoClient;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -17,19 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ServerDisconnectTest {
   /** Several reconnection delays of the test clients (100 ms doubling to 500 ms). */
   private static final Duration NO_RECONNECT_WINDOW = Duration.ofMillis(800);
-  private static NodeServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = NodeServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final NodeServer server = NodeServer.perClass();
 
   @ParameterizedTest
   @EnumSource(Mode.class)

@@ -1,9 +1,8 @@
 package io.pulseio.interop.nodes;
 
 import io.pulseio.interop.NodeServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Faults end in the documented On Socket.IO Error and the run goes on (each project does more work after
@@ -11,17 +10,8 @@ import org.junit.jupiter.api.Test;
  * buffer overflow, and the server killed mid-run ({@link ServerKilledTest}).
  */
 class SocketIoFaultsTest {
-    private static NodeServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = NodeServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final NodeServer server = NodeServer.perClass();
 
     @Test
     void sendBeforeStartIsNotStarted() throws Exception {

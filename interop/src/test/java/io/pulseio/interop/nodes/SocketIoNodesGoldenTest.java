@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.interop.NodeServer;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Golden tests of every Socket.IO node and event against the official socket.io server: each runs
@@ -15,17 +14,8 @@ import org.junit.jupiter.api.Test;
  * sent, received and errors ({@code NAME.trace}).
  */
 class SocketIoNodesGoldenTest {
-    private static NodeServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = NodeServer.start();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
+    @RegisterExtension
+    static final NodeServer server = NodeServer.perClass();
 
     private static long connections(String namespace) {
         return server.events().stream()
