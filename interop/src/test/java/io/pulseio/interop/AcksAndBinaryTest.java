@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Acks in both directions and binary in both directions, against the official server. */
 class AcksAndBinaryTest {
   private static final HexFormat HEX = HexFormat.of();
+
   @RegisterExtension
   static final NodeServer server = NodeServer.perClass();
 

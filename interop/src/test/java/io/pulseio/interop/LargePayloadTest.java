@@ -20,6 +20,7 @@ class LargePayloadTest {
   private static final int MAX_PAYLOAD = 10_000;
   private static final int EVENTS = 200;
   private static final int EVENT_SIZE = 1_000;
+
   @RegisterExtension
   static final NodeServer server = NodeServer.perClass(NodeServer.options().maxHttpBufferSize(MAX_PAYLOAD));
 

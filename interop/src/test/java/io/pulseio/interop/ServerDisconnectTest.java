@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ServerDisconnectTest {
   /** Several reconnection delays of the test clients (100 ms doubling to 500 ms). */
   private static final Duration NO_RECONNECT_WINDOW = Duration.ofMillis(800);
+
   @RegisterExtension
   static final NodeServer server = NodeServer.perClass();
 

@@ -12,8 +12,7 @@ import io.pulseio.interop.NodeClient;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,19 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * {@code emitWithAck}) and binary both ways, nested in objects and arrays.
  */
 class OfficialClientAcksAndBinaryTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   private static Map<String, String> bin(int... bytes) {
     byte[] b = new byte[bytes.length];

@@ -11,8 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.interop.NodeClient;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -21,19 +20,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * goes there and back, and a middleware's refusal reaches the client with its message and data.
  */
 class OfficialClientNamespacesTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   @ParameterizedTest
   @EnumSource(ClientMode.class)

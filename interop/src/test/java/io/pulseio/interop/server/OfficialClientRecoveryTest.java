@@ -11,8 +11,7 @@ import io.pulseio.server.ServerOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -22,19 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * rooms are kept, and the missed events arrive in order (without the offset our server appends).
  */
 class OfficialClientRecoveryTest {
-  private static TestServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start(ServerOptions.builder().connectionStateRecovery(Duration.ofSeconds(30)));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass(ServerOptions.builder().connectionStateRecovery(Duration.ofSeconds(30)));
 
   @ParameterizedTest
   @EnumSource(ClientMode.class)

@@ -15,8 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -29,19 +28,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class OfficialClientRoomsTest {
   private static final AtomicInteger NAMESPACES = new AtomicInteger(100);
-  private static TestServer server;
 
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   /** connect to {@code nsp}, join the rooms, signal, wait for go, broadcast, signal, wait for end. */
   private static OfficialClient.Steps member(String nsp, List<String> rooms, Map<String, Object> broadcast) {

@@ -10,9 +10,8 @@ import io.pulseio.interop.NodeClient;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The official client upgrades from polling to WebSocket while events flow both ways: nothing is
@@ -20,19 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 class OfficialClientUpgradeTest {
   private static final int COUNT = 40;
-  private static TestServer server;
 
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass();
 
   @Test
   void eventsInBothDirectionsKeepTheirOrderAcrossTheUpgrade() throws Exception {

@@ -20,8 +20,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -32,19 +31,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class OwnClientTest {
   private static final long WAIT_S = 10;
-  private static TestServer server;
 
-  @BeforeAll
-  static void startServer() {
-    server = TestServer.start(ServerOptions.builder().connectionStateRecovery(Duration.ofSeconds(30)));
-  }
-
-  @AfterAll
-  static void stopServer() {
-    if (server != null) {
-      server.close();
-    }
-  }
+  @RegisterExtension
+  static final TestServer server = TestServer.perClass(ServerOptions.builder().connectionStateRecovery(Duration.ofSeconds(30)));
 
   /** What one socket went through: its connects (recovered or not), disconnects, errors, events. */
   private static final class Seen {

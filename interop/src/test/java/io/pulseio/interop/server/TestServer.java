@@ -27,6 +27,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Our server ({@link SocketIoServer}) on a free loopback port with the behaviours the interop
@@ -68,8 +71,11 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>Server-side disconnects are counted as signals {@code disconnect:<reason>}.
+ *
+ * <p>For a whole test class: {@code @RegisterExtension static final TestServer server =
+ * TestServer.perClass();} starts it before the first test and closes it after the last.
  */
-final class TestServer implements AutoCloseable {
+final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
   static final HexFormat HEX = HexFormat.of();
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -91,13 +97,35 @@ final class TestServer implements AutoCloseable {
 
   /** Starts a server with these options on a free loopback port. */
   static TestServer start(ServerOptions.Builder options) {
-    TestServer test = new TestServer(options.host("127.0.0.1").ioThreads(2).build());
+    TestServer test = perClass(options);
     test.port = test.open(0);
     return test;
   }
 
   static TestServer start() {
     return start(ServerOptions.builder());
+  }
+
+  /**
+   * A server not started yet, for a test class's {@code @RegisterExtension} field: it starts before
+   * the class's first test and is closed after its last.
+   */
+  static TestServer perClass(ServerOptions.Builder options) {
+    return new TestServer(options.host("127.0.0.1").ioThreads(2).build());
+  }
+
+  static TestServer perClass() {
+    return perClass(ServerOptions.builder());
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    port = open(0);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   private int open(int onPort) {
@@ -151,7 +179,9 @@ final class TestServer implements AutoCloseable {
 
   @Override
   public void close() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
     timer.shutdownNow();
   }
 
