@@ -102,7 +102,7 @@ public final class SocketDecoder {
       ackId = Long.parseLong(text, i, digitsEnd, 10);
       i = digitsEnd;
     }
-    JsonNode data = i < text.length() ? parseJson(text.substring(i)) : null;
+    JsonNode data = i < text.length() ? parseJson(text, i) : null;
     checkPayload(type, ackId, data);
     SocketPacket packet = new SocketPacket(type, namespace, ackId, data);
     if (!type.isBinary() || attachments == 0) {
@@ -210,7 +210,12 @@ public final class SocketDecoder {
     }
   }
 
-  private static JsonNode parseJson(String json) {
+  private static JsonNode parseJson(String text, int from) {
+    JsonNode flat = FlatJsonArray.parse(text, from);
+    if (flat != null) {
+      return flat;
+    }
+    String json = text.substring(from);
     try {
       JsonNode node = Json.MAPPER.readTree(json);
       if (node == null || node.isMissingNode()) {
