@@ -26,6 +26,19 @@ final class Callbacks {
     stopped = true;
   }
 
+  /**
+   * True when callbacks run inline on the event loop (no callback executor): a caller may then run
+   * a listener itself, without wrapping it in a {@link Runnable}.
+   */
+  boolean inline() {
+    return executor == null;
+  }
+
+  /** False once stopped: listener callbacks are no longer run. */
+  boolean running() {
+    return !stopped;
+  }
+
   /** Runs a listener callback, unless stopped. */
   void run(Runnable callback) {
     if (stopped) {

@@ -56,7 +56,19 @@ final class Listeners {
     if (!hasSpecific && anyIncoming.isEmpty()) {
       return;
     }
-    callbacks.run(() -> {
+    if (callbacks.inline()) {
+      // On the event loop already: run the listeners now, without a Runnable per event.
+      if (callbacks.running()) {
+        deliverIncoming(hasSpecific ? specific : null, event, args, ack);
+      }
+      return;
+    }
+    callbacks.run(() -> deliverIncoming(hasSpecific ? specific : null, event, args, ack));
+  }
+
+  private void deliverIncoming(CopyOnWriteArrayList<EventListener> specific, String event,
+      List<JsonNode> args, AckImpl ack) {
+    if (!anyIncoming.isEmpty()) {
       for (AnyListener l : anyIncoming) {
         try {
           l.onEvent(event, args, ack);
@@ -64,16 +76,16 @@ final class Listeners {
           Callbacks.listenerFailed(e);
         }
       }
-      if (hasSpecific) {
-        for (EventListener l : specific) {
-          try {
-            l.onEvent(args, ack);
-          } catch (RuntimeException e) {
-            Callbacks.listenerFailed(e);
-          }
+    }
+    if (specific != null) {
+      for (EventListener l : specific) {
+        try {
+          l.onEvent(args, ack);
+        } catch (RuntimeException e) {
+          Callbacks.listenerFailed(e);
         }
       }
-    });
+    }
   }
 
   void dispatchOutgoing(Callbacks callbacks, Outgoing o) {
