@@ -23,6 +23,7 @@ final class FlatJsonArray {
   static final int MAX_CHARS = 64 * 1024;
   /** Integers of up to this many digits fit an int; longer ones go to the mapper. */
   private static final int MAX_INT_DIGITS = 9;
+  private static final int INITIAL_CAPACITY = 4;
 
   private FlatJsonArray() {}
 
@@ -36,7 +37,8 @@ final class FlatJsonArray {
     if (i >= n || text.charAt(i) != '[') {
       return null;
     }
-    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    // Sized for an event name and a few arguments: a default ArrayList would grow on its first add.
+    ArrayNode array = JsonNodeFactory.instance.arrayNode(INITIAL_CAPACITY);
     i = skipSpace(text, i + 1, n);
     if (i < n && text.charAt(i) == ']') {
       return skipSpace(text, i + 1, n) == n ? array : null;
