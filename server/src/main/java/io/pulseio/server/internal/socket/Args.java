@@ -3,7 +3,14 @@ package io.pulseio.server.internal.socket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.FloatNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.pulseio.protocol.Json;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -43,12 +50,42 @@ final class Args {
     return array;
   }
 
+  /**
+   * The tree for one argument. The common kinds (JSON nodes, strings, boxed numbers and booleans,
+   * null, bytes) are built directly, as the very trees {@code Json.MAPPER.valueToTree} would give
+   * ({@code Short} and {@code Byte} become {@code IntNode}s as there); the mapper, which looks the
+   * type up and buffers tokens on every call, handles the rest.
+   */
   static JsonNode toJson(Object value) {
     if (value == null) {
-      return JsonNodeFactory.instance.nullNode();
+      return NullNode.getInstance();
     }
     if (value instanceof JsonNode node) {
       return node;
+    }
+    if (value instanceof String text) {
+      return TextNode.valueOf(text);
+    }
+    if (value instanceof Integer number) {
+      return IntNode.valueOf(number);
+    }
+    if (value instanceof Long number) {
+      return LongNode.valueOf(number);
+    }
+    if (value instanceof Double number) {
+      return DoubleNode.valueOf(number);
+    }
+    if (value instanceof Boolean bool) {
+      return BooleanNode.valueOf(bool);
+    }
+    if (value instanceof Short number) {
+      return IntNode.valueOf(number);
+    }
+    if (value instanceof Byte number) {
+      return IntNode.valueOf(number);
+    }
+    if (value instanceof Float number) {
+      return FloatNode.valueOf(number);
     }
     if (value instanceof byte[] bytes) {
       return BinaryNode.valueOf(bytes);
