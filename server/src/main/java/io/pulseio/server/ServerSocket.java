@@ -73,6 +73,24 @@ public interface ServerSocket {
   BroadcastOperator broadcast();
 
   /**
+   * Runs {@code task} on this socket's event loop, the thread its listeners are called on, in a
+   * later turn: never inline, even when called on that loop, so the task runs after the one running
+   * now and after whatever the loop already had queued, letting reads and writes go in between
+   * (as Node's {@code setImmediate}). Tasks given from one thread run in the order given, one at a
+   * time, on the same thread as the socket's listeners, so they may share state with them without
+   * locks. {@code socket::execute} is an {@link java.util.concurrent.Executor}.
+   *
+   * <p>A task runs only if the socket is still connected when its turn comes; otherwise it is
+   * dropped without being called: one given after the socket disconnected, one still queued when it
+   * disconnects, one given before it connected (in middleware), and any once the server's event
+   * loops are shutting down. So nothing of a socket runs after its disconnect listeners. An
+   * exception the task throws is logged and goes no further. May be called from any thread.
+   *
+   * @throws NullPointerException if {@code task} is null
+   */
+  void execute(Runnable task);
+
+  /**
    * Disconnects from the namespace (DISCONNECT packet, {@code server namespace disconnect});
    * with {@code close}, also closes the underlying connection and its other namespaces.
    */

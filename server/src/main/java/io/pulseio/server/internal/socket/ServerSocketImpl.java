@@ -29,8 +29,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -182,6 +184,29 @@ final class ServerSocketImpl implements ServerSocket {
       acks = new HashMap<>(4);
     }
     return acks;
+  }
+
+  // ---- tasks ----
+
+  @Override
+  public void execute(Runnable task) {
+    Objects.requireNonNull(task, "task");
+    try {
+      client.conn.loop().execute(() -> runTask(task));
+    } catch (RejectedExecutionException e) {
+      LOG.debug("socket {}: event loop shutting down, task dropped", id);
+    }
+  }
+
+  private void runTask(Runnable task) {
+    if (!connected) {
+      return;
+    }
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      LOG.warn("task on socket {} failed", id, e);
+    }
   }
 
   // ---- listeners ----
