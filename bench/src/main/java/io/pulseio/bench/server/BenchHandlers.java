@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -104,7 +103,6 @@ final class BenchHandlers {
       ack.send(Map.of("n", n, "size", size));
     }
     TextNode payload = payloads.computeIfAbsent(size, s -> TextNode.valueOf("x".repeat(s)));
-    Executor loop = LoopTurns.current();
     new Runnable() {
       int sent;
 
@@ -119,7 +117,7 @@ final class BenchHandlers {
           socket.emit("p", payload);
         }
         if (sent < n) {
-          loop.execute(this);
+          socket.execute(this); // the next chunk in a later turn of the socket's loop
         } else {
           pushing[0] = false;
           socket.emit("push-done", IntNode.valueOf(n));
