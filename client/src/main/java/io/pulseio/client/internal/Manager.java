@@ -20,6 +20,7 @@ import io.pulseio.protocol.SocketDecoder;
 import io.pulseio.protocol.SocketEncoder;
 import io.pulseio.protocol.EncodedPacket;
 import io.pulseio.protocol.SocketPacket;
+import io.pulseio.protocol.SocketPacketType;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -266,7 +267,13 @@ public final class Manager implements SocketIoClient {
       return;
     }
     EncodedPacket encoded = SocketEncoder.encode(packet);
-    engine.send(EnginePacket.message(encoded.text()));
+    if (packet.type() == SocketPacketType.DISCONNECT) {
+      // Apart from the packets before it: socket.io 4.8 drops an EVENT read in the same tick as
+      // its namespace's DISCONNECT (socketio/socket.io#5213).
+      engine.sendApart(EnginePacket.message(encoded.text()));
+    } else {
+      engine.send(EnginePacket.message(encoded.text()));
+    }
     for (byte[] attachment : encoded.attachments()) {
       engine.send(EnginePacket.binary(attachment));
     }

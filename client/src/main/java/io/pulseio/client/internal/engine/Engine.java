@@ -37,6 +37,19 @@ public interface Engine {
   void send(EnginePacket packet);
 
   /**
+   * Like {@link #send}, but the packet does not leave together with the packets given before it:
+   * over polling it starts a POST of its own once the previous POST has been answered; over
+   * WebSocket it is written once the previous frames have been flushed to the socket and one more
+   * event-loop turn has passed (best effort: the network may still join them). Packets given after
+   * it may go with it, never before it. When nothing was written or buffered before it, it is not
+   * delayed. For a namespace DISCONNECT: socket.io 4.8 drops an EVENT read in the same tick as the
+   * DISCONNECT of its namespace (socketio/socket.io#5213).
+   */
+  default void sendApart(EnginePacket packet) {
+    send(packet);
+  }
+
+  /**
    * Closes the session; the listener gets {@code "forced close"} at once. When open, the packets
    * already given are still sent, then CLOSE, before the connections go (bounded by a grace
    * period).

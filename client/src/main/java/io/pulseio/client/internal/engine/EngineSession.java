@@ -6,6 +6,7 @@ import io.netty.util.internal.PlatformDependent;
 import io.pulseio.protocol.EnginePacket;
 import io.pulseio.protocol.Handshake;
 import io.pulseio.protocol.ProtocolException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * The {@link Engine}: a state machine over one current transport and, while upgrading, one probe.
  *
  * <p>Outgoing packets go into one multi-producer queue, drained on the event loop at most once per
- * loop turn (so packets given in a burst leave in one POST or one socket flush). The heartbeat is
+ * loop turn (so packets given in a burst leave in one POST or one socket flush), except that a
+ * packet given with {@link #sendApart} (a namespace DISCONNECT) and the final CLOSE start a write
+ * of their own once the previous one has left (see {@link Transport#settled}). The heartbeat is
  * a single timer on the loop checked against a deadline that every received packet moves (a ping
  * is a packet), not rescheduled per packet.
  *
@@ -35,6 +38,8 @@ final class EngineSession implements Engine, Transport.Listener {
   private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.client");
   /** How long a graceful close may take to flush before the connections are dropped anyway. */
   private static final long CLOSE_GRACE_MILLIS = 5000;
+  /** In {@link #buffer}: the packet after this marker is to be sent apart (compared by identity). */
+  private static final EnginePacket APART = new EnginePacket(io.pulseio.protocol.EnginePacketType.NOOP, "", null);
 
   private enum State { NEW, OPENING, OPEN, CLOSING, CLOSED }
 
@@ -45,6 +50,11 @@ final class EngineSession implements Engine, Transport.Listener {
   private final Queue<EnginePacket> buffer = PlatformDependent.newMpscQueue();
   private final AtomicBoolean flushScheduled = new AtomicBoolean();
   private final Runnable flushTask = this::flushFromTask;
+  /** Packets taken from {@link #buffer} for the current write, not yet all taken by the transport. */
+  private final ArrayDeque<EnginePacket> batch = new ArrayDeque<>();
+  /** The head of {@link #buffer} is to be sent apart (its marker already taken). */
+  private boolean apartHead;
+  private final Runnable settledTask = this::flush;
 
   private volatile State state = State.NEW;
   private volatile Transport transport;
@@ -83,6 +93,23 @@ final class EngineSession implements Engine, Transport.Listener {
     scheduleFlush();
   }
 
+  /**
+   * The marker and the packet are offered separately: all packets are given on the loop (the
+   * Manager's tasks), so nothing comes between them; were another thread to slip one in, the
+   * apart packet would merely share that packet's write.
+   */
+  @Override
+  public void sendApart(EnginePacket packet) {
+    Objects.requireNonNull(packet, "packet");
+    State s = state;
+    if (s == State.CLOSING || s == State.CLOSED) {
+      return;
+    }
+    buffer.offer(APART);
+    buffer.offer(packet);
+    scheduleFlush();
+  }
+
   @Override
   public void close() {
     onLoop(this::doClose);
@@ -100,6 +127,11 @@ final class EngineSession implements Engine, Transport.Listener {
     });
   }
 
+  /** The current transport (for tests; read it on the loop or once settled). */
+  Transport currentTransport() {
+    return transport;
+  }
+
   @Override
   public String transport() {
     Transport t = transport;
@@ -109,7 +141,7 @@ final class EngineSession implements Engine, Transport.Listener {
   @Override
   public boolean writable() {
     Transport t = transport;
-    return state == State.OPEN && !upgrading && t != null && t.writable() && buffer.isEmpty();
+    return state == State.OPEN && !upgrading && t != null && t.writable() && buffer.isEmpty() && batch.isEmpty();
   }
 
   // ---- on the loop ----
@@ -332,28 +364,67 @@ final class EngineSession implements Engine, Transport.Listener {
       return;
     }
     Transport t = transport;
-    if (!buffer.isEmpty() && t.writable()) {
-      t.write(buffer, handshake.maxPayload());
-    }
-    if (s == State.CLOSING && buffer.isEmpty() && t.writable()) {
-      if (!closeSent) {
-        sendClose(t);
-      }
-      if (t.writable()) {
-        finishClosing(); // else onDrain comes back here once the CLOSE is acknowledged
+    while (t.writable() && fillBatch(t)) {
+      int before = batch.size();
+      t.write(batch, handshake.maxPayload());
+      if (batch.size() == before) {
+        break;
       }
     }
+    if (s == State.CLOSING && !closeSent && buffer.isEmpty() && batch.isEmpty() && t.writable()) {
+      sendClose();
+      if (state != State.CLOSING) {
+        return;
+      }
+    }
+    if (s == State.CLOSING && closeSent && buffer.isEmpty() && batch.isEmpty() && t.writable()) {
+      finishClosing(); // else onDrain (or the transport settling) comes back here once the CLOSE is out
+    }
+  }
+
+  /**
+   * Moves the next write's packets from {@link #buffer} to {@link #batch}: everything up to the
+   * next packet to send apart, which is taken only when the batch holds nothing but such packets
+   * (a DISCONNECT may share its write with the DISCONNECTs right before it) and, when it opens the
+   * batch, only once the transport has {@linkplain Transport#settled settled}. True when the batch
+   * holds something to write.
+   */
+  private boolean fillBatch(Transport t) {
+    if (!batch.isEmpty()) {
+      return true;
+    }
+    boolean onlyApart = true;
+    EnginePacket p;
+    while ((p = buffer.peek()) != null) {
+      if (p == APART) {
+        buffer.poll();
+        apartHead = true;
+        continue;
+      }
+      if (apartHead) {
+        if (!onlyApart || (batch.isEmpty() && !t.settled(settledTask))) {
+          break;
+        }
+        apartHead = false;
+      } else {
+        onlyApart = false;
+      }
+      batch.add(buffer.poll());
+    }
+    return !batch.isEmpty();
   }
 
   /**
    * The CLOSE goes alone, once everything before it has been sent and (polling) acknowledged, as
    * engine.io-client does: socket.io handles the Socket.IO packets of a POST a tick after the
-   * Engine.IO ones, so a CLOSE in the same POST as a DISCONNECT would end the session first.
+   * Engine.IO ones, so a CLOSE in the same POST as a DISCONNECT would end the session first. Over
+   * WebSocket it waits until the previous frames have left too.
    */
-  private void sendClose(Transport t) {
+  private void sendClose() {
     closeSent = true;
+    buffer.offer(APART);
     buffer.offer(EnginePacket.CLOSE);
-    t.write(buffer, handshake.maxPayload());
+    flush();
   }
 
   @Override
@@ -400,6 +471,8 @@ final class EngineSession implements Engine, Transport.Listener {
       t.close();
     }
     buffer.clear();
+    batch.clear();
+    apartHead = false;
     for (Runnable task : List.copyOf(whenReleased)) {
       try {
         task.run();

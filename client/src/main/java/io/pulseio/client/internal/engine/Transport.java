@@ -47,6 +47,16 @@ interface Transport {
   void write(Queue<EnginePacket> buffer, long maxPayload);
 
   /**
+   * True when everything written so far has left, so that a packet written now goes out apart
+   * from it (polling: always, as {@link #writable} already waits for the previous POST's answer;
+   * WebSocket: the last write has been flushed to the socket and one more loop turn has passed).
+   * Otherwise false, and {@code task} runs once that is so (only the latest task is kept).
+   */
+  default boolean settled(Runnable task) {
+    return true;
+  }
+
+  /**
    * The session is closing: start no new read and drop, quietly, whatever the read in flight
    * brings (polling: no GET after this; its answer or failure is ignored). Writes go on until
    * {@link #close}.

@@ -12,7 +12,9 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler.ClientHandshakeStateEvent;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
 import io.pulseio.protocol.EnginePacket;
 import io.pulseio.protocol.ProtocolException;
 import java.io.IOException;
@@ -39,6 +41,10 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter implements T
   private Channel channel;
   private boolean connected;
   private boolean closed;
+  /** The last frame of the latest write, until it has been flushed and one more loop turn passed. */
+  private ChannelFuture lastWrite;
+  /** Runs once {@link #lastWrite} has settled (see {@link #settled}). */
+  private Runnable whenSettled;
 
   /** @param sid the session to upgrade (a probe), or null to handshake over WebSocket */
   WebSocketTransport(EngineEndpoint endpoint, EventLoop loop, Listener listener, String sid) {
@@ -77,6 +83,11 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter implements T
     });
   }
 
+  /** The connection (for tests). */
+  Channel channel() {
+    return channel;
+  }
+
   @Override
   public void sid(String sid) {
     // The sid travels in the URI of the handshake only; nothing to do afterwards.
@@ -90,14 +101,48 @@ final class WebSocketTransport extends ChannelInboundHandlerAdapter implements T
   @Override
   public void write(Queue<EnginePacket> buffer, long maxPayload) {
     Channel ch = channel;
-    boolean wrote = false;
+    // The last frame gets a real promise (to know when the write has left), the others none.
+    WebSocketFrame held = null;
     EnginePacket packet;
     while (ch.isWritable() && (packet = buffer.poll()) != null) {
-      ch.write(WireFormat.frame(packet, ch.alloc()), ch.voidPromise());
-      wrote = true;
+      if (held != null) {
+        ch.write(held, ch.voidPromise());
+      }
+      held = WireFormat.frame(packet, ch.alloc());
     }
-    if (wrote) {
-      ch.flush();
+    if (held != null) {
+      ChannelFuture written = ch.writeAndFlush(held);
+      lastWrite = written;
+      written.addListener(f -> loop.execute(() -> afterWritten(f)));
+    }
+  }
+
+  @Override
+  public boolean settled(Runnable task) {
+    if (lastWrite == null) {
+      return true;
+    }
+    whenSettled = task;
+    return false;
+  }
+
+  /**
+   * One loop turn after a write left: settled, unless a later write followed. A failed write fails
+   * the transport, as the void promises of the other frames do (through exceptionCaught).
+   */
+  private void afterWritten(Future<?> written) {
+    if (!written.isSuccess()) {
+      failed("transport error", written.cause());
+      return;
+    }
+    if (written != lastWrite) {
+      return;
+    }
+    lastWrite = null;
+    Runnable task = whenSettled;
+    whenSettled = null;
+    if (task != null && !closed) {
+      task.run();
     }
   }
 

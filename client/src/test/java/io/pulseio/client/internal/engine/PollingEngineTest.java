@@ -175,6 +175,47 @@ class PollingEngineTest {
   }
 
   @Test
+  void aPacketSentApartGoesInItsOwnPostAfterThePreviousOneWasAnswered() throws Exception {
+    Recorder r = connect(25000, 20000, 1_000_000);
+    await(r.engine::writable, "writable");
+    // As a socket does on emit-then-disconnect and the manager on the last socket leaving.
+    harness.loop.execute(() -> {
+      r.engine.send(EnginePacket.message("1"));
+      r.engine.send(EnginePacket.message("2"));
+      r.engine.sendApart(EnginePacket.message("bye /a"));
+      r.engine.sendApart(EnginePacket.message("bye /b"));
+      r.engine.send(EnginePacket.message("3"));
+      r.engine.close();
+    });
+    r.awaitClose();
+    assertThat(take(server.received, 6)).containsExactly(EnginePacket.message("1"), EnginePacket.message("2"),
+        EnginePacket.message("bye /a"), EnginePacket.message("bye /b"), EnginePacket.message("3"), EnginePacket.CLOSE);
+    List<String> log = List.copyOf(server.pollingLog);
+    assertThat(log.stream().filter(e -> e.startsWith("POST")))
+        .as("the packets before the DISCONNECTs, then those (and what follows), then CLOSE; log %s", log)
+        .containsExactly("POST 41,42", "POST 4bye /a,4bye /b,43", "POST 1");
+    assertThat(r.violations).isEmpty();
+  }
+
+  @Test
+  void aPacketSentApartWithNothingBeforeItIsNotDelayed() throws Exception {
+    Recorder r = connect(25000, 20000, 1_000_000);
+    await(r.engine::writable, "writable");
+    harness.loop.execute(() -> r.engine.sendApart(EnginePacket.message("bye")));
+    assertThat(take(server.received, 1)).containsExactly(EnginePacket.message("bye"));
+    await(r.engine::writable, "writable again");
+    harness.loop.execute(() -> {
+      r.engine.sendApart(EnginePacket.message("bye again"));
+      r.engine.send(EnginePacket.message("after"));
+    });
+    assertThat(take(server.received, 2)).containsExactly(EnginePacket.message("bye again"), EnginePacket.message("after"));
+    List<String> log = List.copyOf(server.pollingLog);
+    assertThat(log.stream().filter(e -> e.startsWith("POST")))
+        .as("log %s", log)
+        .containsExactly("POST 4bye", "POST 4bye again,4after");
+  }
+
+  @Test
   void unansweredHandshakeTimesOutAsTransportError() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
       EngineOptions o = EngineHarness.options(silent.getLocalPort(), POLLING);

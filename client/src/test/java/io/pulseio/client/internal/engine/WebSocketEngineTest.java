@@ -4,10 +4,19 @@ import static io.pulseio.client.internal.engine.EngineHarness.await;
 import static io.pulseio.client.internal.engine.EngineHarness.take;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.pulseio.client.internal.engine.EngineHarness.Recorder;
 import io.pulseio.protocol.EnginePacket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -105,5 +114,71 @@ class WebSocketEngineTest {
     r.awaitClose();
     assertThat(r.closeReason).isEqualTo("forced close");
     assertThat(take(server.received, 2)).containsExactly(EnginePacket.message("bye"), EnginePacket.CLOSE);
+  }
+
+  @Test
+  void aPacketSentApartGoesInAWriteOfItsOwnAfterThePreviousOneLeft() throws Exception {
+    Recorder r = connect(25000, 20000);
+    await(r.engine::writable, "writable");
+    List<String> writes = new CopyOnWriteArrayList<>();
+    CompletableFuture<Void> hooked = new CompletableFuture<>();
+    harness.loop.execute(() -> {
+      Channel ch = ((WebSocketTransport) ((EngineSession) r.engine).currentTransport()).channel();
+      ch.pipeline().addLast(new ChannelOutboundHandlerAdapter() {
+        /** The promise of the latest frame written, to check it had completed before the next flush. */
+        private ChannelPromise last;
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+          if (msg instanceof TextWebSocketFrame text) {
+            boolean previousLeft = last == null || last.isDone();
+            writes.add((previousLeft ? "" : "(previous pending) ") + text.text());
+          } else if (msg instanceof CloseWebSocketFrame) {
+            writes.add("close frame");
+          }
+          if (!promise.isVoid()) {
+            last = promise;
+          }
+          ctx.write(msg, promise);
+        }
+
+        @Override
+        public void flush(ChannelHandlerContext ctx) {
+          writes.add("flush");
+          ctx.flush();
+        }
+      });
+      hooked.complete(null);
+    });
+    hooked.get(10, TimeUnit.SECONDS);
+    harness.loop.execute(() -> {
+      r.engine.send(EnginePacket.message("1"));
+      r.engine.send(EnginePacket.message("2"));
+      r.engine.sendApart(EnginePacket.message("bye /a"));
+      r.engine.sendApart(EnginePacket.message("bye /b"));
+      r.engine.send(EnginePacket.message("3"));
+      r.engine.close();
+    });
+    r.awaitClose();
+    assertThat(take(server.received, 6)).containsExactly(EnginePacket.message("1"), EnginePacket.message("2"),
+        EnginePacket.message("bye /a"), EnginePacket.message("bye /b"), EnginePacket.message("3"), EnginePacket.CLOSE);
+    await(() -> writes.contains("close frame"), "the close frame");
+    assertThat(writes.subList(0, 10)).containsExactly(
+        "41", "42", "flush", "4bye /a", "4bye /b", "43", "flush", "1", "flush", "close frame");
+    assertThat(r.violations).isEmpty();
+  }
+
+  @Test
+  void aPacketSentApartWithNothingBeforeItIsNotDelayed() throws Exception {
+    Recorder r = connect(25000, 20000);
+    await(r.engine::writable, "writable");
+    AtomicBoolean sameTurn = new AtomicBoolean();
+    harness.loop.execute(() -> {
+      r.engine.sendApart(EnginePacket.message("bye"));
+      // The flush runs in a task of its own; the packet is out when the loop comes back to us.
+      harness.loop.execute(() -> sameTurn.set(r.engine.writable()));
+    });
+    assertThat(take(server.received, 1)).containsExactly(EnginePacket.message("bye"));
+    await(sameTurn::get, "written in the flush that followed");
   }
 }
