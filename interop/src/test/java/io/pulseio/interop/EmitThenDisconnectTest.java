@@ -98,20 +98,46 @@ class EmitThenDisconnectTest {
     return cases;
   }
 
+  /** The modes that end up writing over a WebSocket. */
+  static List<Arguments> webSocketCases() {
+    List<Arguments> cases = new ArrayList<>();
+    for (Mode mode : new Mode[] {Mode.WEBSOCKET, Mode.UPGRADE}) {
+      for (Leave leave : Leave.values()) {
+        cases.add(Arguments.of(mode, leave));
+      }
+    }
+    return cases;
+  }
+
   /**
-   * Disabled: the official server drops such events itself. socket.io 4.8.4 hands an EVENT to
-   * its listeners a {@code process.nextTick} later ({@code Socket.dispatch}) and ignores it if a
-   * DISCONNECT (or the connection's close) read in the same tick has disconnected the socket
-   * meanwhile (open upstream issue socketio/socket.io#5213). Our client batches the EVENT and the
-   * DISCONNECT into one POST or one socket flush, so they are read together and most markers are
-   * lost (measured: 1 of 20 arrive over polling, 3 of 20 over WebSocket); the official client
-   * writes the DISCONNECT in a later POST or tick and loses fewer (2 of 60 against this fixture).
-   * Enable once the client sends a DISCONNECT apart from the packets before it.
+   * socket.io 4.8.4 hands an EVENT to its listeners a {@code process.nextTick} later
+   * ({@code Socket.dispatch}) and ignores it if a DISCONNECT (or the connection's close) read in
+   * the same tick has disconnected the socket meanwhile (open upstream issue socketio/socket.io#5213).
+   * Our client therefore sends a namespace DISCONNECT, and the final CLOSE, apart from the packets
+   * before them: over polling in a POST of their own once the previous POST was answered, which the
+   * server cannot read in the same tick.
    */
-  @org.junit.jupiter.api.Disabled("socket.io 4.8.4 drops events read in the same tick as the DISCONNECT (socketio/socket.io#5213)")
+  @ParameterizedTest
+  @EnumSource(Leave.class)
+  void anEventEmittedJustBeforeLeavingReachesTheOfficialServerOverPolling(Leave leave) throws Exception {
+    emitAndLeaveTheOfficialServer(Mode.POLLING, leave);
+  }
+
+  /**
+   * Disabled: over WebSocket the DISCONNECT is written once the EVENT's frame has been flushed to
+   * the socket and one more event-loop turn has passed, but the server may still read both frames
+   * in one chunk and handle them in one tick (socketio/socket.io#5213, see above). Measured against
+   * this fixture, three runs: WEBSOCKET loses 3 to 7 of 20 per case (was 17 of 20 with the
+   * DISCONNECT in the same flush); UPGRADE loses 0 or 1 of 20. The official client loses about 3 %.
+   */
+  @org.junit.jupiter.api.Disabled("socket.io 4.8.4 drops events read in the same tick as the DISCONNECT (socketio/socket.io#5213); over WebSocket the client can only make that less likely")
   @ParameterizedTest(name = "{0}, {1}")
-  @MethodSource("cases")
-  void anEventEmittedJustBeforeLeavingReachesTheOfficialServer(Mode mode, Leave leave) throws Exception {
+  @MethodSource("webSocketCases")
+  void anEventEmittedJustBeforeLeavingReachesTheOfficialServerOverWebSocket(Mode mode, Leave leave) throws Exception {
+    emitAndLeaveTheOfficialServer(mode, leave);
+  }
+
+  private static void emitAndLeaveTheOfficialServer(Mode mode, Leave leave) throws Exception {
     List<String> markers = new ArrayList<>();
     for (int i = 0; i < ROUNDS; i++) {
       String marker = "node-" + mode + "-" + leave + "-" + i;
