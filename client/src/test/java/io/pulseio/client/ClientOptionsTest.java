@@ -118,6 +118,23 @@ class ClientOptionsTest {
   }
 
   @Test
+  void remainingBadValuesAreRejectedWithExactMessages() {
+    rejects(ClientOptions.builder("http://h").transports(Transport.POLLING, null), "transports must not contain null");
+    rejects(ClientOptions.builder("http://h#frag"), "url must not have a fragment: http://h#frag");
+    assertThatThrownBy(() -> ClientOptions.builder("http://h").auth(new Unconvertible()).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("auth cannot be converted to JSON: ")
+        .hasMessageContaining("getter fails");
+  }
+
+  /** A bean whose getter throws, so Jackson cannot turn it into JSON. */
+  public static final class Unconvertible {
+    public String getValue() {
+      throw new IllegalStateException("getter fails");
+    }
+  }
+
+  @Test
   void nullsAreRejectedByName() {
     assertThatThrownBy(() -> ClientOptions.builder(null)).isInstanceOf(NullPointerException.class).hasMessage("url");
     assertThatThrownBy(() -> ClientOptions.builder("http://h").connectTimeout(null))

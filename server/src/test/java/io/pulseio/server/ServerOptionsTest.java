@@ -46,6 +46,12 @@ class ServerOptionsTest {
         .hasMessage("corsOrigins must not hold a blank origin");
     assertThatThrownBy(() -> ServerOptions.builder().path("/a?b").build())
         .hasMessage("path must not contain '?' or '#', was /a?b");
+    assertThatThrownBy(() -> ServerOptions.builder().path(" ").build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("path must not be blank");
+    assertThatThrownBy(() -> ServerOptions.builder().maxAttachments(-1).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("maxAttachments must be >= 0, was -1");
+    assertThatThrownBy(() -> ServerOptions.builder().ioThreads(0).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("ioThreads must be >= 1, was 0");
   }
 
   @Test
