@@ -13,14 +13,7 @@ import io.pulseio.client.Transport;
 import io.pulseio.client.internal.engine.Engine;
 import io.pulseio.client.internal.engine.EngineListener;
 import io.pulseio.client.internal.engine.EngineOptions;
-import io.pulseio.protocol.EnginePacket;
-import io.pulseio.protocol.Handshake;
-import io.pulseio.protocol.ProtocolException;
-import io.pulseio.protocol.SocketDecoder;
-import io.pulseio.protocol.SocketEncoder;
-import io.pulseio.protocol.EncodedPacket;
 import io.pulseio.protocol.SocketPacket;
-import io.pulseio.protocol.SocketPacketType;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -28,13 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@link SocketIoClient}: owns the Engine.IO session, multiplexes the namespaces over it,
@@ -44,7 +34,6 @@ import org.slf4j.LoggerFactory;
  * lives on; the public methods hand tasks to it.
  */
 public final class Manager implements SocketIoClient {
-  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.client");
 
   /** Makes the Engine.IO session; tests give a fake one. */
   @FunctionalInterface
@@ -54,15 +43,13 @@ public final class Manager implements SocketIoClient {
 
   private static final long CLOSE_WAIT_SECONDS = 5;
 
-  private enum State { CLOSED, OPENING, OPEN }
-
   private final ClientOptions options;
   private final EventLoop loop;
-  private final EngineFactory engines;
   private final Runnable releaseThreads;
   private final Callbacks callbacks;
   private final RandomGenerator random;
   private final EngineOptions engineOptions;
+  private final Connection connection;
   private final Reconnection reconnection;
   private final ConcurrentHashMap<String, SocketImpl> sockets = new ConcurrentHashMap<>();
   private final CopyOnWriteArrayList<ClientListener> listeners = new CopyOnWriteArrayList<>();
@@ -71,13 +58,6 @@ public final class Manager implements SocketIoClient {
   private volatile Transport transport;
 
   // Loop only.
-  private State state = State.CLOSED;
-  private Engine engine;
-  /** The engine closed last at our request: it may still be sending its goodbye. */
-  private Engine leaving;
-  private SocketDecoder decoder;
-  private ScheduledFuture<?> openTimer;
-  private boolean websocketWorked;
   /** The close has run on the loop (unlike {@link #closed}, set by the caller of close() at once). */
   private boolean closeRan;
 
@@ -90,12 +70,14 @@ public final class Manager implements SocketIoClient {
   public Manager(ClientOptions options, EventLoop loop, EngineFactory engines, Runnable releaseThreads) {
     this.options = Objects.requireNonNull(options, "options");
     this.loop = Objects.requireNonNull(loop, "loop");
-    this.engines = Objects.requireNonNull(engines, "engines");
+    Objects.requireNonNull(engines, "engines");
     this.releaseThreads = releaseThreads;
     this.callbacks = new Callbacks(options.callbackExecutor());
     this.random = options.random() != null ? options.random() : new SplittableRandom();
     this.engineOptions = engineOptions(options, options.secure() ? TlsContexts.forOptions(options) : null);
-    this.reconnection = new Reconnection(options, loop, newBackoff(), this::notifyListeners, closed::get, this::open);
+    this.connection = new Connection(this, options, loop, engines, engineOptions);
+    this.reconnection = new Reconnection(options, loop, newBackoff(), this::notifyListeners, closed::get,
+        connection::open);
   }
 
   private static EngineOptions engineOptions(ClientOptions o, SslContext ssl) {
@@ -214,11 +196,11 @@ public final class Manager implements SocketIoClient {
   }
 
   boolean isOpenState() {
-    return state == State.OPEN;
+    return connection.isOpen();
   }
 
   boolean engineWritable() {
-    return state == State.OPEN && engine.writable();
+    return connection.writable();
   }
 
   /**
@@ -226,10 +208,10 @@ public final class Manager implements SocketIoClient {
    * then joins the socket). True when it is open now.
    */
   boolean ensureOpen() {
-    if (state == State.CLOSED && !reconnection.waiting()) {
-      open();
+    if (connection.isClosed() && !reconnection.waiting()) {
+      connection.open();
     }
-    return state == State.OPEN;
+    return connection.isOpen();
   }
 
   /** A socket stopped wanting the connection: close it when none wants it any more. */
@@ -240,98 +222,27 @@ public final class Manager implements SocketIoClient {
       }
     }
     reconnection.stop();
-    closeEngine();
-  }
-
-  /** Closes the engine at our own request ("forced close"): no reconnection follows. */
-  private void closeEngine() {
-    Engine e = engine;
-    if (state == State.OPEN) {
-      onEngineClosed("forced close", null);
-    } else if (state == State.OPENING) {
-      engine = null;
-      cancel(openTimer);
-      openTimer = null;
-      state = State.CLOSED;
-      decoder = null;
-    }
-    if (e != null) {
-      leaving = e;
-      e.close();
-    }
+    connection.close();
   }
 
   /** Encodes and writes a packet built on the loop (CONNECT, DISCONNECT). */
   void write(SocketPacket packet) {
-    if (state != State.OPEN) {
-      return;
-    }
-    EncodedPacket encoded = SocketEncoder.encode(packet);
-    if (packet.type() == SocketPacketType.DISCONNECT) {
-      // Apart from the packets before it: socket.io 4.8 drops an EVENT read in the same tick as
-      // its namespace's DISCONNECT (socketio/socket.io#5213).
-      engine.sendApart(EnginePacket.message(encoded.text()));
-    } else {
-      engine.send(EnginePacket.message(encoded.text()));
-    }
-    for (byte[] attachment : encoded.attachments()) {
-      engine.send(EnginePacket.binary(attachment));
-    }
+    connection.write(packet);
   }
 
   /** Writes a packet encoded on the application's thread. */
   void writeEncoded(Outgoing o) {
-    if (state != State.OPEN) {
-      return;
-    }
-    engine.send(o.text);
-    for (byte[] attachment : o.attachments) {
-      engine.send(EnginePacket.binary(attachment));
-    }
+    connection.writeEncoded(o);
   }
 
-  // ---- the connection, on the loop ----
+  // ---- what the connection reports, on the loop ----
 
-  private void open() {
-    if (closed.get() || state != State.CLOSED) {
-      return;
-    }
-    EngineOptions opts = engineOptions;
-    if (options.rememberUpgrade() && websocketWorked && opts.transports().contains("websocket")) {
-      opts = new EngineOptions(opts.secure(), opts.host(), opts.port(), opts.path(), opts.query(),
-          opts.headers(), List.of("websocket"), false, opts.sslContext(), opts.handshakeTimeoutMillis());
-    }
-    Events events = new Events();
-    Engine e = engines.create(opts, loop, events);
-    events.engine = e;
-    engine = e;
-    state = State.OPENING;
+  void connectionOpening() {
     reconnection.allow();
-    decoder = new SocketDecoder();
-    openTimer = loop.schedule(() -> onOpenTimeout(e), options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    e.open();
   }
 
-  private void onOpenTimeout(Engine e) {
-    openTimer = null;
-    if (engine != e || state != State.OPENING) {
-      return;
-    }
-    engine = null;
-    e.close();
-    onOpenFailed(new SocketIoException("timeout"));
-  }
-
-  private void onOpen(Handshake handshake, String transportName) {
-    cancel(openTimer);
-    openTimer = null;
-    state = State.OPEN;
-    Transport t = Transport.ofWireName(transportName);
+  void connectionOpened(Transport t) {
     transport = t;
-    if (t == Transport.WEBSOCKET) {
-      websocketWorked = true;
-    }
-    LOG.debug("connected to {} (sid {}, {})", engineOptions.host(), handshake.sid(), transportName);
     notifyListeners(l -> l.onOpen(t));
     for (SocketImpl s : sockets.values()) {
       s.onEngineOpen();
@@ -339,52 +250,20 @@ public final class Manager implements SocketIoClient {
     reconnection.onOpened();
   }
 
-  private void onMessage(EnginePacket message) {
-    SocketPacket packet;
-    try {
-      packet = message.isBinary() ? decoder.decodeBinary(message.binary()) : decoder.decode(message.text());
-    } catch (ProtocolException e) {
-      LOG.debug("closing the connection: {}", e.getMessage());
-      Engine current = engine;
-      onEngineClosed("parse error", e);
-      if (current != null) {
-        current.close();
-      }
-      return;
-    }
-    if (packet == null) {
-      return;
-    }
+  void packetReceived(SocketPacket packet) {
     SocketImpl socket = sockets.get(packet.namespace());
     if (socket != null) {
       socket.onPacket(packet);
     }
   }
 
-  private void onTransport(String name) {
-    Transport t = Transport.ofWireName(name);
+  void transportChanged(Transport t) {
     transport = t;
-    if (t == Transport.WEBSOCKET) {
-      websocketWorked = true;
-    }
     notifyListeners(l -> l.onTransport(t));
   }
 
-  /** The engine ended (or we ended it): before open, a failed attempt; after, a lost connection. */
-  private void onEngineClosed(String reason, Throwable cause) {
-    if (state == State.OPENING) {
-      engine = null;
-      String message = cause == null || cause.getMessage() == null ? reason : reason + ": " + cause.getMessage();
-      onOpenFailed(new SocketIoException(message, cause));
-      return;
-    }
-    if (state != State.OPEN) {
-      return;
-    }
-    engine = null;
-    state = State.CLOSED;
+  void connectionLost(String reason, Throwable cause) {
     transport = null;
-    decoder = null;
     notifyListeners(l -> l.onClose(reason, cause));
     DisconnectReason socketReason = socketReason(reason);
     for (SocketImpl s : sockets.values()) {
@@ -404,12 +283,7 @@ public final class Manager implements SocketIoClient {
     return r != null ? r : DisconnectReason.TRANSPORT_ERROR;
   }
 
-  private void onOpenFailed(SocketIoException error) {
-    cancel(openTimer);
-    openTimer = null;
-    state = State.CLOSED;
-    decoder = null;
-    LOG.debug("connection to {} failed: {}", engineOptions.host(), error.getMessage());
+  void connectionFailed(SocketIoException error) {
     for (SocketImpl s : sockets.values()) {
       s.onEngineOpenFailed(error.getMessage());
     }
@@ -422,15 +296,9 @@ public final class Manager implements SocketIoClient {
     for (SocketImpl s : sockets.values()) {
       s.onClientClose();
     }
-    closeEngine();
+    connection.close();
     callbacks.stop();
-    Engine e = leaving;
-    leaving = null;
-    if (e != null) {
-      e.whenReleased(whenReleased);
-    } else {
-      whenReleased.run();
-    }
+    connection.whenLeft(whenReleased);
   }
 
   private void notifyListeners(Consumer<ClientListener> call) {
@@ -446,44 +314,5 @@ public final class Manager implements SocketIoClient {
         }
       }
     });
-  }
-
-  private static void cancel(ScheduledFuture<?> timer) {
-    if (timer != null) {
-      timer.cancel(false);
-    }
-  }
-
-  /** The listener of one engine: ignores an engine that is no longer the current one. */
-  private final class Events implements EngineListener {
-    Engine engine;
-
-    @Override
-    public void onOpen(Handshake handshake) {
-      if (engine == Manager.this.engine && state == State.OPENING) {
-        Manager.this.onOpen(handshake, engine.transport());
-      }
-    }
-
-    @Override
-    public void onMessage(EnginePacket packet) {
-      if (engine == Manager.this.engine && state == State.OPEN) {
-        Manager.this.onMessage(packet);
-      }
-    }
-
-    @Override
-    public void onClose(String reason, Throwable cause) {
-      if (engine == Manager.this.engine) {
-        onEngineClosed(reason, cause);
-      }
-    }
-
-    @Override
-    public void onTransport(String name) {
-      if (engine == Manager.this.engine && state == State.OPEN) {
-        Manager.this.onTransport(name);
-      }
-    }
   }
 }
