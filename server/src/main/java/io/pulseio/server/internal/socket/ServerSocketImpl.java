@@ -34,7 +34,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,9 +45,6 @@ import org.slf4j.LoggerFactory;
 final class ServerSocketImpl implements ServerSocket {
   private static final Logger LOG = LoggerFactory.getLogger(ServerSocketImpl.class);
 
-  private record PendingAck(Consumer<List<JsonNode>> onReply, ScheduledFuture<?> timer,
-      CompletableFuture<?> future) {}
-
   private final NamespaceImpl nsp;
   private final ClientConnection client;
   private final String id;
@@ -59,7 +55,7 @@ final class ServerSocketImpl implements ServerSocket {
   private Map<String, List<EventListener>> listeners;
   private List<AnyEventListener> anyListeners;
   private List<Consumer<DisconnectReason>> disconnectListeners;
-  private Map<Long, PendingAck> acks;
+  private final PendingAcks acks = new PendingAcks();
 
   ServerSocketImpl(NamespaceImpl nsp, ClientConnection client, ObjectNode auth,
       RecoveryStore.Restored restored) {
@@ -143,12 +139,12 @@ final class ServerSocketImpl implements ServerSocket {
         return;
       }
       ScheduledFuture<?> timer = client.conn.loop().schedule(() -> {
-        if (acks != null && acks.remove(ackId) != null) {
+        if (acks.remove(ackId)) {
           future.completeExceptionally(
               new AckTimeoutException("operation has timed out", List.of()));
         }
       }, timeout.toMillis(), TimeUnit.MILLISECONDS);
-      pendingAcks().put(ackId, new PendingAck(future::complete, timer, future));
+      acks.add(ackId, future::complete, timer, future);
       client.write(packet, false);
     });
     return future;
@@ -168,22 +164,11 @@ final class ServerSocketImpl implements ServerSocket {
       if (!connected) {
         return;
       }
-      ScheduledFuture<?> timer = client.conn.loop().schedule(() -> {
-        if (acks != null) {
-          acks.remove(ackId);
-        }
-      }, timeoutMillis, TimeUnit.MILLISECONDS);
-      pendingAcks().put(ackId,
-          new PendingAck(args -> reply.accept(new AckReply(id, args)), timer, null));
+      ScheduledFuture<?> timer = client.conn.loop().schedule(() -> acks.remove(ackId),
+          timeoutMillis, TimeUnit.MILLISECONDS);
+      acks.add(ackId, args -> reply.accept(new AckReply(id, args)), timer, null);
       client.write(packet, false);
     });
-  }
-
-  private Map<Long, PendingAck> pendingAcks() {
-    if (acks == null) {
-      acks = new HashMap<>(4);
-    }
-    return acks;
   }
 
   // ---- tasks ----
@@ -312,15 +297,7 @@ final class ServerSocketImpl implements ServerSocket {
   void onPacket(SocketPacket packet) {
     switch (packet.type()) {
       case EVENT, BINARY_EVENT -> dispatch(packet);
-      case ACK, BINARY_ACK -> {
-        PendingAck pending = acks == null ? null : acks.remove(packet.ackId());
-        if (pending != null) {
-          if (pending.timer() != null) {
-            pending.timer().cancel(false);
-          }
-          pending.onReply().accept(Args.tail(packet.data(), 0));
-        }
-      }
+      case ACK, BINARY_ACK -> acks.reply(packet);
       case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
       default -> LOG.debug("socket {}: unexpected {}", id, packet.type());
     }
@@ -329,7 +306,7 @@ final class ServerSocketImpl implements ServerSocket {
   private void dispatch(SocketPacket packet) {
     String event = packet.data().get(0).asText();
     List<JsonNode> args = Args.tail(packet.data(), 1);
-    Ack ack = packet.hasAckId() ? new AckImpl(packet.ackId()) : null;
+    Ack ack = packet.hasAckId() ? new AckImpl(this, packet.ackId()) : null;
     List<EventListener> named = listeners == null ? null : listeners.get(event);
     if (named != null) {
       for (EventListener listener : List.copyOf(named)) {
@@ -385,18 +362,7 @@ final class ServerSocketImpl implements ServerSocket {
     nsp.adapter().delAll(id);
     nsp.removed(this);
     client.removed(this);
-    if (acks != null) {
-      for (PendingAck pending : acks.values()) {
-        if (pending.timer() != null) {
-          pending.timer().cancel(false);
-        }
-        if (pending.future() != null) {
-          pending.future().completeExceptionally(
-              new IllegalStateException("socket disconnected: " + reason.reason()));
-        }
-      }
-      acks = null;
-    }
+    acks.failAll(reason.reason());
     List<Consumer<DisconnectReason>> toCall = disconnectListeners;
     listeners = null;
     anyListeners = null;
@@ -409,28 +375,6 @@ final class ServerSocketImpl implements ServerSocket {
           LOG.warn("disconnect listener on socket {} failed", id, e);
         }
       }
-    }
-  }
-
-  private final class AckImpl implements Ack {
-    private final long ackId;
-    private final AtomicBoolean sent = new AtomicBoolean();
-
-    AckImpl(long ackId) {
-      this.ackId = ackId;
-    }
-
-    @Override
-    public void send(Object... args) {
-      ArrayNode data = Args.array(args);
-      if (sent.compareAndSet(false, true)) {
-        deliver(SocketEncoder.encode(SocketPacket.ack(nsp.name(), ackId, data)), false);
-      }
-    }
-
-    @Override
-    public boolean sent() {
-      return sent.get();
     }
   }
 }
