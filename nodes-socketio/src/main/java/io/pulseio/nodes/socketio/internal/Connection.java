@@ -1,11 +1,9 @@
 package io.pulseio.nodes.socketio.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.client.AckTimeoutException;
 import io.pulseio.client.ClientListener;
 import io.pulseio.client.DisconnectReason;
 import io.pulseio.client.EventLoops;
-import io.pulseio.client.SendBufferFullException;
 import io.pulseio.client.SocketIoClient;
 import io.pulseio.client.SocketIoException;
 import io.pulseio.client.SocketListener;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -132,7 +129,7 @@ final class Connection {
             if (failure == null) {
                 reply.accept(Messages.text(answer));
             } else {
-                ackFailed(namespace, event, timeout, failure);
+                EmitFailures.ackFailed(events, namespace, event, timeout, failure);
             }
         }));
     }
@@ -303,9 +300,7 @@ final class Connection {
 
         @Override
         public void onEmitFailed(String event, SocketIoException error) {
-            String reason = error instanceof SendBufferFullException ? Reasons.SEND_BUFFER_FULL
-                    : error instanceof AckTimeoutException ? Reasons.ACK_TIMEOUT : Reasons.ACK_LOST;
-            events.error(n.name, "event '" + event + "' not sent: " + error.getMessage(), reason, true);
+            EmitFailures.notSent(events, n.name, event, error);
         }
     }
 
@@ -327,19 +322,6 @@ final class Connection {
             emit.run();
         } catch (IllegalArgumentException e) {
             throw new NodeError(Reasons.INVALID_MESSAGE, n.name, e.getMessage());
-        }
-    }
-
-    private void ackFailed(String namespace, String event, long timeout, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof AckTimeoutException) {
-            events.error(namespace, "no ack for '" + event + "' within " + timeout + " ms", Reasons.ACK_TIMEOUT, true);
-        } else if (cause instanceof SendBufferFullException) {
-            events.error(namespace, "event '" + event + "' not sent: " + cause.getMessage(), Reasons.SEND_BUFFER_FULL,
-                    true);
-        } else {
-            events.error(namespace, "no ack for '" + event + "': " + cause.getMessage(), Reasons.ACK_LOST, true);
         }
     }
 
