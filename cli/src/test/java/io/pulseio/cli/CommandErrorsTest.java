@@ -73,4 +73,11 @@ class CommandErrorsTest {
             assertThat(r.out()).doesNotContain("LISTENING");
         }
     }
+
+    @Test
+    void aProjectOrTraceFileThatCannotBeUsedIsAUsageErrorAndNothingRuns(@TempDir Path dir) {
+        usageError("Cannot read project file " + dir + ": ", "validate", dir.toString());
+        usageError("Cannot write trace file " + dir + ": ",
+                "run", Cli.project("hello.json").toString(), "--duration", "200ms", "--trace", dir.toString());
+    }
 }
