@@ -26,17 +26,17 @@ import org.junit.jupiter.api.Timeout;
  * fails at connect time with
  * a connect error naming the cause (no reconnection), on both transports.
  */
-@Timeout(30)
+@Timeout(120)
 class TlsConnectFailureTest {
 
   private static Path resource(String name) throws Exception {
     return Path.of(TlsConnectFailureTest.class.getResource("/tls/" + name).toURI());
   }
 
-  /** Connects once (no reconnection) and returns the first socket event, failing after 15 s. */
+  /** Connects once (no reconnection) and returns the first socket event, failing after 25 s. */
   private static String firstEvent(ClientOptions.Builder builder) throws InterruptedException {
     LinkedBlockingQueue<String> seen = new LinkedBlockingQueue<>();
-    ClientOptions options = builder.reconnection(false).connectTimeout(Duration.ofSeconds(10)).build();
+    ClientOptions options = builder.reconnection(false).connectTimeout(Duration.ofSeconds(20)).build();
     try (SocketIoClient client = SocketIoClient.create(options)) {
       Socket socket = client.socket();
       socket.addListener(new SocketListener() {
@@ -51,8 +51,8 @@ class TlsConnectFailureTest {
         }
       });
       socket.connect();
-      String first = seen.poll(15, TimeUnit.SECONDS);
-      assertThat(first).as("a socket event within 15 s").isNotNull();
+      String first = seen.poll(25, TimeUnit.SECONDS);
+      assertThat(first).as("a socket event within 25 s").isNotNull();
       assertThat(socket.connected()).isFalse();
       return first;
     }
