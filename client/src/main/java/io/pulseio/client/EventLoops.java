@@ -2,9 +2,9 @@ package io.pulseio.client;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
+import io.pulseio.client.internal.engine.NativeIo;
 import java.util.concurrent.TimeUnit;
 
 
@@ -25,7 +25,7 @@ public final class EventLoops implements AutoCloseable {
     this.threads = threads;
     this.group = new MultiThreadIoEventLoopGroup(threads,
         new DefaultThreadFactory("pulseio-client-" + Integer.toHexString(System.identityHashCode(this)), false),
-        NioIoHandler.newFactory());
+        NativeIo.handlerFactory());
   }
 
   /**

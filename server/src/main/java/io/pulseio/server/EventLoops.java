@@ -2,8 +2,8 @@ package io.pulseio.server;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.pulseio.server.internal.netty.NativeIo;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,7 +19,7 @@ public final class EventLoops implements AutoCloseable {
   private EventLoops(int threads, String name) {
     this.threads = threads;
     this.group = new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory(name, false),
-        NioIoHandler.newFactory());
+        NativeIo.handlerFactory());
   }
 
   /**

@@ -43,7 +43,8 @@ public final class BenchClient {
   public static void main(String[] args) {
     ObjectNode result = Json.MAPPER.createObjectNode();
     result.put("candidate", System.getenv().getOrDefault("BENCH_CANDIDATE", "pulseio"));
-    result.put("impl", "pulseio-client 0.1.0 / java " + System.getProperty("java.version"));
+    result.put("impl", "pulseio-client 0.1.0 / java " + System.getProperty("java.version") + " / "
+        + io.pulseio.client.internal.engine.NativeIo.name());
     result.put("ok", false);
     int code;
     try {

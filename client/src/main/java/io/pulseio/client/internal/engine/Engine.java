@@ -18,8 +18,7 @@ public interface Engine {
    *
    * @param options where and how to connect
    * @param loop the event loop that runs every channel, timer and listener call of the session;
-   *     an NIO loop (e.g. of {@code MultiThreadIoEventLoopGroup(NioIoHandler.newFactory())}), as
-   *     the engine's channels are {@code NioSocketChannel}s
+   *     an NIO or epoll loop (see {@link NativeIo}); the session's channels match the loop's kind
    * @param listener told of open, messages, transport changes and the close, on {@code loop}
    */
   static Engine create(EngineOptions options, EventLoop loop, EngineListener listener) {

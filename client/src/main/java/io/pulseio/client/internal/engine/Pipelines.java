@@ -8,7 +8,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -42,7 +41,7 @@ final class Pipelines {
   static Bootstrap bootstrap(EventLoop loop, int connectTimeoutMillis) {
     return new Bootstrap()
         .group(loop)
-        .channel(NioSocketChannel.class)
+        .channel(NativeIo.socketChannel(loop))
         .option(ChannelOption.TCP_NODELAY, true)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
         .option(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK);

@@ -9,9 +9,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -43,7 +41,7 @@ public final class NettyServer {
     this.engine = engine;
     this.ownsGroup = given == null;
     this.group = given != null ? given : new MultiThreadIoEventLoopGroup(options.ioThreads(),
-        new DefaultThreadFactory("pulseio-server", false), NioIoHandler.newFactory());
+        new DefaultThreadFactory("pulseio-server", false), NativeIo.handlerFactory());
   }
 
   /** A thread of the server's event loops, for timers not tied to one connection. */
@@ -69,7 +67,7 @@ public final class NettyServer {
     int maxBody = (int) options.maxHttpBufferSize();
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(group)
-        .channel(NioServerSocketChannel.class)
+        .channel(NativeIo.serverChannel(group))
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
