@@ -6,7 +6,9 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,26 +30,40 @@ class ThreadsTest {
     server.close();
   }
 
-  /** Waits (a little) for threads that have finished their work to end. */
-  private static long clientThreadsSettled(long expected) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    long n = clientThreads();
-    while (n != expected && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-      n = clientThreads();
-    }
-    return n;
+  /**
+   * Client loop threads alive now that were not in {@code before}. Threads are compared by
+   * identity, so another test's loop thread that is still winding down does not count either way.
+   */
+  private static Set<Thread> newClientThreads(Set<Thread> before) {
+    Set<Thread> now = clientThreads();
+    now.removeAll(before);
+    return now;
   }
 
-  private static long clientThreads() {
-    return Thread.getAllStackTraces().keySet().stream()
-        .filter(t -> t.isAlive() && t.getName().startsWith("pulseio-client-"))
-        .count();
+  /** Waits (a little) for the threads made since {@code before} to end; returns those still alive. */
+  private static Set<Thread> newClientThreadsSettled(Set<Thread> before) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    Set<Thread> left = newClientThreads(before);
+    while (!left.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+      left = newClientThreads(before);
+    }
+    return left;
+  }
+
+  private static Set<Thread> clientThreads() {
+    Set<Thread> threads = new HashSet<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.isAlive() && t.getName().startsWith("pulseio-client-")) {
+        threads.add(t);
+      }
+    }
+    return threads;
   }
 
   @Test
   void clientsSharingEventLoopsAddNoThreads() throws Exception {
-    long before = clientThreads();
+    Set<Thread> before = clientThreads();
     try (EventLoops loops = EventLoops.create(1)) {
       List<SocketIoClient> clients = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
@@ -61,22 +77,22 @@ class ThreadsTest {
         }
         client.socket("/other").connect().emitWithAck("echo").get(10, TimeUnit.SECONDS);
       }
-      assertThat(clientThreads() - before).isEqualTo(1);
+      assertThat(newClientThreads(before)).hasSize(1);
       clients.forEach(SocketIoClient::close);
       assertThat(loops.isClosed()).as("a shared EventLoops outlives its clients").isFalse();
     }
-    assertThat(clientThreadsSettled(before)).isEqualTo(before);
+    assertThat(newClientThreadsSettled(before)).isEmpty();
   }
 
   @Test
   void closingAClientStopsTheThreadItMade() throws Exception {
-    long before = clientThreads();
+    Set<Thread> before = clientThreads();
     SocketIoClient client = SocketIoClient.create(ClientOptions.builder(server.url())
         .transports(Transport.WEBSOCKET).build());
     client.socket().connect().emitWithAck("echo").get(10, TimeUnit.SECONDS);
-    assertThat(clientThreads()).isEqualTo(before + 1);
+    assertThat(newClientThreads(before)).hasSize(1);
     client.close();
-    assertThat(clientThreadsSettled(before)).isEqualTo(before);
+    assertThat(newClientThreadsSettled(before)).isEmpty();
   }
 
   @Test
@@ -99,14 +115,14 @@ class ThreadsTest {
   void reconnectionAttemptsAddNoThreads() throws Exception {
     int port = server.port();
     server.stop();
-    long before = clientThreads();
+    Set<Thread> before = clientThreads();
     try (SocketIoClient client = SocketIoClient.create(ClientOptions.builder("http://127.0.0.1:" + port)
         .transports(Transport.WEBSOCKET).reconnectionDelay(Duration.ofMillis(10))
         .reconnectionDelayMax(Duration.ofMillis(20)).build())) {
       client.socket().connect();
       Thread.sleep(500);
-      assertThat(clientThreads()).isEqualTo(before + 1);
+      assertThat(newClientThreads(before)).hasSize(1);
     }
-    assertThat(clientThreadsSettled(before)).isEqualTo(before);
+    assertThat(newClientThreadsSettled(before)).isEmpty();
   }
 }
