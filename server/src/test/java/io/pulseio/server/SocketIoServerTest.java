@@ -207,9 +207,18 @@ class SocketIoServerTest {
           .containsExactlyInAnyOrder(sb.id(), sc.id());
 
       c.close();
-      Thread.sleep(200);
+      awaitTrue(() -> !sc.connected());
       assertThat(server.sockets().to("blue").socketIds()).containsExactly(sb.id());
     }
+  }
+
+  /** Waits up to 5 s for a state the server reaches on its own loop. */
+  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(condition.getAsBoolean()).as("reached within 5 s").isTrue();
   }
 
   private static List<String> nextEvents(WsClient ws, int n) {
@@ -289,19 +298,20 @@ class SocketIoServerTest {
     String pid;
     String offset;
     String sid;
+    ServerSocket first;
     try (WsClient ws = connect("40")) {
       String connect = ws.nextText();
       assertThat(connect).contains("\"pid\":\"");
       pid = field(connect, "pid");
       sid = field(connect, "sid");
-      ServerSocket first = (ServerSocket) seen();
+      first = (ServerSocket) seen();
       assertThat(first.recovered()).isFalse();
       server.sockets().to("news").emit("headline", 1);
       String event = ws.nextText();
       assertThat(event).startsWith("42[\"headline\",1,\"");
       offset = event.substring(event.lastIndexOf(",\"") + 2, event.length() - 2);
     }
-    Thread.sleep(200);
+    awaitTrue(() -> !first.connected()); // the server has seen the client go: it keeps what follows
     server.sockets().to("news").emit("headline", 2);
     server.sockets().emit("bulletin");
     try (WsClient ws = connect("40{\"pid\":\"" + pid + "\",\"offset\":\"" + offset + "\"}")) {
@@ -348,8 +358,12 @@ class SocketIoServerTest {
     assertThat(http.get("EIO=4&transport=polling&sid=" + sid).body()).isEqualTo("42[\"kept\"]");
     CompletableFuture<java.net.http.HttpResponse<String>> waiting =
         http.getAsync("EIO=4&transport=polling&sid=" + sid);
-    Thread.sleep(100);
-    socket.emitVolatile("delivered");
+    // Dropped until the poll has reached the server, then the first one answers it.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!waiting.isDone() && System.nanoTime() < deadline) {
+      socket.emitVolatile("delivered");
+      Thread.sleep(20);
+    }
     assertThat(waiting.get(5, TimeUnit.SECONDS).body()).isEqualTo("42[\"delivered\"]");
   }
 
