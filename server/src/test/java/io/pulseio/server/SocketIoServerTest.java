@@ -245,7 +245,7 @@ class SocketIoServerTest {
           .allSatisfy(r -> assertThat(r.args().get(0).asInt()).isEqualTo(1));
 
       CompletableFuture<List<AckReply>> partial =
-          server.sockets().emitWithAck(Duration.ofMillis(200), "count");
+          server.sockets().emitWithAck(Duration.ofSeconds(1), "count");
       String packet = a.nextText();
       a.send("43" + packet.substring(2, packet.indexOf('[')) + "[7]");
       b.nextText();

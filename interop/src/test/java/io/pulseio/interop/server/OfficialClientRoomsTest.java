@@ -72,7 +72,7 @@ class OfficialClientRoomsTest {
     namespace.to("green").emit("news", "green");
     List<AckReply> redReplies = namespace.to("red").emitWithAck(Duration.ofSeconds(5), "poll", "q?")
         .get(10, TimeUnit.SECONDS);
-    CompletableFuture<List<AckReply>> all = namespace.emitWithAck(Duration.ofMillis(500), "slow-poll", 1);
+    CompletableFuture<List<AckReply>> all = namespace.emitWithAck(Duration.ofSeconds(2), "slow-poll", 1);
     List<AckReply> partial = repliesBeforeTimeout(all);
     namespace.emit("end");
 
