@@ -31,6 +31,9 @@ public interface Namespace extends BroadcastOperator {
   /** The connected socket with this id. */
   Optional<ServerSocket> socket(String id);
 
-  /** The adapter that keeps this namespace's rooms (for a dynamic namespace: null). */
+  /**
+   * The adapter that keeps this namespace's rooms, made by {@link ServerOptions#adapter()} (for a
+   * dynamic namespace: null; each of its namespaces has its own).
+   */
   Adapter adapter();
 }

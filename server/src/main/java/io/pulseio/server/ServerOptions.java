@@ -30,6 +30,7 @@ public final class ServerOptions {
   private final boolean recoverySkipsMiddlewares;
   private final int maxAttachments;
   private final int ioThreads;
+  private final Adapter.Factory adapter;
 
   private ServerOptions(Builder b) {
     host = b.host;
@@ -50,6 +51,7 @@ public final class ServerOptions {
     recoverySkipsMiddlewares = b.recoverySkipsMiddlewares;
     maxAttachments = b.maxAttachments;
     ioThreads = b.ioThreads;
+    adapter = b.adapter;
   }
 
   public static Builder builder() {
@@ -77,6 +79,7 @@ public final class ServerOptions {
     b.recoverySkipsMiddlewares = recoverySkipsMiddlewares;
     b.maxAttachments = maxAttachments;
     b.ioThreads = ioThreads;
+    b.adapter = adapter;
     return b;
   }
 
@@ -181,6 +184,16 @@ public final class ServerOptions {
     return ioThreads;
   }
 
+  /**
+   * Makes each namespace's {@link Adapter}, which keeps its rooms and delivers its broadcasts
+   * (socket.io's {@code adapter} option). Default {@link Adapter#inMemory()}: rooms in this
+   * server's memory, broadcasts to this server's sockets. Give another factory to keep rooms
+   * elsewhere or to reach the sockets of other servers too.
+   */
+  public Adapter.Factory adapter() {
+    return adapter;
+  }
+
   /** Collects option values; {@link #build()} checks them. */
   public static final class Builder {
     private String host;
@@ -201,6 +214,7 @@ public final class ServerOptions {
     private boolean recoverySkipsMiddlewares = true;
     private int maxAttachments = 64;
     private int ioThreads = Runtime.getRuntime().availableProcessors();
+    private Adapter.Factory adapter = Adapter.inMemory();
 
     private Builder() {}
 
@@ -295,6 +309,12 @@ public final class ServerOptions {
       return this;
     }
 
+    /** The factory of each namespace's adapter (see {@link ServerOptions#adapter()}). */
+    public Builder adapter(Adapter.Factory factory) {
+      this.adapter = factory;
+      return this;
+    }
+
     /**
      * Checks the values and returns the options.
      *
@@ -339,6 +359,9 @@ public final class ServerOptions {
       }
       if (ioThreads < 1) {
         throw new IllegalArgumentException("ioThreads must be >= 1, was " + ioThreads);
+      }
+      if (adapter == null) {
+        throw new IllegalArgumentException("adapter must not be null");
       }
       return new ServerOptions(this);
     }

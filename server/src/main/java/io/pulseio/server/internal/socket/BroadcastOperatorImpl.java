@@ -54,7 +54,7 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
     ArrayNode data = Args.event(event, args);
     BroadcastOptions options = options();
     for (NamespaceImpl nsp : namespaces.get()) {
-      nsp.adapter().broadcast(SocketPacket.event(nsp.name(), data, SocketPacket.NO_ACK), options);
+      nsp.broadcast(SocketPacket.event(nsp.name(), data, SocketPacket.NO_ACK), options);
     }
   }
 
@@ -74,7 +74,7 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
     }
     for (NamespaceImpl nsp : targets) {
       SocketPacket packet = SocketPacket.event(nsp.name(), data, nsp.nextAckId());
-      nsp.adapter().broadcastWithAck(packet, options, timeout.toMillis(), collector::reached,
+      nsp.adapter().broadcastWithAck(packet, options, timeout, collector::reached,
           collector::reply);
     }
     return collector.future;

@@ -1,39 +1,29 @@
 package io.pulseio.server.internal.socket;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.pulseio.protocol.EncodedPacket;
-import io.pulseio.protocol.SocketEncoder;
 import io.pulseio.protocol.SocketPacket;
-import io.pulseio.protocol.SocketPacketType;
 import io.pulseio.server.AckReply;
 import io.pulseio.server.Adapter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
- * Rooms and broadcasts of one namespace in this process. Broadcast packets are encoded once and
- * handed to each receiver's event loop. With connection state recovery on, replayable events get
- * an offset as last argument and are stored.
+ * Rooms and broadcasts of one namespace in this process, written against the public
+ * {@link Adapter.Context} alone: it keeps socket ids by room and hands packets to the context.
  */
-final class InMemoryAdapter implements Adapter {
-  private static final long DEFAULT_ACK_HORIZON_MILLIS = 60_000;
-  private final NamespaceImpl nsp;
-  private final RecoveryStore recovery;
+public final class InMemoryAdapter implements Adapter {
+  private final Context context;
   private final ConcurrentHashMap<String, Set<String>> rooms = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<String>> socketRooms = new ConcurrentHashMap<>();
 
-  InMemoryAdapter(NamespaceImpl nsp, RecoveryStore recovery) {
-    this.nsp = nsp;
-    this.recovery = recovery;
-  }
-
-  /** The recovery store, or null when recovery is off. */
-  RecoveryStore recovery() {
-    return recovery;
+  public InMemoryAdapter(Context context) {
+    this.context = context;
   }
 
   @Override
@@ -80,7 +70,7 @@ final class InMemoryAdapter implements Adapter {
   @Override
   public Set<String> sockets(Set<String> wanted) {
     if (wanted.isEmpty()) {
-      return Set.copyOf(nsp.socketsById.keySet());
+      return Set.copyOf(socketRooms.keySet());
     }
     Set<String> out = new HashSet<>();
     for (String room : wanted) {
@@ -94,56 +84,37 @@ final class InMemoryAdapter implements Adapter {
 
   @Override
   public Set<String> targets(BroadcastOptions options) {
-    Set<String> out = new HashSet<>();
-    forEachTarget(options, s -> out.add(s.id()));
-    return out;
+    return new HashSet<>(select(options));
   }
 
   @Override
   public void broadcast(SocketPacket packet, BroadcastOptions options) {
-    SocketPacket toSend = packet;
-    if (recovery != null && packet.type() == SocketPacketType.EVENT && !packet.hasAckId()
-        && !options.volatileOnly()) {
-      String offset = recovery.nextOffset();
-      ArrayNode data = JsonNodeFactory.instance.arrayNode(packet.data().size() + 1);
-      data.addAll((ArrayNode) packet.data());
-      data.add(offset);
-      recovery.store(offset, options, data);
-      toSend = new SocketPacket(packet.type(), packet.namespace(), packet.ackId(), data);
-    }
-    EncodedPacket encoded = SocketEncoder.encode(toSend);
-    forEachTarget(options, socket -> socket.deliver(encoded, options.volatileOnly()));
+    context.send(packet, select(options), options.volatileOnly());
   }
 
   @Override
-  public void broadcastWithAck(SocketPacket packet, BroadcastOptions options,
+  public void broadcastWithAck(SocketPacket packet, BroadcastOptions options, Duration timeout,
       IntConsumer clientCount, Consumer<AckReply> reply) {
-    broadcastWithAck(packet, options, DEFAULT_ACK_HORIZON_MILLIS, clientCount, reply);
+    clientCount.accept(context.sendWithAck(packet, select(options), timeout, reply));
   }
 
-  /** As above; each socket forgets its pending ack after {@code timeoutMillis}. */
-  void broadcastWithAck(SocketPacket packet, BroadcastOptions options, long timeoutMillis,
-      IntConsumer clientCount, Consumer<AckReply> reply) {
-    EncodedPacket encoded = SocketEncoder.encode(packet);
-    int[] count = {0};
-    forEachTarget(options, socket -> {
-      count[0]++;
-      socket.deliverExpectingAck(encoded, packet.ackId(), timeoutMillis, reply);
-    });
-    clientCount.accept(count[0]);
-  }
-
-  private void forEachTarget(BroadcastOptions options, Consumer<ServerSocketImpl> action) {
+  /** The ids the options select, each once. */
+  private Collection<String> select(BroadcastOptions options) {
     Set<String> excluded = options.except().isEmpty() ? Set.of() : sockets(options.except());
     if (options.rooms().isEmpty()) {
-      for (ServerSocketImpl socket : nsp.socketsById.values()) {
-        if (!excluded.contains(socket.id())) {
-          action.accept(socket);
+      if (excluded.isEmpty()) {
+        return socketRooms.keySet();
+      }
+      List<String> out = new ArrayList<>(socketRooms.size());
+      for (String id : socketRooms.keySet()) {
+        if (!excluded.contains(id)) {
+          out.add(id);
         }
       }
-      return;
+      return out;
     }
     Set<String> seen = options.rooms().size() > 1 ? new HashSet<>() : null;
+    List<String> out = new ArrayList<>();
     for (String room : options.rooms()) {
       Set<String> members = rooms.get(room);
       if (members == null) {
@@ -151,12 +122,10 @@ final class InMemoryAdapter implements Adapter {
       }
       for (String id : members) {
         if ((seen == null || seen.add(id)) && !excluded.contains(id)) {
-          ServerSocketImpl socket = nsp.socketsById.get(id);
-          if (socket != null) {
-            action.accept(socket);
-          }
+          out.add(id);
         }
       }
     }
+    return out;
   }
 }

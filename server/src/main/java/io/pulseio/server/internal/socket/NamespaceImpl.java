@@ -1,10 +1,14 @@
 package io.pulseio.server.internal.socket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pulseio.protocol.SocketEncoder;
 import io.pulseio.protocol.SocketPacket;
+import io.pulseio.protocol.SocketPacketType;
+import io.pulseio.server.Adapter;
+import io.pulseio.server.Adapter.BroadcastOptions;
 import io.pulseio.server.BroadcastOperator;
 import io.pulseio.server.ConnectionRefusedException;
 import io.pulseio.server.Middleware;
@@ -35,7 +39,8 @@ final class NamespaceImpl extends BaseNamespace {
   private final String name;
   private final DynamicNamespace parent;
   final ConcurrentHashMap<String, ServerSocketImpl> socketsById = new ConcurrentHashMap<>();
-  private final InMemoryAdapter adapter;
+  private final RecoveryStore recovery;
+  private final Adapter adapter;
   private final AtomicLong ackIds = new AtomicLong();
   private final BroadcastOperator all;
 
@@ -44,8 +49,14 @@ final class NamespaceImpl extends BaseNamespace {
     this.name = name;
     this.parent = parent;
     Duration keep = server.options.maxDisconnectionDuration();
-    this.adapter = new InMemoryAdapter(this, keep == null ? null
-        : new RecoveryStore(keep.toMillis(), System::currentTimeMillis, server.newId() + "-"));
+    this.recovery = keep == null ? null
+        : new RecoveryStore(keep.toMillis(), System::currentTimeMillis, server.newId() + "-");
+    Adapter made = server.options.adapter().create(new LocalDelivery(this));
+    if (made == null) {
+      throw new IllegalStateException(
+          "the adapter factory returned null for namespace " + name);
+    }
+    this.adapter = made;
     this.all = new BroadcastOperatorImpl(server, () -> List.of(this), Set.of(), Set.of(), false);
   }
 
@@ -63,8 +74,31 @@ final class NamespaceImpl extends BaseNamespace {
   }
 
   @Override
-  public InMemoryAdapter adapter() {
+  public Adapter adapter() {
     return adapter;
+  }
+
+  /** The recovery store, or null when connection state recovery is off. */
+  RecoveryStore recovery() {
+    return recovery;
+  }
+
+  /**
+   * Broadcasts through the adapter. With connection state recovery on, a replayable event first
+   * gets an offset as its last argument and is stored, whatever the adapter.
+   */
+  void broadcast(SocketPacket packet, BroadcastOptions options) {
+    SocketPacket toSend = packet;
+    if (recovery != null && packet.type() == SocketPacketType.EVENT && !packet.hasAckId()
+        && !options.volatileOnly()) {
+      String offset = recovery.nextOffset();
+      ArrayNode data = JsonNodeFactory.instance.arrayNode(packet.data().size() + 1);
+      data.addAll((ArrayNode) packet.data());
+      data.add(offset);
+      recovery.store(offset, options, data);
+      toSend = new SocketPacket(packet.type(), packet.namespace(), packet.ackId(), data);
+    }
+    adapter.broadcast(toSend, options);
   }
 
   @Override
@@ -81,11 +115,11 @@ final class NamespaceImpl extends BaseNamespace {
 
   void add(ClientConnection client, ObjectNode auth) {
     RecoveryStore.Restored restored = null;
-    if (adapter.recovery() != null) {
+    if (recovery != null) {
       JsonNode pid = auth.get("pid");
       JsonNode offset = auth.get("offset");
       if (pid != null && pid.isTextual() && offset != null && offset.isTextual()) {
-        restored = adapter.recovery().restore(pid.textValue(), offset.textValue());
+        restored = recovery.restore(pid.textValue(), offset.textValue());
       }
     }
     ServerSocketImpl socket = new ServerSocketImpl(this, client, auth, restored);

@@ -64,7 +64,7 @@ final class ServerSocketImpl implements ServerSocket {
     this.recovered = restored != null;
     this.id = restored != null ? restored.sid() : nsp.server().newId();
     this.pid = restored != null ? restored.pid()
-        : nsp.adapter().recovery() != null ? nsp.server().newId() : null;
+        : nsp.recovery() != null ? nsp.server().newId() : null;
     var conn = client.conn;
     this.handshake = new SocketHandshake(auth, conn.query(), conn.headers(), conn.remoteAddress(),
         conn.secure(), Instant.now());
@@ -110,8 +110,8 @@ final class ServerSocketImpl implements ServerSocket {
   public void emit(String event, Object... args) {
     SocketPacket packet = SocketPacket.event(nsp.name(), Args.event(event, args),
         SocketPacket.NO_ACK);
-    if (nsp.adapter().recovery() != null) {
-      nsp.adapter().broadcast(packet, new BroadcastOptions(Set.of(id), Set.of(), false));
+    if (nsp.recovery() != null) {
+      nsp.broadcast(packet, new BroadcastOptions(Set.of(id), Set.of(), false));
     } else {
       deliver(SocketEncoder.encode(packet), false);
     }
@@ -355,11 +355,15 @@ final class ServerSocketImpl implements ServerSocket {
     if (!connected) {
       return;
     }
-    if (nsp.adapter().recovery() != null && reason.recoverable()) {
-      nsp.adapter().recovery().persist(id, pid, rooms());
+    if (nsp.recovery() != null && reason.recoverable()) {
+      nsp.recovery().persist(id, pid, rooms());
     }
     connected = false;
-    nsp.adapter().delAll(id);
+    try {
+      nsp.adapter().delAll(id);
+    } catch (RuntimeException e) {
+      LOG.warn("adapter of {} failed to remove socket {}", nsp.name(), id, e);
+    }
     nsp.removed(this);
     client.removed(this);
     acks.failAll(reason.reason());

@@ -15,9 +15,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The Socket.IO server: namespaces over an Engine.IO server, one connection per session. */
 public final class SocketIoServerImpl implements SocketIoServer {
+  private static final Logger LOG = LoggerFactory.getLogger(SocketIoServerImpl.class);
   final ServerOptions options;
   private final EngineServerImpl engine;
   private final ConcurrentHashMap<String, NamespaceImpl> namespaces = new ConcurrentHashMap<>();
@@ -94,10 +97,16 @@ public final class SocketIoServerImpl implements SocketIoServer {
       }
       if (matches) {
         NamespaceImpl[] made = new NamespaceImpl[1];
-        NamespaceImpl child = namespaces.computeIfAbsent(name, n -> {
-          made[0] = new NamespaceImpl(this, n, parent);
-          return made[0];
-        });
+        NamespaceImpl child;
+        try {
+          child = namespaces.computeIfAbsent(name, n -> {
+            made[0] = new NamespaceImpl(this, n, parent);
+            return made[0];
+          });
+        } catch (RuntimeException e) {
+          LOG.warn("cannot make namespace {}", name, e);
+          return null;
+        }
         if (made[0] != null) {
           parent.children.add(made[0]);
         }
@@ -132,6 +141,13 @@ public final class SocketIoServerImpl implements SocketIoServer {
       done.await(2, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    for (NamespaceImpl nsp : namespaces.values()) {
+      try {
+        nsp.adapter().close();
+      } catch (RuntimeException e) {
+        LOG.warn("adapter of {} failed to close", nsp.name(), e);
+      }
     }
     engine.close();
   }
