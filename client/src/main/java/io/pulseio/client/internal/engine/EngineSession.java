@@ -2,29 +2,22 @@ package io.pulseio.client.internal.engine;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
-import io.netty.util.internal.PlatformDependent;
 import io.pulseio.protocol.EnginePacket;
 import io.pulseio.protocol.Handshake;
 import io.pulseio.protocol.ProtocolException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Engine}: a state machine over one current transport and, while upgrading, one probe.
  *
- * <p>Outgoing packets go into one multi-producer queue, drained on the event loop at most once per
- * loop turn (so packets given in a burst leave in one POST or one socket flush), except that a
- * packet given with {@link #sendApart} (a namespace DISCONNECT) and the final CLOSE start a write
- * of their own once the previous one has left (see {@link Transport#settled}). The heartbeat is
+ * <p>Outgoing packets wait in the {@link Outbox}, which cuts them into writes. The heartbeat is
  * a single timer on the loop checked against a deadline that every received packet moves (a ping
  * is a packet), not rescheduled per packet.
  *
@@ -38,8 +31,6 @@ final class EngineSession implements Engine, Transport.Listener {
   private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.client");
   /** How long a graceful close may take to flush before the connections are dropped anyway. */
   private static final long CLOSE_GRACE_MILLIS = 5000;
-  /** In {@link #buffer}: the packet after this marker is to be sent apart (compared by identity). */
-  private static final EnginePacket APART = new EnginePacket(io.pulseio.protocol.EnginePacketType.NOOP, "", null);
 
   private enum State { NEW, OPENING, OPEN, CLOSING, CLOSED }
 
@@ -47,14 +38,7 @@ final class EngineSession implements Engine, Transport.Listener {
   private final EventLoop loop;
   private final EngineListener listener;
   private final EngineEndpoint endpoint;
-  private final Queue<EnginePacket> buffer = PlatformDependent.newMpscQueue();
-  private final AtomicBoolean flushScheduled = new AtomicBoolean();
-  private final Runnable flushTask = this::flushFromTask;
-  /** Packets taken from {@link #buffer} for the current write, not yet all taken by the transport. */
-  private final ArrayDeque<EnginePacket> batch = new ArrayDeque<>();
-  /** The head of {@link #buffer} is to be sent apart (its marker already taken). */
-  private boolean apartHead;
-  private final Runnable settledTask = this::flush;
+  private final Outbox outbox;
 
   private volatile State state = State.NEW;
   private volatile Transport transport;
@@ -73,6 +57,7 @@ final class EngineSession implements Engine, Transport.Listener {
     this.loop = Objects.requireNonNull(loop, "loop");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.endpoint = new EngineEndpoint(options);
+    this.outbox = new Outbox(loop, this::flush);
   }
 
   // ---- Engine: any thread ----
@@ -89,15 +74,9 @@ final class EngineSession implements Engine, Transport.Listener {
     if (s == State.CLOSING || s == State.CLOSED) {
       return;
     }
-    buffer.offer(packet);
-    scheduleFlush();
+    outbox.send(packet);
   }
 
-  /**
-   * The marker and the packet are offered separately: all packets are given on the loop (the
-   * Manager's tasks), so nothing comes between them; were another thread to slip one in, the
-   * apart packet would merely share that packet's write.
-   */
   @Override
   public void sendApart(EnginePacket packet) {
     Objects.requireNonNull(packet, "packet");
@@ -105,9 +84,7 @@ final class EngineSession implements Engine, Transport.Listener {
     if (s == State.CLOSING || s == State.CLOSED) {
       return;
     }
-    buffer.offer(APART);
-    buffer.offer(packet);
-    scheduleFlush();
+    outbox.sendApart(packet);
   }
 
   @Override
@@ -141,7 +118,7 @@ final class EngineSession implements Engine, Transport.Listener {
   @Override
   public boolean writable() {
     Transport t = transport;
-    return state == State.OPEN && !upgrading && t != null && t.writable() && buffer.isEmpty() && batch.isEmpty();
+    return state == State.OPEN && !upgrading && t != null && t.writable() && outbox.isEmpty();
   }
 
   // ---- on the loop ----
@@ -228,8 +205,7 @@ final class EngineSession implements Engine, Transport.Listener {
     switch (packet.type()) {
       case MESSAGE -> listener.onMessage(packet);
       case PING -> {
-        buffer.offer(EnginePacket.PONG);
-        scheduleFlush();
+        outbox.send(EnginePacket.PONG);
       }
       // engine.io-client reports a server's CLOSE as the transport closing; so does Socket.IO.
       case CLOSE -> fail("transport close", null);
@@ -343,75 +319,22 @@ final class EngineSession implements Engine, Transport.Listener {
 
   // ---- writing ----
 
-  private void scheduleFlush() {
-    if (flushScheduled.compareAndSet(false, true)) {
-      try {
-        loop.execute(flushTask);
-      } catch (RejectedExecutionException e) {
-        buffer.clear(); // the loop is gone, and the session with it
-      }
-    }
-  }
-
-  private void flushFromTask() {
-    flushScheduled.set(false);
-    flush();
-  }
-
   private void flush() {
     State s = state;
     if ((s != State.OPEN && s != State.CLOSING) || upgrading) {
       return;
     }
     Transport t = transport;
-    while (t.writable() && fillBatch(t)) {
-      int before = batch.size();
-      t.write(batch, handshake.maxPayload());
-      if (batch.size() == before) {
-        break;
-      }
-    }
-    if (s == State.CLOSING && !closeSent && buffer.isEmpty() && batch.isEmpty() && t.writable()) {
+    outbox.writeTo(t, handshake.maxPayload());
+    if (s == State.CLOSING && !closeSent && outbox.isEmpty() && t.writable()) {
       sendClose();
       if (state != State.CLOSING) {
         return;
       }
     }
-    if (s == State.CLOSING && closeSent && buffer.isEmpty() && batch.isEmpty() && t.writable()) {
+    if (s == State.CLOSING && closeSent && outbox.isEmpty() && t.writable()) {
       finishClosing(); // else onDrain (or the transport settling) comes back here once the CLOSE is out
     }
-  }
-
-  /**
-   * Moves the next write's packets from {@link #buffer} to {@link #batch}: everything up to the
-   * next packet to send apart, which is taken only when the batch holds nothing but such packets
-   * (a DISCONNECT may share its write with the DISCONNECTs right before it) and, when it opens the
-   * batch, only once the transport has {@linkplain Transport#settled settled}. True when the batch
-   * holds something to write.
-   */
-  private boolean fillBatch(Transport t) {
-    if (!batch.isEmpty()) {
-      return true;
-    }
-    boolean onlyApart = true;
-    EnginePacket p;
-    while ((p = buffer.peek()) != null) {
-      if (p == APART) {
-        buffer.poll();
-        apartHead = true;
-        continue;
-      }
-      if (apartHead) {
-        if (!onlyApart || (batch.isEmpty() && !t.settled(settledTask))) {
-          break;
-        }
-        apartHead = false;
-      } else {
-        onlyApart = false;
-      }
-      batch.add(buffer.poll());
-    }
-    return !batch.isEmpty();
   }
 
   /**
@@ -422,8 +345,7 @@ final class EngineSession implements Engine, Transport.Listener {
    */
   private void sendClose() {
     closeSent = true;
-    buffer.offer(APART);
-    buffer.offer(EnginePacket.CLOSE);
+    outbox.queueApart(EnginePacket.CLOSE);
     flush();
   }
 
@@ -470,9 +392,7 @@ final class EngineSession implements Engine, Transport.Listener {
     if (t != null) {
       t.close();
     }
-    buffer.clear();
-    batch.clear();
-    apartHead = false;
+    outbox.clear();
     for (Runnable task : List.copyOf(whenReleased)) {
       try {
         task.run();
