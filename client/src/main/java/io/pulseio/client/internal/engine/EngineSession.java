@@ -29,8 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 final class EngineSession implements Engine, Transport.Listener {
   private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.client");
-  /** How long a graceful close may take to flush before the connections are dropped anyway. */
-  private static final long CLOSE_GRACE_MILLIS = 5000;
 
   private enum State { NEW, OPENING, OPEN, CLOSING, CLOSED }
 
@@ -39,6 +37,7 @@ final class EngineSession implements Engine, Transport.Listener {
   private final EngineListener listener;
   private final EngineEndpoint endpoint;
   private final Outbox outbox;
+  private final Goodbye goodbye;
 
   private volatile State state = State.NEW;
   private volatile Transport transport;
@@ -47,9 +46,7 @@ final class EngineSession implements Engine, Transport.Listener {
   private Handshake handshake;
   private ScheduledFuture<?> handshakeTimer;
   private ScheduledFuture<?> pingTimer;
-  private ScheduledFuture<?> closeTimer;
   private long lastPacketNanos;
-  private boolean closeSent;
   private final List<Runnable> whenReleased = new ArrayList<>(1);
 
   EngineSession(EngineOptions options, EventLoop loop, EngineListener listener) {
@@ -58,6 +55,7 @@ final class EngineSession implements Engine, Transport.Listener {
     this.listener = Objects.requireNonNull(listener, "listener");
     this.endpoint = new EngineEndpoint(options);
     this.outbox = new Outbox(loop, this::flush);
+    this.goodbye = new Goodbye(this, outbox, loop);
   }
 
   // ---- Engine: any thread ----
@@ -157,11 +155,7 @@ final class EngineSession implements Engine, Transport.Listener {
           probeFailed(null);
         }
         listener.onClose("forced close", null);
-        flush();
-        if (state == State.CLOSING) {
-          // The goodbye is still on its way (polling: awaiting its POST's answer): bound the wait.
-          closeTimer = loop.schedule(this::finishClosing, CLOSE_GRACE_MILLIS, TimeUnit.MILLISECONDS);
-        }
+        goodbye.start();
       }
       default -> { }
     }
@@ -319,34 +313,22 @@ final class EngineSession implements Engine, Transport.Listener {
 
   // ---- writing ----
 
-  private void flush() {
+  /** Writes what the outbox holds, as far as the transport takes it; while closing, the goodbye. */
+  void flush() {
     State s = state;
     if ((s != State.OPEN && s != State.CLOSING) || upgrading) {
       return;
     }
     Transport t = transport;
     outbox.writeTo(t, handshake.maxPayload());
-    if (s == State.CLOSING && !closeSent && outbox.isEmpty() && t.writable()) {
-      sendClose();
-      if (state != State.CLOSING) {
-        return;
-      }
-    }
-    if (s == State.CLOSING && closeSent && outbox.isEmpty() && t.writable()) {
-      finishClosing(); // else onDrain (or the transport settling) comes back here once the CLOSE is out
+    if (s == State.CLOSING) {
+      goodbye.afterWrite(t);
     }
   }
 
-  /**
-   * The CLOSE goes alone, once everything before it has been sent and (polling) acknowledged, as
-   * engine.io-client does: socket.io handles the Socket.IO packets of a POST a tick after the
-   * Engine.IO ones, so a CLOSE in the same POST as a DISCONNECT would end the session first. Over
-   * WebSocket it waits until the previous frames have left too.
-   */
-  private void sendClose() {
-    closeSent = true;
-    outbox.queueApart(EnginePacket.CLOSE);
-    flush();
+  /** True between a {@link #close()} of an open session and the release of its connections. */
+  boolean isClosing() {
+    return state == State.CLOSING;
   }
 
   @Override
@@ -379,11 +361,12 @@ final class EngineSession implements Engine, Transport.Listener {
     }
   }
 
-  private void finishClosing() {
+  /** Ends the session: stops its timers, closes its connections, runs the release tasks. */
+  void finishClosing() {
     state = State.CLOSED;
     cancel(handshakeTimer);
     cancel(pingTimer);
-    cancel(closeTimer);
+    goodbye.cancel();
     if (probe != null) {
       probe.close();
       probe = null;
