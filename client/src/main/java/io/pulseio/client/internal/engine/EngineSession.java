@@ -21,11 +21,8 @@ import org.slf4j.LoggerFactory;
  * a single timer on the loop checked against a deadline that every received packet moves (a ping
  * is a packet), not rescheduled per packet.
  *
- * <p>Upgrade, as engine.io-client does it: open the WebSocket beside polling, send
- * {@code 2probe}; on {@code 3probe} pause polling (the server answers the pending GET with a
- * noop) and wait for the POST in flight, then send {@code 5} and the buffer over the WebSocket.
- * Probing before pausing keeps polling live while the WebSocket connects. A failed probe leaves
- * polling as it was.
+ * <p>The probe and the switch to WebSocket are the {@link Upgrade}'s; the graceful end after
+ * {@link #close()} is the {@link Goodbye}'s.
  */
 final class EngineSession implements Engine, Transport.Listener {
   private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.client");
@@ -38,11 +35,10 @@ final class EngineSession implements Engine, Transport.Listener {
   private final EngineEndpoint endpoint;
   private final Outbox outbox;
   private final Goodbye goodbye;
+  private final Upgrade upgrade;
 
   private volatile State state = State.NEW;
   private volatile Transport transport;
-  private volatile boolean upgrading;
-  private WebSocketTransport probe;
   private Handshake handshake;
   private ScheduledFuture<?> handshakeTimer;
   private ScheduledFuture<?> pingTimer;
@@ -56,6 +52,7 @@ final class EngineSession implements Engine, Transport.Listener {
     this.endpoint = new EngineEndpoint(options);
     this.outbox = new Outbox(loop, this::flush);
     this.goodbye = new Goodbye(this, outbox, loop);
+    this.upgrade = new Upgrade(this, options, endpoint, loop, listener);
   }
 
   // ---- Engine: any thread ----
@@ -102,9 +99,14 @@ final class EngineSession implements Engine, Transport.Listener {
     });
   }
 
-  /** The current transport (for tests; read it on the loop or once settled). */
+  /** The current transport (tests read it on the loop or once settled). */
   Transport currentTransport() {
     return transport;
+  }
+
+  /** Makes {@code t} the current transport (the upgrade's switch). */
+  void useTransport(Transport t) {
+    transport = t;
   }
 
   @Override
@@ -116,7 +118,7 @@ final class EngineSession implements Engine, Transport.Listener {
   @Override
   public boolean writable() {
     Transport t = transport;
-    return state == State.OPEN && !upgrading && t != null && t.writable() && outbox.isEmpty();
+    return state == State.OPEN && !upgrade.inProgress() && t != null && t.writable() && outbox.isEmpty();
   }
 
   // ---- on the loop ----
@@ -151,9 +153,7 @@ final class EngineSession implements Engine, Transport.Listener {
         state = State.CLOSING;
         cancel(pingTimer);
         transport.closing();
-        if (probe != null) {
-          probeFailed(null);
-        }
+        upgrade.abandon();
         listener.onClose("forced close", null);
         goodbye.start();
       }
@@ -173,8 +173,8 @@ final class EngineSession implements Engine, Transport.Listener {
 
   @Override
   public void onConnected(Transport t) {
-    if (t == probe) {
-      probe.writeNow(EnginePacket.PING_PROBE);
+    if (upgrade.isProbe(t)) {
+      upgrade.onConnected();
     }
   }
 
@@ -184,8 +184,8 @@ final class EngineSession implements Engine, Transport.Listener {
     if (s == State.CLOSING || s == State.CLOSED) {
       return;
     }
-    if (t == probe) {
-      onProbePacket(packet);
+    if (upgrade.isProbe(t)) {
+      upgrade.onPacket(packet);
       return;
     }
     if (t != transport) {
@@ -231,7 +231,7 @@ final class EngineSession implements Engine, Transport.Listener {
       return;
     }
     flush();
-    maybeProbe(h);
+    upgrade.start(h);
   }
 
   // ---- heartbeat ----
@@ -255,68 +255,12 @@ final class EngineSession implements Engine, Transport.Listener {
     }
   }
 
-  // ---- upgrade ----
-
-  private void maybeProbe(Handshake h) {
-    if (options.upgrade()
-        && transport instanceof PollingTransport
-        && options.transports().contains(WebSocketTransport.NAME)
-        && h.upgrades().contains(WebSocketTransport.NAME)) {
-      probe = new WebSocketTransport(endpoint, loop, this, h.sid());
-      LOG.debug("engine {}: probing websocket", h.sid());
-      probe.open();
-    }
-  }
-
-  private void onProbePacket(EnginePacket packet) {
-    if (upgrading) {
-      return; // the server sends nothing before our UPGRADE; ignore anything early
-    }
-    if (packet.type() == io.pulseio.protocol.EnginePacketType.PONG && "probe".equals(packet.text())) {
-      upgrading = true;
-      ((PollingTransport) transport).pause(this::onPollingPaused);
-    } else {
-      probeFailed(new ProtocolException("unexpected answer to the probe: " + packet));
-    }
-  }
-
-  private void onPollingPaused() {
-    if (state != State.OPEN || probe == null) {
-      return;
-    }
-    Transport polling = transport;
-    WebSocketTransport ws = probe;
-    probe = null;
-    transport = ws;
-    polling.close();
-    ws.writeNow(EnginePacket.UPGRADE);
-    upgrading = false;
-    LOG.debug("engine {}: upgraded to websocket", handshake.sid());
-    listener.onTransport(WebSocketTransport.NAME);
-    flush();
-  }
-
-  private void probeFailed(Throwable cause) {
-    if (cause != null) {
-      LOG.debug("engine upgrade probe failed; staying on polling", cause);
-    }
-    if (probe != null) {
-      probe.close();
-      probe = null;
-    }
-    if (upgrading) {
-      upgrading = false;
-      ((PollingTransport) transport).resume();
-      flush();
-    }
-  }
-
   // ---- writing ----
 
   /** Writes what the outbox holds, as far as the transport takes it; while closing, the goodbye. */
   void flush() {
     State s = state;
-    if ((s != State.OPEN && s != State.CLOSING) || upgrading) {
+    if ((s != State.OPEN && s != State.CLOSING) || upgrade.inProgress()) {
       return;
     }
     Transport t = transport;
@@ -324,6 +268,11 @@ final class EngineSession implements Engine, Transport.Listener {
     if (s == State.CLOSING) {
       goodbye.afterWrite(t);
     }
+  }
+
+  /** True from the handshake until the session starts closing or fails. */
+  boolean isOpen() {
+    return state == State.OPEN;
   }
 
   /** True between a {@link #close()} of an open session and the release of its connections. */
@@ -342,8 +291,8 @@ final class EngineSession implements Engine, Transport.Listener {
 
   @Override
   public void onFailure(Transport t, String reason, Throwable cause) {
-    if (t == probe) {
-      probeFailed(cause);
+    if (upgrade.isProbe(t)) {
+      upgrade.failed(cause);
     } else if (t == transport) {
       fail(reason, cause);
     }
@@ -367,10 +316,7 @@ final class EngineSession implements Engine, Transport.Listener {
     cancel(handshakeTimer);
     cancel(pingTimer);
     goodbye.cancel();
-    if (probe != null) {
-      probe.close();
-      probe = null;
-    }
+    upgrade.close();
     Transport t = transport;
     if (t != null) {
       t.close();
