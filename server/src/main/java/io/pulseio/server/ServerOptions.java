@@ -20,6 +20,7 @@ public final class ServerOptions {
   private final Duration upgradeTimeout;
   private final Duration connectTimeout;
   private final long maxHttpBufferSize;
+  private final long maxOutboundBufferSize;
   private final Set<Transport> transports;
   private final boolean allowUpgrades;
   private final List<String> corsOrigins;
@@ -41,6 +42,7 @@ public final class ServerOptions {
     upgradeTimeout = b.upgradeTimeout;
     connectTimeout = b.connectTimeout;
     maxHttpBufferSize = b.maxHttpBufferSize;
+    maxOutboundBufferSize = b.maxOutboundBufferSize;
     transports = Set.copyOf(b.transports);
     allowUpgrades = b.allowUpgrades;
     corsOrigins = List.copyOf(b.corsOrigins);
@@ -69,6 +71,7 @@ public final class ServerOptions {
     b.upgradeTimeout = upgradeTimeout;
     b.connectTimeout = connectTimeout;
     b.maxHttpBufferSize = maxHttpBufferSize;
+    b.maxOutboundBufferSize = maxOutboundBufferSize;
     b.transports = EnumSet.copyOf(transports);
     b.allowUpgrades = allowUpgrades;
     b.corsOrigins = new ArrayList<>(corsOrigins);
@@ -124,6 +127,33 @@ public final class ServerOptions {
    */
   public long maxHttpBufferSize() {
     return maxHttpBufferSize;
+  }
+
+  /**
+   * The most bytes the server holds for one client connection that it has not been able to send
+   * yet; 0 means no limit. Default 16 MiB (16 777 216).
+   *
+   * <p>A client that stops reading, or whose link is slower than what the application emits to
+   * it, makes the server queue its packets: on WebSocket in the connection's write buffer, on
+   * polling until its next GET. When what is queued for one connection goes over this limit, the
+   * server drops the queue, closes that connection at once (its sockets disconnect with
+   * {@link DisconnectReason#TRANSPORT_ERROR transport error}) and logs a warning naming the
+   * Engine.IO session id and the limit. Other clients are not affected. Volatile emits never count:
+   * they are skipped for a client that cannot take them right now.
+   *
+   * <p>Counted: the text of queued packets in characters and their binary attachments in bytes,
+   * plus, on WebSocket, the frames handed to the connection and not yet written to the network.
+   * Not counted: what the operating system buffers for the connection. A single emit larger than
+   * the limit also closes the connection.
+   *
+   * <p>Why 16 MiB: sixteen times the largest message a client may send ({@link
+   * #maxHttpBufferSize()}), so a healthy client on a slow link rides out long bursts; yet a
+   * client that takes nothing costs at most that much memory, instead of growing until the ping
+   * timeout (or for ever, for a slow link that still answers pings). Node's socket.io has no such
+   * bound. Set 0 to turn it off when every client is trusted and memory use is watched elsewhere.
+   */
+  public long maxOutboundBufferSize() {
+    return maxOutboundBufferSize;
   }
 
   /** The transports offered. Default both. */
@@ -204,6 +234,7 @@ public final class ServerOptions {
     private Duration upgradeTimeout = Duration.ofSeconds(10);
     private Duration connectTimeout = Duration.ofSeconds(45);
     private long maxHttpBufferSize = 1_000_000;
+    private long maxOutboundBufferSize = 16L * 1024 * 1024;
     private EnumSet<Transport> transports = EnumSet.allOf(Transport.class);
     private boolean allowUpgrades = true;
     private List<String> corsOrigins = new ArrayList<>();
@@ -256,6 +287,12 @@ public final class ServerOptions {
 
     public Builder maxHttpBufferSize(long bytes) {
       this.maxHttpBufferSize = bytes;
+      return this;
+    }
+
+    /** See {@link ServerOptions#maxOutboundBufferSize()}; 0 turns the limit off. */
+    public Builder maxOutboundBufferSize(long bytes) {
+      this.maxOutboundBufferSize = bytes;
       return this;
     }
 
@@ -339,6 +376,10 @@ public final class ServerOptions {
       if (maxHttpBufferSize < 1 || maxHttpBufferSize > Integer.MAX_VALUE) {
         throw new IllegalArgumentException(
             "maxHttpBufferSize must be between 1 and 2147483647, was " + maxHttpBufferSize);
+      }
+      if (maxOutboundBufferSize < 0) {
+        throw new IllegalArgumentException(
+            "maxOutboundBufferSize must be >= 0 (0: no limit), was " + maxOutboundBufferSize);
       }
       if (transports.isEmpty()) {
         throw new IllegalArgumentException("transports must not be empty");

@@ -38,6 +38,8 @@ class ServerOptionsTest {
         .hasMessage("pingTimeout must not be null");
     assertThatThrownBy(() -> ServerOptions.builder().maxHttpBufferSize(0).build())
         .hasMessage("maxHttpBufferSize must be between 1 and 2147483647, was 0");
+    assertThatThrownBy(() -> ServerOptions.builder().maxOutboundBufferSize(-1).build())
+        .hasMessage("maxOutboundBufferSize must be >= 0 (0: no limit), was -1");
     assertThatThrownBy(() -> ServerOptions.builder().transports(Set.of()).build())
         .hasMessage("transports must not be empty");
     assertThatThrownBy(() -> ServerOptions.builder().tls(Path.of("cert.pem"), null).build())
@@ -57,11 +59,12 @@ class ServerOptionsTest {
   @Test
   void toBuilderKeepsEveryValue() {
     ServerOptions o = ServerOptions.builder().port(1234).corsOrigins("*").corsCredentials(true)
-        .connectionStateRecovery(Duration.ofMinutes(2)).build();
+        .connectionStateRecovery(Duration.ofMinutes(2)).maxOutboundBufferSize(0).build();
     ServerOptions copy = o.toBuilder().build();
     assertThat(copy.port()).isEqualTo(1234);
     assertThat(copy.corsOrigins()).containsExactly("*");
     assertThat(copy.corsCredentials()).isTrue();
     assertThat(copy.maxDisconnectionDuration()).isEqualTo(Duration.ofMinutes(2));
+    assertThat(copy.maxOutboundBufferSize()).isZero();
   }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,9 @@ public final class EngineSession implements EngineSocket {
   private volatile State state = State.OPEN;
   private Listener listener = NOOP;
   private final ArrayDeque<EnginePacket> buffer = new ArrayDeque<>(4);
+  private long bufferedBytes;
+  private final long maxQueuedBytes;
+  private boolean overflowed;
   private boolean flushScheduled;
   private long holdMicros;
   private final Runnable flushTask = this::flushNow;
@@ -59,6 +63,7 @@ public final class EngineSession implements EngineSocket {
     this.headers = opening.headers;
     this.remoteAddress = opening.remoteAddress;
     this.secure = server.options.tlsCertificate() != null;
+    this.maxQueuedBytes = server.options.maxOutboundBufferSize();
     this.heartbeat = new Heartbeat(loop, server.pingIntervalMs, server.pingTimeoutMs,
         () -> enqueue(EnginePacket.PING), () -> closeNow(DisconnectReason.PING_TIMEOUT));
     this.upgrade = new Upgrade(server, this, this::probeAnswered, this::switchToWebSocket);
@@ -139,7 +144,7 @@ public final class EngineSession implements EngineSocket {
       enqueue(packet);
       return;
     }
-    buffer.add(packet);
+    queue(packet);
     holdMicros = micros;
     flushNow();
   }
@@ -180,7 +185,7 @@ public final class EngineSession implements EngineSocket {
     if (state != State.OPEN) {
       return;
     }
-    buffer.add(packet);
+    queue(packet);
     if (transport == Transport.WEBSOCKET && ws != null && !ws.busy()) {
       // as the Node.js server does: the first packet goes at once, those that follow while it is
       // being written go together in the next write
@@ -188,6 +193,42 @@ public final class EngineSession implements EngineSocket {
     } else if (!flushScheduled) {
       flushScheduled = true;
       loop.execute(flushTask);
+    }
+    checkQueued();
+  }
+
+  private void queue(EnginePacket packet) {
+    buffer.add(packet);
+    bufferedBytes += packet.isBinary() ? packet.binary().length : packet.text().length() + 1;
+  }
+
+  /** Bytes not sent yet: the buffer, and on WebSocket the batch not yet written. */
+  private long queuedBytes() {
+    return bufferedBytes + (ws == null ? 0 : ws.inFlightBytes());
+  }
+
+  /**
+   * Enforces {@code maxOutboundBufferSize}: over it, the buffer is dropped and the session closed
+   * (in a later turn, so no listener runs inside the emit that tipped it over).
+   */
+  private void checkQueued() {
+    if (maxQueuedBytes == 0 || overflowed) {
+      return;
+    }
+    long queued = queuedBytes();
+    if (queued <= maxQueuedBytes) {
+      return;
+    }
+    LOG.warn("session {}: {} bytes queued for the client, over maxOutboundBufferSize {}: closing"
+        + " the connection", id, queued, maxQueuedBytes);
+    overflowed = true;
+    state = State.CLOSING;
+    buffer.clear();
+    bufferedBytes = 0;
+    try {
+      loop.execute(() -> closeNow(DisconnectReason.TRANSPORT_ERROR));
+    } catch (RejectedExecutionException e) {
+      closeNow(DisconnectReason.TRANSPORT_ERROR);
     }
   }
 
@@ -212,9 +253,11 @@ public final class EngineSession implements EngineSocket {
       long hold = holdMicros;
       holdMicros = 0;
       ws.write(buffer, hold);
+      bufferedBytes = 0;
     } else if (polling.isHeld()) {
       List<EnginePacket> packets = new ArrayList<>(buffer);
       buffer.clear();
+      bufferedBytes = 0;
       polling.answer(EngineCodec.encodePayload(packets));
       if (packets.get(packets.size() - 1).type() == EnginePacketType.CLOSE) {
         closeNow(DisconnectReason.FORCED_CLOSE);
@@ -224,12 +267,14 @@ public final class EngineSession implements EngineSocket {
 
   /** Sends the OPEN packet first on a new WebSocket session. */
   void sendOpenFrame(String handshakeJson) {
-    buffer.addFirst(EnginePacket.text(EnginePacketType.OPEN, handshakeJson));
+    EnginePacket open = EnginePacket.text(EnginePacketType.OPEN, handshakeJson);
+    buffer.addFirst(open);
+    bufferedBytes += open.text().length() + 1;
     flushNow();
   }
 
   void attachWebSocket(Channel channel) {
-    ws = new WebSocketWriter(channel, loop, this::flushNow);
+    ws = new WebSocketWriter(channel, loop, this::flushNow, server.pingTimeoutMs);
   }
 
   // ---- heartbeat ----
@@ -357,7 +402,7 @@ public final class EngineSession implements EngineSocket {
       closeNow(DisconnectReason.FORCED_CLOSE);
       return;
     }
-    buffer.add(EnginePacket.CLOSE);
+    queue(EnginePacket.CLOSE);
     state = State.CLOSING;
     if (polling.isHeld()) {
       flushNow();
@@ -383,10 +428,15 @@ public final class EngineSession implements EngineSocket {
       polling.answer(EngineCodec.encode(closedByClient ? EnginePacket.NOOP : EnginePacket.CLOSE));
     }
     if (ws != null) {
-      ws.close();
+      if (overflowed) {
+        ws.abort();
+      } else {
+        ws.close();
+      }
     }
     upgrade.cancel();
     buffer.clear();
+    bufferedBytes = 0;
     Listener l = listener;
     listener = NOOP;
     try {

@@ -7,9 +7,12 @@ import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.util.concurrent.ScheduledFuture;
 import io.pulseio.protocol.EngineCodec;
 import io.pulseio.protocol.EnginePacket;
 import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,18 +24,29 @@ final class WebSocketWriter {
   final Channel channel;
   private final EventLoop loop;
   private final Runnable drained;
+  private final long closeGraceMillis;
   private boolean inFlight;
+  private long inFlightBytes;
 
-  /** @param drained called on {@code loop} when a batch is written and the next may go */
-  WebSocketWriter(Channel channel, EventLoop loop, Runnable drained) {
+  /**
+   * @param drained called on {@code loop} when a batch is written and the next may go
+   * @param closeGraceMillis how long {@link #close} waits for the close frame to be written
+   */
+  WebSocketWriter(Channel channel, EventLoop loop, Runnable drained, long closeGraceMillis) {
     this.channel = channel;
     this.loop = loop;
     this.drained = drained;
+    this.closeGraceMillis = closeGraceMillis;
   }
 
   /** True while a batch is being written. */
   boolean busy() {
     return inFlight;
+  }
+
+  /** The bytes of the batch being written (0 when none). */
+  long inFlightBytes() {
+    return inFlightBytes;
   }
 
   /** True when a packet sent now would go out at once (for volatile packets). */
@@ -45,15 +59,18 @@ final class WebSocketWriter {
    * written, plus {@code holdMicros}.
    */
   void write(Queue<EnginePacket> packets, long holdMicros) {
+    long bytes = 0;
     for (EnginePacket p = packets.poll(); p != null; p = packets.poll()) {
-      Object frame = p.isBinary()
+      WebSocketFrame frame = p.isBinary()
           ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binary()))
           : new TextWebSocketFrame(EngineCodec.encode(p));
+      bytes += frame.content().readableBytes();
       if (!packets.isEmpty()) {
         channel.write(frame, channel.voidPromise());
         continue;
       }
       inFlight = true;
+      inFlightBytes = bytes;
       channel.write(frame).addListener(f -> {
         if (holdMicros > 0) {
           loop.schedule(this::done, holdMicros, TimeUnit.MICROSECONDS);
@@ -67,13 +84,32 @@ final class WebSocketWriter {
 
   private void done() {
     inFlight = false;
+    inFlightBytes = 0;
     drained.run();
   }
 
-  /** Sends a close frame, then closes the connection. */
+  /**
+   * Sends a close frame, then closes the connection; closes it anyway when the frame is not
+   * written within the grace period (a client that reads nothing would hold it open, and the
+   * frames queued before it, for ever).
+   */
   void close() {
     if (channel.isActive()) {
       channel.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
+      ScheduledFuture<?> deadline;
+      try {
+        deadline = channel.eventLoop().schedule(this::abort, closeGraceMillis,
+            TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        abort();
+        return;
+      }
+      channel.closeFuture().addListener(f -> deadline.cancel(false));
     }
+  }
+
+  /** Closes the connection at once, dropping whatever is still queued on it. */
+  void abort() {
+    channel.close();
   }
 }
