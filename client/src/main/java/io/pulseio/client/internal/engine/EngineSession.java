@@ -15,14 +15,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Engine}: a state machine over one current transport and, while upgrading, one probe.
+ * The {@link Engine}: a state machine (new, opening, open, closing, closed) over one current
+ * transport: the handshake and its timeout, incoming packets, failures, and the release of the
+ * connections at the end.
  *
- * <p>Outgoing packets wait in the {@link Outbox}, which cuts them into writes. The heartbeat is
- * a single timer on the loop checked against a deadline that every received packet moves (a ping
- * is a packet), not rescheduled per packet.
+ * <p>Its parts: the {@link Outbox} holds outgoing packets and cuts them into writes; the
+ * {@link Heartbeat} declares a silent server dead; the {@link Upgrade} probes WebSocket and
+ * switches to it; the {@link Goodbye} sequences the graceful end after {@link #close()}.
  *
- * <p>The probe and the switch to WebSocket are the {@link Upgrade}'s; the graceful end after
- * {@link #close()} is the {@link Goodbye}'s.
+ * <p>Confined to one event loop: the {@link Engine} methods may be called from any thread and hop
+ * to it (only {@link #send}, {@link #sendApart}, {@link #transport} and {@link #writable} act
+ * from the caller's thread, on volatile or thread-safe state); everything else, transport and
+ * timer callbacks included, runs on the loop.
  */
 final class EngineSession implements Engine, Transport.Listener {
   private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.client");
@@ -36,13 +40,12 @@ final class EngineSession implements Engine, Transport.Listener {
   private final Outbox outbox;
   private final Goodbye goodbye;
   private final Upgrade upgrade;
+  private final Heartbeat heartbeat;
 
   private volatile State state = State.NEW;
   private volatile Transport transport;
   private Handshake handshake;
   private ScheduledFuture<?> handshakeTimer;
-  private ScheduledFuture<?> pingTimer;
-  private long lastPacketNanos;
   private final List<Runnable> whenReleased = new ArrayList<>(1);
 
   EngineSession(EngineOptions options, EventLoop loop, EngineListener listener) {
@@ -53,6 +56,7 @@ final class EngineSession implements Engine, Transport.Listener {
     this.outbox = new Outbox(loop, this::flush);
     this.goodbye = new Goodbye(this, outbox, loop);
     this.upgrade = new Upgrade(this, options, endpoint, loop, listener);
+    this.heartbeat = new Heartbeat(loop, () -> fail("ping timeout", null));
   }
 
   // ---- Engine: any thread ----
@@ -99,16 +103,6 @@ final class EngineSession implements Engine, Transport.Listener {
     });
   }
 
-  /** The current transport (tests read it on the loop or once settled). */
-  Transport currentTransport() {
-    return transport;
-  }
-
-  /** Makes {@code t} the current transport (the upgrade's switch). */
-  void useTransport(Transport t) {
-    transport = t;
-  }
-
   @Override
   public String transport() {
     Transport t = transport;
@@ -119,6 +113,28 @@ final class EngineSession implements Engine, Transport.Listener {
   public boolean writable() {
     Transport t = transport;
     return state == State.OPEN && !upgrade.inProgress() && t != null && t.writable() && outbox.isEmpty();
+  }
+
+  // ---- for the parts (Upgrade, Goodbye) and tests: on the loop ----
+
+  /** The current transport (tests read it on the loop or once settled). */
+  Transport currentTransport() {
+    return transport;
+  }
+
+  /** Makes {@code t} the current transport (the upgrade's switch). */
+  void useTransport(Transport t) {
+    transport = t;
+  }
+
+  /** True from the handshake until the session starts closing or fails. */
+  boolean isOpen() {
+    return state == State.OPEN;
+  }
+
+  /** True between a {@link #close()} of an open session and the release of its connections. */
+  boolean isClosing() {
+    return state == State.CLOSING;
   }
 
   // ---- on the loop ----
@@ -151,7 +167,7 @@ final class EngineSession implements Engine, Transport.Listener {
       case NEW, OPENING -> fail("forced close", null);
       case OPEN -> {
         state = State.CLOSING;
-        cancel(pingTimer);
+        heartbeat.stop();
         transport.closing();
         upgrade.abandon();
         listener.onClose("forced close", null);
@@ -195,12 +211,10 @@ final class EngineSession implements Engine, Transport.Listener {
       onOpeningPacket(packet);
       return;
     }
-    lastPacketNanos = now();
+    heartbeat.packetArrived();
     switch (packet.type()) {
       case MESSAGE -> listener.onMessage(packet);
-      case PING -> {
-        outbox.send(EnginePacket.PONG);
-      }
+      case PING -> outbox.send(EnginePacket.PONG);
       // engine.io-client reports a server's CLOSE as the transport closing; so does Socket.IO.
       case CLOSE -> fail("transport close", null);
       default -> { } // NOOP (answers a GET during an upgrade), stray PONG/UPGRADE/OPEN: nothing to do
@@ -223,8 +237,7 @@ final class EngineSession implements Engine, Transport.Listener {
     state = State.OPEN;
     cancel(handshakeTimer);
     transport.sid(h.sid());
-    lastPacketNanos = now();
-    pingTimer = loop.schedule(this::checkPing, pingWindowNanos(), TimeUnit.NANOSECONDS);
+    heartbeat.start(h);
     LOG.debug("engine open: sid {} over {}", h.sid(), transport.name());
     listener.onOpen(h);
     if (state != State.OPEN) {
@@ -232,27 +245,6 @@ final class EngineSession implements Engine, Transport.Listener {
     }
     flush();
     upgrade.start(h);
-  }
-
-  // ---- heartbeat ----
-
-  private long pingWindowNanos() {
-    return TimeUnit.MILLISECONDS.toNanos(handshake.pingInterval() + handshake.pingTimeout());
-  }
-
-  private void checkPing() {
-    pingTimer = null;
-    if (state != State.OPEN) {
-      return;
-    }
-    // Like engine.io-client: any packet proves the server alive, not only a ping. The deadline
-    // moves with every packet, but the timer is only re-armed when it fires.
-    long left = lastPacketNanos + pingWindowNanos() - now();
-    if (left <= 0) {
-      fail("ping timeout", null);
-    } else {
-      pingTimer = loop.schedule(this::checkPing, left, TimeUnit.NANOSECONDS);
-    }
   }
 
   // ---- writing ----
@@ -268,16 +260,6 @@ final class EngineSession implements Engine, Transport.Listener {
     if (s == State.CLOSING) {
       goodbye.afterWrite(t);
     }
-  }
-
-  /** True from the handshake until the session starts closing or fails. */
-  boolean isOpen() {
-    return state == State.OPEN;
-  }
-
-  /** True between a {@link #close()} of an open session and the release of its connections. */
-  boolean isClosing() {
-    return state == State.CLOSING;
   }
 
   @Override
@@ -314,7 +296,7 @@ final class EngineSession implements Engine, Transport.Listener {
   void finishClosing() {
     state = State.CLOSED;
     cancel(handshakeTimer);
-    cancel(pingTimer);
+    heartbeat.stop();
     goodbye.cancel();
     upgrade.close();
     Transport t = transport;
@@ -344,10 +326,6 @@ final class EngineSession implements Engine, Transport.Listener {
         LOG.debug("engine event loop is shut down; ignoring", e);
       }
     }
-  }
-
-  private long now() {
-    return loop.ticker().nanoTime();
   }
 
   private static void cancel(ScheduledFuture<?> timer) {
