@@ -276,7 +276,7 @@ final class EngineSession implements Engine, Transport.Listener {
     if (upgrade.isProbe(t)) {
       upgrade.failed(cause);
     } else if (t == transport) {
-      fail(reason, cause);
+      fail(reason, Causes.plain(cause));
     }
   }
 

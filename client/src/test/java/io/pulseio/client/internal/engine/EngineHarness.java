@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.handler.ssl.SslContext;
 import io.pulseio.protocol.EnginePacket;
 import io.pulseio.protocol.Handshake;
@@ -23,7 +22,7 @@ import java.util.function.BooleanSupplier;
 final class EngineHarness implements AutoCloseable {
   static final long WAIT_SECONDS = 10;
 
-  final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NativeIo.handlerFactory());
   final EventLoop loop = group.next();
 
   static EngineOptions options(int port, List<String> transports) {

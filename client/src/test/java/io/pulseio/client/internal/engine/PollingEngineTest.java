@@ -235,6 +235,9 @@ class PollingEngineTest {
     }
     Recorder r = harness.open(EngineHarness.options(port, POLLING)).awaitClose();
     assertThat(r.closeReason).isEqualTo("transport error");
+    // Worded alike on epoll and NIO (no "finishConnect(..) failed with error(-111)" prefix).
+    assertThat(r.closeCause).isInstanceOf(java.net.ConnectException.class)
+        .hasMessageStartingWith("Connection refused: ");
     assertThat(r.violations).isEmpty();
   }
 }

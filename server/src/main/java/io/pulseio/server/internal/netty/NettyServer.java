@@ -28,6 +28,9 @@ import java.util.concurrent.TimeUnit;
  * swaps the router for the frame aggregator and the frame handler.
  */
 public final class NettyServer {
+  private static final java.util.regex.Pattern NATIVE_ERROR =
+      java.util.regex.Pattern.compile("\\w+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: (.+)",
+          java.util.regex.Pattern.DOTALL);
   private final ServerOptions options;
   private final EventLoopGroup group;
   private final boolean ownsGroup;
@@ -92,10 +95,25 @@ public final class NettyServer {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while binding", e);
     } catch (Exception e) {
-      throw new UncheckedIOException("cannot bind " + address + ": " + e.getMessage(),
-          e instanceof IOException io ? io : new IOException(e));
+      IOException cause = plain(e);
+      throw new UncheckedIOException("cannot bind " + address + ": " + cause.getMessage(), cause);
     }
     return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+  }
+
+  /**
+   * The failure as an IOException worded alike on both transports: Netty's native one says
+   * {@code bind(..) failed with error(-98): Address already in use}, NIO {@code Address already in
+   * use}; the native form becomes a {@link java.net.BindException} with the plain message.
+   */
+  private static IOException plain(Exception e) {
+    java.util.regex.Matcher m = NATIVE_ERROR.matcher(String.valueOf(e.getMessage()));
+    if (e instanceof IOException && m.matches()) {
+      IOException plain = new java.net.BindException(m.group(1));
+      plain.initCause(e);
+      return plain;
+    }
+    return e instanceof IOException io ? io : new IOException(e);
   }
 
   public synchronized void close() {
