@@ -9,8 +9,6 @@ import io.pulseio.protocol.ProtocolException;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.EngineSocket;
 import io.pulseio.server.Transport;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,11 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Engine.IO session: its transport (polling or WebSocket), the heartbeat and the outgoing
- * buffer. The polling requests are {@link Polling}'s, the move to WebSocket is {@link Upgrade}'s.
+ * One Engine.IO session: its state, its current transport (polling or WebSocket), the packets it
+ * reads, and how it closes. Its parts: the packets waiting to be sent are {@link Outbox}'s, the
+ * polling requests {@link Polling}'s, the move to WebSocket {@link Upgrade}'s, the writes to a
+ * WebSocket {@link WebSocketWriter}'s and the pings {@link Heartbeat}'s.
  *
- * <p>Confined to {@link #loop}: every field is read and written only there; the public methods
- * hop over when called elsewhere. Outgoing packets are buffered and flushed once per loop turn.
+ * <p>Confined to {@link #loop}, and so are its parts: every field is written only there (the
+ * state and the transport are volatile so that other threads may read them); the public methods
+ * hop over when called elsewhere.
  */
 public final class EngineSession implements EngineSocket {
   private static final Logger LOG = LoggerFactory.getLogger(EngineSession.class);
@@ -41,16 +42,10 @@ public final class EngineSession implements EngineSocket {
   private volatile Transport transport;
   private volatile State state = State.OPEN;
   private Listener listener = NOOP;
-  private final ArrayDeque<EnginePacket> buffer = new ArrayDeque<>(4);
-  private long bufferedBytes;
-  private final long maxQueuedBytes;
-  private boolean overflowed;
-  private boolean flushScheduled;
-  private long holdMicros;
-  private final Runnable flushTask = this::flushNow;
   private WebSocketWriter ws;
   private final Upgrade upgrade;
   private final Polling polling;
+  private final Outbox outbox;
   private final Heartbeat heartbeat;
 
   EngineSession(EngineServerImpl server, String id, Transport transport, EventLoop loop,
@@ -63,11 +58,11 @@ public final class EngineSession implements EngineSocket {
     this.headers = opening.headers;
     this.remoteAddress = opening.remoteAddress;
     this.secure = server.options.tlsCertificate() != null;
-    this.maxQueuedBytes = server.options.maxOutboundBufferSize();
-    this.heartbeat = new Heartbeat(loop, server.pingIntervalMs, server.pingTimeoutMs,
-        () -> enqueue(EnginePacket.PING), () -> closeNow(DisconnectReason.PING_TIMEOUT));
     this.upgrade = new Upgrade(server, this, this::probeAnswered, this::switchToWebSocket);
     this.polling = new Polling(this, upgrade);
+    this.outbox = new Outbox(this, polling, server.options.maxOutboundBufferSize());
+    this.heartbeat = new Heartbeat(loop, server.pingIntervalMs, server.pingTimeoutMs,
+        () -> outbox.send(EnginePacket.PING), () -> closeNow(DisconnectReason.PING_TIMEOUT));
   }
 
   // ---- public API (any thread) ----
@@ -125,9 +120,9 @@ public final class EngineSession implements EngineSocket {
   /** Queues packets in order; from any thread. */
   public void sendPacket(EnginePacket packet) {
     if (loop.inEventLoop()) {
-      enqueue(packet);
+      outbox.send(packet);
     } else {
-      loop.execute(() -> enqueue(packet));
+      loop.execute(() -> outbox.send(packet));
     }
   }
 
@@ -137,26 +132,14 @@ public final class EngineSession implements EngineSocket {
    * which connection listeners typically emit at once). On the loop only.
    */
   public void sendAlone(EnginePacket packet, long micros) {
-    if (state != State.OPEN) {
-      return;
-    }
-    if (transport != Transport.WEBSOCKET || ws == null || ws.busy() || !buffer.isEmpty()) {
-      enqueue(packet);
-      return;
-    }
-    queue(packet);
-    holdMicros = micros;
-    flushNow();
+    outbox.sendAlone(packet, micros);
   }
 
   /** Queues packets only when the transport can take them right now (volatile emits). */
   public void sendVolatile(List<EnginePacket> packets) {
     execute(() -> {
-      boolean writable = transport == Transport.WEBSOCKET
-          ? ws != null && ws.writableNow() && buffer.isEmpty()
-          : polling.isHeld();
-      if (writable) {
-        packets.forEach(this::enqueue);
+      if (outbox.writableNow()) {
+        packets.forEach(outbox::send);
       }
     });
   }
@@ -179,102 +162,32 @@ public final class EngineSession implements EngineSocket {
     }
   }
 
-  // ---- writing ----
+  // ---- writing (the queue itself is the outbox's) ----
 
-  private void enqueue(EnginePacket packet) {
-    if (state != State.OPEN) {
-      return;
-    }
-    queue(packet);
-    if (transport == Transport.WEBSOCKET && ws != null && !ws.busy()) {
-      // as the Node.js server does: the first packet goes at once, those that follow while it is
-      // being written go together in the next write
-      flushNow();
-    } else if (!flushScheduled) {
-      flushScheduled = true;
-      loop.execute(flushTask);
-    }
-    checkQueued();
+  /** The writer of the current WebSocket; null on polling and before a new WebSocket opens. */
+  WebSocketWriter webSocket() {
+    return ws;
   }
 
-  private void queue(EnginePacket packet) {
-    buffer.add(packet);
-    bufferedBytes += packet.isBinary() ? packet.binary().length : packet.text().length() + 1;
-  }
-
-  /** Bytes not sent yet: the buffer, and on WebSocket the batch not yet written. */
-  private long queuedBytes() {
-    return bufferedBytes + (ws == null ? 0 : ws.inFlightBytes());
-  }
-
-  /**
-   * Enforces {@code maxOutboundBufferSize}: over it, the buffer is dropped and the session closed
-   * (in a later turn, so no listener runs inside the emit that tipped it over).
-   */
-  private void checkQueued() {
-    if (maxQueuedBytes == 0 || overflowed) {
-      return;
-    }
-    long queued = queuedBytes();
-    if (queued <= maxQueuedBytes) {
-      return;
-    }
-    LOG.warn("session {}: {} bytes queued for the client, over maxOutboundBufferSize {}: closing"
-        + " the connection", id, queued, maxQueuedBytes);
-    overflowed = true;
-    state = State.CLOSING;
-    buffer.clear();
-    bufferedBytes = 0;
-    try {
-      loop.execute(() -> closeNow(DisconnectReason.TRANSPORT_ERROR));
-    } catch (RejectedExecutionException e) {
-      closeNow(DisconnectReason.TRANSPORT_ERROR);
-    }
+  boolean isClosed() {
+    return state == State.CLOSED;
   }
 
   void flushNow() {
-    flush(false);
+    outbox.flush();
   }
 
   boolean hasBuffered() {
-    return !buffer.isEmpty();
-  }
-
-  /** Writes the buffer out; {@code force} writes even while an earlier write is in flight. */
-  private void flush(boolean force) {
-    flushScheduled = false;
-    if (state == State.CLOSED || buffer.isEmpty()) {
-      return;
-    }
-    if (transport == Transport.WEBSOCKET) {
-      if (ws == null || (ws.busy() && !force)) {
-        return;
-      }
-      long hold = holdMicros;
-      holdMicros = 0;
-      ws.write(buffer, hold);
-      bufferedBytes = 0;
-    } else if (polling.isHeld()) {
-      List<EnginePacket> packets = new ArrayList<>(buffer);
-      buffer.clear();
-      bufferedBytes = 0;
-      polling.answer(EngineCodec.encodePayload(packets));
-      if (packets.get(packets.size() - 1).type() == EnginePacketType.CLOSE) {
-        closeNow(DisconnectReason.FORCED_CLOSE);
-      }
-    }
+    return !outbox.isEmpty();
   }
 
   /** Sends the OPEN packet first on a new WebSocket session. */
   void sendOpenFrame(String handshakeJson) {
-    EnginePacket open = EnginePacket.text(EnginePacketType.OPEN, handshakeJson);
-    buffer.addFirst(open);
-    bufferedBytes += open.text().length() + 1;
-    flushNow();
+    outbox.sendFirst(EnginePacket.text(EnginePacketType.OPEN, handshakeJson));
   }
 
   void attachWebSocket(Channel channel) {
-    ws = new WebSocketWriter(channel, loop, this::flushNow, server.pingTimeoutMs);
+    ws = new WebSocketWriter(channel, loop, outbox::flush, server.pingTimeoutMs);
   }
 
   // ---- heartbeat ----
@@ -396,19 +309,32 @@ public final class EngineSession implements EngineSocket {
     if (state != State.OPEN) {
       return;
     }
-    if (transport == Transport.WEBSOCKET || buffer.isEmpty()) {
+    if (transport == Transport.WEBSOCKET || outbox.isEmpty()) {
       state = State.CLOSING;
-      flush(true);
+      outbox.flush(true);
       closeNow(DisconnectReason.FORCED_CLOSE);
       return;
     }
-    queue(EnginePacket.CLOSE);
+    outbox.append(EnginePacket.CLOSE);
     state = State.CLOSING;
     if (polling.isHeld()) {
-      flushNow();
+      outbox.flush();
     } else {
       loop.schedule(() -> closeNow(DisconnectReason.FORCED_CLOSE),
           server.pingIntervalMs + server.pingTimeoutMs, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /**
+   * The outbox went over {@code maxOutboundBufferSize} and dropped its packets: nothing more is
+   * queued, and the session ends in the next loop turn.
+   */
+  void overflowed() {
+    state = State.CLOSING;
+    try {
+      loop.execute(() -> closeNow(DisconnectReason.TRANSPORT_ERROR));
+    } catch (RejectedExecutionException e) {
+      closeNow(DisconnectReason.TRANSPORT_ERROR);
     }
   }
 
@@ -428,15 +354,14 @@ public final class EngineSession implements EngineSocket {
       polling.answer(EngineCodec.encode(closedByClient ? EnginePacket.NOOP : EnginePacket.CLOSE));
     }
     if (ws != null) {
-      if (overflowed) {
+      if (outbox.overflowed()) {
         ws.abort();
       } else {
         ws.close();
       }
     }
     upgrade.cancel();
-    buffer.clear();
-    bufferedBytes = 0;
+    outbox.clear();
     Listener l = listener;
     listener = NOOP;
     try {

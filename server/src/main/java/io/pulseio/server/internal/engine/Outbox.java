@@ -1,0 +1,178 @@
+package io.pulseio.server.internal.engine;
+
+import io.pulseio.protocol.EngineCodec;
+import io.pulseio.protocol.EnginePacket;
+import io.pulseio.protocol.EnginePacketType;
+import io.pulseio.server.DisconnectReason;
+import io.pulseio.server.Transport;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The packets waiting to go to one session's client: the buffer, its size counted against
+ * {@code maxOutboundBufferSize}, and when it is flushed, to the session's {@link WebSocketWriter}
+ * or to its held poll. Packets queued in one loop turn are flushed together in the next, except
+ * that on an idle WebSocket the first one goes at once.
+ *
+ * <p>Used on the session's loop only. It does not close the session itself: going over the limit
+ * is reported to {@link EngineSession#overflowed}, and a poll answered with CLOSE ends the session
+ * through {@link EngineSession#closeNow}.
+ */
+final class Outbox {
+  private static final Logger LOG = LoggerFactory.getLogger(EngineSession.class);
+
+  private final EngineSession session;
+  private final Polling polling;
+  private final long maxQueuedBytes;
+  private final ArrayDeque<EnginePacket> buffer = new ArrayDeque<>(4);
+  private long bufferedBytes;
+  private boolean overflowed;
+  private boolean flushScheduled;
+  private long holdMicros;
+  private final Runnable flushTask = this::flush;
+
+  /** @param maxQueuedBytes the {@code maxOutboundBufferSize} option; 0 means no limit */
+  Outbox(EngineSession session, Polling polling, long maxQueuedBytes) {
+    this.session = session;
+    this.polling = polling;
+    this.maxQueuedBytes = maxQueuedBytes;
+  }
+
+  /** Queues a packet of an open session and arranges its flush; drops it otherwise. */
+  void send(EnginePacket packet) {
+    if (!session.isOpen()) {
+      return;
+    }
+    append(packet);
+    WebSocketWriter ws = session.webSocket();
+    if (session.transport() == Transport.WEBSOCKET && ws != null && !ws.busy()) {
+      // as the Node.js server does: the first packet goes at once, those that follow while it is
+      // being written go together in the next write
+      flush();
+    } else if (!flushScheduled) {
+      flushScheduled = true;
+      session.loop().execute(flushTask);
+    }
+    checkLimit();
+  }
+
+  /**
+   * Writes a packet on its own when the WebSocket is idle and nothing is queued, and holds what
+   * follows for {@code micros} after it is written; otherwise queues it as {@link #send} does.
+   */
+  void sendAlone(EnginePacket packet, long micros) {
+    if (!session.isOpen()) {
+      return;
+    }
+    WebSocketWriter ws = session.webSocket();
+    if (session.transport() != Transport.WEBSOCKET || ws == null || ws.busy()
+        || !buffer.isEmpty()) {
+      send(packet);
+      return;
+    }
+    append(packet);
+    holdMicros = micros;
+    flush();
+  }
+
+  /** Puts a packet before everything queued (the OPEN packet of a WebSocket session) and flushes. */
+  void sendFirst(EnginePacket packet) {
+    buffer.addFirst(packet);
+    bufferedBytes += size(packet);
+    flush();
+  }
+
+  /** Queues a packet without arranging a flush or checking the limit. */
+  void append(EnginePacket packet) {
+    buffer.add(packet);
+    bufferedBytes += size(packet);
+  }
+
+  private static long size(EnginePacket packet) {
+    return packet.isBinary() ? packet.binary().length : packet.text().length() + 1;
+  }
+
+  /**
+   * True when a packet sent now would go out at once (volatile packets are sent only then): on
+   * WebSocket when it is idle and nothing is queued, on polling when a GET is held.
+   */
+  boolean writableNow() {
+    WebSocketWriter ws = session.webSocket();
+    return session.transport() == Transport.WEBSOCKET
+        ? ws != null && ws.writableNow() && buffer.isEmpty()
+        : polling.isHeld();
+  }
+
+  boolean isEmpty() {
+    return buffer.isEmpty();
+  }
+
+  /** True once the limit was exceeded: the connection is to be aborted, not closed politely. */
+  boolean overflowed() {
+    return overflowed;
+  }
+
+  /** Drops everything queued. */
+  void clear() {
+    buffer.clear();
+    bufferedBytes = 0;
+  }
+
+  /** Bytes not sent yet: the buffer, and on WebSocket the batch not yet written. */
+  private long queuedBytes() {
+    WebSocketWriter ws = session.webSocket();
+    return bufferedBytes + (ws == null ? 0 : ws.inFlightBytes());
+  }
+
+  /**
+   * Enforces {@code maxOutboundBufferSize}: over it, the buffer is dropped and the session told,
+   * which closes it in a later turn (so no listener runs inside the emit that tipped it over).
+   */
+  private void checkLimit() {
+    if (maxQueuedBytes == 0 || overflowed) {
+      return;
+    }
+    long queued = queuedBytes();
+    if (queued <= maxQueuedBytes) {
+      return;
+    }
+    LOG.warn("session {}: {} bytes queued for the client, over maxOutboundBufferSize {}: closing"
+        + " the connection", session.id(), queued, maxQueuedBytes);
+    overflowed = true;
+    clear();
+    session.overflowed();
+  }
+
+  /** Writes the buffer out, unless a WebSocket write is still in flight. */
+  void flush() {
+    flush(false);
+  }
+
+  /** Writes the buffer out; {@code force} writes even while an earlier write is in flight. */
+  void flush(boolean force) {
+    flushScheduled = false;
+    if (session.isClosed() || buffer.isEmpty()) {
+      return;
+    }
+    if (session.transport() == Transport.WEBSOCKET) {
+      WebSocketWriter ws = session.webSocket();
+      if (ws == null || (ws.busy() && !force)) {
+        return;
+      }
+      long hold = holdMicros;
+      holdMicros = 0;
+      ws.write(buffer, hold);
+      bufferedBytes = 0;
+    } else if (polling.isHeld()) {
+      List<EnginePacket> packets = new ArrayList<>(buffer);
+      clear();
+      polling.answer(EngineCodec.encodePayload(packets));
+      if (packets.get(packets.size() - 1).type() == EnginePacketType.CLOSE) {
+        session.closeNow(DisconnectReason.FORCED_CLOSE);
+      }
+    }
+  }
+}
