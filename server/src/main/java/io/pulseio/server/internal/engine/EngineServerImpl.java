@@ -119,7 +119,9 @@ public final class EngineServerImpl implements EngineServer {
     } else {
       EngineSession session = open(Transport.POLLING, ex);
       ex.reply(HttpResponseStatus.OK, HttpResponses.TEXT, "0" + handshakeJson(session));
-      session.opened();
+      if (!session.isClosed()) { // a connection listener may have closed it: its next request gets 400
+        session.opened();
+      }
     }
   }
 
@@ -149,6 +151,10 @@ public final class EngineServerImpl implements EngineServer {
     }
     EngineSession session = open(Transport.WEBSOCKET, ex);
     webSocketHandshake(ex, session, () -> {
+      if (session.isClosed()) { // closed by a connection listener while it opened
+        ex.ctx.channel().close();
+        return;
+      }
       session.attachWebSocket(ex.ctx.channel());
       session.sendOpenFrame(handshakeJson(session));
       session.opened();
