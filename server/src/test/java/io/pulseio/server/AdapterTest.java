@@ -203,6 +203,27 @@ class AdapterTest {
   }
 
   @Test
+  void aFactoryThatFailsLeavesNoEventLoopsBehind() throws Exception {
+    // Each refused server made its event loops (epoll or selector file descriptors) before the
+    // factory ran: they are released. 20 leaked groups of 2 loops would be 40+ descriptors.
+    java.nio.file.Path fds = java.nio.file.Path.of("/proc/self/fd");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(fds), "Linux only");
+    long before = count(fds);
+    for (int i = 0; i < 20; i++) {
+      assertThatThrownBy(() -> SocketIoServer.create(
+          ServerOptions.builder().ioThreads(2).adapter(context -> null).build()))
+          .isInstanceOf(IllegalStateException.class);
+    }
+    assertThat(count(fds) - before).isLessThan(20);
+  }
+
+  private static long count(java.nio.file.Path dir) throws java.io.IOException {
+    try (java.util.stream.Stream<java.nio.file.Path> entries = java.nio.file.Files.list(dir)) {
+      return entries.count();
+    }
+  }
+
+  @Test
   void aFactoryFailingForADynamicNamespaceRefusesTheClient() {
     start(ServerOptions.builder().adapter(context -> {
       if (context.namespace().startsWith("/bad")) {

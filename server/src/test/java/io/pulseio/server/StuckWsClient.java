@@ -56,8 +56,8 @@ final class StuckWsClient implements AutoCloseable {
         throw new IOException("connection ended before " + marker);
       }
       seen.append((char) b);
-      if (seen.length() >= marker.length()
-          && seen.lastIndexOf(marker) == seen.length() - marker.length()) {
+      int tail = seen.length() - marker.length();
+      if (tail >= 0 && seen.indexOf(marker, tail) == tail) { // only the tail: linear, not quadratic
         found++;
         seen.setLength(0);
       }

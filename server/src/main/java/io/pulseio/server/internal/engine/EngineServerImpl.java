@@ -1,9 +1,12 @@
 package io.pulseio.server.internal.engine;
 
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoopGroup;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
@@ -152,7 +155,9 @@ public final class EngineServerImpl implements EngineServer {
     EngineSession session = open(Transport.WEBSOCKET, ex);
     webSocketHandshake(ex, session, () -> {
       if (session.isClosed()) { // closed by a connection listener while it opened
-        ex.ctx.channel().close();
+        ex.ctx.channel().writeAndFlush(new CloseWebSocketFrame(
+            WebSocketCloseStatus.NORMAL_CLOSURE))
+            .addListener(ChannelFutureListener.CLOSE);
         return;
       }
       session.attachWebSocket(ex.ctx.channel());

@@ -247,6 +247,10 @@ final class ServerSocketImpl implements ServerSocket {
   public void join(String... rooms) {
     if (connected) {
       nsp.adapter().addAll(id, Set.of(rooms));
+      if (!connected) {
+        // Disconnected on its loop while this thread joined: the leaving may have run first.
+        nsp.adapter().delAll(id);
+      }
     }
   }
 

@@ -31,7 +31,12 @@ public final class SocketIoServerImpl implements SocketIoServer {
   public SocketIoServerImpl(ServerOptions options, EventLoopGroup loops) {
     this.options = options;
     this.engine = new EngineServerImpl(options, loops);
-    namespace("/");
+    try {
+      namespace("/");
+    } catch (RuntimeException | Error e) {
+      engine.close(); // the adapter factory failed: release the event loops made above
+      throw e;
+    }
     engine.onConnection(socket -> {
       EngineSession session = (EngineSession) socket;
       ClientConnection client = new ClientConnection(this, session);
