@@ -112,14 +112,16 @@ class OutboundLimitTest {
 
   @Test
   void aBurstUnderTheLimitWaitsForAClientThatReadsLate() throws Exception {
-    start(LIMIT);
+    // 6.4 MB: more than the kernel's socket buffers take (at most 4 MB on the sending side by
+    // default), so the server holds the rest, under the 16 MiB limit, until the client reads.
+    start(16L << 20);
     try (StuckWsClient late = new StuckWsClient(port)) {
       ServerSocket socket = nextSocket();
-      for (int i = 0; i < 8; i++) {
+      for (int i = 0; i < 400; i++) {
         socket.emit("fill", CHUNK);
       }
       assertThat(reasons.poll(300, TimeUnit.MILLISECONDS)).isNull();
-      late.readUntil("42[\"fill\",\"", 8);
+      late.readUntil("42[\"fill\",\"", 400);
       assertThat(socket.connected()).isTrue();
     }
   }

@@ -25,7 +25,7 @@ final class StuckWsClient implements AutoCloseable {
     socket.setReceiveBufferSize(4096);
     socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
     socket.setSoTimeout(5000);
-    in = socket.getInputStream();
+    in = new java.io.BufferedInputStream(socket.getInputStream(), 64 * 1024);
     out = socket.getOutputStream();
     out.write(("GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\n"
         + "Host: 127.0.0.1:" + port + "\r\n"
