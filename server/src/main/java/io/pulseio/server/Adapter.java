@@ -81,7 +81,9 @@ public interface Adapter {
      * loop of the client that asked for it first). Must not return null. When it fails for
      * {@code /} or a namespace made with {@code SocketIoServer.namespace}, the caller gets the
      * exception; for a namespace of a dynamic one, the failure is logged and the client refused as
-     * for an unknown namespace ({@code Invalid namespace}).
+     * for an unknown namespace ({@code Invalid namespace}). It must not block (no network round
+     * trips): it may run on an event loop, while the namespace table is being updated; an adapter
+     * that needs a connection should open it in the background.
      */
     Adapter create(Context context);
   }
