@@ -106,6 +106,18 @@ class ValidationRulesTest {
     }
 
     @Test
+    void nodesThatWaitAreNotAllowedInFunctions() {
+        String json = q("{'format':1,'name':'t','logic':{'functions':[{'name':'f','nodes':["
+                + "{'id':'in','type':'core.functionInput'},{'id':'d','type':'core.delay'},"
+                + "{'id':'tm','type':'core.timer'}],'links':[{'from':'in.out','to':'d.in'}]}]}}");
+        assertThat(problems(json)).containsExactly(
+                new Problem(ProblemKind.SCOPE_NOT_ALLOWED, "$.logic.functions[0].nodes[1].type", "d", null,
+                        "'core.delay' is not allowed in function scope (allowed: project, scene)"),
+                new Problem(ProblemKind.SCOPE_NOT_ALLOWED, "$.logic.functions[0].nodes[2].type", "tm", null,
+                        "'core.timer' is not allowed in function scope (allowed: project, scene)"));
+    }
+
+    @Test
     void unknownAttribute() {
         onlyProblem(project("{'id':'p','type':'core.print','attributes':{'colour':'red'}}", ""),
                 new Problem(ProblemKind.UNKNOWN_ATTRIBUTE, "$.logic.project.nodes[0].attributes.colour", "p",

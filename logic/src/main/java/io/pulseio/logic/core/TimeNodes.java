@@ -9,12 +9,14 @@ import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
 import io.pulseio.logic.spi.PinType;
+import io.pulseio.logic.spi.Scope;
 import io.pulseio.logic.time.Cancellable;
 import java.util.List;
 
 /**
  * Delay and Timer. Both schedule through the node context, so their timers belong to the scope of the
- * event that started them and are cancelled when that scene is left or the run stops.
+ * event that started them and are cancelled when that scene is left or the run stops. Neither may be
+ * placed in a function body: a call runs to its end at once, so work after the wait would run outside it.
  */
 final class TimeNodes {
     private TimeNodes() {
@@ -27,6 +29,7 @@ final class TimeNodes {
     private static NodeType delay() {
         NodeDescriptor d = node("delay", "Delay", "Time")
                 .description("Fires out after ms milliseconds, as a new event. Each pulse waits on its own.")
+                .scopes(Scope.PROJECT, Scope.SCENE)
                 .input(PinSpec.pulse("in"))
                 .input(PinSpec.optional("ms", PinType.NUMBER, 1000.0).describedAs("milliseconds to wait"))
                 .output(PinSpec.pulse("out"))
@@ -47,6 +50,7 @@ final class TimeNodes {
         NodeDescriptor d = node("timer", "Timer", "Time")
                 .description("start begins firing tick every intervalMs (times ticks, 0 = forever); stop ends it. "
                         + "Starting a running timer restarts it. out fires at once after start or stop.")
+                .scopes(Scope.PROJECT, Scope.SCENE)
                 .input(PinSpec.pulse("start"))
                 .input(PinSpec.pulse("stop"))
                 .input(PinSpec.optional("intervalMs", PinType.NUMBER, 1000.0).describedAs("milliseconds between ticks"))
