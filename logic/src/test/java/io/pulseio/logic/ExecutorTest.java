@@ -196,6 +196,45 @@ class ExecutorTest {
         }
     }
 
+    /** fib(n): n when n < 2, else fib(n-1) + fib(n-2) from two Call Function nodes in the body. */
+    static String fibonacci(int n) {
+        return "{'format':1,'name':'fib','logic':{'functions':[{'name':'fib',"
+                + "'inputs':[{'name':'n','type':'number'}],'outputs':[{'name':'r','type':'number'}],'nodes':["
+                + "{'id':'in','type':'core.functionInput'},"
+                + "{'id':'small','type':'core.compare','attributes':{'op':'<'},'inputs':{'b':2}},"
+                + "{'id':'br','type':'core.branch'},"
+                + "{'id':'base','type':'core.functionOutput'},"
+                + "{'id':'n1','type':'core.math','attributes':{'op':'-'},'inputs':{'b':1}},"
+                + "{'id':'n2','type':'core.math','attributes':{'op':'-'},'inputs':{'b':2}},"
+                + "{'id':'a','type':'core.callFunction','attributes':{'function':'fib'}},"
+                + "{'id':'b','type':'core.callFunction','attributes':{'function':'fib'}},"
+                + "{'id':'sum','type':'core.math','attributes':{'op':'+'}},"
+                + "{'id':'done','type':'core.functionOutput'}],"
+                + "'links':[{'from':'in.out','to':'br.in'},{'from':'in.n','to':'small.a'},"
+                + "{'from':'small.result','to':'br.condition'},{'from':'br.true','to':'base.in'},"
+                + "{'from':'in.n','to':'base.r'},{'from':'in.n','to':'n1.a'},{'from':'in.n','to':'n2.a'},"
+                + "{'from':'br.false','to':'a.in'},{'from':'n1.result','to':'a.n'},"
+                + "{'from':'a.out','to':'b.in'},{'from':'n2.result','to':'b.n'},"
+                + "{'from':'b.out','to':'done.in'},{'from':'a.r','to':'sum.a'},{'from':'b.r','to':'sum.b'},"
+                + "{'from':'sum.result','to':'done.r'}]}],"
+                + "'project':{'nodes':[{'id':'s','type':'core.onProjectStart'},"
+                + "{'id':'call','type':'core.callFunction','attributes':{'function':'fib'},'inputs':{'n':" + n + "}},"
+                + "{'id':'p','type':'core.print'}],"
+                + "'links':[{'from':'s.out','to':'call.in'},{'from':'call.out','to':'p.in'},"
+                + "{'from':'call.r','to':'p.message'}]}}}";
+    }
+
+    @Test
+    void eachLevelOfARecursiveCallKeepsItsOwnNodeOutputs() throws Exception {
+        for (int[] nf : new int[][] {{4, 3}, {6, 8}, {10, 55}}) {
+            try (Harness.Session s = new Harness.Session(load(fibonacci(nf[0]), new DemoPlugin()))) {
+                s.idle();
+                assertThat(errors(s)).isEmpty();
+                assertThat(s.output).as("fib(%d)", nf[0]).containsExactly(String.valueOf(nf[1]));
+            }
+        }
+    }
+
     @Test
     void aLongChainNeedsNoJavaStack() throws Exception {
         StringBuilder nodes = new StringBuilder("{'id':'s','type':'core.onProjectStart'}");

@@ -208,26 +208,35 @@ final class Interpreter {
 
     /**
      * Calls a function: sets its entry's outputs to {@code args}, runs its body to the end, and returns
-     * what its Function Output nodes left in the frame (their zeros when none ran).
+     * what its Function Output nodes left in the frame (their zeros when none ran). A call that re-enters
+     * a function already running (recursion) saves the outputs of the whole body and puts them back
+     * afterwards, so the outer level reads its own values; otherwise only the entry's are saved.
      */
     Object[] call(LiveFunction function, Object[] args, LiveNode caller) {
         if (callDepth >= maxCallDepth) {
             throw new Unwind.Loop("function calls nested deeper than " + maxCallDepth, caller);
         }
         LiveNode entry = function.entry;
-        Object[] saved = entry.outputs.clone();
+        Object[][] body = function.active > 0 ? function.saveOutputs() : null;
+        Object[] saved = body == null ? entry.outputs.clone() : null;
         for (int i = 0; i < args.length; i++) {
             entry.outputs[function.argumentOutput[i]] = args[i];
         }
         Object[] results = function.zeroResults();
         frames.push(results);
         callDepth++;
+        function.active++;
         try {
             fireListener(entry);
         } finally {
+            function.active--;
             callDepth--;
             frames.pop();
-            System.arraycopy(saved, 0, entry.outputs, 0, saved.length);
+            if (body != null) {
+                function.restoreOutputs(body);
+            } else {
+                System.arraycopy(saved, 0, entry.outputs, 0, saved.length);
+            }
         }
         return results;
     }

@@ -98,11 +98,11 @@ final class RunState {
             }
         }
         for (FunctionSpec f : run.project.spec().functions()) {
-            live.values().stream()
-                    .filter(n -> n.resolved.graph.scope() == Scope.FUNCTION && n.resolved.graph.owner().equals(f.name())
-                            && n.typeId.equals("core.functionInput"))
-                    .findFirst()
-                    .ifPresent(entry -> functions.put(f.name(), new LiveFunction(f, entry)));
+            List<LiveNode> body = live.values().stream()
+                    .filter(n -> n.resolved.graph.scope() == Scope.FUNCTION && n.resolved.graph.owner().equals(f.name()))
+                    .toList();
+            body.stream().filter(n -> n.typeId.equals("core.functionInput")).findFirst()
+                    .ifPresent(entry -> functions.put(f.name(), new LiveFunction(f, entry, body)));
         }
     }
 
