@@ -57,6 +57,14 @@ class ValidationRulesTest {
     }
 
     @Test
+    void theSettingsOfASwitchedOffPluginAreNotExpanded() {
+        LoadResult r = Harness.load(q("{'format':1,'name':'t','settings':{'demo':{'connections':"
+                + "[{'name':'a','url':'http://h','token':'${env:SOME_UNSET_NAME}'}]}},"
+                + "'plugins':{'demo':{'enabled':false}},'logic':{}}"), new DemoPlugin());
+        assertThat(r.problems()).isEmpty();
+    }
+
+    @Test
     void environmentVariablesAreExpandedInSettings() {
         LoadResult r = Harness.load(q("{'format':1,'name':'t','settings':{'demo':{'connections':"
                 + "[{'name':'a','url':'http://${env:HOST}:3000'}]}},'logic':{}}"), new DemoPlugin());

@@ -55,7 +55,8 @@ public final class Loader {
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }
-        ProjectSpec spec = new ProjectParser(environment, problems).parse(document);
+        ProjectSpec spec = new ProjectParser(environment,
+                id -> registry.plugin(id).map(Plugin::canBeDisabled).orElse(true), problems).parse(document);
         new NameChecks(problems).check(spec);
         List<ResolvedNode> nodes = new ArrayList<>();
         List<Map<String, ResolvedNode>> graphs = checkNodes(spec, nodes, problems);

@@ -20,17 +20,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
- * Turns a schema-valid document into a {@link ProjectSpec}, expanding {@code ${env:…}} in settings.
+ * Turns a schema-valid document into a {@link ProjectSpec}, expanding {@code ${env:…}} in the settings
+ * of plugins that are switched on (a switched-off plugin's section is left as written: it is not read).
  * Structural problems are the schema's job; this reports only values the schema cannot judge.
  */
 final class ProjectParser {
     private final List<Problem> problems;
     private final Map<String, String> environment;
+    private final Predicate<String> canBeSwitchedOff;
 
-    ProjectParser(Map<String, String> environment, List<Problem> problems) {
+    /** {@code canBeSwitchedOff} tells, by plugin id, whether a plugin's switch is obeyed (not for core). */
+    ProjectParser(Map<String, String> environment, Predicate<String> canBeSwitchedOff, List<Problem> problems) {
         this.environment = environment;
+        this.canBeSwitchedOff = canBeSwitchedOff;
         this.problems = problems;
     }
 
@@ -39,9 +44,15 @@ final class ProjectParser {
         for (Map.Entry<String, JsonNode> e : root.path("plugins").properties()) {
             switches.put(e.getKey(), e.getValue().path("enabled").asBoolean(true));
         }
-        JsonNode settings = root.has("settings") ? root.get("settings").deepCopy()
+        ObjectNode settings = root.has("settings") ? (ObjectNode) root.get("settings").deepCopy()
                 : JsonNodeFactory.instance.objectNode();
-        settings = new EnvExpander(environment, problems).expand(settings, "$.settings");
+        EnvExpander expander = new EnvExpander(environment, problems);
+        for (String plugin : fieldNames(settings)) {
+            boolean off = !switches.getOrDefault(plugin, true) && canBeSwitchedOff.test(plugin);
+            if (!off) {
+                settings.set(plugin, expander.expand(settings.get(plugin), "$.settings." + plugin));
+            }
+        }
         JsonNode logic = root.path("logic");
         List<VariableSpec> variables = new ArrayList<>();
         eachElement(logic.path("variables"), "$.logic.variables", (v, path) -> variables.add(variable(v, path)));
@@ -108,6 +119,12 @@ final class ProjectParser {
         }
         return new NodeSpec(n.path("id").asText(), n.path("type").asText(), (ObjectNode) attributes, constants,
                 position, path);
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private interface ElementVisitor {
