@@ -271,6 +271,69 @@ class ExecutorTest {
         }
     }
 
+    /** A demo plugin with one more node, demo.crash, whose behaviour throws {@code error}. */
+    static DemoPlugin crashing(Error error) {
+        return new DemoPlugin() {
+            @Override
+            public List<io.pulseio.logic.spi.NodeType> nodeTypes() {
+                List<io.pulseio.logic.spi.NodeType> all = new java.util.ArrayList<>(super.nodeTypes());
+                all.add(io.pulseio.logic.spi.NodeType.of(io.pulseio.logic.spi.NodeDescriptor
+                        .builder("demo.crash", "Demo Crash", "Demo")
+                        .input(io.pulseio.logic.spi.PinSpec.pulse("in"))
+                        .output(io.pulseio.logic.spi.PinSpec.pulse("out"))
+                        .build(), setup -> new io.pulseio.logic.spi.NodeBehaviour() {
+                            @Override
+                            public void run(io.pulseio.logic.spi.NodeContext node, int pin) {
+                                throw error;
+                            }
+                        }));
+                return all;
+            }
+        };
+    }
+
+    @Test
+    void anErrorThrownByANodeEndsTheRunAsARuntimeFailureWithExitCode70() throws Exception {
+        LoadedProject p = load("{'format':1,'name':'crash','logic':{'project':{'nodes':["
+                + "{'id':'s','type':'core.onProjectStart'},{'id':'x','type':'demo.crash'},"
+                + "{'id':'p','type':'core.print','inputs':{'message':'after'}}],"
+                + "'links':[{'from':'s.out','to':'x.in'},{'from':'x.out','to':'p.in'}]}}}",
+                crashing(new StackOverflowError()));
+        try (Harness.Session s = new Harness.Session(p)) {
+            assertThat(s.run.awaitExit(Harness.WAIT)).isEqualTo(70);
+            assertThat(s.output).isEmpty();
+            assertThat(errors(s)).singleElement().satisfies(e -> {
+                assertThat(e.source()).isEqualTo("runtime");
+                assertThat(e.message()).isEqualTo("StackOverflowError");
+            });
+            assertThat(s.events.get(s.events.size() - 1)).isInstanceOfSatisfying(TraceEvent.RunStopped.class,
+                    e -> assertThat(e.exitCode()).isEqualTo(70));
+        }
+    }
+
+    @Test
+    void anErrorWhileClosingAPluginStillEndsTheTraceAndTheRun() throws Exception {
+        DemoPlugin broken = new DemoPlugin() {
+            @Override
+            public io.pulseio.logic.spi.PluginRun start(io.pulseio.logic.spi.PluginContext context) {
+                return new io.pulseio.logic.spi.PluginRun() {
+                    @Override
+                    public void close() {
+                        throw new OutOfMemoryError("closing");
+                    }
+                };
+            }
+        };
+        LoadedProject p = load("{'format':1,'name':'close','logic':{}}", broken);
+        try (Harness.Session s = new Harness.Session(p)) {
+            s.idle();
+            s.run.stop(0);
+            assertThat(s.run.awaitExit(Harness.WAIT)).isEqualTo(70);
+            assertThat(errors(s)).singleElement().extracting(TraceEvent.Error::message).isEqualTo("closing");
+            assertThat(s.events.get(s.events.size() - 1)).isInstanceOf(TraceEvent.RunStopped.class);
+        }
+    }
+
     @Test
     void aPluginThatFailsToStartStopsTheRunWithExitCode70() throws Exception {
         DemoPlugin broken = new DemoPlugin() {

@@ -131,6 +131,14 @@ public final class Run implements ProjectRun {
             LOG.error("{}: runtime error", project.spec().name(), e);
             interpreter.emit(new TraceEvent.Error(interpreter.now(), "runtime", null, null,
                     Interpreter.describe(e)));
+        } catch (Throwable e) {
+            // StackOverflowError, OutOfMemoryError and the like: the run's state can no longer be trusted
+            interpreter.reset();
+            LOG.error("{}: fatal runtime error, stopping", project.spec().name(), e);
+            interpreter.emit(new TraceEvent.Error(interpreter.now(), "runtime", null, null,
+                    Interpreter.describe(e)));
+            stopCode = 70;
+            requestStop(70);
         }
     }
 
@@ -148,6 +156,11 @@ public final class Run implements ProjectRun {
             state.shutdown();
         } catch (RuntimeException e) {
             LOG.error("{}: error while stopping", project.spec().name(), e);
+        } catch (Throwable e) {
+            LOG.error("{}: fatal error while stopping", project.spec().name(), e);
+            interpreter.emit(new TraceEvent.Error(interpreter.now(), "runtime", null, null,
+                    Interpreter.describe(e)));
+            stopCode = 70;
         }
         interpreter.emit(new TraceEvent.RunStopped(interpreter.now(), stopCode));
         queue.clear();
