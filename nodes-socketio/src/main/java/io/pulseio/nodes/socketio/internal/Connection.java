@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * <p>States: {@code IDLE} (never started, or stopped) → Start → {@code CONNECTING} → default namespace
  * joined (On Start) → {@code OPEN}. A lost connection (On Stop, On Error) → {@code RECONNECTING} → joined
  * again (On Start) → {@code OPEN}. Stop while {@code OPEN} → {@code STOPPING} → closed (On Stop) →
- * {@code IDLE}.
+ * {@code IDLE}; the stop ends with the session's last callback, {@code onClose} or (when the connection was
+ * lost just before the Stop) the disconnect of {@code /}.
  */
 final class Connection {
     enum State { IDLE, CONNECTING, OPEN, RECONNECTING, STOPPING }
@@ -49,6 +50,8 @@ final class Connection {
     private SocketIoClient client;
     private State state = State.IDLE;
     private boolean restartWhenStopped;
+    /** Whether the client's connection closed (onClose) since it last opened: no session is open. */
+    private boolean sessionClosed = true;
 
     Connection(ConnectionSettings settings, Executor logic, Scheduler scheduler, Supplier<EventLoops> loops,
                Events events) {
@@ -181,6 +184,7 @@ final class Connection {
     private final class ConnectionEvents implements ClientListener {
         @Override
         public void onOpen(Transport transport) {
+            sessionClosed = false;
             events.connectionState("open", transport.wireName());
         }
 
@@ -191,14 +195,10 @@ final class Connection {
 
         @Override
         public void onClose(String reason, Throwable cause) {
+            sessionClosed = true;
             events.connectionState("closed", reason);
             if (state == State.STOPPING) {
-                state = State.IDLE;
-                events.stopped("forced close".equals(reason) ? DisconnectReason.IO_CLIENT_DISCONNECT.wireName() : reason);
-                if (restartWhenStopped) {
-                    restartWhenStopped = false;
-                    start();
-                }
+                stopped("forced close".equals(reason) ? DisconnectReason.IO_CLIENT_DISCONNECT.wireName() : reason);
             }
         }
 
@@ -248,6 +248,12 @@ final class Connection {
         @Override
         public void onDisconnect(DisconnectReason reason) {
             n.joined = false;
+            if (n.isDefault() && state == State.STOPPING && sessionClosed) {
+                // the connection was lost just before a Stop (its onClose came while still OPEN, and no
+                // other will come): this is the session's last callback, so it ends the stop
+                stopped(reason.wireName());
+                return;
+            }
             if (reason == DisconnectReason.IO_CLIENT_DISCONNECT) {
                 return;
             }
@@ -305,6 +311,16 @@ final class Connection {
     }
 
     // ---- helpers ----
+
+    /** A Stop is done: the session's last callback came. On Stop, then the Start issued meanwhile. */
+    private void stopped(String reason) {
+        state = State.IDLE;
+        events.stopped(reason);
+        if (restartWhenStopped) {
+            restartWhenStopped = false;
+            start();
+        }
+    }
 
     private boolean isStarted() {
         return state == State.CONNECTING || state == State.OPEN || state == State.RECONNECTING;

@@ -1,0 +1,97 @@
+package io.pulseio.nodes.socketio.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pulseio.client.EventLoops;
+import io.pulseio.client.Transport;
+import io.pulseio.logic.time.ManualScheduler;
+import io.pulseio.server.EngineSocket;
+import io.pulseio.server.ServerOptions;
+import io.pulseio.server.SocketIoServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Node calls that land between two callbacks of the client: the logic executor is a queue the test runs by
+ * hand, so a Stop or Start can be placed exactly where a network thread could put it.
+ */
+class ConnectionRacesTest {
+    private final QueueExecutor logic = new QueueExecutor();
+    private final ManualScheduler scheduler = new ManualScheduler();
+    private final RecordingContext context = new RecordingContext(logic, scheduler);
+    private final List<EngineSocket> sessions = new CopyOnWriteArrayList<>();
+    private EventLoops loops;
+    private SocketIoServer server;
+    private Connection connection;
+
+    @BeforeEach
+    void setUp() {
+        loops = EventLoops.create(1);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (connection != null) {
+            connection.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+        loops.close();
+    }
+
+    /** A local server; the engine sessions it opens are kept so that a test can cut them. */
+    private int startServer() {
+        server = SocketIoServer.create(ServerOptions.builder().host("127.0.0.1").port(0).build());
+        server.engine().onConnection(sessions::add);
+        return server.start();
+    }
+
+    private Connection connection(int port, boolean reconnection) {
+        var again = new ConnectionSettings.Reconnection(reconnection, Integer.MAX_VALUE, 1000, 5000, 0);
+        var settings = new ConnectionSettings("main", "http://127.0.0.1", port, ConnectionSettings.DEFAULT_PATH,
+                List.of(Transport.WEBSOCKET), again, 5000, 5000, null, Map.of(), Map.of(), null, null, null,
+                false, 100);
+        connection = new Connection(settings, logic, scheduler, () -> loops, new Events(context, "main"));
+        return connection;
+    }
+
+    private void startAndAwaitOpen(Connection c) {
+        c.start();
+        logic.runUntil(() -> c.state() == Connection.State.OPEN);
+    }
+
+    @Test
+    void aStopBetweenTheCloseAndTheDisconnectOfALostConnectionStillStops() {
+        Connection c = connection(startServer(), true);
+        startAndAwaitOpen(c);
+
+        sessions.get(0).close(); // the server cuts the connection: onClose, then onDisconnect of /
+        logic.runUntil(() -> context.states().stream().anyMatch(s -> s.startsWith("closed ")));
+        c.stop();
+        logic.drain(Duration.ofMillis(300));
+
+        assertThat(c.state()).isEqualTo(Connection.State.IDLE);
+        assertThat(context.fired("onStop")).containsExactly("socketio.onStop {reason=transport close}");
+    }
+
+    @Test
+    void aStartDuringSuchAStopStartsAgain() {
+        Connection c = connection(startServer(), true);
+        startAndAwaitOpen(c);
+
+        sessions.get(0).close();
+        logic.runUntil(() -> context.states().stream().anyMatch(s -> s.startsWith("closed ")));
+        c.stop();
+        c.start();
+        logic.runUntil(() -> c.state() == Connection.State.OPEN);
+
+        assertThat(context.fired("onStop")).hasSize(1);
+        assertThat(context.fired("onStart")).hasSize(2);
+    }
+}
