@@ -180,6 +180,25 @@ class ExecutorTest {
     }
 
     @Test
+    void aRunStoppedRightAfterStartStillBeginsItsTraceWithRunStarted() throws Exception {
+        LoadedProject p = load("{'format':1,'name':'quick','logic':{'project':{'nodes':["
+                + "{'id':'s','type':'core.onProjectStart'},{'id':'p','type':'core.print'}],"
+                + "'links':[{'from':'s.out','to':'p.in'}]}}}", new DemoPlugin());
+        for (int i = 0; i < 200; i++) {
+            List<TraceEvent> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            ProjectRun run = p.start(RunOptions.builder().scheduler(new io.pulseio.logic.time.ManualScheduler())
+                    .trace(events::add).output(line -> { }).build());
+            run.stop(3);
+            assertThat(run.awaitExit(Harness.WAIT)).isEqualTo(3);
+            synchronized (events) {
+                assertThat(events).as("run %d", i).first().isInstanceOf(TraceEvent.RunStarted.class);
+                assertThat(events).as("run %d", i).last().isEqualTo(new TraceEvent.RunStopped(
+                        events.get(events.size() - 1).t(), 3));
+            }
+        }
+    }
+
+    @Test
     void recursionBeyondTheCallDepthIsCutOff() throws Exception {
         LoadedProject p = load("{'format':1,'name':'rec','logic':{'functions':[{'name':'f','nodes':["
                 + "{'id':'in','type':'core.functionInput'},{'id':'again','type':'core.callFunction','attributes':{'function':'f'}}],"

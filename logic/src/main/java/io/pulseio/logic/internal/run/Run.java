@@ -54,7 +54,7 @@ public final class Run implements ProjectRun {
         this.thread.setDaemon(true);
     }
 
-    /** Creates the run and starts its logic thread; the start sequence is its first event. */
+    /** Creates the run and starts its logic thread; the start sequence is its first event and always runs. */
     public static Run start(LinkedProject project, RunOptions options) {
         Run run = new Run(project, options);
         run.post(run.state::boot);
@@ -88,9 +88,13 @@ public final class Run implements ProjectRun {
         return Thread.currentThread() == thread;
     }
 
+    /**
+     * Runs events until stopped. The first event (boot, queued by {@link #start}) always runs, so the trace
+     * begins with runStarted even when a stop came before the thread did.
+     */
     private void loop() {
         try {
-            while (!stopping) {
+            for (boolean first = true; first || !stopping; first = false) {
                 Runnable event = queue.take();
                 try {
                     runEvent(event);
