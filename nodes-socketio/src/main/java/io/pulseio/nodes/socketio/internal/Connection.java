@@ -52,6 +52,15 @@ final class Connection {
     private boolean restartWhenStopped;
     /** Whether the client's connection closed (onClose) since it last opened: no session is open. */
     private boolean sessionClosed = true;
+    /**
+     * Counts the Starts that leave {@code IDLE}. Each client callback is stamped, when the client queues it,
+     * with the count of that moment; one stamped before the latest Start belongs to an attempt given up
+     * since (Stop while connecting, reconnection given up, refused) and changes no state. Written on the
+     * logic thread, read on the client's event loop.
+     */
+    private volatile int generation;
+    /** The stamp of the client callback running now (logic thread). */
+    private int delivering;
 
     Connection(ConnectionSettings settings, Executor logic, Scheduler scheduler, Supplier<EventLoops> loops,
                Events events) {
@@ -86,6 +95,7 @@ final class Connection {
             return;
         }
         ensureClient();
+        generation++;
         state = State.CONNECTING;
         events.connectionState("connecting", settings.url());
         namespace("/").socket.connect();
@@ -181,11 +191,33 @@ final class Connection {
 
     // ---- the client's callbacks ----
 
+    /** The client's callback executor: the logic executor, each callback stamped with the Start it follows. */
+    private void deliver(Runnable callback) {
+        int stamp = generation;
+        logic.execute(() -> {
+            int outer = delivering;
+            delivering = stamp;
+            try {
+                callback.run();
+            } finally {
+                delivering = outer;
+            }
+        });
+    }
+
+    /** Whether the running callback was queued before the latest Start (see {@link #generation}). */
+    private boolean stale() {
+        return delivering != generation;
+    }
+
     private final class ConnectionEvents implements ClientListener {
         @Override
         public void onOpen(Transport transport) {
-            sessionClosed = false;
             events.connectionState("open", transport.wireName());
+            if (stale()) {
+                return;
+            }
+            sessionClosed = false;
         }
 
         @Override
@@ -195,8 +227,11 @@ final class Connection {
 
         @Override
         public void onClose(String reason, Throwable cause) {
-            sessionClosed = true;
             events.connectionState("closed", reason);
+            if (stale()) {
+                return;
+            }
+            sessionClosed = true;
             if (state == State.STOPPING) {
                 stopped("forced close".equals(reason) ? DisconnectReason.IO_CLIENT_DISCONNECT.wireName() : reason);
             }
@@ -209,6 +244,9 @@ final class Connection {
 
         @Override
         public void onReconnectFailed() {
+            if (stale()) {
+                return;
+            }
             if (state == State.CONNECTING || state == State.RECONNECTING) {
                 state = State.IDLE;
                 leaveAll();
@@ -227,7 +265,7 @@ final class Connection {
 
         @Override
         public void onConnect() {
-            if (!isStarted()) {
+            if (stale() || !isStarted()) {
                 return;
             }
             n.joined = true;
@@ -247,6 +285,9 @@ final class Connection {
 
         @Override
         public void onDisconnect(DisconnectReason reason) {
+            if (stale()) {
+                return;
+            }
             n.joined = false;
             if (n.isDefault() && state == State.STOPPING && sessionClosed) {
                 // the connection was lost just before a Stop (its onClose came while still OPEN, and no
@@ -279,7 +320,7 @@ final class Connection {
 
         @Override
         public void onConnectError(String message, JsonNode data) {
-            if (!isStarted() || client == null) {
+            if (stale() || !isStarted() || client == null) {
                 return;
             }
             boolean timeout = "timeout".equals(message);
@@ -355,7 +396,7 @@ final class Connection {
             return;
         }
         try {
-            client = SocketIoClient.create(settings.toClientOptions(logic, loops.get()));
+            client = SocketIoClient.create(settings.toClientOptions(this::deliver, loops.get()));
         } catch (IllegalArgumentException e) {
             throw new NodeError(Reasons.INVALID_SETTINGS, "/", "connection '" + name() + "': " + e.getMessage());
         }

@@ -8,6 +8,9 @@ import io.pulseio.logic.time.ManualScheduler;
 import io.pulseio.server.EngineSocket;
 import io.pulseio.server.ServerOptions;
 import io.pulseio.server.SocketIoServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,5 +96,59 @@ class ConnectionRacesTest {
 
         assertThat(context.fired("onStop")).hasSize(1);
         assertThat(context.fired("onStart")).hasSize(2);
+    }
+
+    /** A port nothing listens on: connecting is refused at once. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void aConnectErrorOfAnAttemptGivenUpDoesNotEndTheNextStart() throws IOException {
+        Connection c = connection(closedPort(), false);
+        c.start();
+        logic.awaitQueued(1); // the refused connection's connect error, not run yet
+        settle();
+        int stale = logic.queued();
+        c.stop();
+        c.start();
+        logic.run(stale);
+
+        assertThat(c.state()).isEqualTo(Connection.State.CONNECTING);
+        assertThat(context.fired("onError")).isEmpty();
+
+        logic.runUntil(() -> c.state() == Connection.State.IDLE); // the new attempt fails in its turn
+        assertThat(context.fired("onError")).hasSize(1);
+    }
+
+    @Test
+    void aJoinOfAnAttemptGivenUpDoesNotStartTheNextOneEarly() {
+        Connection c = connection(startServer(), true);
+        c.start();
+        logic.awaitQueued(2); // onOpen and the join of /, not run yet
+        settle();
+        int stale = logic.queued();
+        c.stop();
+        c.start();
+        logic.run(stale);
+
+        assertThat(c.state()).isEqualTo(Connection.State.CONNECTING);
+        assertThat(context.fired("onStart")).isEmpty();
+
+        logic.runUntil(() -> c.state() == Connection.State.OPEN);
+        assertThat(context.fired("onStart")).hasSize(1);
+        assertThat(context.fired("onStop")).isEmpty();
+    }
+
+    /** Lets callbacks still on their way reach the queue. */
+    private static void settle() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 }
