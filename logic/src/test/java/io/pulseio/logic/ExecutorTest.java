@@ -353,6 +353,74 @@ class ExecutorTest {
         }
     }
 
+    /** A demo plugin with one more listener, demo.onValue, whose value output has the type its attribute names. */
+    static DemoPlugin withTypedListener() {
+        io.pulseio.logic.spi.NodeDescriptor d = io.pulseio.logic.spi.NodeDescriptor
+                .builder("demo.onValue", "On Demo Value", "Demo")
+                .scopes(io.pulseio.logic.spi.Scope.PROJECT, io.pulseio.logic.spi.Scope.SCENE)
+                .attribute(io.pulseio.logic.spi.AttributeSpec.required("configuration",
+                        io.pulseio.logic.spi.PinType.STRING, "connection name"))
+                .attribute(io.pulseio.logic.spi.AttributeSpec.required("type",
+                        io.pulseio.logic.spi.PinType.STRING, "type of value"))
+                .output(io.pulseio.logic.spi.PinSpec.pulse("out"))
+                .output(io.pulseio.logic.spi.PinSpec.required("value", io.pulseio.logic.spi.PinType.ANY))
+                .build();
+        io.pulseio.logic.spi.NodeType typed = new io.pulseio.logic.spi.NodeType() {
+            @Override
+            public io.pulseio.logic.spi.NodeDescriptor descriptor() {
+                return d;
+            }
+
+            @Override
+            public io.pulseio.logic.spi.Signature signature(io.pulseio.logic.model.NodeSpec node,
+                    io.pulseio.logic.spi.Attributes attributes, io.pulseio.logic.model.ProjectSpec project) {
+                return new io.pulseio.logic.spi.Signature(List.of(), List.of(io.pulseio.logic.spi.PinSpec.pulse("out"),
+                        io.pulseio.logic.spi.PinSpec.required("value",
+                                io.pulseio.logic.spi.PinType.fromId(attributes.string("type")))));
+            }
+
+            @Override
+            public io.pulseio.logic.spi.NodeBehaviour create(io.pulseio.logic.spi.NodeSetup setup) {
+                return io.pulseio.logic.spi.NodeBehaviour.NONE;
+            }
+        };
+        return new DemoPlugin() {
+            @Override
+            public List<io.pulseio.logic.spi.NodeType> nodeTypes() {
+                List<io.pulseio.logic.spi.NodeType> all = new java.util.ArrayList<>(super.nodeTypes());
+                all.add(typed);
+                return all;
+            }
+        };
+    }
+
+    @Test
+    void aBadOutputValueFailsOnlyItsOwnListener() throws Exception {
+        DemoPlugin demo = withTypedListener();
+        LoadedProject p = load("{'format':1,'name':'bad'," + CONNECTIONS + "'logic':{'project':{'nodes':["
+                + "{'id':'num','type':'demo.onValue','attributes':{'configuration':'c','type':'number'}},"
+                + "{'id':'pn','type':'core.print'},"
+                + "{'id':'str','type':'demo.onValue','attributes':{'configuration':'c','type':'string'}},"
+                + "{'id':'ps','type':'core.print'},"
+                + "{'id':'err','type':'demo.onError','attributes':{'configuration':'c'}},"
+                + "{'id':'pe','type':'core.print'}],"
+                + "'links':[{'from':'num.out','to':'pn.in'},{'from':'num.value','to':'pn.message'},"
+                + "{'from':'str.out','to':'ps.in'},{'from':'str.value','to':'ps.message'},"
+                + "{'from':'err.out','to':'pe.in'},{'from':'err.message','to':'pe.message'}]}}}", demo);
+        try (Harness.Session s = new Harness.Session(p)) {
+            s.idle();
+            demo.context.fireListeners("demo.onValue", a -> true, Map.of("value", "abc"));
+            s.idle();
+            assertThat(errors(s)).singleElement().satisfies(e -> {
+                assertThat(e.source()).isEqualTo("node");
+                assertThat(e.node()).isEqualTo("num");
+                assertThat(e.nodeType()).isEqualTo("demo.onValue");
+            });
+            // the string listener still fired; the failure went to the plugin's error listener
+            assertThat(s.output).containsExactly("abc", "not a number: \"abc\"");
+        }
+    }
+
     @Test
     void aPluginThatFailsToStartStopsTheRunWithExitCode70() throws Exception {
         DemoPlugin broken = new DemoPlugin() {

@@ -109,16 +109,26 @@ final class RunState {
     /**
      * Fires every live listener of {@code typeId} whose attributes match, as an event of its own: queued,
      * or, when called from a plugin task on the logic thread ({@link #runPluginTask}), run right after that
-     * task's event without a second trip through the queue. Any thread.
+     * task's event without a second trip through the queue. A listener whose match or output values fail
+     * (e.g. text for a number output) fails as a node and does not fire; the others still do. Any thread.
      */
     void fireListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs) {
         Runnable event = () -> {
             List<LiveNode> candidates = listeners.getOrDefault(typeId, List.of());
             for (LiveNode node : candidates) {
-                if (isLive(node) && match.test(node.attributes())) {
-                    setOutputs(node, outputs);
-                    run.interpreter.fireListener(node);
+                if (!isLive(node)) {
+                    continue;
                 }
+                try {
+                    if (!match.test(node.attributes())) {
+                        continue;
+                    }
+                    setOutputs(node, outputs);
+                } catch (RuntimeException e) {
+                    nodeFailed(node, e);
+                    continue;
+                }
+                run.interpreter.fireListener(node);
             }
         };
         if (run.inLogicThread() && inPluginTask) {
