@@ -8,6 +8,7 @@ import io.pulseio.client.SocketIoClient;
 import io.pulseio.client.SocketIoException;
 import io.pulseio.client.SocketListener;
 import io.pulseio.client.Transport;
+import io.pulseio.logic.time.Cancellable;
 import io.pulseio.logic.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -174,7 +175,7 @@ final class Connection {
             }
             n.awaitingJoin.removeIf(event::equals);
             if (!n.isDefault() && n.subscriptions.isEmpty() && n.socket != null && n.pendingLeave == null) {
-                n.pendingLeave = scheduler.schedule(LEAVE_DELAY_MILLIS, () -> logic.execute(() -> leaveUnused(n)));
+                leaveLater(n);
             }
         }
         events.unsubscribed(namespace, event);
@@ -428,8 +429,19 @@ final class Connection {
         });
     }
 
-    private void leaveUnused(Namespace n) {
-        if (n.pendingLeave == null || !n.subscriptions.isEmpty()) {
+    /**
+     * Starts the grace period before leaving. The posted leave acts only if its own timer is still the
+     * pending one: a timer that has fired may be called off too late (its leave already queued), and a
+     * later Unsubscribe's timer must not be cut short by it.
+     */
+    private void leaveLater(Namespace n) {
+        Cancellable[] timer = new Cancellable[1];
+        timer[0] = scheduler.schedule(LEAVE_DELAY_MILLIS, () -> logic.execute(() -> leaveUnused(n, timer[0])));
+        n.pendingLeave = timer[0];
+    }
+
+    private void leaveUnused(Namespace n, Cancellable timer) {
+        if (n.pendingLeave != timer || !n.subscriptions.isEmpty()) {
             return;
         }
         n.pendingLeave = null;

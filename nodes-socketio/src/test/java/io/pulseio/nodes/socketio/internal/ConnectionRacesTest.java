@@ -48,10 +48,11 @@ class ConnectionRacesTest {
         loops.close();
     }
 
-    /** A local server; the engine sessions it opens are kept so that a test can cut them. */
+    /** A local server with {@code /chat}; the engine sessions it opens are kept so that a test can cut them. */
     private int startServer() {
         server = SocketIoServer.create(ServerOptions.builder().host("127.0.0.1").port(0).build());
         server.engine().onConnection(sessions::add);
+        server.namespace("/chat");
         return server.start();
     }
 
@@ -150,5 +151,24 @@ class ConnectionRacesTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    @Test
+    void aLeaveTimerCalledOffTooLateDoesNotCutShortTheNextOne() {
+        Connection c = connection(startServer(), true);
+        startAndAwaitOpen(c);
+        c.subscribe("/chat", "news");
+        logic.runUntil(() -> context.fired("onSubscribe").size() == 1);
+
+        c.unsubscribe("/chat", "news");
+        scheduler.advance(Connection.LEAVE_DELAY_MILLIS); // its timer posts the leave...
+        c.subscribe("/chat", "news"); // ...which this Subscribe, running first, comes too late to call off
+        c.unsubscribe("/chat", "news"); // a new grace period starts
+        logic.run(logic.queued());
+
+        assertThat(context.states()).doesNotContain("left /chat");
+
+        scheduler.advance(Connection.LEAVE_DELAY_MILLIS);
+        logic.runUntil(() -> context.states().contains("left /chat"));
     }
 }
