@@ -166,17 +166,28 @@ class ExecutorTest {
     void stopClosesPluginsFlushesTheTraceAndDropsLaterEvents() throws Exception {
         DemoPlugin demo = new DemoPlugin();
         java.io.StringWriter file = new java.io.StringWriter();
+        // buffered as a real file is: only a flush makes the records visible in the StringWriter
+        java.io.Writer buffered = new java.io.BufferedWriter(file, 1 << 16);
+        List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
         LoadedProject p = load(SCENES, demo);
         ProjectRun run = p.start(RunOptions.builder().scheduler(new io.pulseio.logic.time.ManualScheduler())
-                .trace(new io.pulseio.logic.trace.JsonLinesTraceWriter(file)).output(line -> { }).build());
+                .trace(new io.pulseio.logic.trace.JsonLinesTraceWriter(buffered)).output(output::add).build());
         run.awaitIdle(Harness.WAIT);
+        demo.receive("c", "before");
+        run.awaitIdle(Harness.WAIT);
+        assertThat(output).containsExactly("scene one heard it", "in two");
         run.stop(5);
         assertThat(run.awaitExit(Harness.WAIT)).isEqualTo(5);
         assertThat(run.isStopped()).isTrue();
         assertThat(demo.log).endsWith("close");
-        assertThat(file.toString()).endsWith("{\"t\":0,\"kind\":\"runStopped\",\"exitCode\":5}\n");
+        String trace = file.toString();
+        assertThat(trace).startsWith("{\"t\":0,\"kind\":\"runStarted\",\"project\":\"scenes\"}\n")
+                .endsWith("{\"t\":0,\"kind\":\"runStopped\",\"exitCode\":5}\n");
         demo.receive("c", "too late");
         assertThat(run.awaitIdle(Duration.ofSeconds(1))).isTrue();
+        buffered.flush();
+        assertThat(file.toString()).isEqualTo(trace);
+        assertThat(output).containsExactly("scene one heard it", "in two");
     }
 
     @Test
