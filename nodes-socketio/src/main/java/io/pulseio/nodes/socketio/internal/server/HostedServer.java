@@ -5,6 +5,7 @@ import io.pulseio.nodes.socketio.internal.Messages;
 import io.pulseio.server.Ack;
 import io.pulseio.server.BroadcastOperator;
 import io.pulseio.server.DisconnectReason;
+import io.pulseio.server.ServerOptions;
 import io.pulseio.server.ServerSocket;
 import io.pulseio.server.SocketIoServer;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * One configured server for one run: Start binds it, Stop closes it, and its clients' events come back to
@@ -35,6 +37,7 @@ final class HostedServer {
     private final ServerEvents events;
     private final Executor logic;
     private final Executor control;
+    private final Function<ServerOptions, SocketIoServer> factory;
     private final Map<String, ServerSocket> clients = new ConcurrentHashMap<>();
     private final Set<String> namespaces = ConcurrentHashMap.newKeySet();
     private final Map<String, PendingAck> acks = new ConcurrentHashMap<>();
@@ -50,10 +53,17 @@ final class HostedServer {
     private SocketIoServer bound;
 
     HostedServer(ServerSettings settings, ServerEvents events, Executor logic, Executor control) {
+        this(settings, events, logic, control, SocketIoServer::create);
+    }
+
+    /** @param factory makes the server on the control thread (a test's stand-in) */
+    HostedServer(ServerSettings settings, ServerEvents events, Executor logic, Executor control,
+                 Function<ServerOptions, SocketIoServer> factory) {
         this.settings = settings;
         this.events = events;
         this.logic = logic;
         this.control = control;
+        this.factory = factory;
     }
 
     ServerEvents events() {
@@ -95,7 +105,7 @@ final class HostedServer {
     private void bind() {
         SocketIoServer s = null;
         try {
-            s = SocketIoServer.create(settings.toServerOptions());
+            s = factory.apply(settings.toServerOptions());
             Consumer<ServerSocket> onConnection = this::connected;
             s.sockets().onConnection(onConnection);
             s.namespaces(name -> true).onConnection(onConnection);
@@ -103,22 +113,34 @@ final class HostedServer {
             bound = s;
             SocketIoServer started = s;
             logic.execute(() -> bound(started, port));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // any failure (an Error too, e.g. a class Netty cannot load) must reach the logic: otherwise the
+            // server stays STARTING for the rest of the run
             if (s != null) {
-                s.close();
+                try {
+                    s.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
             }
             String why = e.getMessage() != null ? e.getMessage() : e.toString();
             logic.execute(() -> bindFailed(why));
+            if (e instanceof VirtualMachineError fatal) {
+                throw fatal; // reported; the JVM is in trouble, let its handler see it too
+            }
         }
     }
 
     private void close() {
         SocketIoServer s = bound;
         bound = null;
-        if (s != null) {
-            s.close();
+        try {
+            if (s != null) {
+                s.close();
+            }
+        } finally {
+            logic.execute(this::closed); // also when closing failed: the server must not stay STOPPING
         }
-        logic.execute(this::closed);
     }
 
     // ---- logic thread, reports from the control thread ----
