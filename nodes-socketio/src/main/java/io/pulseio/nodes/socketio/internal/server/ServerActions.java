@@ -39,8 +39,8 @@ final class ServerActions {
         return runThenFire(node -> {
             String ns = Actions.namespace(node.string(namespace));
             String name = Actions.eventName(node.string(event), ns);
-            Object[] args = message.arguments(node, ns);
-            String text = node.string(message.input);
+            String text = node.string(message.input); // pulled once: for the emit and for the trace
+            Object[] args = message.arguments(text, ns);
             switch (target) {
                 case ServerNodeTypes.TO_ROOM -> s.emitToRoom(ns, nonEmpty(node.string(to), "room", ns), name, args, text);
                 case ServerNodeTypes.TO_CLIENT -> s.emitToClient(nonEmpty(node.string(to), "client id", ns), name, args,
@@ -91,8 +91,13 @@ final class ServerActions {
         }
 
         Object[] arguments(NodeContext node, String ns) {
+            return arguments(node.string(input), ns);
+        }
+
+        /** The arguments of a message already pulled. */
+        Object[] arguments(String text, String ns) {
             try {
-                return Messages.arguments(node.string(input), format);
+                return Messages.arguments(text, format);
             } catch (IllegalArgumentException e) {
                 throw new ServerError(Reasons.INVALID_MESSAGE, "", ns, e.getMessage());
             }
