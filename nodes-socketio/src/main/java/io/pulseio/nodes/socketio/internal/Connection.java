@@ -141,7 +141,7 @@ final class Connection {
         long timeout = timeoutMillis > 0 ? timeoutMillis : settings.ackTimeoutMillis();
         emit(n, () -> n.socket.emitWithAck(Duration.ofMillis(timeout), event, args).whenComplete((answer, failure) -> {
             if (failure == null) {
-                reply.accept(Messages.text(answer));
+                replied(reply, Messages.text(answer));
             } else {
                 EmitFailures.ackFailed(events, namespace, event, timeout, failure);
             }
@@ -353,6 +353,20 @@ final class Connection {
     }
 
     // ---- helpers ----
+
+    /**
+     * Hands an ack's answer to its node. What the node throws would end in the future {@code whenComplete}
+     * returns, which nobody reads: it becomes On Socket.IO Error, as a failure of the node's own run does.
+     */
+    private void replied(Consumer<String> reply, String text) {
+        try {
+            reply.accept(text);
+        } catch (NodeError e) {
+            events.error(e.namespace(), e.getMessage(), e.reason(), true);
+        } catch (RuntimeException e) {
+            events.error("", e.getMessage() != null ? e.getMessage() : e.toString(), Reasons.NODE_FAILURE, true);
+        }
+    }
 
     /** A Stop is done: the session's last callback came. On Stop, then the Start issued meanwhile. */
     private void stopped(String reason) {
