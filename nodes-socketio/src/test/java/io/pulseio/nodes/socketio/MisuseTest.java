@@ -103,24 +103,35 @@ class MisuseTest {
 
     @Test
     void stoppingAStoppedConnectionDoesNothing() throws Exception {
+        // the run ends in a later event, so that an On Error the Stops fired would have run (and printed)
         List<String> out = run(MAIN, "never", START + """
                 , {"id": "stop", "type": "socketio.stop", "attributes": {"configuration": "main"}},
                 {"id": "stop2", "type": "socketio.stop", "attributes": {"configuration": "main"}},
+                {"id": "later", "type": "core.delay", "inputs": {"ms": 200}},
                 {"id": "done", "type": "core.print", "inputs": {"message": "still running"}},
                 {"id": "quit", "type": "core.stopProject"}""", """
                 {"from": "go.out", "to": "stop.in"}, {"from": "stop.out", "to": "stop2.in"},
-                {"from": "stop2.out", "to": "done.in"}, {"from": "done.out", "to": "quit.in"}""");
+                {"from": "stop2.out", "to": "later.in"}, {"from": "later.out", "to": "done.in"},
+                {"from": "done.out", "to": "quit.in"}""");
         assertThat(out).containsExactly("still running");
     }
 
     @Test
     void anUnreachableServerIsAConnectErrorAndTheRunGoesOn() throws Exception {
-        List<String> out = run(MAIN, "connect error", START + """
+        // the error does not end the run: a pulse a second later still runs, and ends it; the second Start,
+        // issued while connecting, adds no connection (and so no second error)
+        List<String> out = run(MAIN, "never", START + """
                 , {"id": "start", "type": "socketio.start", "attributes": {"configuration": "main"}},
-                {"id": "start2", "type": "socketio.start", "attributes": {"configuration": "main"}}""", """
-                {"from": "go.out", "to": "start.in"}, {"from": "start.out", "to": "start2.in"}""");
-        assertThat(out).hasSize(1);
+                {"id": "start2", "type": "socketio.start", "attributes": {"configuration": "main"}},
+                {"id": "later", "type": "core.delay", "inputs": {"ms": 1000}},
+                {"id": "done", "type": "core.print", "inputs": {"message": "still running"}},
+                {"id": "quit", "type": "core.stopProject"}""", """
+                {"from": "go.out", "to": "start.in"}, {"from": "start.out", "to": "start2.in"},
+                {"from": "start2.out", "to": "later.in"}, {"from": "later.out", "to": "done.in"},
+                {"from": "done.out", "to": "quit.in"}""");
+        assertThat(out).hasSize(2);
         assertThat(out.get(0)).startsWith("connect error|/|");
+        assertThat(out.get(1)).isEqualTo("still running");
     }
 
     @Test
