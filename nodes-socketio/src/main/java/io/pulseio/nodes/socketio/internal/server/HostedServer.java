@@ -8,6 +8,7 @@ import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.ServerOptions;
 import io.pulseio.server.ServerSocket;
 import io.pulseio.server.SocketIoServer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +34,37 @@ final class HostedServer {
     private record PendingAck(String clientId, Ack ack) {
     }
 
+    /**
+     * The server of one Start, as the logic sees it. Its clients' events reach the listeners only once the
+     * logic has seen it listen (On Server Start): those that come earlier wait for it, and those of a start
+     * abandoned by a Stop are dropped, since for the logic that server never listened. Logic thread only.
+     */
+    private static final class Attempt {
+        private boolean seen;
+        /** Events that came before On Server Start; null once seen or abandoned. */
+        private List<Runnable> early = new ArrayList<>();
+
+        void deliver(Runnable event) {
+            if (seen) {
+                event.run();
+            } else if (early != null) {
+                early.add(event);
+            }
+        }
+
+        /** On Server Start has fired: the events that waited for it follow. */
+        void seen() {
+            seen = true;
+            List<Runnable> waiting = early;
+            early = null;
+            waiting.forEach(Runnable::run);
+        }
+
+        void abandon() {
+            early = null;
+        }
+    }
+
     private final ServerSettings settings;
     private final ServerEvents events;
     private final Executor logic;
@@ -45,6 +77,8 @@ final class HostedServer {
 
     // logic thread
     private State state = State.STOPPED;
+    /** The latest Start's server; null before the first. */
+    private Attempt attempt;
     private boolean startWhenStopped;
     private boolean announced;
     private SocketIoServer server;
@@ -77,7 +111,9 @@ final class HostedServer {
             case STOPPING -> startWhenStopped = true;
             case STOPPED -> {
                 state = State.STARTING;
-                control.execute(this::bind);
+                Attempt a = new Attempt();
+                attempt = a;
+                control.execute(() -> bind(a));
             }
         }
     }
@@ -88,6 +124,9 @@ final class HostedServer {
             }
             case STOPPING -> startWhenStopped = false;
             case STARTING, STARTED -> {
+                if (state == State.STARTING) {
+                    attempt.abandon();
+                }
                 state = State.STOPPING;
                 server = null;
                 control.execute(this::close);
@@ -102,17 +141,17 @@ final class HostedServer {
 
     // ---- control thread ----
 
-    private void bind() {
+    private void bind(Attempt a) {
         SocketIoServer s = null;
         try {
             s = factory.apply(settings.toServerOptions());
-            Consumer<ServerSocket> onConnection = this::connected;
+            Consumer<ServerSocket> onConnection = socket -> connected(a, socket);
             s.sockets().onConnection(onConnection);
             s.namespaces(name -> true).onConnection(onConnection);
             int port = s.start();
             bound = s;
             SocketIoServer started = s;
-            logic.execute(() -> bound(started, port));
+            logic.execute(() -> bound(a, started, port));
         } catch (Throwable e) {
             // any failure (an Error too, e.g. a class Netty cannot load) must reach the logic: otherwise the
             // server stays STARTING for the rest of the run
@@ -145,14 +184,16 @@ final class HostedServer {
 
     // ---- logic thread, reports from the control thread ----
 
-    private void bound(SocketIoServer s, int port) {
-        if (state != State.STARTING) {
+    private void bound(Attempt a, SocketIoServer s, int port) {
+        if (state != State.STARTING || attempt != a) {
+            a.abandon();
             return; // a Stop came while binding: the close that follows reports
         }
         state = State.STARTED;
         server = s;
         announced = true;
         events.started(port);
+        a.seen();
     }
 
     private void bindFailed(String why) {
@@ -183,31 +224,44 @@ final class HostedServer {
 
     // ---- the server's event loop ----
 
-    private void connected(ServerSocket socket) {
+    private void connected(Attempt a, ServerSocket socket) {
         if (clients.putIfAbsent(socket.id(), socket) != null) {
             return;
         }
         String ns = socket.namespace().name();
         namespaces.add(ns);
-        socket.onAny((event, args, ack) -> received(socket, event, args, ack));
-        socket.onDisconnect(reason -> disconnected(socket, reason));
+        socket.onAny((event, args, ack) -> received(a, socket, event, args, ack));
+        socket.onDisconnect(reason -> disconnected(a, socket, reason));
         JsonNode auth = socket.handshake().auth();
-        events.clientConnected(socket.id(), ns, auth == null ? "{}" : Messages.jsonText(auth));
+        String authText = auth == null ? "{}" : Messages.jsonText(auth);
+        deliver(a, () -> events.clientConnected(socket.id(), ns, authText));
     }
 
-    private void received(ServerSocket socket, String event, List<JsonNode> args, Ack ack) {
-        String ackId = "";
+    private void received(Attempt a, ServerSocket socket, String event, List<JsonNode> args, Ack ack) {
+        String ackId;
         if (ack != null) {
             ackId = settings.name() + "#" + ackIds.incrementAndGet();
             acks.put(ackId, new PendingAck(socket.id(), ack));
+        } else {
+            ackId = "";
         }
-        events.received(socket.id(), socket.namespace().name(), event, Messages.text(args), ackId);
+        String text = Messages.text(args);
+        deliver(a, () -> events.received(socket.id(), socket.namespace().name(), event, text, ackId));
     }
 
-    private void disconnected(ServerSocket socket, DisconnectReason reason) {
+    private void disconnected(Attempt a, ServerSocket socket, DisconnectReason reason) {
         clients.remove(socket.id(), socket);
         acks.values().removeIf(p -> p.clientId().equals(socket.id()));
-        events.clientDisconnected(socket.id(), socket.namespace().name(), reason.reason());
+        deliver(a, () -> events.clientDisconnected(socket.id(), socket.namespace().name(), reason.reason()));
+    }
+
+    /**
+     * Hands a client's event to the logic thread, where its server's {@link Attempt} fires it, holds it until
+     * On Server Start, or drops it. Each event is one logic task; its listeners run right after it, so the
+     * events keep the order the server saw them in.
+     */
+    private void deliver(Attempt a, Runnable event) {
+        logic.execute(() -> a.deliver(event));
     }
 
     // ---- logic thread, for the action nodes ----

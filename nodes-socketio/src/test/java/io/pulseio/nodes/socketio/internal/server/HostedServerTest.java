@@ -2,26 +2,114 @@ package io.pulseio.nodes.socketio.internal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pulseio.client.ClientOptions;
+import io.pulseio.client.SocketIoClient;
+import io.pulseio.client.SocketListener;
+import io.pulseio.client.Transport;
 import io.pulseio.logic.time.ManualScheduler;
 import io.pulseio.nodes.socketio.internal.QueueExecutor;
 import io.pulseio.nodes.socketio.internal.RecordingContext;
 import io.pulseio.server.ServerOptions;
 import io.pulseio.server.SocketIoServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The lifecycle of a hosted server, with the control thread run inline and the logic queue run by hand. */
 class HostedServerTest {
     private final QueueExecutor logic = new QueueExecutor();
+    private final QueueExecutor control = new QueueExecutor();
     private final RecordingContext context = new RecordingContext(logic, new ManualScheduler());
+    private SocketIoClient client;
+
+    @AfterEach
+    void tearDown() {
+        if (client != null) {
+            client.close();
+        }
+    }
 
     private HostedServer server(Function<ServerOptions, SocketIoServer> factory) {
-        var settings = new ServerSettings("srv", "127.0.0.1", 0, ServerSettings.DEFAULT_PATH, List.of(), null, null,
+        return new HostedServer(settings(0), new ServerEvents(context, "srv"), logic, Runnable::run, factory);
+    }
+
+    /** A real server whose control thread is a queue the test runs by hand. */
+    private HostedServer server(int port) {
+        return new HostedServer(settings(port), new ServerEvents(context, "srv"), logic, control,
+                SocketIoServer::create);
+    }
+
+    private static ServerSettings settings(int port) {
+        return new ServerSettings("srv", "127.0.0.1", port, ServerSettings.DEFAULT_PATH, List.of(), null, null,
                 ServerSettings.DEFAULT_PING_INTERVAL_MILLIS, ServerSettings.DEFAULT_PING_TIMEOUT_MILLIS,
                 ServerSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS, ServerSettings.DEFAULT_MAX_HTTP_BUFFER_SIZE, 0);
-        return new HostedServer(settings, new ServerEvents(context, "srv"), logic, Runnable::run, factory);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Connects a client to {@code /} and waits until it has joined. */
+    private void connectClient(int port) throws InterruptedException {
+        CountDownLatch joined = new CountDownLatch(1);
+        client = SocketIoClient.create(ClientOptions.builder("http://127.0.0.1:" + port)
+                .transports(Transport.WEBSOCKET).reconnection(false).build());
+        client.socket().addListener(new SocketListener() {
+            @Override
+            public void onConnect() {
+                joined.countDown();
+            }
+        });
+        client.socket().connect();
+        assertThat(joined.await(10, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(100); // lets the server's side of the join run to its end
+    }
+
+    /** The listener types fired, in order, without the {@code socketio.} prefix. */
+    private List<String> fired() {
+        return context.fired().stream().map(f -> f.substring("socketio.".length(), f.indexOf(' '))).toList();
+    }
+
+    @Test
+    void aClientConnectingToAStartAbandonedAtOnceFiresNothing() throws Exception {
+        int port = freePort();
+        HostedServer s = server(port);
+        s.start();
+        s.stop(); // Start, Stop back to back: the start is abandoned
+        control.runOne(); // ...but binds the port for a moment
+        connectClient(port);
+        control.runOne(); // the close
+        logic.drain(Duration.ofMillis(300));
+
+        assertThat(fired()).isEmpty();
+    }
+
+    @Test
+    void aClientConnectingBeforeTheLogicSawTheStartComesAfterOnServerStart() throws Exception {
+        int port = freePort();
+        HostedServer s = server(port);
+        s.start();
+        control.runOne(); // bound; the logic has not heard of it yet
+        connectClient(port);
+        logic.drain(Duration.ofMillis(300));
+
+        assertThat(fired()).containsExactly("onServerStart", "onClientConnect");
+
+        s.stop();
+        control.runOne();
+        logic.drain(Duration.ofMillis(300));
+        assertThat(fired()).containsExactly("onServerStart", "onClientConnect", "onClientDisconnect",
+                "onServerStop");
     }
 
     @Test
