@@ -82,6 +82,7 @@ class ConnectionRacesTest {
 
         assertThat(c.state()).isEqualTo(Connection.State.IDLE);
         assertThat(context.fired("onStop")).containsExactly("socketio.onStop {reason=transport close}");
+        assertThat(context.fired("onError")).isEmpty();
     }
 
     @Test
