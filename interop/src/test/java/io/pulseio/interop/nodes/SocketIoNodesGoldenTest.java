@@ -67,6 +67,11 @@ class SocketIoNodesGoldenTest {
     }
 
     @Test
+    void whatFollowsAnAckReplyInASceneEndsWithTheScene() throws Exception {
+        GoldenRun.check("ack_scene_left", server);
+    }
+
+    @Test
     void aServerDisconnectIsOnStopWithItsReasonAndTheConnectionIsStopped() throws Exception {
         GoldenRun.check("server_disconnect", server);
     }

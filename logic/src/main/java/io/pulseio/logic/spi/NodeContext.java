@@ -44,4 +44,13 @@ public interface NodeContext {
 
     /** Closes {@code resource} when the scope of the current event ends (scene left, run stopped). */
     void own(AutoCloseable resource);
+
+    /**
+     * For one answer that comes later from another thread (a network acknowledgement, say): the first
+     * task given to the returned executor, from any thread, runs as a new event on the logic thread in
+     * the scope the current event runs in, as a {@link #schedule timer}'s task does; inside it,
+     * {@link #fire} continues the graph, and timers started there belong to that scope. When the scope
+     * ends first (scene left, run stopped) the task is dropped; later tasks are always dropped.
+     */
+    java.util.concurrent.Executor answerLater();
 }

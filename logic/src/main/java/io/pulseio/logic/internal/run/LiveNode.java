@@ -158,6 +158,11 @@ final class LiveNode implements NodeContext {
     }
 
     @Override
+    public java.util.concurrent.Executor answerLater() {
+        return interpreter.run.answerLater(this);
+    }
+
+    @Override
     public String toString() {
         return id + " (" + typeId + ")";
     }

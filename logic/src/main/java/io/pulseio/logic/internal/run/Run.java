@@ -184,23 +184,35 @@ public final class Run implements ProjectRun {
         ScopeState owner = interpreter.currentScope;
         Timer timer = new Timer(owner);
         owner.own(timer);
-        timer.scheduled = scheduler.schedule(delayMillis, () -> post(() -> {
-            if (timer.cancelled) {
-                return;
-            }
-            owner.forget(timer);
-            interpreter.currentScope = owner;
-            interpreter.callback(() -> {
-                try {
-                    task.run();
-                } catch (Unwind u) {
-                    throw u;
-                } catch (RuntimeException e) {
-                    nodeFailed(node, e);
-                }
-            });
-        }));
+        timer.scheduled = scheduler.schedule(delayMillis, () -> post(() -> runInScope(timer, node, task)));
         return timer;
+    }
+
+    /** A one-shot executor for a node's answer from another thread, in the current scope (see NodeContext). */
+    java.util.concurrent.Executor answerLater(LiveNode node) {
+        Timer pending = new Timer(interpreter.currentScope);
+        pending.owner.own(pending);
+        return task -> post(() -> runInScope(pending, node, task));
+    }
+
+    /** Runs a timer's or an answer's task in its scope, unless it was cancelled or has run already. */
+    private void runInScope(Timer timer, LiveNode node, Runnable task) {
+        if (timer.cancelled) {
+            return;
+        }
+        timer.cancelled = true; // once
+        ScopeState owner = timer.owner;
+        owner.forget(timer);
+        interpreter.currentScope = owner;
+        interpreter.callback(() -> {
+            try {
+                task.run();
+            } catch (Unwind u) {
+                throw u;
+            } catch (RuntimeException e) {
+                nodeFailed(node, e);
+            }
+        });
     }
 
     private static final class Timer implements Cancellable, AutoCloseable {

@@ -5,8 +5,8 @@ import static io.pulseio.nodes.socketio.internal.Behaviours.runThenFire;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeSetup;
-import io.pulseio.logic.spi.Scope;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * The behaviours of the action nodes. Each checks its inputs, hands the work to its connection and fires
@@ -70,21 +70,19 @@ public final class Actions {
         int out = setup.output("out");
         int onReply = setup.output("onReply");
         int reply = setup.output("reply");
-        boolean inScene = setup.scope() == Scope.SCENE;
         return runThenFire(node -> {
             String ns = emit.namespace(node);
             String event = emit.event(node, ns);
             Object[] args = emit.arguments(node, ns);
             double ms = node.number(timeout);
             long millis = Double.isFinite(ms) && ms > 0 ? (long) Math.ceil(ms) : 0;
-            int scene = run.sceneGeneration();
-            c.sendWithAck(ns, event, args, millis, text -> {
-                if (inScene && run.sceneGeneration() != scene) {
-                    return; // its scene was left: the reply has nobody to go to
-                }
+            // The reply continues the graph in this node's scope (timers after it end with the scene);
+            // a reply to a scene that was left has nobody to go to and is dropped.
+            Executor inScope = node.answerLater();
+            c.sendWithAck(ns, event, args, millis, text -> inScope.execute(() -> {
                 node.output(reply, text);
                 node.fire(onReply);
-            });
+            }));
         }, out);
     }
 

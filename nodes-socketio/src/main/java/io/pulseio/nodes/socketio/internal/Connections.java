@@ -19,7 +19,6 @@ import java.util.Map;
 public final class Connections implements PluginRun {
     private final Map<String, Connection> byName = new LinkedHashMap<>();
     private EventLoops loops;
-    private int sceneGeneration;
 
     public Connections(PluginContext context, List<ConnectionSettings> settings) {
         for (ConnectionSettings s : settings) {
@@ -33,21 +32,11 @@ public final class Connections implements PluginRun {
         return byName.get(name);
     }
 
-    /** Counts scene changes, so that late replies can tell whether their scene is still the active one. */
-    int sceneGeneration() {
-        return sceneGeneration;
-    }
-
     private EventLoops loops() {
         if (loops == null) {
             loops = EventLoops.create(1);
         }
         return loops;
-    }
-
-    @Override
-    public void sceneChanged(String from, String to) {
-        sceneGeneration++;
     }
 
     /** A Socket.IO node failed: On Socket.IO Error of its connection, with the reason when it is ours. */

@@ -157,6 +157,11 @@ class ServerActionsTest {
             @Override
             public void own(AutoCloseable resource) {
             }
+
+            @Override
+            public java.util.concurrent.Executor answerLater() {
+                throw new UnsupportedOperationException();
+            }
         };
     }
 }
