@@ -30,6 +30,8 @@ public class DemoPlugin implements Plugin {
     volatile PluginContext context;
     final List<String> log = new CopyOnWriteArrayList<>();
     int computed;
+    /** Answers the last Demo Ask (from any thread), through its answerLater executor. */
+    volatile Runnable answer;
 
     @Override
     public String id() {
@@ -70,6 +72,19 @@ public class DemoPlugin implements Plugin {
                         .output(PinSpec.pulse("out"))
                         .output(PinSpec.optional("message", PinType.STRING, ""))
                         .build(), setup -> NodeBehaviour.NONE),
+                NodeType.of(NodeDescriptor.builder("demo.ask", "Demo Ask", "Demo")
+                        .scopes(Scope.PROJECT, Scope.SCENE)
+                        .input(PinSpec.pulse("in"))
+                        .output(PinSpec.pulse("out"))
+                        .output(PinSpec.pulse("onAnswer"))
+                        .build(), setup -> new NodeBehaviour() {
+                            @Override
+                            public void run(NodeContext node, int pin) {
+                                java.util.concurrent.Executor later = node.answerLater();
+                                answer = () -> later.execute(() -> node.fire(1));
+                                node.fire(0);
+                            }
+                        }),
                 NodeType.of(NodeDescriptor.builder("demo.counter", "Demo Counter", "Demo")
                         .output(PinSpec.optional("value", PinType.NUMBER, 0.0))
                         .build(), setup -> new NodeBehaviour() {

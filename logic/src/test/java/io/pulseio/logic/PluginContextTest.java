@@ -75,6 +75,49 @@ class PluginContextTest {
         }
     }
 
+    /** Scene "one" asks at its start; its answer prints "answered"; a project message loads scene "two". */
+    static final String ASK = "{'format':1,'name':'ask'," + CONNECTIONS + "'logic':{"
+            + "'project':{'nodes':[{'id':'go','type':'demo.onMessage','attributes':{'configuration':'c'}},"
+            + "{'id':'load','type':'core.loadScene','attributes':{'scene':'two'}}],"
+            + "'links':[{'from':'go.out','to':'load.in'}]},"
+            + "'scenes':[{'name':'one','nodes':[{'id':'st','type':'core.onSceneStart'},"
+            + "{'id':'ask','type':'demo.ask'},"
+            + "{'id':'answered','type':'core.print','inputs':{'message':'answered'}}],"
+            + "'links':[{'from':'st.out','to':'ask.in'},{'from':'ask.onAnswer','to':'answered.in'}]},"
+            + "{'name':'two','nodes':[]}]}}";
+
+    @Test
+    void anAnswerFromAnotherThreadRunsOnceInItsNodesScope() throws Exception {
+        DemoPlugin demo = new DemoPlugin();
+        try (Harness.Session s = new Harness.Session(load(ASK, demo))) {
+            s.idle();
+            Runnable answer = demo.answer;
+            assertThat(answer).isNotNull();
+            Thread network = new Thread(() -> {
+                answer.run();
+                answer.run(); // a second answer through the same executor is dropped
+            });
+            network.start();
+            network.join(5_000);
+            s.idle();
+            assertThat(s.output).containsExactly("answered");
+        }
+    }
+
+    @Test
+    void anAnswerAfterItsSceneWasLeftIsDropped() throws Exception {
+        DemoPlugin demo = new DemoPlugin();
+        try (Harness.Session s = new Harness.Session(load(ASK, demo))) {
+            s.idle();
+            Runnable answer = demo.answer;
+            demo.receive("c", "go"); // leaves scene one
+            s.idle();
+            answer.run();
+            s.idle();
+            assertThat(s.output).isEmpty();
+        }
+    }
+
     @Test
     void tracingTellsWhetherTheRunWritesATrace() throws Exception {
         DemoPlugin traced = new DemoPlugin();
