@@ -286,6 +286,15 @@ class ValidationRulesTest {
     }
 
     @Test
+    void aSequenceCountOutsideOneToSixteenOrNotWhole() {
+        for (String count : new String[] {"0", "17", "2.5", "-1"}) {
+            onlyProblem(project("{'id':'s','type':'core.sequence','attributes':{'count':" + count + "}}", ""),
+                    new Problem(ProblemKind.INVALID_ATTRIBUTE, "$.logic.project.nodes[0].attributes.count", "s",
+                            "count", "attribute 'count' must be a whole number from 1 to 16, was " + count));
+        }
+    }
+
+    @Test
     void unknownStartScene() {
         onlyProblem(q("{'format':1,'name':'t','logic':{'scenes':[{'name':'a'}],'startScene':'b'}}"),
                 new Problem(ProblemKind.UNKNOWN_SCENE, "$.logic.startScene", null, null,

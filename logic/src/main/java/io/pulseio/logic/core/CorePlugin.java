@@ -68,6 +68,14 @@ public final class CorePlugin implements Plugin {
                 check.report(ProblemKind.UNKNOWN_FUNCTION, node.path() + ".attributes.function", node.id(),
                         "function", "unknown function '" + function + "'");
             }
+            if (node.type().equals("core.sequence") && node.attributes().has("count")) {
+                double count = attributes.number("count", 2);
+                if (count != Math.rint(count) || count < 1 || count > FlowNodes.MAX_SEQUENCE) {
+                    check.report(ProblemKind.INVALID_ATTRIBUTE, node.path() + ".attributes.count", node.id(),
+                            "count", "attribute 'count' must be a whole number from 1 to " + FlowNodes.MAX_SEQUENCE
+                                    + ", was " + node.attributes().get("count").asText());
+                }
+            }
             String scene = attributes.string("scene");
             if (scene != null && project.scene(scene).isEmpty()) {
                 check.report(ProblemKind.UNKNOWN_SCENE, node.path() + ".attributes.scene", node.id(),
