@@ -1,19 +1,11 @@
 package io.pulseio.nodes.socketio.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.client.ClientListener;
-import io.pulseio.client.DisconnectReason;
 import io.pulseio.client.EventLoops;
 import io.pulseio.client.SocketIoClient;
-import io.pulseio.client.SocketIoException;
-import io.pulseio.client.SocketListener;
-import io.pulseio.client.Transport;
-import io.pulseio.logic.time.Cancellable;
+import io.pulseio.client.Subscription;
 import io.pulseio.logic.time.Scheduler;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -22,7 +14,8 @@ import java.util.function.Supplier;
 /**
  * The connection manager of one configured connection: its client (created on the first Start), its
  * namespaces and subscriptions, and the state the nodes see. Every method runs on the logic thread: node
- * behaviours call in directly, and the client delivers its callbacks through the run's logic executor.
+ * behaviours call in directly, and the client delivers its callbacks through the run's logic executor
+ * ({@link ClientCallbacks} handles them and moves the state).
  *
  * <p>States: {@code IDLE} (never started, or stopped) → Start → {@code CONNECTING} → default namespace
  * joined (On Start) → {@code OPEN}. A lost connection (On Stop, On Error) → {@code RECONNECTING} → joined
@@ -33,35 +26,16 @@ import java.util.function.Supplier;
 final class Connection {
     enum State { IDLE, CONNECTING, OPEN, RECONNECTING, STOPPING }
 
-    /**
-     * How long a namespace left without subscriptions stays joined before it is left. socket.io closes the
-     * whole connection when a CONNECT for a namespace reaches it together with the DISCONNECT of the same
-     * namespace (it handles the DISCONNECT a tick later, so the CONNECT finds the namespace still joined:
-     * "invalid state"); leaving after a grace period, called off by any use of the namespace, keeps an
-     * Unsubscribe followed at once by a Send or Subscribe from sending both in one chunk.
-     */
-    static final long LEAVE_DELAY_MILLIS = 200;
-
     private final ConnectionSettings settings;
     private final Executor logic;
     private final Supplier<EventLoops> loops;
     private final Scheduler scheduler;
     private final Events events;
+    private final ClientCallbacks callbacks;
     private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
     private SocketIoClient client;
     private State state = State.IDLE;
     private boolean restartWhenStopped;
-    /** Whether the client's connection closed (onClose) since it last opened: no session is open. */
-    private boolean sessionClosed = true;
-    /**
-     * Counts the Starts that leave {@code IDLE}. Each client callback is stamped, when the client queues it,
-     * with the count of that moment; one stamped before the latest Start belongs to an attempt given up
-     * since (Stop while connecting, reconnection given up, refused) and changes no state. Written on the
-     * logic thread, read on the client's event loop.
-     */
-    private volatile int generation;
-    /** The stamp of the client callback running now (logic thread). */
-    private int delivering;
 
     Connection(ConnectionSettings settings, Executor logic, Scheduler scheduler, Supplier<EventLoops> loops,
                Events events) {
@@ -70,6 +44,7 @@ final class Connection {
         this.scheduler = scheduler;
         this.loops = loops;
         this.events = events;
+        this.callbacks = new ClientCallbacks(this, settings, events, logic);
     }
 
     String name() {
@@ -96,7 +71,7 @@ final class Connection {
             return;
         }
         ensureClient();
-        generation++;
+        callbacks.started();
         state = State.CONNECTING;
         events.connectionState("connecting", settings.url());
         namespace("/").socket.connect();
@@ -175,7 +150,7 @@ final class Connection {
             }
             n.awaitingJoin.removeIf(event::equals);
             if (!n.isDefault() && n.subscriptions.isEmpty() && n.socket != null && n.pendingLeave == null) {
-                leaveLater(n);
+                n.leaveLater(scheduler, logic, events);
             }
         }
         events.unsubscribed(namespace, event);
@@ -190,165 +165,42 @@ final class Connection {
         }
     }
 
-    // ---- the client's callbacks ----
+    // ---- what the client's callbacks (ClientCallbacks) use ----
 
-    /** The client's callback executor: the logic executor, each callback stamped with the Start it follows. */
-    private void deliver(Runnable callback) {
-        int stamp = generation;
-        logic.execute(() -> {
-            int outer = delivering;
-            delivering = stamp;
-            try {
-                callback.run();
-            } finally {
-                delivering = outer;
-            }
-        });
+    /** The client, or null before the first Start and after {@link #close}. */
+    SocketIoClient client() {
+        return client;
     }
 
-    /** Whether the running callback was queued before the latest Start (see {@link #generation}). */
-    private boolean stale() {
-        return delivering != generation;
+    boolean isStarted() {
+        return state == State.CONNECTING || state == State.OPEN || state == State.RECONNECTING;
     }
 
-    private final class ConnectionEvents implements ClientListener {
-        @Override
-        public void onOpen(Transport transport) {
-            events.connectionState("open", transport.wireName());
-            if (stale()) {
-                return;
-            }
-            sessionClosed = false;
-        }
+    /** Moves to the state a client callback calls for. */
+    void moveTo(State next) {
+        state = next;
+    }
 
-        @Override
-        public void onTransport(Transport transport) {
-            events.connectionState("transport", transport.wireName());
-        }
-
-        @Override
-        public void onClose(String reason, Throwable cause) {
-            events.connectionState("closed", reason);
-            if (stale()) {
-                return;
-            }
-            sessionClosed = true;
-            if (state == State.STOPPING) {
-                stopped("forced close".equals(reason) ? DisconnectReason.IO_CLIENT_DISCONNECT.wireName() : reason);
-            }
-        }
-
-        @Override
-        public void onReconnectAttempt(int attempt) {
-            events.connectionState("reconnecting", "attempt " + attempt);
-        }
-
-        @Override
-        public void onReconnectFailed() {
-            if (stale()) {
-                return;
-            }
-            if (state == State.CONNECTING || state == State.RECONNECTING) {
-                state = State.IDLE;
-                leaveAll();
-                events.error("/", "gave up after " + settings.reconnection().attempts() + " reconnection attempts",
-                        Reasons.RECONNECT_FAILED, true);
-            }
+    /** A Stop is done: the session's last callback came. On Stop, then the Start issued meanwhile. */
+    void stopped(String reason) {
+        state = State.IDLE;
+        events.stopped(reason);
+        if (restartWhenStopped) {
+            restartWhenStopped = false;
+            start();
         }
     }
 
-    private final class NamespaceEvents implements SocketListener {
-        private final Namespace n;
-
-        NamespaceEvents(Namespace n) {
-            this.n = n;
-        }
-
-        @Override
-        public void onConnect() {
-            if (stale() || !isStarted()) {
-                return;
-            }
-            n.joined = true;
-            if (n.isDefault()) {
-                if (state != State.OPEN) {
-                    state = State.OPEN;
-                    events.connectionState("started", n.socket.id());
-                    events.started();
-                }
-            } else {
-                events.connectionState("joined", n.name);
-            }
-            List<String> waiting = new ArrayList<>(n.awaitingJoin);
-            n.awaitingJoin.clear();
-            waiting.forEach(e -> events.subscribed(n.name, e));
-        }
-
-        @Override
-        public void onDisconnect(DisconnectReason reason) {
-            if (stale()) {
-                return;
-            }
-            n.joined = false;
-            if (n.isDefault() && state == State.STOPPING && sessionClosed) {
-                // the connection was lost just before a Stop (its onClose came while still OPEN, and no
-                // other will come): this is the session's last callback, so it ends the stop
-                stopped(reason.wireName());
-                return;
-            }
-            if (reason == DisconnectReason.IO_CLIENT_DISCONNECT) {
-                return;
-            }
+    /** Leaves every namespace, {@code /} last, so that the client closes the connection. */
+    void leaveAll() {
+        for (Namespace n : namespaces.values()) {
             if (!n.isDefault()) {
-                if (reason == DisconnectReason.IO_SERVER_DISCONNECT && isStarted()) {
-                    events.error(n.name, "the server disconnected the namespace", reason.wireName(), true);
-                }
-                return;
-            }
-            if (state != State.OPEN) {
-                return;
-            }
-            boolean again = reason.reconnects() && settings.reconnection().enabled();
-            state = again ? State.RECONNECTING : State.IDLE;
-            if (!again) {
-                leaveAll();
-            }
-            events.stopped(reason.wireName());
-            if (reason != DisconnectReason.IO_SERVER_DISCONNECT) {
-                events.error("/", "connection lost: " + reason.wireName(), reason.wireName(), true);
+                n.leave();
             }
         }
-
-        @Override
-        public void onConnectError(String message, JsonNode data) {
-            if (stale() || !isStarted() || client == null) {
-                return;
-            }
-            boolean timeout = "timeout".equals(message);
-            boolean refused = !timeout && (!n.socket.active() || client.isOpen());
-            if (refused) {
-                n.awaitingJoin.clear();
-                events.connectionState("refused", n.name + ": " + message);
-                if (n.isDefault()) {
-                    state = State.IDLE;
-                    leaveAll();
-                }
-                events.error(n.name, message, Reasons.NAMESPACE_REFUSED, true);
-                return;
-            }
-            if (!n.isDefault() && !client.isOpen()) {
-                return;
-            }
-            events.error(n.name, message, timeout ? Reasons.CONNECT_TIMEOUT : Reasons.CONNECT_ERROR, true);
-            if (n.isDefault() && !settings.reconnection().enabled()) {
-                state = State.IDLE;
-                leaveAll();
-            }
-        }
-
-        @Override
-        public void onEmitFailed(String event, SocketIoException error) {
-            EmitFailures.notSent(events, n.name, event, error);
+        Namespace root = namespaces.get("/");
+        if (root != null) {
+            root.leave();
         }
     }
 
@@ -366,20 +218,6 @@ final class Connection {
         } catch (RuntimeException e) {
             events.error("", e.getMessage() != null ? e.getMessage() : e.toString(), Reasons.NODE_FAILURE, true);
         }
-    }
-
-    /** A Stop is done: the session's last callback came. On Stop, then the Start issued meanwhile. */
-    private void stopped(String reason) {
-        state = State.IDLE;
-        events.stopped(reason);
-        if (restartWhenStopped) {
-            restartWhenStopped = false;
-            start();
-        }
-    }
-
-    private boolean isStarted() {
-        return state == State.CONNECTING || state == State.OPEN || state == State.RECONNECTING;
     }
 
     private void requireStarted(String namespace) {
@@ -411,11 +249,11 @@ final class Connection {
             return;
         }
         try {
-            client = SocketIoClient.create(settings.toClientOptions(this::deliver, loops.get()));
+            client = SocketIoClient.create(settings.toClientOptions(callbacks::deliver, loops.get()));
         } catch (IllegalArgumentException e) {
             throw new NodeError(Reasons.INVALID_SETTINGS, "/", "connection '" + name() + "': " + e.getMessage());
         }
-        client.addListener(new ConnectionEvents());
+        client.addListener(callbacks.forConnection());
         namespace("/");
         namespaces.values().forEach(this::attach);
     }
@@ -425,7 +263,7 @@ final class Connection {
             return;
         }
         n.socket = client.socket(n.name);
-        n.socket.addListener(new NamespaceEvents(n));
+        n.socket.addListener(callbacks.forNamespace(n));
         if (events.tracing()) {
             // traced when handed to the connection (a buffered emit when it really goes out): one more
             // logic-thread event per emit, so only when a trace is written
@@ -434,48 +272,12 @@ final class Connection {
         n.subscriptions.replaceAll((event, none) -> listen(n, event));
     }
 
-    private io.pulseio.client.Subscription listen(Namespace n, String event) {
+    private Subscription listen(Namespace n, String event) {
         return n.socket.on(event, (args, ack) -> {
             if (n.subscriptions.containsKey(event)) {
                 String text = Messages.text(args);
                 events.receivedTraced(n.name, event, text);
             }
         });
-    }
-
-    /**
-     * Starts the grace period before leaving. The posted leave acts only if its own timer is still the
-     * pending one: a timer that has fired may be called off too late (its leave already queued), and a
-     * later Unsubscribe's timer must not be cut short by it.
-     */
-    private void leaveLater(Namespace n) {
-        Cancellable[] timer = new Cancellable[1];
-        timer[0] = scheduler.schedule(LEAVE_DELAY_MILLIS, () -> logic.execute(() -> leaveUnused(n, timer[0])));
-        n.pendingLeave = timer[0];
-    }
-
-    private void leaveUnused(Namespace n, Cancellable timer) {
-        if (n.pendingLeave != timer || !n.subscriptions.isEmpty()) {
-            return;
-        }
-        n.pendingLeave = null;
-        boolean wasJoined = n.joined;
-        n.leave();
-        if (wasJoined) {
-            events.connectionState("left", n.name);
-        }
-    }
-
-    /** Leaves every namespace, {@code /} last, so that the client closes the connection. */
-    private void leaveAll() {
-        for (Namespace n : namespaces.values()) {
-            if (!n.isDefault()) {
-                n.leave();
-            }
-        }
-        Namespace root = namespaces.get("/");
-        if (root != null) {
-            root.leave();
-        }
     }
 }

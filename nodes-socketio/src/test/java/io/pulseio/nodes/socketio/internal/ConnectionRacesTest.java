@@ -162,14 +162,14 @@ class ConnectionRacesTest {
         logic.runUntil(() -> context.fired("onSubscribe").size() == 1);
 
         c.unsubscribe("/chat", "news");
-        scheduler.advance(Connection.LEAVE_DELAY_MILLIS); // its timer posts the leave...
+        scheduler.advance(Namespace.LEAVE_DELAY_MILLIS); // its timer posts the leave...
         c.subscribe("/chat", "news"); // ...which this Subscribe, running first, comes too late to call off
         c.unsubscribe("/chat", "news"); // a new grace period starts
         logic.run(logic.queued());
 
         assertThat(context.states()).doesNotContain("left /chat");
 
-        scheduler.advance(Connection.LEAVE_DELAY_MILLIS);
+        scheduler.advance(Namespace.LEAVE_DELAY_MILLIS);
         logic.runUntil(() -> context.states().contains("left /chat"));
     }
 }
