@@ -295,6 +295,22 @@ class ValidationRulesTest {
     }
 
     @Test
+    void aJsonConstantOrInitialValueThatIsNotJson() {
+        assertThat(problems(project("{'id':'j','type':'core.jsonGet','inputs':{'json':'{{nope','path':'a'}}", "")))
+                .contains(new Problem(ProblemKind.INVALID_VALUE, "$.logic.project.nodes[0].inputs.json", "j", "json",
+                        "input 'json' takes JSON text, and '{{nope' is not JSON"));
+        onlyProblem(q("{'format':1,'name':'t','logic':{'variables':[{'name':'v','type':'json','initial':'[1,'}]}}"),
+                new Problem(ProblemKind.INVALID_VALUE, "$.logic.variables[0].initial", null, null,
+                        "initial value of variable 'v' must be JSON text, and '[1,' is not JSON"));
+        // JSON text as a string, and a JSON value written out, are both fine
+        String ok = "{\"format\":1,\"name\":\"t\",\"logic\":{\"project\":{\"nodes\":["
+                + "{\"id\":\"j\",\"type\":\"core.jsonGet\",\"inputs\":{\"json\":\" {\\\"a\\\":[1,2]} \",\"path\":\"a\"}},"
+                + "{\"id\":\"k\",\"type\":\"core.jsonGet\",\"inputs\":{\"json\":{\"a\":1},\"path\":\"a\"}}],"
+                + "\"links\":[]}}}";
+        assertThat(Harness.load(ok, new DemoPlugin()).problems()).isEmpty();
+    }
+
+    @Test
     void unknownStartScene() {
         onlyProblem(q("{'format':1,'name':'t','logic':{'scenes':[{'name':'a'}],'startScene':'b'}}"),
                 new Problem(ProblemKind.UNKNOWN_SCENE, "$.logic.startScene", null, null,

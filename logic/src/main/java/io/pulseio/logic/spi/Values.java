@@ -98,8 +98,11 @@ public final class Values {
             case BOOLEAN:
                 return node.isBoolean() ? node.booleanValue() : null;
             case JSON:
-                // JSON travels as text: a string constant is that text, anything else is written out
-                return node.isTextual() ? node.textValue() : node.toString();
+                // JSON travels as text: a string constant is that text (it must parse), anything else is written out
+                if (node.isTextual()) {
+                    return isJsonText(node.textValue()) ? node.textValue() : null;
+                }
+                return node.toString();
             case ANY:
                 if (node.isTextual()) {
                     return node.textValue();
@@ -113,6 +116,19 @@ public final class Values {
                 return node.isNull() ? null : node.toString();
             default:
                 return null;
+        }
+    }
+
+    /** True when {@code text} is exactly one JSON value (surrounding white space allowed). */
+    private static boolean isJsonText(String text) {
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(text)) {
+            if (p.nextToken() == null) {
+                return false;
+            }
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 }

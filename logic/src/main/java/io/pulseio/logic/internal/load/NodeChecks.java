@@ -12,6 +12,7 @@ import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
+import io.pulseio.logic.spi.PinType;
 import io.pulseio.logic.spi.Plugin;
 import io.pulseio.logic.spi.Scope;
 import io.pulseio.logic.spi.Signature;
@@ -118,8 +119,10 @@ final class NodeChecks {
             }
             Object value = Values.fromJson(e.getValue(), pin.type());
             if (value == null && !e.getValue().isNull()) {
-                report(ProblemKind.INVALID_VALUE, path, node, pinName,
-                        "input '" + pinName + "' takes a " + pin.type().id());
+                report(ProblemKind.INVALID_VALUE, path, node, pinName, pin.type() == PinType.JSON
+                        && e.getValue().isTextual()
+                        ? "input '" + pinName + "' takes JSON text, and '" + e.getValue().textValue() + "' is not JSON"
+                        : "input '" + pinName + "' takes a " + pin.type().id());
             } else if (value != null) {
                 resolved.constant[index] = value;
             }

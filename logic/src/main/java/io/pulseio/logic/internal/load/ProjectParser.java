@@ -82,7 +82,10 @@ final class ProjectParser {
             Object parsed = Values.fromJson(v.get("initial"), type);
             if (parsed == null) {
                 problems.add(new Problem(ProblemKind.INVALID_VALUE, path + ".initial", null, null,
-                        "initial value of variable '" + name + "' must be a " + type.id()));
+                        type == PinType.JSON
+                                ? "initial value of variable '" + name + "' must be JSON text, and '"
+                                        + v.get("initial").asText() + "' is not JSON"
+                                : "initial value of variable '" + name + "' must be a " + type.id()));
             } else {
                 initial = parsed;
             }
