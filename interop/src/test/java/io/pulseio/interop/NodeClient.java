@@ -48,8 +48,10 @@ public final class NodeClient {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
+    int[] exitCode = {Integer.MIN_VALUE};
     try (NodeProcess process = NodeProcess.start("client.js", List.of(url, optionsJson, stepsJson), Map.of(), line -> {})) {
       int exit = process.waitFor(timeout);
+      exitCode[0] = exit;
       if (exit < 0) {
         process.kill();
       }
@@ -60,7 +62,9 @@ public final class NodeClient {
       }, Duration.ofSeconds(exit < 0 ? 0 : 2));
       return new Result(exit, process.lines(), process.stderr());
     } catch (AssertionError noEnd) {
-      throw new AssertionError("node client did not finish within " + timeout + ": " + noEnd.getMessage());
+      String how = exitCode[0] == Integer.MIN_VALUE ? "" : exitCode[0] < 0 ? " (still running: killed)"
+          : " (it exited with code " + exitCode[0] + " without a done/failed line)";
+      throw new AssertionError("node client did not finish within " + timeout + how + ": " + noEnd.getMessage());
     }
   }
 }
