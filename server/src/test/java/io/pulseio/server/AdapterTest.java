@@ -45,10 +45,7 @@ class AdapterTest {
   }
 
   private WsClient connect(String connectPacket) {
-    WsClient ws = WsClient.open(port, "/socket.io/", "", true);
-    assertThat(ws.nextText()).startsWith("0{");
-    ws.send(connectPacket);
-    return ws;
+    return WsClient.socketIo(port, connectPacket);
   }
 
   private Object seen() throws InterruptedException {

@@ -41,9 +41,7 @@ class ServerEmitErrorsTest {
   }
 
   private WsClient open() {
-    WsClient ws = WsClient.open(port, "/socket.io/", "", true);
-    assertThat(ws.nextText()).startsWith("0{");
-    ws.send("40");
+    WsClient ws = WsClient.socketIo(port, "40");
     assertThat(ws.nextText()).startsWith("40{\"sid\":");
     return ws;
   }

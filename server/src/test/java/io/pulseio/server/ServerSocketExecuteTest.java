@@ -29,9 +29,7 @@ class ServerSocketExecuteTest {
 
   private WsClient connect() {
     port = server.start();
-    WsClient ws = WsClient.open(port, "/socket.io/", "", true);
-    assertThat(ws.nextText()).startsWith("0{");
-    ws.send("40");
+    WsClient ws = WsClient.socketIo(port, "40");
     assertThat(ws.nextText()).startsWith("40{");
     return ws;
   }

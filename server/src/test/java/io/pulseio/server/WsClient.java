@@ -1,5 +1,7 @@
 package io.pulseio.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +34,17 @@ final class WsClient implements AutoCloseable {
   static WsClient open(int port, String path, String query, boolean autoPong) {
     return new WsClient(URI.create("ws://localhost:" + port + path + "?EIO=4&transport=websocket"
         + (query.isEmpty() ? "" : "&" + query)), autoPong);
+  }
+
+  /**
+   * A Socket.IO client on WebSocket: checks the Engine.IO OPEN, then sends {@code connectPacket}
+   * (e.g. {@code "40"}); its answer is left for the caller. Answers pings.
+   */
+  static WsClient socketIo(int port, String connectPacket) {
+    WsClient ws = open(port, "/socket.io/", "", true);
+    assertThat(ws.nextText()).startsWith("0{");
+    ws.send(connectPacket);
+    return ws;
   }
 
   void send(String text) {
