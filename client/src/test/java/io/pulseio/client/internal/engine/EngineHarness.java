@@ -60,6 +60,8 @@ final class EngineHarness implements AutoCloseable {
   final class Recorder implements EngineListener {
     Engine engine;
     volatile Handshake handshake;
+    /** The transport at the moment the session opened (an upgrade may follow at once). */
+    volatile String openedOn;
     final CountDownLatch opened = new CountDownLatch(1);
     final CountDownLatch closed = new CountDownLatch(1);
     final BlockingQueue<EnginePacket> messages = new LinkedBlockingQueue<>();
@@ -72,6 +74,7 @@ final class EngineHarness implements AutoCloseable {
     public void onOpen(Handshake handshake) {
       check("onOpen");
       this.handshake = handshake;
+      openedOn = engine.transport();
       opened.countDown();
     }
 
