@@ -1,0 +1,16 @@
+/**
+ * The server's Engine.IO v4 layer (not exported): {@code EngineServerImpl} (checks each request
+ * as the Node.js server does, opens sessions, hands later requests to their session),
+ * {@code EngineSession} (one session: state, current transport, close), its parts {@code Outbox}
+ * (packets waiting, bounded by {@code maxOutboundBufferSize}), {@code Polling},
+ * {@code WebSocketWriter}, {@code Upgrade} and {@code Heartbeat}; {@code Exchange} (one HTTP
+ * request copied out of Netty's buffers) and {@code SessionIds}.
+ *
+ * <p><b>Threads.</b> A session is confined to the event loop of the connection that opened it:
+ * requests that arrive on other connections cross to it as an {@code Exchange}. The session
+ * registry of {@code EngineServerImpl} is a concurrent map, read from every loop.
+ *
+ * <p><b>Nulls.</b> Parameters are not null. A session's WebSocket writer, held poll and upgrade
+ * are null while there is none.
+ */
+package io.pulseio.server.internal.engine;
