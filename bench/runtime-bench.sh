@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Runs RuntimeBench against a fresh Node reference server (../shared/bench/node/server.js), then stops it.
+# Runs RuntimeBench against a fresh Node reference server (bench/side-by-side/node/server.js), then stops it.
 #   bench/runtime-bench.sh [--n N] [--acks N] [--rounds R] [--size BYTES] [--timeout-s S]
-# Needs bench/target/benchmarks.jar (mvn -q -B -DskipTests -pl bench -am package) and node with
-# socket.io: interop/node_modules is used unless NODE_PATH is set. SERVER_JS overrides the server script.
+# Needs bench/target/benchmarks.jar (mvn -q -B -DskipTests -pl bench -am package) and node; the server's
+# npm packages are installed from bench/side-by-side/node/package-lock.json when missing. SERVER_JS overrides
+# the server script.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-repo="$(dirname "$here")"
-server_js="${SERVER_JS:-$repo/../shared/bench/node/server.js}"
+
+server_js="${SERVER_JS:-$here/side-by-side/node/server.js}"
 jar="$here/target/benchmarks.jar"
 [ -f "$jar" ] || { echo "missing $jar: build it first" >&2; exit 69; }
 [ -f "$server_js" ] || { echo "missing $server_js (set SERVER_JS)" >&2; exit 69; }
-export NODE_PATH="${NODE_PATH:-$repo/interop/node_modules}"
+if [ -z "${SERVER_JS:-}" ] && [ ! -d "$here/side-by-side/node/node_modules/socket.io" ]; then
+  (cd "$here/side-by-side/node" && npm ci --no-audit --no-fund >&2)
+fi
 
 out="$(mktemp)"
 BENCH_SERVER_LIFETIME_S=900 node "$server_js" 0 127.0.0.1 >"$out" &

@@ -3,13 +3,12 @@
 # kind (Node reference server, then pulseio's BenchServer), each client running each case R times
 # in a row; the first run of each client/case warms the server up and is reported apart.
 #   bench/load/warm-servers.sh [R]            R default 4 (1 warm-up + R-1 measured), max 10
-# Env: SHARED_BENCH (default ../shared/bench, needs node/node_modules), CASES (default "emit push ack"),
+# Env: SIDE_BY_SIDE (default bench/side-by-side: its node/server.js and node/client.js, npm ci in node/ first), CASES (default "emit push ack"),
 # EMIT_N/PUSH_N (200000), ACK_N (20000). Prints one line per run: server case client run rate p50 p99.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-shared="${SHARED_BENCH:-$root/../shared/bench}"
-[ -d "${BENCH_WORK:-}/node/node_modules" ] && shared="$BENCH_WORK"
+sbs="${SIDE_BY_SIDE:-$root/bench/side-by-side}"
 reps="${1:-4}"
 [ "$reps" -ge 2 ] && [ "$reps" -le 10 ] || { echo "R must be 2..10" >&2; exit 64; }
 export BENCH_SERVER_LIFETIME_S=600
@@ -18,7 +17,7 @@ n_of() { case "$1" in ack) echo "${ACK_N:-20000}" ;; emit) echo "${EMIT_N:-20000
 
 for server in node pulseio; do
   case "$server" in
-    node) cmd=(node "$shared/node/server.js" 0 127.0.0.1) ;;
+    node) cmd=(node "$sbs/node/server.js" 0 127.0.0.1) ;;
     pulseio) cmd=("$root/bench/server-candidate" 0 127.0.0.1) ;;
   esac
   : >"$work/$server.out"
@@ -36,7 +35,7 @@ for server in node pulseio; do
     for client in node-official pulseio; do
       for run in $(seq 1 "$reps"); do
         case "$client" in
-          node-official) c=(node "$shared/node/client.js") ;;
+          node-official) c=(node "$sbs/node/client.js") ;;
           pulseio) c=("$root/bench/client-candidate") ;;
         esac
         line="$(BENCH_CANDIDATE=$client timeout 120 "${c[@]}" "http://127.0.0.1:$port" "$scenario" "$n" 64 websocket $((n / 10)) || true)"

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * End-to-end runtime benchmark against the Node reference server ({@code ../shared/bench/node/server.js}):
+ * End-to-end runtime benchmark against the Node reference server ({@code bench/side-by-side/node/server.js}):
  * the same work done by the raw pulseio client and by a project run by the logic runtime, in the same
  * process, alternating, for several rounds.
  * <ul>

@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The event handlers of the reference server ({@code ../shared/bench/node/server.js}) on one
+ * The event handlers of the reference server ({@code bench/side-by-side/node/server.js}) on one
  * socket, plus two for the load tool:
  *
  * <ul>

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * The benchmark server on pulseio's server: the counterpart of the Node reference server of
- * {@code ../shared/bench} ({@code node/server.js}), for its {@code BENCH_SERVER_CMD}.
+ * the side-by-side client benchmark ({@code bench/side-by-side/node/server.js}), for its
+ * {@code BENCH_SERVER_CMD}.
  *
  * <pre>
  * java -jar bench/target/bench-server.jar PORT [HOST]
