@@ -44,6 +44,10 @@ final class EditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (port < 0 || port > 65535) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "port must be 0-65535, was " + port);
+        }
         StudioPage page;
         try {
             page = StudioPage.find(line -> {
