@@ -134,6 +134,12 @@ export default function App() {
       if (mod && e.key === 'z' && !e.shiftKey) { e.preventDefault(); s.undo(); }
       else if (mod && (e.key === 'y' || (e.key === 'z' && e.shiftKey) || e.key === 'Z')) { e.preventDefault(); s.redo(); }
       else if (mod && e.key === 's') { e.preventDefault(); s.save(); }
+      else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
+        // Our own, not React Flow's (its key state can miss a press that follows Ctrl+V).
+        const edges = rfEdges.filter(x => x.selected).map(x => x.id);
+        if (selectedIds.length) removeNodes(selectedIds);
+        else if (edges.length) removeEdges(edges);
+      }
       else if (mod && e.key === 'c') {
         const ids = new Set(selectedIds);
         clipboard.current = { nodes: (graph.nodes || []).filter(n => ids.has(n.id)),
@@ -155,7 +161,7 @@ export default function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [s.undo, s.redo, s.save, selectedIds, graph, rfNodes, editGraph]);
+  }, [s.undo, s.redo, s.save, selectedIds, graph, rfNodes, rfEdges, editGraph, removeNodes, removeEdges]);
 
   if (!project) return <div className="loading">pulseio studio: {s.status}{s.notice ? ' — ' + s.notice : ''}</div>;
   return (
@@ -183,8 +189,7 @@ export default function App() {
       <main className="canvas">
         <ReactFlow nodes={rfNodes} edges={rfEdges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
           onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
-          onNodesDelete={ns => removeNodes(ns.map(n => n.id))} onEdgesDelete={es => removeEdges(es.map(e => e.id))}
-          onConnect={onConnect} isValidConnection={isValidConnection} deleteKeyCode={['Delete', 'Backspace']}
+          onConnect={onConnect} isValidConnection={isValidConnection} deleteKeyCode={null}
           fitView colorMode="dark" minZoom={0.1}>
           <Background /><Controls /><MiniMap pannable zoomable />
         </ReactFlow>

@@ -41,6 +41,25 @@ export async function authoring({ classpath, repo, out, browser, studioSession, 
     await page.mouse.move(canvas.x + canvas.width - 260, canvas.y + 120, { steps: 10 });
     await page.mouse.up();
 
+    // Undo takes back the move, then the node; redo brings both back; a pasted copy gets a fresh
+    // id and Delete removes it.
+    await page.keyboard.press('Control+z');
+    await page.keyboard.press('Control+z');
+    await node('send').waitFor({ state: 'detached' });
+    await page.keyboard.press('Control+y');
+    await page.keyboard.press('Control+y');
+    await node('send').waitFor();
+    const back = await title.boundingBox();
+    check(Math.abs(back.x - (canvas.x + canvas.width - 260 - 20)) < 30, 'redo put the node back where it was moved: ' + JSON.stringify(back));
+    await title.click();
+    await page.keyboard.press('Control+c');
+    await page.keyboard.press('Control+v');
+    await node('send2').waitFor();
+    await page.mouse.click(canvas.x + canvas.width / 2, canvas.y + 8); // the empty pane: nothing selected
+    await node('send2').locator('.pnode-title').click({ position: { x: 8, y: 5 } });
+    await page.keyboard.press('Delete');
+    await node('send2').waitFor({ state: 'detached' });
+
     // The loader says the Send needs its connection.
     const problem = page.locator('.problem', { hasText: 'node send' });
     await problem.first().waitFor();

@@ -61,8 +61,13 @@ public final class PageBuilder {
      * @throws IOException saying what to install when Node.js or npm is missing, or what failed
      */
     public static void build(Path sources, Path out, Consumer<String> log) throws IOException {
-        Path node = onPath("node").orElseThrow(() -> new IOException(NEEDS_NODE));
-        Path npm = onPath("npm").orElseThrow(() -> new IOException(NEEDS_NODE));
+        build(sources, out, log, System.getenv("PATH"));
+    }
+
+    /** {@link #build(Path, Path, Consumer)} looking for node and npm on {@code searchPath}. */
+    static void build(Path sources, Path out, Consumer<String> log, String searchPath) throws IOException {
+        Path node = onPath("node", searchPath).orElseThrow(() -> new IOException(NEEDS_NODE));
+        Path npm = onPath("npm", searchPath).orElseThrow(() -> new IOException(NEEDS_NODE));
         Path modules = sources.resolve("node_modules");
         if (!Files.isDirectory(modules.resolve("esbuild"))
                 || modified(sources.resolve("package-lock.json")) > modified(modules)) {
@@ -93,8 +98,11 @@ public final class PageBuilder {
     }
 
     static Optional<Path> onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
+        return onPath(program, System.getenv("PATH"));
+    }
+
+    static Optional<Path> onPath(String program, String path) {
+        if (path == null || path.isEmpty()) {
             return Optional.empty();
         }
         for (String dir : path.split(File.pathSeparator)) {
