@@ -9,6 +9,7 @@ module io.pulseio.cli {
     requires io.pulseio.client;
     requires io.pulseio.logic;
     requires io.pulseio.server;
+    requires io.pulseio.studio;
 
     opens io.pulseio.cli to info.picocli;
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "pulseio", mixinStandardHelpOptions = true, versionProvider = PulseioCommand.Version.class,
         description = "Runs visual-logic Socket.IO projects, and talks to or hosts Socket.IO servers.",
         subcommands = {RunCommand.class, ValidateCommand.class, NodesCommand.class, PluginsCommand.class,
-                EmitCommand.class, ListenCommand.class, ServeCommand.class},
+                EmitCommand.class, ListenCommand.class, ServeCommand.class, EditCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   ok", "  64  usage error (bad arguments or options)", "  65  invalid project",
                 "  69  server unreachable, refused, or no answer in time", "  70  internal error",

@@ -32,6 +32,7 @@ public final class ServerOptions {
   private final int maxAttachments;
   private final int ioThreads;
   private final Adapter.Factory adapter;
+  private final HttpPages pages;
 
   private ServerOptions(Builder b) {
     host = b.host;
@@ -54,6 +55,7 @@ public final class ServerOptions {
     maxAttachments = b.maxAttachments;
     ioThreads = b.ioThreads;
     adapter = b.adapter;
+    pages = b.pages;
   }
 
   public static Builder builder() {
@@ -83,6 +85,7 @@ public final class ServerOptions {
     b.maxAttachments = maxAttachments;
     b.ioThreads = ioThreads;
     b.adapter = adapter;
+    b.pages = pages;
     return b;
   }
 
@@ -224,6 +227,14 @@ public final class ServerOptions {
     return adapter;
   }
 
+  /**
+   * Answers plain HTTP requests for paths outside {@link #path()}; null (the default) answers them
+   * 404. See {@link HttpPages}.
+   */
+  public HttpPages pages() {
+    return pages;
+  }
+
   /** Collects option values; {@link #build()} checks them. */
   public static final class Builder {
     private String host;
@@ -246,6 +257,7 @@ public final class ServerOptions {
     private int maxAttachments = 64;
     private int ioThreads = Runtime.getRuntime().availableProcessors();
     private Adapter.Factory adapter = Adapter.inMemory();
+    private HttpPages pages;
 
     private Builder() {}
 
@@ -338,6 +350,12 @@ public final class ServerOptions {
 
     public Builder maxAttachments(int max) {
       this.maxAttachments = max;
+      return this;
+    }
+
+    /** Serves these pages beside Socket.IO (null: none); see {@link HttpPages}. */
+    public Builder pages(HttpPages pages) {
+      this.pages = pages;
       return this;
     }
 

@@ -49,6 +49,11 @@ public final class EngineServerImpl implements EngineServer {
   private final NettyServer netty;
   private volatile boolean closed;
 
+  /** The options the server was made with. */
+  public ServerOptions options() {
+    return options;
+  }
+
   public EngineServerImpl(ServerOptions options, EventLoopGroup loops) {
     this.options = options;
     this.pingIntervalMs = options.pingInterval().toMillis();

@@ -14,7 +14,7 @@ import io.pulseio.server.internal.engine.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Routes HTTP requests: other paths get 404, CORS preflights 204, the rest go to the engine. */
+/** Routes HTTP requests: other paths go to the pages (404 without them), CORS preflights 204, the rest go to the engine. */
 public final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(HttpRequestHandler.class);
 
@@ -34,6 +34,10 @@ public final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHt
     QueryStringDecoder qs = new QueryStringDecoder(request.uri());
     boolean keepAlive = HttpUtil.isKeepAlive(request);
     if (!engine.handlesPath(qs.path())) {
+      if (engine.options().pages() != null) {
+        PageResponder.answer(ctx, engine.options().pages(), request, qs, keepAlive);
+        return;
+      }
       HttpResponses.send(ctx, HttpResponseStatus.NOT_FOUND, HttpResponses.TEXT, "Not Found", null,
           keepAlive);
       return;

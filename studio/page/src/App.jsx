@@ -1,0 +1,220 @@
+// The studio page: top bar (save, undo/redo, run/stop/restart, pulses on/off), a tab per graph,
+// the toolbox, the canvas, the side panel, and the bottom panel (problems, messages, printed, replay).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ReactFlow, Background, Controls, MiniMap, applyNodeChanges, applyEdgeChanges, useReactFlow } from '@xyflow/react';
+import PulseNode from './PulseNode.jsx';
+import PulseEdge from './PulseEdge.jsx';
+import Toolbox from './Toolbox.jsx';
+import { NodePanel, ProjectPanel } from './SidePanel.jsx';
+import { Messages, Printed, Problems, Replay } from './BottomPanel.jsx';
+import { useStudio } from './useStudio.js';
+import { useReplay } from './useReplay.js';
+import { autoLayout } from './layout.js';
+import { TYPE_COLOURS, connect, freshId, graphFor, graphsOf, pinsOf, placeOf, splitEnd, allIds } from './model.js';
+
+const nodeTypes = { pulse: PulseNode };
+const edgeTypes = { pulse: PulseEdge };
+
+export default function App() {
+  const s = useStudio();
+  const { project, catalogue, change } = s;
+  const [tab, setTab] = useState('project');
+  const [bottom, setBottom] = useState('problems');
+  const [pulsesOn, setPulsesOn] = useState(true);
+  const [rfNodes, setRfNodes] = useState([]);
+  const [rfEdges, setRfEdges] = useState([]);
+  const clipboard = useRef(null);
+  const flow = useReactFlow();
+  const replay = useReplay();
+  const live = replay.state ? replay.live : s.live;
+
+  const graphs = project ? graphsOf(project) : [];
+  const current = graphs.find(g => g.key === tab) || graphs[0];
+  const graph = current ? current.graph : { nodes: [], links: [] };
+  const descriptors = useMemo(() => new Map((catalogue ? catalogue.nodes : []).map(d => [d.id, d])), [catalogue]);
+  const pinsById = useMemo(() => new Map((graph.nodes || []).map(n =>
+    [n.id, pinsOf(project, n, descriptors.get(n.type), current.key, graph.links || [])])), [project, graph, descriptors]);
+
+  // Canvas nodes follow the project; measured sizes, selection and unsaved places are kept.
+  useEffect(() => {
+    if (!project) return;
+    const places = autoLayout(graph);
+    setRfNodes(previous => {
+      const before = new Map(previous.map(n => [n.id, n]));
+      return (graph.nodes || []).map(n => {
+        const old = before.get(n.id);
+        const conn = (n.attributes || {}).configuration || (n.attributes || {}).server;
+        const stat = live.nodes[n.id];
+        return {
+          id: n.id, type: 'pulse', measured: old && old.measured, selected: old ? old.selected : false,
+          position: n.position ? { x: n.position.x, y: n.position.y } : old ? old.position : places.get(n.id),
+          data: { node: n, descriptor: descriptors.get(n.type), pins: pinsById.get(n.id),
+            problems: s.problems.filter(p => p.node === n.id),
+            live: stat || live.connections[conn] ? { ...(stat || {}), connection: live.connections[conn] } : null },
+        };
+      });
+    });
+    setRfEdges(previous => {
+      const selected = new Set(previous.filter(e => e.selected).map(e => e.id));
+      return (graph.links || []).map(l => {
+        const [a, pa] = splitEnd(l.from);
+        const [b, pb] = splitEnd(l.to);
+        const pin = ((pinsById.get(a) || { outputs: [] }).outputs.find(p => p.name === pa)) || { type: 'any' };
+        const id = l.from + '>' + l.to;
+        return { id, source: a, sourceHandle: pa, target: b, targetHandle: pb, type: 'pulse', selected: selected.has(id),
+          data: { colour: TYPE_COLOURS[pin.type] || TYPE_COLOURS.any, pulseType: pin.type === 'pulse', pulse: pulsesOn ? live.pulses[id] || 0 : 0 } };
+      });
+    });
+  }, [project, tab, descriptors, pinsById, s.problems, live, pulsesOn]);
+
+  const editGraph = useCallback(edit => change(p => edit(graphFor(p, current.key), p)), [change, current]);
+  const selectedIds = rfNodes.filter(n => n.selected).map(n => n.id);
+  const selected = selectedIds.length === 1 ? (graph.nodes || []).find(n => n.id === selectedIds[0]) : null;
+
+  const onNodesChange = useCallback(changes => setRfNodes(ns => applyNodeChanges(changes.filter(c => c.type !== 'remove'), ns)), []);
+  const onEdgesChange = useCallback(changes => setRfEdges(es => applyEdgeChanges(changes.filter(c => c.type !== 'remove'), es)), []);
+  const onNodeDragStop = useCallback((_, __, dragged) => editGraph(g => {
+    for (const d of dragged) {
+      const n = g.nodes.find(x => x.id === d.id);
+      if (n) n.position = { x: Math.round(d.position.x), y: Math.round(d.position.y) };
+    }
+  }), [editGraph]);
+  const removeNodes = useCallback(ids => editGraph(g => {
+    const gone = new Set(ids);
+    g.nodes = (g.nodes || []).filter(n => !gone.has(n.id));
+    g.links = (g.links || []).filter(l => !gone.has(splitEnd(l.from)[0]) && !gone.has(splitEnd(l.to)[0]));
+  }), [editGraph]);
+  const removeEdges = useCallback(ids => editGraph(g => {
+    const gone = new Set(ids);
+    g.links = (g.links || []).filter(l => !gone.has(l.from + '>' + l.to));
+  }), [editGraph]);
+
+  const pinType = (nodeId, pin, side) => {
+    const pins = pinsById.get(nodeId);
+    const p = pins && pins[side].find(x => x.name === pin);
+    return p ? p.type : null;
+  };
+  const isValidConnection = c => c.source !== c.target && pinType(c.source, c.sourceHandle, 'outputs') !== null
+    && pinType(c.target, c.targetHandle, 'inputs') !== null
+    && (pinType(c.source, c.sourceHandle, 'outputs') === 'pulse') === (pinType(c.target, c.targetHandle, 'inputs') === 'pulse')
+    && connect({ links: [] }, 'a', 'b', pinType(c.source, c.sourceHandle, 'outputs'), pinType(c.target, c.targetHandle, 'inputs'));
+  const onConnect = c => {
+    if (!isValidConnection(c)) return;
+    editGraph(g => connect(g, c.source + '.' + c.sourceHandle, c.target + '.' + c.targetHandle,
+      pinType(c.source, c.sourceHandle, 'outputs'), pinType(c.target, c.targetHandle, 'inputs')));
+  };
+
+  const addNode = type => {
+    const box = document.querySelector('.canvas').getBoundingClientRect();
+    const at = flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 3 });
+    let id;
+    editGraph((g, p) => {
+      id = freshId(p, type.id);
+      g.nodes = [...(g.nodes || []), { id, type: type.id, position: { x: Math.round(at.x), y: Math.round(at.y) } }];
+    });
+    setTimeout(() => setRfNodes(ns => ns.map(n => ({ ...n, selected: n.id === id }))), 0);
+  };
+
+  const go = problem => {
+    const place = placeOf(project, problem);
+    if (place.key) setTab(place.key);
+    if (place.node) {
+      setTimeout(() => {
+        setRfNodes(ns => ns.map(n => ({ ...n, selected: n.id === place.node })));
+        const n = flow.getNode(place.node);
+        if (n) flow.setCenter(n.position.x + 100, n.position.y + 50, { zoom: 1.2, duration: 200 });
+      }, 50);
+    }
+  };
+
+  useEffect(() => {
+    const onKey = e => {
+      if (e.target.closest('input, textarea, select')) return;
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key === 'z' && !e.shiftKey) { e.preventDefault(); s.undo(); }
+      else if (mod && (e.key === 'y' || (e.key === 'z' && e.shiftKey) || e.key === 'Z')) { e.preventDefault(); s.redo(); }
+      else if (mod && e.key === 's') { e.preventDefault(); s.save(); }
+      else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
+        // Our own, not React Flow's (its key state can miss a press that follows Ctrl+V).
+        const edges = rfEdges.filter(x => x.selected).map(x => x.id);
+        if (selectedIds.length) removeNodes(selectedIds);
+        else if (edges.length) removeEdges(edges);
+      }
+      else if (mod && e.key === 'c') {
+        const ids = new Set(selectedIds);
+        clipboard.current = { nodes: (graph.nodes || []).filter(n => ids.has(n.id)),
+          links: (graph.links || []).filter(l => ids.has(splitEnd(l.from)[0]) && ids.has(splitEnd(l.to)[0])) };
+      } else if (mod && e.key === 'v' && clipboard.current) {
+        const copied = clipboard.current;
+        editGraph((g, p) => {
+          const taken = allIds(p);
+          const ids = new Map(copied.nodes.map(n => [n.id, freshId(p, n.type, taken)]));
+          const place = id => rfNodes.find(n => n.id === id);
+          g.nodes = [...(g.nodes || []), ...copied.nodes.map(n => {
+            const at = n.position || (place(n.id) || { position: { x: 0, y: 0 } }).position;
+            return { ...n, id: ids.get(n.id), position: { x: Math.round(at.x) + 40, y: Math.round(at.y) + 40 } };
+          })];
+          const rename = end => { const [a, b] = splitEnd(end); return ids.get(a) + '.' + b; };
+          g.links = [...(g.links || []), ...copied.links.map(l => ({ from: rename(l.from), to: rename(l.to) }))];
+        });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [s.undo, s.redo, s.save, selectedIds, graph, rfNodes, rfEdges, editGraph, removeNodes, removeEdges]);
+
+  if (!project) return <div className="loading">pulseio studio: {s.status}{s.notice ? ' — ' + s.notice : ''}</div>;
+  return (
+    <div className="studio">
+      <header className="topbar">
+        <strong>pulseio studio</strong>
+        <span className="file" title={s.file}>{s.file}{s.dirty ? ' •' : ''}</span>
+        <button onClick={s.save} disabled={!s.dirty} title="Ctrl+S">Save</button>
+        <button onClick={s.undo} disabled={!s.canUndo} title="Ctrl+Z">Undo</button>
+        <button onClick={s.redo} disabled={!s.canRedo} title="Ctrl+Y">Redo</button>
+        <span className="sep" />
+        <button className="run" onClick={() => s.command('run')} disabled={s.running}>Run</button>
+        <button onClick={() => s.command('stop')} disabled={!s.running}>Stop</button>
+        <button onClick={() => s.command('restart')}>Restart</button>
+        <span className={'run-state ' + (s.running ? 'on' : '')}>{s.running ? 'running' : 'stopped'}</span>
+        <label className="toggle"><input type="checkbox" checked={pulsesOn} onChange={e => setPulsesOn(e.target.checked)} /> pulses</label>
+        <span className="sep" />
+        <span className="status">{s.status}</span>
+        {s.notice && <span className="notice" onClick={() => s.setNotice(null)}>{s.notice}</span>}
+      </header>
+      <nav className="tabs">{graphs.map(g => (
+        <button key={g.key} className={'tab' + (g.key === current.key ? ' active' : '')} onClick={() => setTab(g.key)}>{g.label}</button>))}
+      </nav>
+      <aside className="left"><Toolbox catalogue={catalogue} scope={current.scope} onAdd={addNode} /></aside>
+      <main className="canvas">
+        <ReactFlow nodes={rfNodes} edges={rfEdges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect} isValidConnection={isValidConnection} deleteKeyCode={null}
+          fitView colorMode="dark" minZoom={0.1}>
+          <Background /><Controls /><MiniMap pannable zoomable />
+        </ReactFlow>
+      </main>
+      <aside className="right">
+        {selected
+          ? <NodePanel project={project} node={selected} descriptor={descriptors.get(selected.type)} pins={pinsById.get(selected.id)}
+              linkedInputs={new Set((graph.links || []).filter(l => splitEnd(l.to)[0] === selected.id).map(l => splitEnd(l.to)[1]))}
+              onChange={edit => editGraph(g => edit(g.nodes.find(n => n.id === selected.id)))} />
+          : <ProjectPanel project={project} catalogue={catalogue} onChange={change} />}
+      </aside>
+      <section className="bottom">
+        <nav className="bottom-tabs">
+          {[['problems', 'Problems (' + s.problems.length + ')'], ['messages', 'Messages (' + live.messages.length + ')'],
+            ['printed', 'Printed (' + live.printed.length + ')'], ['replay', 'Replay']].map(([k, label]) => (
+            <button key={k} className={'tab' + (bottom === k ? ' active' : '')} data-panel={k} onClick={() => setBottom(k)}>{label}</button>))}
+          {live.dropped > 0 && <span className="muted">{live.dropped} records not shown (too many at once)</span>}
+        </nav>
+        <div className="bottom-body">
+          {bottom === 'problems' && <Problems problems={s.problems} onGo={go} />}
+          {bottom === 'messages' && <Messages messages={live.messages} />}
+          {bottom === 'printed' && <Printed lines={live.printed} />}
+          {bottom === 'replay' && <Replay replay={replay.state} {...replay.controls} />}
+        </div>
+      </section>
+    </div>
+  );
+}

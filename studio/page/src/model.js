@@ -1,0 +1,152 @@
+// The project as the page edits it: the parsed project file (key order kept), its graphs, the pins
+// of a node (from the node descriptors the Java side sends), and the wiring rules of the loader
+// (docs/project-format.md: one link per pulse output and per data input, compatible types).
+
+export const TYPE_COLOURS = {
+  pulse: '#f5f5f5', string: '#e879f9', number: '#4ade80', boolean: '#f87171', json: '#fb923c', any: '#9ca3af',
+};
+
+/** Mirrors PinType.canFeed: an output of type `from` may feed an input of type `to`. */
+export function canFeed(from, to) {
+  if (from === to) return true;
+  if (from === 'pulse' || to === 'pulse') return false;
+  if (from === 'any' || to === 'any') return true;
+  return (from === 'string' && to === 'json') || (from === 'json' && to === 'string');
+}
+
+/** The graphs of a project, one tab each: {key, label, path, graph (the JSON object), scope, owner}. */
+export function graphsOf(project) {
+  const logic = project.logic || {};
+  const out = [{ key: 'project', label: 'Project', path: '$.logic.project', scope: 'project', graph: logic.project || {} }];
+  (logic.scenes || []).forEach((s, i) => out.push({ key: 'scene:' + s.name, label: 'Scene ' + s.name,
+    path: `$.logic.scenes[${i}]`, scope: 'scene', owner: s.name, graph: s }));
+  (logic.functions || []).forEach((f, i) => out.push({ key: 'function:' + f.name, label: 'ƒ ' + f.name,
+    path: `$.logic.functions[${i}]`, scope: 'function', owner: f.name, graph: f }));
+  return out;
+}
+
+/** The graph object for a tab key, made when missing (the project graph), in a copy being edited. */
+export function graphFor(project, key) {
+  project.logic = project.logic || {};
+  if (key === 'project') {
+    project.logic.project = project.logic.project || {};
+    return project.logic.project;
+  }
+  const [kind, name] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+  const list = kind === 'scene' ? project.logic.scenes : project.logic.functions;
+  return (list || []).find(g => g.name === name);
+}
+
+export const clone = value => JSON.parse(JSON.stringify(value));
+
+const functionNamed = (project, name) => ((project.logic || {}).functions || []).find(f => f.name === name);
+const variableNamed = (project, name) => ((project.logic || {}).variables || []).find(v => v.name === name);
+const port = (p, direction) => ({ name: p.name, type: p.type, direction, description: '' });
+
+/**
+ * The pins of one node: its descriptor's, with those that depend on attributes or on the project
+ * worked out as the core's node types do (Sequence count, Call Function and the function's ports,
+ * the variable's type); pins named by its links or constants but unknown are added, marked unknown,
+ * so that the loader's problem about them has a place to show.
+ */
+export function pinsOf(project, node, descriptor, graphKey, links) {
+  let inputs = descriptor ? descriptor.inputs.map(p => ({ ...p })) : [];
+  let outputs = descriptor ? descriptor.outputs.map(p => ({ ...p })) : [];
+  const attrs = node.attributes || {};
+  const type = node.type;
+  if (type === 'core.sequence') {
+    const n = Math.max(1, Math.min(16, Number(attrs.count ?? 2) || 2));
+    outputs = Array.from({ length: n }, (_, i) => ({ name: 'then' + i, type: 'pulse', direction: 'out' }));
+  }
+  const fn = type === 'core.callFunction' ? functionNamed(project, attrs.function)
+    : graphKey.startsWith('function:') ? functionNamed(project, graphKey.slice(9)) : null;
+  if (fn && type === 'core.callFunction') {
+    inputs = inputs.concat((fn.inputs || []).map(p => port(p, 'in')));
+    outputs = outputs.concat((fn.outputs || []).map(p => port(p, 'out')));
+  } else if (fn && type === 'core.functionInput') {
+    outputs = outputs.concat((fn.inputs || []).map(p => port(p, 'out')));
+  } else if (fn && type === 'core.functionOutput') {
+    inputs = inputs.concat((fn.outputs || []).map(p => port(p, 'in')));
+  }
+  const variable = attrs.variable && variableNamed(project, attrs.variable);
+  if (variable && /^core\.(getVariable|setVariable|onVariableChange)$/.test(type)) {
+    const typed = p => (p.name === 'value' || p.name === 'previous' ? { ...p, type: variable.type } : p);
+    inputs = inputs.map(typed);
+    outputs = outputs.map(typed);
+  }
+  for (const link of links) {
+    const [fromNode, fromPin] = splitEnd(link.from);
+    const [toNode, toPin] = splitEnd(link.to);
+    if (fromNode === node.id && !outputs.some(p => p.name === fromPin)) outputs.push({ name: fromPin, type: 'any', direction: 'out', unknown: true });
+    if (toNode === node.id && !inputs.some(p => p.name === toPin)) inputs.push({ name: toPin, type: 'any', direction: 'in', unknown: true });
+  }
+  for (const name of Object.keys(node.inputs || {})) {
+    if (!inputs.some(p => p.name === name)) inputs.push({ name, type: 'any', direction: 'in', unknown: true });
+  }
+  return { inputs, outputs };
+}
+
+/** `nodeId.pin` → [nodeId, pin]; the pin is the part after the last dot. */
+export function splitEnd(end) {
+  const dot = String(end).lastIndexOf('.');
+  return dot < 0 ? [end, ''] : [end.slice(0, dot), end.slice(dot + 1)];
+}
+
+/**
+ * Adds the link from → to in `graph` (a copy being edited) the way the loader allows: an existing
+ * link from the same pulse output, or into the same data input, is replaced. Returns false when the
+ * types cannot be linked.
+ */
+export function connect(graph, from, to, fromType, toType) {
+  if (!canFeed(fromType, toType)) return false;
+  const links = graph.links || [];
+  graph.links = links.filter(l => !(fromType === 'pulse' && l.from === from) && !(toType !== 'pulse' && l.to === to)
+    && !(l.from === from && l.to === to));
+  graph.links.push({ from, to });
+  return true;
+}
+
+/** Every node id of the project. */
+export function allIds(project) {
+  return new Set(graphsOf(project).flatMap(g => (g.graph.nodes || []).map(n => n.id)));
+}
+
+/** A fresh id from the type's name: `print`, `print2`, ... */
+export function freshId(project, typeId, taken = allIds(project)) {
+  const base = typeId.slice(typeId.indexOf('.') + 1).replace(/[^A-Za-z0-9_-]/g, '') || 'node';
+  let id = base;
+  for (let i = 2; taken.has(id); i++) id = base + i;
+  taken.add(id);
+  return id;
+}
+
+/** The graph's tab key and node id that a loader problem's JSON path names. */
+export function placeOf(project, problem) {
+  const m = /^\$\.logic\.(project|scenes\[(\d+)\]|functions\[(\d+)\])/.exec(problem.path || '');
+  let key = null;
+  if (m) {
+    if (m[1] === 'project') key = 'project';
+    else if (m[2] !== undefined) key = 'scene:' + ((project.logic.scenes || [])[+m[2]] || {}).name;
+    else key = 'function:' + ((project.logic.functions || [])[+m[3]] || {}).name;
+  }
+  if (problem.node) {
+    const owner = graphsOf(project).find(g => (g.graph.nodes || []).some(n => n.id === problem.node));
+    if (owner) key = owner.key;
+  }
+  return { key, node: problem.node || null, pin: problem.pin || null };
+}
+
+/** Names an attribute may refer to (a drop-down), by the attribute's name; null for a free value. */
+export function referenceChoices(project, node, attribute) {
+  const plugin = node.type.slice(0, node.type.indexOf('.'));
+  const settings = ((project.settings || {})[plugin]) || {};
+  const names = list => (list || []).map(x => x.name).filter(Boolean);
+  switch (attribute.name) {
+    case 'configuration': return names(settings.connections);
+    case 'server': return names(settings.servers);
+    case 'variable': return names((project.logic || {}).variables);
+    case 'function': return names((project.logic || {}).functions);
+    case 'scene': return names((project.logic || {}).scenes);
+    default: return null;
+  }
+}

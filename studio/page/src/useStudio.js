@@ -1,0 +1,89 @@
+// The page's state and its live channel: the project being edited (with undo/redo), the loader's
+// problems and the toolbox for it (asked again after each change), save with the on-disk check,
+// and the run with its live state. The Java side holds every rule; the page only asks.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { io } from 'socket.io-client';
+import { applyBatch, emptyLive } from './live.js';
+import { clone } from './model.js';
+
+const token = new URLSearchParams(location.search).get('token') || '';
+const ask = (socket, command, args) => new Promise(resolve => socket.emit(command, args, resolve));
+
+export function useStudio() {
+  const socketRef = useRef(null);
+  const [status, setStatus] = useState('connecting');
+  const [file, setFile] = useState('');
+  const [history, setHistory] = useState({ past: [], present: null, future: [] });
+  const [savedText, setSavedText] = useState(null);
+  const [problems, setProblems] = useState([]);
+  const [catalogue, setCatalogue] = useState(null);
+  const [running, setRunning] = useState(false);
+  const [live, setLive] = useState(emptyLive());
+  const [notice, setNotice] = useState(null);
+  const project = history.present;
+  const text = project ? JSON.stringify(project) : null;
+
+  useEffect(() => {
+    const socket = io('/studio', { auth: { token }, transports: ['websocket'] });
+    socketRef.current = socket;
+    socket.on('connect', async () => {
+      setStatus('connected');
+      const opened = await ask(socket, 'open', {});
+      if (!opened.ok) { setNotice(opened.error); return; }
+      setFile(opened.file);
+      setHistory({ past: [], present: JSON.parse(opened.text), future: [] });
+      setSavedText(JSON.stringify(JSON.parse(opened.text)));
+      setProblems(opened.problems);
+      setCatalogue(opened.catalogue);
+      setRunning(opened.running);
+    });
+    socket.on('connect_error', e => setStatus('refused: ' + e.message));
+    socket.on('disconnect', reason => setStatus('disconnected (' + reason + ')'));
+    socket.on('runState', s => setRunning(s.state === 'running'));
+    socket.on('trace', batch => setLive(l => applyBatch(l, batch)));
+    return () => socket.close();
+  }, []);
+
+  // Ask the loader about every change (the last one wins).
+  useEffect(() => {
+    if (!text || !socketRef.current) return undefined;
+    let current = true;
+    const timer = setTimeout(async () => {
+      const checked = await ask(socketRef.current, 'check', { text });
+      if (current && checked.ok) { setProblems(checked.problems); setCatalogue(checked.catalogue); }
+    }, 150);
+    return () => { current = false; clearTimeout(timer); };
+  }, [text]);
+
+  /** Changes the project through `edit(copy)`; one undo step. */
+  const change = useCallback(edit => setHistory(h => {
+    const next = clone(h.present);
+    edit(next);
+    return { past: [...h.past.slice(-199), h.present], present: next, future: [] };
+  }), []);
+  const undo = useCallback(() => setHistory(h => (h.past.length
+    ? { past: h.past.slice(0, -1), present: h.past[h.past.length - 1], future: [h.present, ...h.future] } : h)), []);
+  const redo = useCallback(() => setHistory(h => (h.future.length
+    ? { past: [...h.past, h.present], present: h.future[0], future: h.future.slice(1) } : h)), []);
+
+  const save = useCallback(async () => {
+    let answer = await ask(socketRef.current, 'save', { text });
+    if (!answer.ok && answer.conflict) {
+      if (!window.confirm(answer.error + '. Overwrite it with the project as shown here?')) {
+        setNotice('not saved: ' + answer.error);
+        return;
+      }
+      answer = await ask(socketRef.current, 'save', { text, force: true });
+    }
+    if (answer.ok) { setSavedText(text); setNotice('saved ' + file); } else setNotice('not saved: ' + answer.error);
+  }, [text, file]);
+
+  const command = useCallback(async name => {
+    if (name !== 'stop') setLive(emptyLive());
+    const answer = await ask(socketRef.current, name, { text });
+    setNotice(answer.ok ? null : answer.error);
+  }, [text]);
+
+  return { status, file, project, problems, catalogue, running, live, setLive, notice, setNotice,
+    dirty: text !== savedText, change, undo, redo, save, command, canUndo: history.past.length > 0, canRedo: history.future.length > 0 };
+}

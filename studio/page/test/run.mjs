@@ -1,0 +1,47 @@
+// The studio's browser tests: a real Chromium from Debian's packages (/usr/bin/chromium) driven by
+// playwright-core, against the studio's Java side started from the test class path. Screenshots go
+// to OUT. Without chromium the tests are skipped with a message, except in CI (CI=true), where that
+// is a failure. Usage (Maven runs it in integration-test):
+//   node test/run.mjs --classpath CP --repo REPO --out OUT
+import { existsSync, mkdirSync } from 'node:fs';
+import { studioSession, javaRun, launch } from './harness.mjs';
+import { authoring } from './authoring.mjs';
+import { replay } from './replay.mjs';
+
+const arg = name => process.argv[process.argv.indexOf('--' + name) + 1];
+const options = { classpath: arg('classpath'), repo: arg('repo'), out: arg('out') };
+const CHROMIUM = '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  if (process.env.CI === 'true') {
+    console.error('studio browser tests: ' + CHROMIUM + ' is missing, and in CI they must run (.ci/run installs chromium)');
+    process.exit(1);
+  }
+  console.log('studio browser tests SKIPPED: ' + CHROMIUM + ' is missing (apt-get install -y chromium chromium-driver)');
+  process.exit(0);
+}
+mkdirSync(options.out, { recursive: true });
+
+const tests = [
+  ['an example is edited in the studio, saved, and the saved file validates and runs', authoring],
+  ['a trace file replays on the graph', replay],
+];
+let passed = 0;
+let failed = 0;
+const browser = await launch(CHROMIUM);
+try {
+  for (const [name, test] of tests) {
+    const started = Date.now();
+    try {
+      await test({ ...options, browser, studioSession, javaRun });
+      passed++;
+      console.log('ok   ' + name + ' (' + (Date.now() - started) + ' ms)');
+    } catch (e) {
+      failed++;
+      console.log('FAIL ' + name + '\n' + (e.stack || e));
+    }
+  }
+} finally {
+  await browser.close();
+}
+console.log(`studio browser tests: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,157 @@
+package io.pulseio.studio.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pulseio.logic.ProjectLoader;
+import io.pulseio.server.Ack;
+import io.pulseio.server.Namespace;
+import io.pulseio.server.ServerSocket;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The studio's Socket.IO namespace {@code /studio}: the page's commands, each answered through its
+ * acknowledgement, and the events the studio pushes. Commands (argument → answer):
+ * <ul>
+ * <li>{@code open} → {@code {file, text, catalogue, problems, running}}</li>
+ * <li>{@code check} {@code {text}} → {@code {problems, catalogue}}</li>
+ * <li>{@code save} {@code {text, force?}} → {@code {ok, text}} or {@code {ok: false, conflict}}</li>
+ * <li>{@code run} / {@code restart} {@code {text}}, {@code stop} → {@code {ok, error?, problems?}}</li>
+ * </ul>
+ * Pushed: {@code runState} {@code {state, exitCode?}} and {@code trace} (a {@link TraceBatcher}
+ * batch, at most one every {@link #BATCH_MILLIS} ms). Commands run one at a time on the control
+ * thread, in the order they arrived.
+ */
+public final class LiveChannel implements AutoCloseable {
+    static final long BATCH_MILLIS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(LiveChannel.class);
+    private final Namespace namespace;
+    private final ProjectFile file;
+    private final ProjectLoader loader;
+    private final Catalogue catalogue;
+    private final TraceBatcher batcher = new TraceBatcher();
+    private final Runner runner;
+    private final ExecutorService control = Executors.newSingleThreadExecutor(r -> thread(r, "pulseio-studio"));
+    private final ScheduledExecutorService timer =
+            Executors.newSingleThreadScheduledExecutor(r -> thread(r, "pulseio-studio-trace"));
+
+    public LiveChannel(Namespace namespace, ProjectFile file, ProjectLoader loader) {
+        this.namespace = namespace;
+        this.file = file;
+        this.loader = loader;
+        this.catalogue = new Catalogue(loader.registry());
+        this.runner = new Runner(loader, batcher, state -> push("runState", state));
+        namespace.onConnection(this::attach);
+        timer.scheduleWithFixedDelay(this::flush, BATCH_MILLIS, BATCH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private static Thread thread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    private void attach(ServerSocket socket) {
+        command(socket, "open", args -> open());
+        command(socket, "check", args -> check(text(args)));
+        command(socket, "save", args -> save(text(args), args.path("force").asBoolean(false)));
+        command(socket, "run", args -> runner.start(text(args)));
+        command(socket, "restart", args -> runner.restart(text(args)));
+        command(socket, "stop", args -> runner.stop());
+    }
+
+    private interface Command {
+        ObjectNode answer(JsonNode args) throws IOException;
+    }
+
+    private void command(ServerSocket socket, String name, Command command) {
+        socket.on(name, (List<JsonNode> args, Ack ack) -> control.execute(() -> {
+            ObjectNode answer;
+            try {
+                answer = command.answer(args.isEmpty() ? Json.MAPPER.createObjectNode() : args.get(0));
+            } catch (BadCommandException | IOException e) {
+                answer = Runner.failure(name + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warn("studio command {} failed", name, e);
+                answer = Runner.failure(name + " failed: " + e);
+            }
+            if (ack != null) {
+                ack.send(answer);
+            }
+        }));
+    }
+
+    private static final class BadCommandException extends RuntimeException {
+        BadCommandException(String message) {
+            super(message);
+        }
+    }
+
+    private static String text(JsonNode args) {
+        JsonNode text = args.get("text");
+        if (text == null || !text.isTextual()) {
+            throw new BadCommandException("needs {\"text\": \"<the project as JSON text>\"}");
+        }
+        return text.textValue();
+    }
+
+    private ObjectNode open() {
+        String text = file.text();
+        ObjectNode answer = check(text);
+        answer.put("ok", true).put("file", file.path().toString()).put("text", text)
+                .put("running", runner.running());
+        return answer;
+    }
+
+    private ObjectNode check(String text) {
+        ObjectNode answer = Json.MAPPER.createObjectNode().put("ok", true);
+        answer.set("problems", Catalogue.problems(loader.load(text).problems()));
+        answer.set("catalogue", catalogue.forProject(text));
+        return answer;
+    }
+
+    private ObjectNode save(String text, boolean force) throws IOException {
+        ProjectFile.Saved saved;
+        try {
+            saved = file.save(text, force);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return Runner.failure("save: the text is not JSON: " + e.getOriginalMessage());
+        }
+        if (!saved.written()) {
+            return Runner.failure(saved.conflict()).put("conflict", true);
+        }
+        ObjectNode answer = check(saved.text());
+        return answer.put("text", saved.text());
+    }
+
+    private void flush() {
+        try {
+            ObjectNode batch = batcher.take();
+            if (batch != null) {
+                push("trace", batch);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("studio trace batch failed", e);
+        }
+    }
+
+    private void push(String event, ObjectNode payload) {
+        for (ServerSocket s : namespace.sockets()) {
+            s.emit(event, payload);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+        control.shutdownNow();
+        runner.close();
+    }
+}

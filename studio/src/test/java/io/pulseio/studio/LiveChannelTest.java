@@ -1,0 +1,140 @@
+package io.pulseio.studio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LiveChannelTest {
+    /** Prints two lines, then stops. */
+    private static final String PRINTER = """
+            {"format":1,"name":"printer","logic":{"project":{"nodes":[
+              {"id":"go","type":"core.onProjectStart"},
+              {"id":"seq","type":"core.sequence"},
+              {"id":"hi","type":"core.print","inputs":{"message":"hello from the studio"}},
+              {"id":"bye","type":"core.print","inputs":{"message":"bye"}},
+              {"id":"stop","type":"core.stopProject"}],
+             "links":[{"from":"go.out","to":"seq.in"},{"from":"seq.then0","to":"hi.in"},
+              {"from":"seq.then1","to":"bye.in"},{"from":"bye.out","to":"stop.in"}]}}}""";
+    /** Waits for ever (a Delay of an hour), so that Stop has something to stop. */
+    private static final String WAITER = """
+            {"format":1,"name":"waiter","logic":{"project":{"nodes":[
+              {"id":"go","type":"core.onProjectStart"},{"id":"wait","type":"core.delay","inputs":{"ms":3600000}}],
+             "links":[{"from":"go.out","to":"wait.in"}]}}}""";
+    private static final String BROKEN = """
+            {"format":1,"name":"broken","logic":{"project":{"nodes":[
+              {"id":"go","type":"core.onProjectStart"},{"id":"b","type":"core.branch"}],
+             "links":[{"from":"go.out","to":"b.in"}]}}}""";
+
+    @TempDir
+    Path dir;
+    private Path file;
+    private Studio studio;
+    private StudioClient page;
+
+    @BeforeEach
+    void start() throws Exception {
+        file = dir.resolve("printer.json");
+        Files.writeString(file, PRINTER);
+        studio = Studio.start(new StudioOptions(file, "127.0.0.1", 0, TestPage.in(dir), "t0ken"));
+        page = new StudioClient(studio.port(), "t0ken", null);
+        assertThat(page.awaitOutcome()).isEqualTo("connected");
+    }
+
+    @AfterEach
+    void stop() {
+        page.close();
+        studio.close();
+    }
+
+    @Test
+    void openAnswersTheFileItsTextItsProblemsAndTheToolbox() throws Exception {
+        JsonNode opened = page.ask("open", StudioClient.JSON.createObjectNode());
+        assertThat(opened.path("ok").asBoolean()).isTrue();
+        assertThat(opened.path("file").asText()).isEqualTo(file.toString());
+        assertThat(opened.path("text").asText()).isEqualTo(PRINTER);
+        assertThat(opened.path("problems")).isEmpty();
+        assertThat(opened.path("running").asBoolean()).isFalse();
+        JsonNode nodes = opened.path("catalogue").path("nodes");
+        assertThat(nodes.findValuesAsText("id")).contains("core.print", "socketio.send");
+        assertThat(opened.path("catalogue").path("plugins").findValuesAsText("id")).containsExactly("core", "socketio");
+    }
+
+    @Test
+    void checkAnswersTheLoadersProblemsWithNodeAndPin() throws Exception {
+        JsonNode checked = page.ask("check", BROKEN);
+        JsonNode problem = checked.path("problems").get(0);
+        assertThat(problem.path("kind").asText()).isEqualTo("MISSING_INPUT");
+        assertThat(problem.path("node").asText()).isEqualTo("b");
+        assertThat(problem.path("pin").asText()).isEqualTo("condition");
+        assertThat(problem.path("path").asText()).isEqualTo("$.logic.project.nodes[1]");
+        assertThat(checked.path("problems")).hasSize(1);
+    }
+
+    @Test
+    void theToolboxFollowsThePluginSwitchesOfTheTextChecked() throws Exception {
+        JsonNode checked = page.ask("check", "{\"format\":1,\"name\":\"x\",\"plugins\":{\"socketio\":{\"enabled\":false}},\"logic\":{}}");
+        assertThat(checked.path("catalogue").path("nodes").findValuesAsText("id"))
+                .contains("core.print").noneMatch(id -> id.startsWith("socketio."));
+        assertThat(checked.path("catalogue").path("plugins").get(1).path("enabled").asBoolean()).isFalse();
+    }
+
+    @Test
+    void saveWritesDeterministicallyAndRefusesToOverwriteAChangeOnDisk() throws Exception {
+        JsonNode saved = page.ask("save", PRINTER);
+        assertThat(saved.path("ok").asBoolean()).isTrue();
+        assertThat(Files.readString(file)).isEqualTo(saved.path("text").asText()).startsWith("{\n  \"format\": 1,\n");
+        Files.writeString(file, "{\"format\":1,\"name\":\"changed\",\"logic\":{}}");
+        JsonNode refused = page.ask("save", PRINTER);
+        assertThat(refused.path("ok").asBoolean()).isFalse();
+        assertThat(refused.path("conflict").asBoolean()).isTrue();
+        assertThat(Files.readString(file)).contains("changed");
+        JsonNode forced = page.ask("save", StudioClient.JSON.createObjectNode().put("text", PRINTER).put("force", true));
+        assertThat(forced.path("ok").asBoolean()).isTrue();
+        assertThat(Files.readString(file)).contains("printer");
+    }
+
+    @Test
+    void runSendsThePrintedLinesTheNodeCountsAndTheEnd() throws Exception {
+        assertThat(page.ask("run", PRINTER).path("ok").asBoolean()).isTrue();
+        assertThat(page.awaitTraceEvent(e -> "print".equals(e.path("kind").asText())).path("line").asText())
+                .isEqualTo("hello from the studio");
+        assertThat(page.awaitRunState("stopped").path("exitCode").asInt()).isZero();
+    }
+
+    @Test
+    void aProjectWithProblemsIsNotRun() throws Exception {
+        JsonNode answer = page.ask("run", BROKEN);
+        assertThat(answer.path("ok").asBoolean()).isFalse();
+        assertThat(answer.path("error").asText()).isEqualTo("the project has problems; it was not started");
+        assertThat(answer.path("problems").get(0).path("kind").asText()).isEqualTo("MISSING_INPUT");
+    }
+
+    @Test
+    void stopEndsARunAndRestartStartsAgain() throws Exception {
+        assertThat(page.ask("run", WAITER).path("ok").asBoolean()).isTrue();
+        page.awaitRunState("running");
+        assertThat(page.ask("run", WAITER).path("error").asText())
+                .isEqualTo("the project is already running: stop it first, or restart");
+        assertThat(page.ask("restart", WAITER).path("ok").asBoolean()).isTrue();
+        page.awaitRunState("stopped");
+        page.awaitRunState("running");
+        assertThat(page.ask("stop", StudioClient.JSON.createObjectNode()).path("ok").asBoolean()).isTrue();
+        page.awaitRunState("stopped");
+        assertThat(page.ask("stop", StudioClient.JSON.createObjectNode()).path("error").asText())
+                .isEqualTo("the project is not running");
+    }
+
+    @Test
+    void aCommandWithoutItsTextSaysWhatItNeeds() throws Exception {
+        JsonNode answer = page.ask("check", StudioClient.JSON.createObjectNode());
+        assertThat(answer.path("ok").asBoolean()).isFalse();
+        assertThat(answer.path("error").asText()).isEqualTo("check: needs {\"text\": \"<the project as JSON text>\"}");
+        assertThat(page.ask("save", "{broken").path("error").asText()).startsWith("save: the text is not JSON");
+    }
+}
