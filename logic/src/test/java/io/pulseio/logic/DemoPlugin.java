@@ -142,9 +142,7 @@ public class DemoPlugin implements Plugin {
 
             @Override
             public void nodeFailed(NodeFailure failure) {
-                String configuration = failure.attributes().string("configuration");
-                context.fireListeners("demo.onError", a -> configuration.equals(a.string("configuration")),
-                        Map.of("message", failure.message()));
+                routeFailure(failure.attributes().string("configuration"), failure.message());
             }
 
             @Override
@@ -152,6 +150,12 @@ public class DemoPlugin implements Plugin {
                 log.add("close");
             }
         };
+    }
+
+    /** Fires the error listeners of a connection for a failed node (tests may route differently). */
+    void routeFailure(String configuration, String message) {
+        context.fireListeners("demo.onError", a -> configuration.equals(a.string("configuration")),
+                Map.of("message", message));
     }
 
     /** Delivers a message to On Demo Message listeners of a connection, as the network layer would. */

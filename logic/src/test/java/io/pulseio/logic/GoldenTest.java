@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Golden tests: each {@code golden/NAME.json} runs in virtual time; its printed lines plus
  * {@code exit N} must equal {@code NAME.out}, and where {@code NAME.trace.jsonl} exists the trace must
  * equal it line for line. Run with {@code -Dgolden.write=true} to rewrite the trace files (then review
- * the diff: they are the specification).
+ * the diff: they are the specification). The {@code demo} plugin ({@link DemoPlugin}) is there for
+ * what needs a plugin (e.g. {@code nodeError}: where a failed node's error listener runs).
  */
 class GoldenTest {
     private static final boolean WRITE = Boolean.getBoolean("golden.write");
@@ -22,9 +23,9 @@ class GoldenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"print", "stop", "sequence", "branch", "math", "format", "jsonGet", "variables",
-            "scenes", "delay", "timer", "function"})
+            "scenes", "delay", "timer", "function", "nodeError"})
     void projectPrintsAndTracesAsRecorded(String name) throws Exception {
-        LoadResult result = Harness.load(Harness.resource("golden/" + name + ".json"));
+        LoadResult result = Harness.load(Harness.resource("golden/" + name + ".json"), new DemoPlugin());
         assertThat(result.problems()).isEmpty();
         try (Harness.Session s = new Harness.Session(result.orThrow())) {
             s.settle(60_000);
@@ -33,7 +34,7 @@ class GoldenTest {
             output.add("exit " + exit);
             assertThat(output).containsExactlyElementsOf(lines(Harness.resource("golden/" + name + ".out")));
             Path trace = DIR.resolve(name + ".trace.jsonl");
-            if (WRITE && List.of("print", "math", "scenes", "delay").contains(name)) {
+            if (WRITE && List.of("print", "math", "scenes", "delay", "nodeError").contains(name)) {
                 Files.writeString(trace, String.join("\n", s.traceLines()) + "\n");
             }
             if (Files.exists(trace)) {

@@ -52,16 +52,63 @@ class PluginContextTest {
     }
 
     @Test
-    void listenersFiredByANodeStillRunAfterTheCurrentEvent() throws Exception {
+    void aFailedNodesErrorListenersRunInPlaceOfItsBranchBeforeTheNextBranch() throws Exception {
         DemoPlugin demo = new DemoPlugin();
         try (Harness.Session s = new Harness.Session(load(ECHO, demo))) {
             s.idle();
-            // the chain runs in the callback's turn; the failing send's On Demo Error waits for its end
+            CountDownLatch hold = new CountDownLatch(1);
+            demo.context.logicExecutor().execute(() -> await(hold));
             demo.context.logicExecutor().execute(() -> demo.receive("c", "fail"));
+            demo.context.logicExecutor().execute(() -> demo.receive("c", "later"));
+            hold.countDown();
             s.idle();
-            assertThat(s.output).containsExactly("fail", "after", "cannot send 'fail'");
+            // before, the error listener was queued: it ran after "after", and after the later message
+            assertThat(s.output).containsExactly("fail", "cannot send 'fail'", "after", "later", "after");
         }
     }
+
+    @Test
+    void anErrorListenerThatCannotTakeItsValuesFailsWithoutFeedingItself() throws Exception {
+        DemoPlugin demo = new DemoPlugin() {
+            @Override
+            void routeFailure(String configuration, String message) {
+                context.fireListeners("demo.onError", a -> configuration.equals(a.string("configuration")),
+                        java.util.Map.of("missing", message)); // no such output: the listener fails
+            }
+        };
+        try (Harness.Session s = new Harness.Session(load(ECHO, demo))) {
+            s.idle();
+            demo.context.logicExecutor().execute(() -> demo.receive("c", "fail"));
+            s.idle();
+            assertThat(s.output).containsExactly("fail", "after");
+            assertThat(ExecutorTest.errors(s)).extracting(e -> e.node()).containsExactly("send", "err");
+        }
+    }
+
+    @Test
+    void anAnswerGivenByANetworkCallbackRunsRightAfterItAheadOfTheNextCallback() throws Exception {
+        DemoPlugin demo = new DemoPlugin();
+        try (Harness.Session s = new Harness.Session(load(ASK_IN_PROJECT, demo))) {
+            s.idle();
+            Runnable answer = demo.answer;
+            CountDownLatch hold = new CountDownLatch(1);
+            demo.context.logicExecutor().execute(() -> await(hold));
+            demo.context.logicExecutor().execute(answer);
+            demo.context.logicExecutor().execute(() -> demo.receive("c", "event after the answer"));
+            hold.countDown();
+            s.idle();
+            // before, the answer took a second trip through the queue and ran after the event
+            assertThat(s.output).containsExactly("answered", "event after the answer");
+        }
+    }
+
+    /** Asks at the start of the project; the answer prints "answered"; messages are printed. */
+    static final String ASK_IN_PROJECT = "{'format':1,'name':'ask'," + CONNECTIONS + "'logic':{"
+            + "'project':{'nodes':[{'id':'go','type':'core.onProjectStart'},{'id':'ask','type':'demo.ask'},"
+            + "{'id':'answered','type':'core.print','inputs':{'message':'answered'}},"
+            + "{'id':'on','type':'demo.onMessage','attributes':{'configuration':'c'}},{'id':'print','type':'core.print'}],"
+            + "'links':[{'from':'go.out','to':'ask.in'},{'from':'ask.onAnswer','to':'answered.in'},"
+            + "{'from':'on.out','to':'print.in'},{'from':'on.text','to':'print.message'}]}}}";
 
     @Test
     void listenersFiredFromAnotherThreadAreQueued() throws Exception {

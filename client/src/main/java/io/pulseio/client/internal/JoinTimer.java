@@ -34,6 +34,15 @@ final class JoinTimer {
     }
   }
 
+  /**
+   * True while a join is under way: a CONNECT awaits its answer, or a retry waits out its backoff
+   * delay. A socket then ignores another connect(): a second CONNECT for the namespace makes
+   * socket.io close the whole connection ("invalid state").
+   */
+  boolean pending() {
+    return timer != null;
+  }
+
   /** Stops the timer. */
   void cancel() {
     if (timer != null) {

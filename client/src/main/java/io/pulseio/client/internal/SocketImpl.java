@@ -193,12 +193,16 @@ final class SocketImpl implements Socket {
 
   // ---- event loop ----
 
+  /**
+   * Joins, unless joined or joining: a socket whose CONNECT awaits its answer (or whose retry waits
+   * out its delay) ignores the call, so that one CONNECT goes out however often connect() is called.
+   */
   private void doConnect() {
     if (manager.isClosed() || connected) {
       return;
     }
     active = true;
-    if (manager.ensureOpen()) {
+    if (manager.ensureOpen() && !joinTimer.pending()) {
       onEngineOpen();
     }
   }

@@ -56,6 +56,16 @@ final class GoldenRun implements AutoCloseable {
         return new GoldenRun(resource, text(resource), Map.of("PULSEIO_URL", server.url()));
     }
 
+    /** Starts a project given as JSON text (e.g. a resource with settings changed by the test) against {@code server}. */
+    static GoldenRun startJson(String name, String json, NodeServer server) {
+        return new GoldenRun(name, json, Map.of("PULSEIO_URL", server.url()));
+    }
+
+    /** Starts a project given as JSON text that needs no fixture server. */
+    static GoldenRun startJson(String name, String json) {
+        return new GoldenRun(name, json, Map.of());
+    }
+
     /** Starts a project file against {@code server}. */
     static GoldenRun startFile(Path file, NodeServer server) throws IOException {
         return new GoldenRun(file.toString(), Files.readString(file), Map.of("PULSEIO_URL", server.url()));

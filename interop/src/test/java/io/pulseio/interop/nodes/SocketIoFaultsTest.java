@@ -6,8 +6,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Faults end in the documented On Socket.IO Error and the run goes on (each project does more work after
- * its error and only then stops): send before start, invalid JSON in JSON mode, a refused namespace, a send
- * buffer overflow, and the server killed mid-run ({@link ServerKilledTest}).
+ * its error and only then stops): send before start, a send right after a stop (its On Error runs in place of
+ * its branch, before On Stop), invalid JSON in JSON mode, a refused namespace, a send buffer overflow, and the
+ * server killed mid-run ({@link ServerKilledTest}).
  */
 class SocketIoFaultsTest {
     @RegisterExtension
@@ -26,6 +27,11 @@ class SocketIoFaultsTest {
     @Test
     void aRefusedNamespacePassesTheServersMessageOn() throws Exception {
         GoldenRun.check("refused", server);
+    }
+
+    @Test
+    void aSendAfterAStopFailsAndItsOnErrorRunsAtOnceBeforeOnStop() throws Exception {
+        GoldenRun.check("stop_then_send", server);
     }
 
     @Test

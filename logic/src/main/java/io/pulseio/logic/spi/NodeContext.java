@@ -50,7 +50,9 @@ public interface NodeContext {
      * task given to the returned executor, from any thread, runs as a new event on the logic thread in
      * the scope the current event runs in, as a {@link #schedule timer}'s task does; inside it,
      * {@link #fire} continues the graph, and timers started there belong to that scope. When the scope
-     * ends first (scene left, run stopped) the task is dropped; later tasks are always dropped.
+     * ends first (scene left, run stopped) the task is dropped; later tasks are always dropped. Given from
+     * a plugin's {@link PluginContext#logicExecutor() logic executor} task (a network callback), the task
+     * runs right after that callback, before the next one: in the order the network delivered them.
      */
     java.util.concurrent.Executor answerLater();
 }

@@ -28,7 +28,9 @@ public interface PluginContext {
 
     /**
      * Runs tasks on the logic thread, each as its own event, in submission order (any thread). Use it
-     * to deliver network callbacks into graph code; tasks submitted after stop are dropped.
+     * to deliver network callbacks into graph code; tasks submitted after stop are dropped. Listeners a task
+     * fires ({@link #fireListeners}) and answers it gives ({@link NodeContext#answerLater}) run right after
+     * it, in the order given, before the next task.
      */
     Executor logicExecutor();
 
@@ -37,11 +39,13 @@ public interface PluginContext {
      * {@code match} gets {@code outputs} (by output pin name) and fires its pulse output. Listeners in
      * scenes that are not active are not live. {@code match} runs on the logic thread.
      *
-     * <p>The listeners never run inside the call: always after the current event (or callback) returns,
-     * each call as an event of its own, in call order. Called from a task of {@link #logicExecutor()} (a
-     * network callback), the event runs right after that task's event, before anything else queued;
-     * called from a node behaviour or from another thread, it is queued behind what is already waiting. The
-     * former saves a second trip through the queue for every received message.
+     * <p>The listeners never run inside the call. Called from a task of {@link #logicExecutor()} (a
+     * network callback), they run right after that task, before anything else queued, so what one connection
+     * delivers in order reaches the graph in that order; called from a node behaviour or from another thread,
+     * they are queued behind what is already waiting, each call as an event of its own, in call order.
+     * Called from {@link PluginRun#nodeFailed} (on the logic thread), they fire <em>in place</em> of the
+     * failed node's branch: their chains run as soon as the call returns, in the failing node's event and
+     * scope, before the next branch of that event (a Sequence's next output) and before any other event.
      */
     void fireListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs);
 

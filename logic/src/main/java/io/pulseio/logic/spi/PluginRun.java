@@ -15,7 +15,10 @@ public interface PluginRun extends AutoCloseable {
 
     /**
      * A node of this plugin failed (its behaviour threw, or a pure node it pulled from did). The
-     * runtime has already traced and logged it; route it to the plugin's own error listeners here.
+     * runtime has already traced and logged it; route it to the plugin's own error listeners here: the
+     * listeners fired from this call ({@link PluginContext#fireListeners}) run in place of the node's
+     * branch, right after the failing node and before the rest of its event, so they are never overtaken by
+     * a later event nor lost to a stop that follows. A failure of such a listener is not routed again.
      */
     default void nodeFailed(NodeFailure failure) {
     }

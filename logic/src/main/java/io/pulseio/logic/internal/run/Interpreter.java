@@ -102,6 +102,21 @@ final class Interpreter {
         drain(base);
     }
 
+    /**
+     * Fires a listener in place, for a node that failed just now: like {@link #fireListener}, but its pulse
+     * joins the pulses pending in the running event, so its chain runs next (depth first, before the next
+     * branch of the event) on the explicit stack: error chains that fail again do not nest on the Java stack.
+     */
+    void fireInPlace(LiveNode node) {
+        step(node);
+        if (tracing) {
+            emit(new TraceEvent.NodeExecuted(now(), node.id, node.typeId, null, node.graph, 0));
+        }
+        if (node.firstPulseOutput >= 0) {
+            node.fire(node.firstPulseOutput);
+        }
+    }
+
     /** Runs {@code task} (which may fire pulses through a node context) and then its chains. */
     void callback(Runnable task) {
         int base = sp;
@@ -179,7 +194,8 @@ final class Interpreter {
         } catch (Exception | LinkageError | AssertionError e) {
             Arrays.fill(pendingNode, mark, pending, null);
             pending = mark;
-            run.nodeFailed(node, e);
+            run.nodeFailed(node, e); // may fire error listeners in place: their pulses are pending now
+            flush(mark);
             return;
         }
         if (tracing) {

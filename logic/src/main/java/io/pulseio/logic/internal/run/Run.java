@@ -188,11 +188,23 @@ public final class Run implements ProjectRun {
         return timer;
     }
 
-    /** A one-shot executor for a node's answer from another thread, in the current scope (see NodeContext). */
+    /**
+     * A one-shot executor for a node's answer from another thread, in the current scope (see NodeContext).
+     * An answer given by a plugin's task on the logic thread (a network callback delivered through the logic
+     * executor) runs right after that task, as the listeners it fires do: one trip through the queue, in
+     * the order the network delivered it.
+     */
     java.util.concurrent.Executor answerLater(LiveNode node) {
         Timer pending = new Timer(interpreter.currentScope);
         pending.owner.own(pending);
-        return task -> post(() -> runInScope(pending, node, task));
+        return task -> {
+            Runnable answer = () -> runInScope(pending, node, task);
+            if (inLogicThread() && state.inPluginTask()) {
+                postNext(answer);
+            } else {
+                post(answer);
+            }
+        };
     }
 
     /** Runs a timer's or an answer's task in its scope, unless it was cancelled or has run already. */

@@ -39,6 +39,8 @@ final class RunState {
     private final Map<Plugin, RunContext> contexts = new LinkedHashMap<>();
     /** True while a plugin's task from {@link RunContext#logicExecutor()} runs (not the chains it fires). */
     private boolean inPluginTask;
+    /** True while a plugin handles a node's failure ({@link PluginRun#nodeFailed}): its listeners fire in place. */
+    private boolean routingFailure;
 
     RunState(Run run) {
         this.run = run;
@@ -109,32 +111,54 @@ final class RunState {
     /**
      * Fires every live listener of {@code typeId} whose attributes match, as an event of its own: queued,
      * or, when called from a plugin task on the logic thread ({@link #runPluginTask}), run right after that
-     * task's event without a second trip through the queue. A listener whose match or output values fail
-     * (e.g. text for a number output) fails as a node and does not fire; the others still do. Any thread.
+     * task's event without a second trip through the queue. Called while a plugin handles a node's failure
+     * ({@link #nodeFailed}), the listeners fire in place instead: their chains run next, in the failing node's
+     * event, before the rest of that event. A listener whose match or output values fail (e.g. text for a
+     * number output) fails as a node and does not fire; the others still do. Any thread.
      */
     void fireListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs) {
-        Runnable event = () -> {
-            List<LiveNode> candidates = listeners.getOrDefault(typeId, List.of());
-            for (LiveNode node : candidates) {
-                if (!isLive(node)) {
-                    continue;
-                }
-                try {
-                    if (!match.test(node.attributes())) {
-                        continue;
-                    }
-                    setOutputs(node, outputs);
-                } catch (RuntimeException e) {
-                    nodeFailed(node, e);
-                    continue;
-                }
-                run.interpreter.fireListener(node);
-            }
-        };
-        if (run.inLogicThread() && inPluginTask) {
+        boolean logicThread = run.inLogicThread();
+        if (logicThread && routingFailure) {
+            fire(typeId, match, outputs, true);
+            return;
+        }
+        Runnable event = () -> fire(typeId, match, outputs, false);
+        if (logicThread && inPluginTask) {
             run.postNext(event);
         } else {
             run.post(event);
+        }
+    }
+
+    /**
+     * Fires the live listeners of {@code typeId} that match, their outputs set: each as its own chain, or
+     * {@code inPlace} (see {@link Interpreter#fireInPlace}). One whose match or outputs fail is reported as a
+     * failed node (its own error listeners fire in place) and does not fire.
+     */
+    private void fire(String typeId, Predicate<Attributes> match, Map<String, ?> outputs, boolean inPlace) {
+        Interpreter in = run.interpreter;
+        for (LiveNode node : listeners.getOrDefault(typeId, List.of())) {
+            if (!isLive(node)) {
+                continue;
+            }
+            try {
+                if (!match.test(node.attributes())) {
+                    continue;
+                }
+                setOutputs(node, outputs);
+            } catch (RuntimeException e) {
+                if (inPlace) {
+                    nodeFailed(node, e);
+                } else {
+                    in.callback(() -> nodeFailed(node, e));
+                }
+                continue;
+            }
+            if (inPlace) {
+                in.fireInPlace(node);
+            } else {
+                in.fireListener(node);
+            }
         }
     }
 
@@ -228,6 +252,16 @@ final class RunState {
         return run.interpreter.call(f, args, caller);
     }
 
+    /** Whether the logic thread runs a plugin's task now (listeners and answers it fires run right after it). */
+    boolean inPluginTask() {
+        return inPluginTask;
+    }
+
+    /**
+     * A node failed: traced and logged, then handed to its plugin, whose error listeners fire in place of the
+     * node's branch (see {@link #fireListeners}). A failure while a plugin handles one (an error listener
+     * that cannot take its values) is traced and logged only, so that it cannot feed itself.
+     */
     void nodeFailed(LiveNode node, Throwable error) {
         String message = Interpreter.describe(error);
         Run.LOG.warn("{}: node {} failed: {}", run.projectName(), node, message);
@@ -235,11 +269,14 @@ final class RunState {
         Interpreter in = run.interpreter;
         in.emit(new TraceEvent.Error(in.now(), "node", node.id, node.typeId, message));
         PluginRun pluginRun = pluginRuns.get(node.resolved.plugin);
-        if (pluginRun != null) {
+        if (pluginRun != null && !routingFailure) {
+            routingFailure = true;
             try {
                 pluginRun.nodeFailed(new NodeFailure(node.id, node.typeId, node.attributes(), message, error));
             } catch (RuntimeException e) {
                 Run.LOG.warn("plugin '{}' failed while handling a node failure", node.resolved.plugin.id(), e);
+            } finally {
+                routingFailure = false;
             }
         }
     }

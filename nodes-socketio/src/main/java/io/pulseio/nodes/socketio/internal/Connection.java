@@ -98,12 +98,16 @@ final class Connection {
         leaveAll();
     }
 
-    /** Socket.IO Send: joins the namespace if needed, then emits (buffered until joined). */
+    /**
+     * Socket.IO Send: joins the namespace if needed, then emits (buffered until joined, sent once and in
+     * order). Joining asks the client only while the namespace is not joined, and the client ignores a
+     * connect while its CONNECT awaits the answer: one CONNECT per join, however many Sends come meanwhile.
+     */
     void send(String namespace, String event, Object[] args) {
         requireStarted(namespace);
         Namespace n = namespace(namespace);
         n.keep();
-        n.socket.connect();
+        n.join();
         emit(n, () -> n.socket.emit(event, args));
     }
 
@@ -112,7 +116,7 @@ final class Connection {
         requireStarted(namespace);
         Namespace n = namespace(namespace);
         n.keep();
-        n.socket.connect();
+        n.join();
         long timeout = timeoutMillis > 0 ? timeoutMillis : settings.ackTimeoutMillis();
         emit(n, () -> n.socket.emitWithAck(Duration.ofMillis(timeout), event, args).whenComplete((answer, failure) -> {
             if (failure == null) {
@@ -136,7 +140,7 @@ final class Connection {
         }
         n.awaitingJoin.add(event);
         if (isStarted()) {
-            n.socket.connect();
+            n.join();
         }
     }
 

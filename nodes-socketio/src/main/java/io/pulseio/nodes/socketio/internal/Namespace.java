@@ -48,6 +48,17 @@ final class Namespace {
         }
     }
 
+    /**
+     * Asks the client to join, unless joined. While a join is under way the client ignores the request, so
+     * however many Sends and Subscribes ask meanwhile, one CONNECT goes out (socket.io closes a connection
+     * that sends a second one for a namespace it has joined: "invalid state").
+     */
+    void join() {
+        if (!joined) {
+            socket.connect();
+        }
+    }
+
     boolean isDefault() {
         return "/".equals(name);
     }

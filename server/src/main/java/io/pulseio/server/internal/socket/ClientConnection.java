@@ -15,8 +15,10 @@ import io.pulseio.server.EngineSocket;
 import io.pulseio.server.internal.engine.EngineSession;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +26,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The Socket.IO side of one Engine.IO session: decodes packets, routes them to the namespace
  * sockets it carries, enforces the connect timeout. Confined to the session's event loop.
+ *
+ * <p>A CONNECT for a namespace the connection has joined closes the connection, as socket.io does
+ * ("invalid state"; its sockets' reason: {@code forced server close}). So does one for a namespace
+ * whose CONNECT is still in its middlewares: socket.io would admit a second socket there, which
+ * no client means.
  */
 final class ClientConnection implements EngineSocket.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
@@ -33,6 +40,8 @@ final class ClientConnection implements EngineSocket.Listener {
   final EngineSession conn;
   private final SocketDecoder decoder;
   private final Map<String, ServerSocketImpl> sockets = new HashMap<>(2);
+  /** Namespaces whose CONNECT is in their middlewares: neither admitted nor refused yet. */
+  private final Set<String> joining = new HashSet<>(2);
   private ScheduledFuture<?> connectTimer;
   private boolean closed;
 
@@ -112,8 +121,10 @@ final class ClientConnection implements EngineSocket.Listener {
   }
 
   private void connect(String name, ObjectNode auth) {
-    if (sockets.containsKey(name)) {
-      LOG.debug("connection {}: already connected to {}", conn.id(), name);
+    if (sockets.containsKey(name) || joining.contains(name)) {
+      LOG.debug("connection {}: invalid state: a second CONNECT for {}, closing", conn.id(), name);
+      closeSockets(DisconnectReason.FORCED_SERVER_CLOSE);
+      conn.close();
       return;
     }
     NamespaceImpl namespace = server.lookup(name);
@@ -122,16 +133,23 @@ final class ClientConnection implements EngineSocket.Listener {
       write(SocketEncoder.encode(SocketPacket.connectError(name, error)), false);
       return;
     }
+    joining.add(name);
     namespace.add(this, auth);
   }
 
   /** A socket passed the middleware and is about to send CONNECT. */
   void added(ServerSocketImpl socket) {
+    joining.remove(socket.namespaceName());
     sockets.put(socket.namespaceName(), socket);
     if (connectTimer != null) {
       connectTimer.cancel(false);
       connectTimer = null;
     }
+  }
+
+  /** A middleware refused the namespace's CONNECT: the client may ask again. */
+  void refused(String namespace) {
+    joining.remove(namespace);
   }
 
   void removed(ServerSocketImpl socket) {

@@ -168,6 +168,7 @@ final class NamespaceImpl extends BaseNamespace {
     if (!client.isOpen()) {
       return;
     }
+    client.refused(name);
     ObjectNode payload = JsonNodeFactory.instance.objectNode();
     payload.put("message", cause.getMessage() == null ? cause.getClass().getSimpleName()
         : cause.getMessage());
