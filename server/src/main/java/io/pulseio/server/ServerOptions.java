@@ -37,10 +37,6 @@ public final class ServerOptions {
   private final Duration keepAliveTimeout;
   private final Duration writeTimeout;
   private final int maxConnections;
-  private final long maxPendingAttachmentBytes;
-  private final Duration attachmentTimeout;
-  private final boolean cleanupEmptyChildNamespaces;
-  private final int maxNamespaceLength;
 
   private ServerOptions(Builder b) {
     host = b.host;
@@ -68,10 +64,6 @@ public final class ServerOptions {
     keepAliveTimeout = b.keepAliveTimeout;
     writeTimeout = b.writeTimeout;
     maxConnections = b.maxConnections;
-    maxPendingAttachmentBytes = b.maxPendingAttachmentBytes;
-    attachmentTimeout = b.attachmentTimeout;
-    cleanupEmptyChildNamespaces = b.cleanupEmptyChildNamespaces;
-    maxNamespaceLength = b.maxNamespaceLength;
   }
 
   public static Builder builder() {
@@ -106,10 +98,6 @@ public final class ServerOptions {
     b.keepAliveTimeout = keepAliveTimeout;
     b.writeTimeout = writeTimeout;
     b.maxConnections = maxConnections;
-    b.maxPendingAttachmentBytes = maxPendingAttachmentBytes;
-    b.attachmentTimeout = attachmentTimeout;
-    b.cleanupEmptyChildNamespaces = cleanupEmptyChildNamespaces;
-    b.maxNamespaceLength = maxNamespaceLength;
     return b;
   }
 
@@ -279,40 +267,6 @@ public final class ServerOptions {
     return maxConnections;
   }
 
-  /**
-   * The most bytes of binary attachments held for one connection's unfinished packet;
-   * over it, the connection is closed as a parse error. Default 10 000 000 (Node: only
-   * {@code maxAttachments} × {@code maxHttpBufferSize}).
-   */
-  public long maxPendingAttachmentBytes() {
-    return maxPendingAttachmentBytes;
-  }
-
-  /**
-   * How long a packet's announced binary attachments may take to arrive; then the
-   * connection is closed as a parse error. Default 30 s (Node has none).
-   */
-  public Duration attachmentTimeout() {
-    return attachmentTimeout;
-  }
-
-  /**
-   * Whether a namespace made by {@code namespaces(predicate)} is removed when its last
-   * socket leaves (its adapter is closed; a later client makes it anew). Default false (as Node's
-   * {@code cleanupEmptyChildNamespaces}).
-   */
-  public boolean cleanupEmptyChildNamespaces() {
-    return cleanupEmptyChildNamespaces;
-  }
-
-  /**
-   * The longest namespace name a client may ask for, in characters; a longer one is refused
-   * with CONNECT_ERROR "Namespace name too long". Default 256 (Node has no bound).
-   */
-  public int maxNamespaceLength() {
-    return maxNamespaceLength;
-  }
-
   /** Collects option values; {@link #build()} checks them. */
   public static final class Builder {
     private String host;
@@ -340,10 +294,6 @@ public final class ServerOptions {
     private Duration keepAliveTimeout = Duration.ofSeconds(5);
     private Duration writeTimeout = Duration.ofSeconds(30);
     private int maxConnections = 0;
-    private long maxPendingAttachmentBytes = 10_000_000;
-    private Duration attachmentTimeout = Duration.ofSeconds(30);
-    private boolean cleanupEmptyChildNamespaces = false;
-    private int maxNamespaceLength = 256;
 
     private Builder() {}
 
@@ -480,30 +430,6 @@ public final class ServerOptions {
       return this;
     }
 
-    /** See {@link ServerOptions#maxPendingAttachmentBytes()}. */
-    public Builder maxPendingAttachmentBytes(long value) {
-      this.maxPendingAttachmentBytes = value;
-      return this;
-    }
-
-    /** See {@link ServerOptions#attachmentTimeout()}. */
-    public Builder attachmentTimeout(Duration value) {
-      this.attachmentTimeout = value;
-      return this;
-    }
-
-    /** See {@link ServerOptions#cleanupEmptyChildNamespaces()}. */
-    public Builder cleanupEmptyChildNamespaces(boolean value) {
-      this.cleanupEmptyChildNamespaces = value;
-      return this;
-    }
-
-    /** See {@link ServerOptions#maxNamespaceLength()}. */
-    public Builder maxNamespaceLength(int value) {
-      this.maxNamespaceLength = value;
-      return this;
-    }
-
     /**
      * Checks the values and returns the options.
      *
@@ -557,18 +483,9 @@ public final class ServerOptions {
       positive("requestTimeout", requestTimeout);
       positive("keepAliveTimeout", keepAliveTimeout);
       positive("writeTimeout", writeTimeout);
-      positive("attachmentTimeout", attachmentTimeout);
       if (maxConnections < 0) {
         throw new IllegalArgumentException(
             "maxConnections must be >= 0 (0: no cap), was " + maxConnections);
-      }
-      if (maxPendingAttachmentBytes < 1) {
-        throw new IllegalArgumentException(
-            "maxPendingAttachmentBytes must be >= 1, was " + maxPendingAttachmentBytes);
-      }
-      if (maxNamespaceLength < 1) {
-        throw new IllegalArgumentException(
-            "maxNamespaceLength must be >= 1, was " + maxNamespaceLength);
       }
       if (adapter == null) {
         throw new IllegalArgumentException("adapter must not be null");
