@@ -33,6 +33,11 @@ public final class ServerOptions {
   private final int ioThreads;
   private final Adapter.Factory adapter;
   private final HttpPages pages;
+  private final Duration headersTimeout;
+  private final Duration requestTimeout;
+  private final Duration keepAliveTimeout;
+  private final Duration writeTimeout;
+  private final int maxConnections;
 
   private ServerOptions(Builder b) {
     host = b.host;
@@ -56,6 +61,11 @@ public final class ServerOptions {
     ioThreads = b.ioThreads;
     adapter = b.adapter;
     pages = b.pages;
+    headersTimeout = b.headersTimeout;
+    requestTimeout = b.requestTimeout;
+    keepAliveTimeout = b.keepAliveTimeout;
+    writeTimeout = b.writeTimeout;
+    maxConnections = b.maxConnections;
   }
 
   public static Builder builder() {
@@ -86,6 +96,11 @@ public final class ServerOptions {
     b.ioThreads = ioThreads;
     b.adapter = adapter;
     b.pages = pages;
+    b.headersTimeout = headersTimeout;
+    b.requestTimeout = requestTimeout;
+    b.keepAliveTimeout = keepAliveTimeout;
+    b.writeTimeout = writeTimeout;
+    b.maxConnections = maxConnections;
     return b;
   }
 
@@ -134,26 +149,12 @@ public final class ServerOptions {
 
   /**
    * The most bytes the server holds for one client connection that it has not been able to send
-   * yet; 0 means no limit. Default 16 MiB (16 777 216).
-   *
-   * <p>A client that stops reading, or whose link is slower than what the application emits to
-   * it, makes the server queue its packets: on WebSocket in the connection's write buffer, on
-   * polling until its next GET. When what is queued for one connection goes over this limit, the
-   * server drops the queue, closes that connection at once (its sockets disconnect with
-   * {@link DisconnectReason#TRANSPORT_ERROR transport error}) and logs a warning naming the
-   * Engine.IO session id and the limit. Other clients are not affected. Volatile emits never count:
-   * they are skipped for a client that cannot take them right now.
-   *
-   * <p>Counted: the text of queued packets in characters and their binary attachments in bytes,
-   * plus, on WebSocket, the frames handed to the connection and not yet written to the network.
-   * Not counted: what the operating system buffers for the connection. A single emit larger than
-   * the limit also closes the connection.
-   *
-   * <p>Why 16 MiB: sixteen times the largest message a client may send ({@link
-   * #maxHttpBufferSize()}), so a healthy client on a slow link rides out long bursts; yet a
-   * client that takes nothing costs at most that much memory, instead of growing until the ping
-   * timeout (or for ever, for a slow link that still answers pings). Node's socket.io has no such
-   * bound. Set 0 to turn it off when every client is trusted and memory use is watched elsewhere.
+   * yet, every write counted (Engine.IO packets queued for a poll or a WebSocket, HTTP responses,
+   * WebSocket control frames); 0 means no limit. Default 16 MiB (16 777 216). Over it, the server
+   * drops the queue, closes that connection at once (its sockets disconnect with {@link
+   * DisconnectReason#TRANSPORT_ERROR transport error}) and logs a warning naming the session and
+   * the limit. Volatile emits never count. Not counted: the operating system's socket buffers.
+   * Node's socket.io has no such bound; docs/server.md explains the default.
    */
   public long maxOutboundBufferSize() {
     return maxOutboundBufferSize;
@@ -235,6 +236,48 @@ public final class ServerOptions {
     return pages;
   }
 
+  /**
+   * How long a client may take to send a request's headers, from the connection's start or
+   * the request's first byte; then the server answers 408 and closes the connection. Default 60 s
+   * (Node's {@code server.headersTimeout}).
+   */
+  public Duration headersTimeout() {
+    return headersTimeout;
+  }
+
+  /**
+   * How long a client may take to send a whole request, headers and body; then 408 and the
+   * connection is closed. Default 300 s (Node's {@code server.requestTimeout}).
+   */
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /**
+   * How long a kept-alive HTTP connection may stay idle after a response before it is closed.
+   * Default 5 s (Node's {@code server.keepAliveTimeout}).
+   */
+  public Duration keepAliveTimeout() {
+    return keepAliveTimeout;
+  }
+
+  /**
+   * How long a connection may stay unable to take more output (its client reads nothing while
+   * the server has more than 64 KiB for it) before it is closed; while so, nothing more is read from
+   * it. Default 30 s (Node has no such timeout: it only stops reading).
+   */
+  public Duration writeTimeout() {
+    return writeTimeout;
+  }
+
+  /**
+   * The most TCP connections open at once; further ones are closed at once, with a warning
+   * logged. 0 means no cap. Default 0 (Node's {@code server.maxConnections}: unlimited).
+   */
+  public int maxConnections() {
+    return maxConnections;
+  }
+
   /** Collects option values; {@link #build()} checks them. */
   public static final class Builder {
     private String host;
@@ -258,6 +301,11 @@ public final class ServerOptions {
     private int ioThreads = Runtime.getRuntime().availableProcessors();
     private Adapter.Factory adapter = Adapter.inMemory();
     private HttpPages pages;
+    private Duration headersTimeout = Duration.ofSeconds(60);
+    private Duration requestTimeout = Duration.ofSeconds(300);
+    private Duration keepAliveTimeout = Duration.ofSeconds(5);
+    private Duration writeTimeout = Duration.ofSeconds(30);
+    private int maxConnections = 0;
 
     private Builder() {}
 
@@ -370,6 +418,36 @@ public final class ServerOptions {
       return this;
     }
 
+    /** See {@link ServerOptions#headersTimeout()}. */
+    public Builder headersTimeout(Duration value) {
+      this.headersTimeout = value;
+      return this;
+    }
+
+    /** See {@link ServerOptions#requestTimeout()}. */
+    public Builder requestTimeout(Duration value) {
+      this.requestTimeout = value;
+      return this;
+    }
+
+    /** See {@link ServerOptions#keepAliveTimeout()}. */
+    public Builder keepAliveTimeout(Duration value) {
+      this.keepAliveTimeout = value;
+      return this;
+    }
+
+    /** See {@link ServerOptions#writeTimeout()}. */
+    public Builder writeTimeout(Duration value) {
+      this.writeTimeout = value;
+      return this;
+    }
+
+    /** See {@link ServerOptions#maxConnections()}. */
+    public Builder maxConnections(int value) {
+      this.maxConnections = value;
+      return this;
+    }
+
     /**
      * Checks the values and returns the options.
      *
@@ -418,6 +496,14 @@ public final class ServerOptions {
       }
       if (ioThreads < 1) {
         throw new IllegalArgumentException("ioThreads must be >= 1, was " + ioThreads);
+      }
+      positive("headersTimeout", headersTimeout);
+      positive("requestTimeout", requestTimeout);
+      positive("keepAliveTimeout", keepAliveTimeout);
+      positive("writeTimeout", writeTimeout);
+      if (maxConnections < 0) {
+        throw new IllegalArgumentException(
+            "maxConnections must be >= 0 (0: no cap), was " + maxConnections);
       }
       if (adapter == null) {
         throw new IllegalArgumentException("adapter must not be null");

@@ -20,6 +20,10 @@ class ServerOptionsTest {
     assertThat(o.transports()).containsExactlyInAnyOrder(Transport.POLLING, Transport.WEBSOCKET);
     assertThat(o.corsOrigins()).isEmpty();
     assertThat(o.connectionStateRecovery()).isFalse();
+    assertThat(o.headersTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(o.requestTimeout()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(o.keepAliveTimeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(o.maxConnections()).isZero();
   }
 
   @Test
@@ -54,6 +58,10 @@ class ServerOptionsTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessage("maxAttachments must be >= 0, was -1");
     assertThatThrownBy(() -> ServerOptions.builder().ioThreads(0).build())
         .isInstanceOf(IllegalArgumentException.class).hasMessage("ioThreads must be >= 1, was 0");
+    assertThatThrownBy(() -> ServerOptions.builder().headersTimeout(Duration.ZERO).build())
+        .hasMessage("headersTimeout must be positive, was PT0S");
+    assertThatThrownBy(() -> ServerOptions.builder().maxConnections(-1).build())
+        .hasMessage("maxConnections must be >= 0 (0: no cap), was -1");
   }
 
   @Test

@@ -186,7 +186,7 @@ public final class EngineServerImpl implements EngineServer {
     try {
       String scheme = options.tlsCertificate() != null ? "wss://" : "ws://";
       WebSocketServerHandshakerFactory factory = new WebSocketServerHandshakerFactory(
-          scheme + request.headers().get("host") + options.path(), null, true,
+          scheme + request.headers().get("host") + options.path(), null, false,
           (int) options.maxHttpBufferSize());
       WebSocketServerHandshaker handshaker = factory.newHandshaker(request);
       if (handshaker == null || !ctx.channel().isActive()) {

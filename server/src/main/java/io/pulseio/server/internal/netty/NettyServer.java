@@ -24,8 +24,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The listening socket and the pipeline of each connection:
- * [TLS] → HTTP codec → body aggregator (size-limited) → request router; a WebSocket upgrade then
- * swaps the router for the frame aggregator and the frame handler.
+ * connection guard (count, back-pressure, outbound bound) → [TLS] → HTTP codec → HTTP guard (one
+ * request at a time, timeouts) → body aggregator (size-limited) → request router; a WebSocket
+ * upgrade then swaps the router for the frame aggregator and the frame handler, and the HTTP guard
+ * leaves.
  */
 public final class NettyServer {
   private static final java.util.regex.Pattern NATIVE_ERROR =
@@ -35,6 +37,7 @@ public final class NettyServer {
   private final EventLoopGroup group;
   private final boolean ownsGroup;
   private final EngineServerImpl engine;
+  private final ConnectionLimits limits;
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private Channel serverChannel;
   private boolean closed;
@@ -43,6 +46,7 @@ public final class NettyServer {
     this.options = options;
     this.engine = engine;
     this.ownsGroup = given == null;
+    this.limits = new ConnectionLimits(options);
     this.group = given != null ? given : new MultiThreadIoEventLoopGroup(options.ioThreads(),
         new DefaultThreadFactory("pulseio-server", false), NativeIo.handlerFactory());
   }
@@ -78,10 +82,13 @@ public final class NettyServer {
           protected void initChannel(SocketChannel ch) {
             channels.add(ch);
             ChannelPipeline p = ch.pipeline();
+            ConnectionGuard guard = new ConnectionGuard(limits);
+            p.addLast("guard", guard);
             if (sslContext != null) {
               p.addLast("tls", sslContext.newHandler(ch.alloc()));
             }
             p.addLast("http", new HttpServerCodec());
+            p.addLast("http-guard", new HttpGuard(limits, guard));
             p.addLast("aggregator", new LimitedAggregator(maxBody, engine));
             p.addLast("router", new HttpRequestHandler(engine));
           }
