@@ -8,8 +8,6 @@ import io.pulseio.logic.Problem;
 import io.pulseio.logic.ProjectLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -33,11 +31,12 @@ final class ProjectFile {
     /** Reads the file; a missing or unreadable file is a usage error (64). */
     static ProjectFile read(CommandLine cmd, Path path) {
         try {
-            return new ProjectFile(path, Files.readString(path, StandardCharsets.UTF_8));
+            return new ProjectFile(path, ProjectLoader.read(path));
         } catch (NoSuchFileException e) {
             throw new ParameterException(cmd, "Project file not found: " + path);
         } catch (IOException e) {
-            throw new ParameterException(cmd, "Cannot read project file " + path + ": " + Errors.describe(e));
+            String why = e.getClass() == IOException.class ? e.getMessage() : Errors.describe(e);
+            throw new ParameterException(cmd, "Cannot read project file " + path + ": " + why);
         }
     }
 

@@ -34,7 +34,7 @@ public final class LoadResult {
         return project != null;
     }
 
-    /** Every problem, in the order found (schema, settings, names, nodes, plugins, links); empty when valid. */
+    /** Every problem, in the order of the places in the file they are about; empty when valid. */
     public List<Problem> problems() {
         return problems;
     }

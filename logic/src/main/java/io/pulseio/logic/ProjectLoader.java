@@ -2,6 +2,9 @@ package io.pulseio.logic;
 
 import io.pulseio.logic.internal.load.Loader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,9 +38,34 @@ public final class ProjectLoader {
         return registry;
     }
 
+    /** The largest project file the loader reads: 16 MiB. */
+    public static final long MAX_FILE_BYTES = Loader.MAX_CHARS;
+
     /** Loads a UTF-8 file; an unreadable file throws, every problem inside it is in the result. */
     public LoadResult load(Path file) throws IOException {
-        return load(Files.readString(file, StandardCharsets.UTF_8));
+        return load(read(file));
+    }
+
+    /**
+     * The text of a project file, read as UTF-8 without reading more than {@link #MAX_FILE_BYTES}
+     * (so {@code /dev/zero} or a runaway file fails at once instead of exhausting memory).
+     *
+     * @throws IOException when the file cannot be read, is not UTF-8, or is larger than the limit
+     */
+    public static String read(Path file) throws IOException {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+        }
+        if (bytes.length > MAX_FILE_BYTES) {
+            throw new IOException("the file is larger than " + MAX_FILE_BYTES / (1024 * 1024)
+                    + " MiB, the most a project may have");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("the file is not UTF-8 text", e);
+        }
     }
 
     /** Loads project JSON text. */

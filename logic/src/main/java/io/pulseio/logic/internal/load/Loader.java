@@ -1,6 +1,8 @@
 package io.pulseio.logic.internal.load;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pulseio.logic.NodeRegistry;
@@ -22,7 +24,12 @@ import java.util.Map;
  * reports every problem; schema violations alone stop the later phases (the shape is unknown).
  */
 public final class Loader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The largest project text the loader reads, in characters (a file's limit is in bytes, the same number). */
+    public static final int MAX_CHARS = 16 * 1024 * 1024;
+    /** Strict: a duplicate key or anything after the document is a syntax problem. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private final NodeRegistry registry;
     private final Map<String, String> environment;
 
@@ -37,14 +44,16 @@ public final class Loader {
 
     public Outcome load(String text) {
         List<Problem> problems = new ArrayList<>();
+        if (text.length() > MAX_CHARS) {
+            problems.add(new Problem(ProblemKind.SYNTAX, "$", null, null, "the project is larger than "
+                    + MAX_CHARS / (1024 * 1024) + " MiB"));
+            return new Outcome(null, problems);
+        }
         JsonNode document;
         try {
             document = JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            var at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            problems.add(new Problem(ProblemKind.SYNTAX, "$", null, null, "invalid JSON" + where + ": "
-                    + e.getOriginalMessage()));
+            problems.add(Syntax.problem(e));
             return new Outcome(null, problems);
         }
         if (document == null || document.isMissingNode()) {
@@ -53,8 +62,9 @@ public final class Loader {
         }
         problems.addAll(SchemaCheck.check(document));
         if (!problems.isEmpty()) {
-            return new Outcome(null, problems);
+            return new Outcome(null, FileOrder.sort(document, problems));
         }
+        EnvExpander environment = new EnvExpander(this.environment, problems);
         ProjectSpec spec = new ProjectParser(environment,
                 id -> registry.plugin(id).map(Plugin::canBeDisabled).orElse(true), problems).parse(document);
         new NameChecks(problems).check(spec);
@@ -71,9 +81,23 @@ public final class Loader {
             links.check(specs.get(i), graphs.get(i));
         }
         if (!problems.isEmpty()) {
-            return new Outcome(null, problems);
+            return new Outcome(null, FileOrder.sort(document, oneCauseEach(problems, environment)));
         }
         return new Outcome(new LinkedProject(spec, registry, enabled, nodes), problems);
+    }
+
+    /**
+     * Without the problems an unset variable caused in its field (the variable is the one cause), and
+     * with every value that came from the environment masked.
+     */
+    private static List<Problem> oneCauseEach(List<Problem> problems, EnvExpander environment) {
+        List<Problem> kept = new ArrayList<>();
+        for (Problem p : problems) {
+            if (p.kind() == ProblemKind.UNSET_ENVIRONMENT_VARIABLE || !environment.causedByUnset(p.path())) {
+                kept.add(environment.redact(p));
+            }
+        }
+        return kept;
     }
 
     /** Checks every node; returns, per graph, its ids mapped to resolved nodes (null when unresolved). */

@@ -29,12 +29,12 @@ import java.util.function.Predicate;
  */
 final class ProjectParser {
     private final List<Problem> problems;
-    private final Map<String, String> environment;
+    private final EnvExpander expander;
     private final Predicate<String> canBeSwitchedOff;
 
     /** {@code canBeSwitchedOff} tells, by plugin id, whether a plugin's switch is obeyed (not for core). */
-    ProjectParser(Map<String, String> environment, Predicate<String> canBeSwitchedOff, List<Problem> problems) {
-        this.environment = environment;
+    ProjectParser(EnvExpander expander, Predicate<String> canBeSwitchedOff, List<Problem> problems) {
+        this.expander = expander;
         this.canBeSwitchedOff = canBeSwitchedOff;
         this.problems = problems;
     }
@@ -46,7 +46,6 @@ final class ProjectParser {
         }
         ObjectNode settings = root.has("settings") ? (ObjectNode) root.get("settings").deepCopy()
                 : JsonNodeFactory.instance.objectNode();
-        EnvExpander expander = new EnvExpander(environment, problems);
         for (String plugin : fieldNames(settings)) {
             boolean off = !switches.getOrDefault(plugin, true) && canBeSwitchedOff.test(plugin);
             if (!off) {

@@ -73,7 +73,7 @@ final class Connection {
         ensureClient();
         callbacks.started();
         state = State.CONNECTING;
-        events.connectionState("connecting", settings.url());
+        events.connectionState("connecting", settings.shownUrl());
         namespace("/").socket.connect();
         for (Namespace n : namespaces.values()) {
             if (!n.isDefault() && !n.subscriptions.isEmpty()) {

@@ -19,7 +19,8 @@ import java.util.Set;
  */
 final class ConnectionReader {
     private static final Set<String> FIELDS = Set.of("name", "url", "port", "path", "transports", "reconnection",
-            "connectTimeout", "ackTimeout", "auth", "query", "headers", "tls", "sendBufferSize");
+            "connectTimeout", "ackTimeout", "auth", "query", "headers", "tls", "sendBufferSize",
+            "retries");
     private static final Set<String> RECONNECTION_FIELDS = Set.of("enabled", "attempts", "delay", "maxDelay",
             "randomization");
     private static final Set<String> TLS_FIELDS = Set.of("ca", "trustStore", "trustStorePassword", "insecure");
@@ -50,12 +51,13 @@ final class ConnectionReader {
         Tls tls = tls(c.get("tls"), p + ".tls");
         int sendBuffer = values.count(c.get("sendBufferSize"), p + ".sendBufferSize", "sendBufferSize",
                 io.pulseio.client.ClientOptions.DEFAULT_SEND_BUFFER_SIZE);
+        int retries = values.count(c.get("retries"), p + ".retries", "retries", 0);
         if (name == null || uri == null || path == null || transports == null || reconnection == null
                 || auth == NO_OBJECT || query == null || headers == null || tls == null) {
             return null;
         }
         return new ConnectionSettings(name, uri.toString(), port, path, transports, reconnection, connectTimeout,
-                ackTimeout, auth, query, headers, tls.ca, tls.trustStore, tls.password, tls.insecure, sendBuffer);
+                ackTimeout, auth, query, headers, tls.ca, tls.trustStore, tls.password, tls.insecure, sendBuffer, retries);
     }
 
 
@@ -71,12 +73,13 @@ final class ConnectionReader {
         String url = v.textValue().trim();
         String problem = urlProblem(url);
         if (problem != null) {
-            values.report(ProblemKind.INVALID_URL, p, "invalid URL '" + url + "': " + problem);
+            values.report(ProblemKind.INVALID_URL, p, "invalid URL '" + ConnectionSettings.shown(url) + "': " + problem);
             return null;
         }
         URI uri = URI.create(url);
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            values.report(ProblemKind.INVALID_PORT, p, "the port of URL '" + url + "' must be in 1..65535, was "
+            values.report(ProblemKind.INVALID_PORT, p, "the port of URL '" + ConnectionSettings.shown(url)
+                    + "' must be in 1..65535, was "
                     + uri.getPort());
             return null;
         }

@@ -17,12 +17,13 @@ import java.util.concurrent.Executor;
  * @param port null: the URL's port, else 80 for http/ws and 443 for https/wss
  * @param auth null: no auth object
  * @param tlsCa null unless set; likewise {@code trustStore} and {@code trustStorePassword}
+ * @param retries resends of an emit the server did not acknowledge within the ack timeout; 0: off
  */
 public record ConnectionSettings(String name, String url, Integer port, String path, List<Transport> transports,
                                  Reconnection reconnection, long connectTimeoutMillis, long ackTimeoutMillis,
                                  ObjectNode auth, Map<String, String> query, Map<String, List<String>> headers,
                                  String tlsCa, String trustStore, String trustStorePassword, boolean insecure,
-                                 int sendBufferSize) {
+                                 int sendBufferSize, int retries) {
 
     /** Default Engine.IO path. */
     public static final String DEFAULT_PATH = ClientOptions.DEFAULT_PATH;
@@ -30,6 +31,16 @@ public record ConnectionSettings(String name, String url, Integer port, String p
     public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 20_000;
     /** Default time Send With Ack waits for its reply. */
     public static final long DEFAULT_ACK_TIMEOUT_MILLIS = 10_000;
+
+    /** Settings without retries. */
+    public ConnectionSettings(String name, String url, Integer port, String path, List<Transport> transports,
+                              Reconnection reconnection, long connectTimeoutMillis, long ackTimeoutMillis,
+                              ObjectNode auth, Map<String, String> query, Map<String, List<String>> headers,
+                              String tlsCa, String trustStore, String trustStorePassword, boolean insecure,
+                              int sendBufferSize) {
+        this(name, url, port, path, transports, reconnection, connectTimeoutMillis, ackTimeoutMillis, auth, query,
+                headers, tlsCa, trustStore, trustStorePassword, insecure, sendBufferSize, 0);
+    }
 
     public ConnectionSettings {
         transports = List.copyOf(transports);
@@ -43,10 +54,31 @@ public record ConnectionSettings(String name, String url, Integer port, String p
         return auth == null ? null : auth.deepCopy();
     }
 
-    /** Names the connection and its server; never prints auth or passwords. */
+    /** Names the connection and its server; never prints auth, passwords or query values. */
     @Override
     public String toString() {
-        return "Connection[" + name + ", " + url + (port != null ? ", port " + port : "") + "]";
+        return "Connection[" + name + ", " + shownUrl() + (port != null ? ", port " + port : "") + "]";
+    }
+
+    /** The URL as logs and traces show it: a password and the query's values masked ({@link #shown}). */
+    public String shownUrl() {
+        return shown(url);
+    }
+
+    /**
+     * {@code url} fit to be shown: {@code http://user:***@host/?token=***&site=***}. The query's values
+     * and a password may be secrets (from {@code ${env:…}} or not); the names and the rest are kept.
+     */
+    public static String shown(String url) {
+        String masked = url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*):[^/?#@]*@", "$1:***@");
+        int query = masked.indexOf('?');
+        if (query < 0) {
+            return masked;
+        }
+        int fragment = masked.indexOf('#', query);
+        String end = fragment < 0 ? "" : masked.substring(fragment);
+        String params = masked.substring(query + 1, fragment < 0 ? masked.length() : fragment);
+        return masked.substring(0, query + 1) + params.replaceAll("=[^&]*", "=***") + end;
     }
 
     /**
@@ -80,6 +112,7 @@ public record ConnectionSettings(String name, String url, Integer port, String p
                 .ackTimeout(Duration.ofMillis(ackTimeoutMillis))
                 .query(query)
                 .sendBufferSize(sendBufferSize)
+                .retries(retries)
                 .insecure(insecure)
                 .callbackExecutor(callbacks)
                 .eventLoops(loops);
