@@ -221,6 +221,12 @@ public interface Adapter {
      */
     Optional<Duration> connectionStateRecovery();
 
+    /**
+     * A fresh ack id for a packet given to {@link #sendWithAck} (one that no socket of this
+     * namespace is waiting on), for a broadcast with acks that came from another server.
+     */
+    long nextAckId();
+
     /** The server's scheduler, for the adapter's timeouts (do not block it; do not shut it down). */
     ScheduledExecutorService scheduler();
 

@@ -34,6 +34,11 @@ final class LocalDelivery implements Adapter.Context {
   }
 
   @Override
+  public long nextAckId() {
+    return nsp.nextAckId();
+  }
+
+  @Override
   public ScheduledExecutorService scheduler() {
     return nsp.server().scheduler();
   }
