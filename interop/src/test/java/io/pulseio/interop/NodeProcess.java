@@ -147,6 +147,17 @@ final class NodeProcess implements AutoCloseable {
     }
   }
 
+  /** Writes one line to the process's stdin (a command for fixtures that read them). */
+  void send(String line) {
+    try {
+      var in = process.getOutputStream();
+      in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+      in.flush();
+    } catch (IOException e) {
+      throw new IllegalStateException(name + " does not take input any more", e);
+    }
+  }
+
   boolean isAlive() {
     return process.isAlive();
   }

@@ -1,7 +1,11 @@
 package io.pulseio.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +28,39 @@ public interface Namespace extends BroadcastOperator {
    * event loop before any of its events: register the socket's listeners there.
    */
   Subscription onConnection(Consumer<ServerSocket> listener);
+
+  /**
+   * Sends an event to the other servers of the cluster, to their listeners for this namespace
+   * ({@link #onServerSideEmit} here, {@code io.on(event, ...)} on a Node.js server); nothing
+   * happens with the in-memory adapter. Binary arguments do not survive the classic Redis adapter.
+   *
+   * @throws IllegalArgumentException for a reserved event name or an argument that is not JSON
+   * @throws UnsupportedOperationException on a dynamic namespace
+   */
+  void serverSideEmit(String event, Object... args);
+
+  /**
+   * Sends an event to the other servers and collects one answer from each; fails with
+   * {@link AckTimeoutException} (holding the answers received) when not all answered within
+   * {@code timeout}. Completes with an empty list when there is no other server.
+   *
+   * @throws UnsupportedOperationException on a dynamic namespace
+   */
+  CompletableFuture<List<JsonNode>> serverSideEmitWithAck(Duration timeout, String event,
+      Object... args);
+
+  /**
+   * Listens to the events other servers send with {@code serverSideEmit}; on a dynamic
+   * namespace, to those of each of its namespaces.
+   */
+  Subscription onServerSideEmit(ServerSideListener listener);
+
+  /**
+   * How many servers serve this namespace, this one included (1 with the in-memory adapter).
+   *
+   * @throws UnsupportedOperationException on a dynamic namespace
+   */
+  CompletableFuture<Integer> serverCount();
 
   /** The connected sockets. */
   Collection<ServerSocket> sockets();

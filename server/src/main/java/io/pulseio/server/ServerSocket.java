@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
@@ -28,6 +29,13 @@ public interface ServerSocket {
 
   /** True when connection state recovery restored this socket (same id, rooms, missed events). */
   boolean recovered();
+
+  /**
+   * What the application keeps with this socket (socket.io's {@code socket.data}): shown to
+   * other servers by {@code fetchSockets} and kept by connection state recovery. Thread-safe;
+   * no null keys or values. Starts empty, or with the recovered session's values.
+   */
+  ConcurrentMap<String, JsonNode> data();
 
   /** The transport in use now. */
   Transport transport();

@@ -144,7 +144,7 @@ class AdapterTest {
   }
 
   @Test
-  void connectionStateRecoveryWorksWithAnyAdapter() throws Exception {
+  void connectionStateRecoveryUsesTheAdaptersOffsetsAndSessions() throws Exception {
     start(recording().connectionStateRecovery(Duration.ofMinutes(1)));
     server.sockets().onConnection(seen::add);
     String pid;
@@ -156,14 +156,17 @@ class AdapterTest {
       server.sockets().emit("first");
       String event = ws.nextText();
       offset = event.substring(event.lastIndexOf(",\"") + 2, event.length() - 2);
+      assertThat(offset).isEqualTo("rec-0");
     }
     assertThat(adapters.get("/").awaitCall("delAll")).isTrue();
+    assertThat(adapters.get("/").calls).anyMatch(c -> c.startsWith("persistSession "));
     server.sockets().emit("missed");
     try (WsClient ws = connect("40{\"pid\":\"" + pid + "\",\"offset\":\"" + offset + "\"}")) {
       ws.nextText();
-      assertThat(ws.nextText()).startsWith("42[\"missed\",\"");
+      assertThat(ws.nextText()).isEqualTo("42[\"missed\",\"rec-1\"]");
       assertThat(((ServerSocket) seen()).recovered()).isTrue();
     }
+    assertThat(adapters.get("/").calls).contains("restoreSession rec-0");
   }
 
   private static String field(String packet, String name) {

@@ -10,33 +10,44 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Gathers the replies to one broadcast with acks: done when every reached socket answered, failed
- * with the replies so far at the timeout. Replies arrive on many threads; guarded by {@code this}.
+ * Gathers the replies to one broadcast with acks over one or more namespaces, each served by one
+ * or more servers: done when every namespace's server count is known, every counted server told
+ * how many sockets it reached, and that many replies arrived; failed with the replies so far at
+ * the timeout. Calls arrive on many threads; guarded by {@code this}.
  */
 final class AckCollector {
   final CompletableFuture<List<AckReply>> future = new CompletableFuture<>();
   private final List<AckReply> replies = new ArrayList<>();
-  private int expected;
-  private int pendingParts;
-  private ScheduledFuture<?> timer;
+  private int pendingNamespaces;
+  private int expectedServers;
+  private int reportedServers;
+  private int expectedReplies;
 
-  AckCollector(int parts) {
-    this.pendingParts = parts;
+  /** @param namespaces how many namespaces will report their server count */
+  AckCollector(int namespaces) {
+    this.pendingNamespaces = namespaces;
   }
 
   void startTimer(ScheduledExecutorService scheduler, long timeoutMillis) {
     ScheduledFuture<?> t = scheduler.schedule(this::timeout, timeoutMillis, TimeUnit.MILLISECONDS);
-    synchronized (this) {
-      timer = t;
-    }
     future.whenComplete((r, e) -> t.cancel(false));
+    check();
   }
 
-  /** One namespace's broadcast reached {@code count} sockets. */
+  /** One namespace is served by {@code count} servers. */
+  void servers(int count) {
+    synchronized (this) {
+      expectedServers += count;
+      pendingNamespaces--;
+    }
+    check();
+  }
+
+  /** One server's part of the broadcast reached {@code count} sockets. */
   void reached(int count) {
     synchronized (this) {
-      expected += count;
-      pendingParts--;
+      expectedReplies += count;
+      reportedServers++;
     }
     check();
   }
@@ -51,7 +62,8 @@ final class AckCollector {
   private void check() {
     List<AckReply> done = null;
     synchronized (this) {
-      if (pendingParts == 0 && replies.size() >= expected) {
+      if (pendingNamespaces == 0 && reportedServers >= expectedServers
+          && replies.size() >= expectedReplies) {
         done = List.copyOf(replies);
       }
     }
@@ -62,8 +74,10 @@ final class AckCollector {
 
   private void timeout() {
     List<AckReply> partial;
+    int expected;
     synchronized (this) {
       partial = List.copyOf(replies);
+      expected = expectedReplies;
     }
     future.completeExceptionally(new AckTimeoutException(
         "operation has timed out: " + partial.size() + " of " + expected + " replies", partial));

@@ -4,6 +4,8 @@ import io.pulseio.server.AckReply;
 import io.pulseio.server.BroadcastOperator;
 import io.pulseio.server.Middleware;
 import io.pulseio.server.Namespace;
+import io.pulseio.server.RemoteSocket;
+import io.pulseio.server.ServerSideListener;
 import io.pulseio.server.ServerSocket;
 import io.pulseio.server.Subscription;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.util.function.Consumer;
 abstract class BaseNamespace implements Namespace {
   final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
   final List<Consumer<ServerSocket>> connectionListeners = new CopyOnWriteArrayList<>();
+  final List<ServerSideListener> serverSideListeners = new CopyOnWriteArrayList<>();
 
   /** The operator that reaches every socket of this namespace (no rooms, no exceptions). */
   abstract BroadcastOperator all();
@@ -37,6 +40,12 @@ abstract class BaseNamespace implements Namespace {
   }
 
   @Override
+  public Subscription onServerSideEmit(ServerSideListener listener) {
+    serverSideListeners.add(listener);
+    return () -> serverSideListeners.remove(listener);
+  }
+
+  @Override
   public BroadcastOperator to(String... rooms) {
     return all().to(rooms);
   }
@@ -49,6 +58,26 @@ abstract class BaseNamespace implements Namespace {
   @Override
   public BroadcastOperator volatileOnly() {
     return all().volatileOnly();
+  }
+
+  @Override
+  public BroadcastOperator local() {
+    return all().local();
+  }
+
+  @Override
+  public CompletableFuture<List<RemoteSocket>> fetchSockets() {
+    return all().fetchSockets();
+  }
+
+  @Override
+  public void socketsJoin(String... rooms) {
+    all().socketsJoin(rooms);
+  }
+
+  @Override
+  public void socketsLeave(String... rooms) {
+    all().socketsLeave(rooms);
   }
 
   @Override

@@ -5,7 +5,9 @@ import io.pulseio.protocol.SocketPacket;
 import io.pulseio.server.AckReply;
 import io.pulseio.server.Adapter.BroadcastOptions;
 import io.pulseio.server.BroadcastOperator;
+import io.pulseio.server.RemoteSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -17,44 +19,46 @@ import java.util.function.Supplier;
 final class BroadcastOperatorImpl implements BroadcastOperator {
   private final SocketIoServerImpl server;
   private final Supplier<List<NamespaceImpl>> namespaces;
-  private final Set<String> rooms;
-  private final Set<String> except;
-  private final boolean volatileOnly;
+  private final BroadcastOptions options;
 
   BroadcastOperatorImpl(SocketIoServerImpl server, Supplier<List<NamespaceImpl>> namespaces,
-      Set<String> rooms, Set<String> except, boolean volatileOnly) {
+      BroadcastOptions options) {
     this.server = server;
     this.namespaces = namespaces;
-    this.rooms = rooms;
-    this.except = except;
-    this.volatileOnly = volatileOnly;
+    this.options = options;
+  }
+
+  private BroadcastOperator with(BroadcastOptions changed) {
+    return new BroadcastOperatorImpl(server, namespaces, changed);
   }
 
   @Override
   public BroadcastOperator to(String... more) {
-    return new BroadcastOperatorImpl(server, namespaces, plus(rooms, more), except, volatileOnly);
+    return with(new BroadcastOptions(plus(options.rooms(), more), options.except(),
+        options.volatileOnly(), options.local()));
   }
 
   @Override
   public BroadcastOperator except(String... more) {
-    return new BroadcastOperatorImpl(server, namespaces, rooms, plus(except, more), volatileOnly);
+    return with(new BroadcastOptions(options.rooms(), plus(options.except(), more),
+        options.volatileOnly(), options.local()));
   }
 
   @Override
   public BroadcastOperator volatileOnly() {
-    return new BroadcastOperatorImpl(server, namespaces, rooms, except, true);
+    return with(new BroadcastOptions(options.rooms(), options.except(), true, options.local()));
   }
 
-  private BroadcastOptions options() {
-    return new BroadcastOptions(rooms, except, volatileOnly);
+  @Override
+  public BroadcastOperator local() {
+    return with(options.asLocal());
   }
 
   @Override
   public void emit(String event, Object... args) {
     ArrayNode data = Args.event(event, args);
-    BroadcastOptions options = options();
     for (NamespaceImpl nsp : namespaces.get()) {
-      nsp.broadcast(SocketPacket.event(nsp.name(), data, SocketPacket.NO_ACK), options);
+      nsp.adapter().broadcast(SocketPacket.event(nsp.name(), data, SocketPacket.NO_ACK), options);
     }
   }
 
@@ -65,14 +69,19 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
     ArrayNode data = Args.event(event, args);
-    BroadcastOptions options = options();
     List<NamespaceImpl> targets = namespaces.get();
-    AckCollector collector = new AckCollector(Math.max(1, targets.size()));
+    AckCollector collector = new AckCollector(targets.size());
     collector.startTimer(server.scheduler(), timeout.toMillis());
-    if (targets.isEmpty()) {
-      collector.reached(0);
-    }
     for (NamespaceImpl nsp : targets) {
+      if (options.local()) {
+        collector.servers(1);
+      } else {
+        nsp.adapter().serverCount().whenComplete((count, error) -> {
+          if (error == null) {
+            collector.servers(count);
+          } // else: the count stays unknown and the timer ends the wait
+        });
+      }
       SocketPacket packet = SocketPacket.event(nsp.name(), data, nsp.nextAckId());
       nsp.adapter().broadcastWithAck(packet, options, timeout, collector::reached,
           collector::reply);
@@ -84,17 +93,44 @@ final class BroadcastOperatorImpl implements BroadcastOperator {
   public Set<String> socketIds() {
     Set<String> ids = new HashSet<>();
     for (NamespaceImpl nsp : namespaces.get()) {
-      ids.addAll(nsp.adapter().targets(options()));
+      ids.addAll(nsp.adapter().targets(options));
     }
     return ids;
   }
 
   @Override
+  public CompletableFuture<List<RemoteSocket>> fetchSockets() {
+    List<CompletableFuture<List<RemoteSocket>>> parts = new ArrayList<>();
+    for (NamespaceImpl nsp : namespaces.get()) {
+      parts.add(nsp.adapter().fetchSockets(options));
+    }
+    return CompletableFuture.allOf(parts.toArray(CompletableFuture[]::new)).thenApply(done -> {
+      List<RemoteSocket> all = new ArrayList<>();
+      parts.forEach(p -> all.addAll(p.join()));
+      return List.copyOf(all);
+    });
+  }
+
+  @Override
+  public void socketsJoin(String... rooms) {
+    Set<String> add = plus(Set.of(), rooms);
+    for (NamespaceImpl nsp : namespaces.get()) {
+      nsp.adapter().addSockets(options, add);
+    }
+  }
+
+  @Override
+  public void socketsLeave(String... rooms) {
+    Set<String> remove = plus(Set.of(), rooms);
+    for (NamespaceImpl nsp : namespaces.get()) {
+      nsp.adapter().delSockets(options, remove);
+    }
+  }
+
+  @Override
   public void disconnectSockets(boolean close) {
     for (NamespaceImpl nsp : namespaces.get()) {
-      for (String id : nsp.adapter().targets(options())) {
-        nsp.socket(id).ifPresent(s -> s.disconnect(close));
-      }
+      nsp.adapter().disconnectSockets(options, close);
     }
   }
 

@@ -1,13 +1,17 @@
 package io.pulseio.server.internal.socket;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.server.Adapter;
+import io.pulseio.server.Adapter.BroadcastOptions;
 import io.pulseio.server.BroadcastOperator;
 import io.pulseio.server.ServerSocket;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
@@ -22,7 +26,8 @@ final class DynamicNamespace extends BaseNamespace {
 
   DynamicNamespace(SocketIoServerImpl server, Predicate<String> names) {
     this.names = names;
-    this.all = new BroadcastOperatorImpl(server, () -> children, Set.of(), Set.of(), false);
+    this.all = new BroadcastOperatorImpl(server, () -> children,
+        new BroadcastOptions(Set.of(), Set.of(), false, false));
   }
 
   @Override
@@ -46,6 +51,27 @@ final class DynamicNamespace extends BaseNamespace {
       }
     }
     return Optional.empty();
+  }
+
+  @Override
+  public void serverSideEmit(String event, Object... args) {
+    throw unsupported("serverSideEmit");
+  }
+
+  @Override
+  public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(Duration timeout, String event,
+      Object... args) {
+    throw unsupported("serverSideEmitWithAck");
+  }
+
+  @Override
+  public CompletableFuture<Integer> serverCount() {
+    throw unsupported("serverCount");
+  }
+
+  private static UnsupportedOperationException unsupported(String what) {
+    return new UnsupportedOperationException(what
+        + " is not supported on a dynamic namespace: call it on one of its namespaces");
   }
 
   @Override

@@ -1,14 +1,21 @@
 package io.pulseio.server.internal.socket;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.pulseio.protocol.SocketPacket;
+import io.pulseio.protocol.SocketPacketType;
 import io.pulseio.server.AckReply;
 import io.pulseio.server.Adapter;
+import io.pulseio.server.RemoteSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -16,14 +23,22 @@ import java.util.function.IntConsumer;
 /**
  * Rooms and broadcasts of one namespace in this process, written against the public
  * {@link Adapter.Context} alone: it keeps socket ids by room and hands packets to the context.
+ * With connection state recovery on it also keeps the replayable events (offsets of its own
+ * choosing) and the sessions of disconnected sockets, in a {@link RecoveryStore}. There is no
+ * other server: server-side emits go nowhere, and the server count is 1.
  */
 public final class InMemoryAdapter implements Adapter {
   private final Context context;
   private final ConcurrentHashMap<String, Set<String>> rooms = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<String>> socketRooms = new ConcurrentHashMap<>();
+  private final RecoveryStore recovery;
 
   public InMemoryAdapter(Context context) {
     this.context = context;
+    this.recovery = context.connectionStateRecovery()
+        .map(keep -> new RecoveryStore(keep.toMillis(), System::currentTimeMillis,
+            UUID.randomUUID().toString().substring(0, 8) + "-"))
+        .orElse(null);
   }
 
   @Override
@@ -89,13 +104,89 @@ public final class InMemoryAdapter implements Adapter {
 
   @Override
   public void broadcast(SocketPacket packet, BroadcastOptions options) {
-    context.send(packet, select(options), options.volatileOnly());
+    SocketPacket toSend = packet;
+    if (recovery != null && replayable(packet, options)) {
+      String offset = recovery.nextOffset();
+      ArrayNode data = withOffset(packet, offset);
+      recovery.store(offset, options, data);
+      toSend = new SocketPacket(packet.type(), packet.namespace(), packet.ackId(), data);
+    }
+    context.send(toSend, select(options), options.volatileOnly());
+  }
+
+  /** Whether connection state recovery keeps this packet for replay (socket.io's rule). */
+  public static boolean replayable(SocketPacket packet, BroadcastOptions options) {
+    return packet.type() == SocketPacketType.EVENT && !packet.hasAckId()
+        && !options.volatileOnly();
+  }
+
+  /** The packet's data array with {@code offset} appended, as a new array. */
+  public static ArrayNode withOffset(SocketPacket packet, String offset) {
+    ArrayNode data = JsonNodeFactory.instance.arrayNode(packet.data().size() + 1);
+    data.addAll((ArrayNode) packet.data());
+    data.add(offset);
+    return data;
   }
 
   @Override
   public void broadcastWithAck(SocketPacket packet, BroadcastOptions options, Duration timeout,
       IntConsumer clientCount, Consumer<AckReply> reply) {
     clientCount.accept(context.sendWithAck(packet, select(options), timeout, reply));
+  }
+
+  @Override
+  public void addSockets(BroadcastOptions options, Set<String> add) {
+    for (String id : List.copyOf(select(options))) {
+      addAll(id, add);
+    }
+  }
+
+  @Override
+  public void delSockets(BroadcastOptions options, Set<String> remove) {
+    for (String id : List.copyOf(select(options))) {
+      for (String room : remove) {
+        del(id, room);
+      }
+    }
+  }
+
+  @Override
+  public void disconnectSockets(BroadcastOptions options, boolean close) {
+    context.disconnect(List.copyOf(select(options)), close);
+  }
+
+  @Override
+  public CompletableFuture<List<RemoteSocket>> fetchSockets(BroadcastOptions options) {
+    return CompletableFuture.completedFuture(context.describe(select(options)));
+  }
+
+  @Override
+  public void serverSideEmit(List<JsonNode> packet) {
+    // no other server
+  }
+
+  @Override
+  public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(List<JsonNode> packet,
+      Duration timeout) {
+    return CompletableFuture.completedFuture(List.of());
+  }
+
+  @Override
+  public CompletableFuture<Integer> serverCount() {
+    return CompletableFuture.completedFuture(1);
+  }
+
+  @Override
+  public void persistSession(Session session) {
+    if (recovery != null) {
+      recovery.persist(session);
+    }
+  }
+
+  @Override
+  public CompletableFuture<RestoredSession> restoreSession(String pid, String offset) {
+    return CompletableFuture.completedFuture(
+        recovery == null ? null : recovery.restore(pid, offset));
   }
 
   /** The ids the options select, each once. */

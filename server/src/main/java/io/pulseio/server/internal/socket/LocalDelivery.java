@@ -1,12 +1,18 @@
 package io.pulseio.server.internal.socket;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.protocol.EncodedPacket;
 import io.pulseio.protocol.SocketEncoder;
 import io.pulseio.protocol.SocketPacket;
 import io.pulseio.server.AckReply;
 import io.pulseio.server.Adapter;
+import io.pulseio.server.RemoteSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 
 /** What an adapter reaches of its namespace: the sockets connected to this server. */
@@ -20,6 +26,21 @@ final class LocalDelivery implements Adapter.Context {
   @Override
   public String namespace() {
     return nsp.name();
+  }
+
+  @Override
+  public Optional<Duration> connectionStateRecovery() {
+    return Optional.ofNullable(nsp.server().options.maxDisconnectionDuration());
+  }
+
+  @Override
+  public long nextAckId() {
+    return nsp.nextAckId();
+  }
+
+  @Override
+  public ScheduledExecutorService scheduler() {
+    return nsp.server().scheduler();
   }
 
   @Override
@@ -58,6 +79,38 @@ final class LocalDelivery implements Adapter.Context {
       }
     }
     return reached;
+  }
+
+  @Override
+  public void disconnect(Collection<String> socketIds, boolean close) {
+    for (String id : List.copyOf(socketIds)) {
+      ServerSocketImpl socket = nsp.socketsById.get(id);
+      if (socket != null) {
+        socket.disconnect(close);
+      }
+    }
+  }
+
+  @Override
+  public List<RemoteSocket> describe(Collection<String> socketIds) {
+    List<RemoteSocket> out = new ArrayList<>(socketIds.size());
+    for (String id : socketIds) {
+      ServerSocketImpl socket = nsp.socketsById.get(id);
+      if (socket != null) {
+        out.add(socket.snapshot());
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void serverSideEvent(List<JsonNode> packet, Consumer<JsonNode> ack) {
+    if (packet.isEmpty() || !packet.get(0).isTextual()) {
+      throw new IllegalArgumentException("a server-side event must start with its name, was "
+          + packet);
+    }
+    nsp.onServerSideEvent(packet.get(0).textValue(), List.copyOf(packet.subList(1, packet.size())),
+        ack == null ? null : new ServerSideAck(ack));
   }
 
   private void checkNamespace(SocketPacket packet) {

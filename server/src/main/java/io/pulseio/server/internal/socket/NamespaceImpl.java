@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pulseio.protocol.SocketEncoder;
 import io.pulseio.protocol.SocketPacket;
-import io.pulseio.protocol.SocketPacketType;
 import io.pulseio.server.Adapter;
+import io.pulseio.server.Ack;
 import io.pulseio.server.Adapter.BroadcastOptions;
+import io.pulseio.server.Adapter.RestoredSession;
+import io.pulseio.server.ServerSideListener;
 import io.pulseio.server.BroadcastOperator;
 import io.pulseio.server.ConnectionRefusedException;
 import io.pulseio.server.Middleware;
@@ -39,7 +41,6 @@ final class NamespaceImpl extends BaseNamespace {
   private final String name;
   private final DynamicNamespace parent;
   final ConcurrentHashMap<String, ServerSocketImpl> socketsById = new ConcurrentHashMap<>();
-  private final RecoveryStore recovery;
   private final Adapter adapter;
   private final AtomicLong ackIds = new AtomicLong();
   private final BroadcastOperator all;
@@ -48,16 +49,14 @@ final class NamespaceImpl extends BaseNamespace {
     this.server = server;
     this.name = name;
     this.parent = parent;
-    Duration keep = server.options.maxDisconnectionDuration();
-    this.recovery = keep == null ? null
-        : new RecoveryStore(keep.toMillis(), System::currentTimeMillis, server.newId() + "-");
     Adapter made = server.options.adapter().create(new LocalDelivery(this));
     if (made == null) {
       throw new IllegalStateException(
           "the adapter factory returned null for namespace " + name);
     }
     this.adapter = made;
-    this.all = new BroadcastOperatorImpl(server, () -> List.of(this), Set.of(), Set.of(), false);
+    this.all = new BroadcastOperatorImpl(server, () -> List.of(this),
+        new BroadcastOptions(Set.of(), Set.of(), false, false));
   }
 
   SocketIoServerImpl server() {
@@ -78,27 +77,51 @@ final class NamespaceImpl extends BaseNamespace {
     return adapter;
   }
 
-  /** The recovery store, or null when connection state recovery is off. */
-  RecoveryStore recovery() {
-    return recovery;
+  /** True when connection state recovery is on. */
+  boolean recovers() {
+    return server.options.connectionStateRecovery();
   }
 
-  /**
-   * Broadcasts through the adapter. With connection state recovery on, a replayable event first
-   * gets an offset as its last argument and is stored, whatever the adapter.
-   */
-  void broadcast(SocketPacket packet, BroadcastOptions options) {
-    SocketPacket toSend = packet;
-    if (recovery != null && packet.type() == SocketPacketType.EVENT && !packet.hasAckId()
-        && !options.volatileOnly()) {
-      String offset = recovery.nextOffset();
-      ArrayNode data = JsonNodeFactory.instance.arrayNode(packet.data().size() + 1);
-      data.addAll((ArrayNode) packet.data());
-      data.add(offset);
-      recovery.store(offset, options, data);
-      toSend = new SocketPacket(packet.type(), packet.namespace(), packet.ackId(), data);
+  // ---- server-side events ----
+
+  @Override
+  public void serverSideEmit(String event, Object... args) {
+    adapter.serverSideEmit(List.copyOf(listOf(Args.event(event, args))));
+  }
+
+  @Override
+  public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(Duration timeout, String event,
+      Object... args) {
+    if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
-    adapter.broadcast(toSend, options);
+    return adapter.serverSideEmitWithAck(listOf(Args.event(event, args)), timeout);
+  }
+
+  @Override
+  public CompletableFuture<Integer> serverCount() {
+    return adapter.serverCount();
+  }
+
+  private static List<JsonNode> listOf(ArrayNode array) {
+    List<JsonNode> out = new ArrayList<>(array.size());
+    array.forEach(out::add);
+    return List.copyOf(out);
+  }
+
+  /** Another server's server-side event: to this namespace's listeners and its parent's. */
+  void onServerSideEvent(String event, List<JsonNode> args, Ack ack) {
+    List<ServerSideListener> all = new ArrayList<>(serverSideListeners);
+    if (parent != null) {
+      all.addAll(parent.serverSideListeners);
+    }
+    for (ServerSideListener listener : all) {
+      try {
+        listener.onEvent(event, args, ack);
+      } catch (RuntimeException e) {
+        LOG.warn("server-side listener of {} failed for '{}'", name, event, e);
+      }
+    }
   }
 
   @Override
@@ -114,14 +137,30 @@ final class NamespaceImpl extends BaseNamespace {
   // ---- admission (on the client's loop) ----
 
   void add(ClientConnection client, ObjectNode auth) {
-    RecoveryStore.Restored restored = null;
-    if (recovery != null) {
-      JsonNode pid = auth.get("pid");
-      JsonNode offset = auth.get("offset");
-      if (pid != null && pid.isTextual() && offset != null && offset.isTextual()) {
-        restored = recovery.restore(pid.textValue(), offset.textValue());
-      }
+    JsonNode pid = auth.get("pid");
+    JsonNode offset = auth.get("offset");
+    if (!recovers() || pid == null || !pid.isTextual() || offset == null || !offset.isTextual()) {
+      add(client, auth, null);
+      return;
     }
+    CompletableFuture<RestoredSession> restoring;
+    try {
+      restoring = adapter.restoreSession(pid.textValue(), offset.textValue());
+    } catch (RuntimeException e) {
+      restoring = CompletableFuture.failedFuture(e);
+    }
+    restoring.whenComplete((restored, error) -> client.execute(() -> {
+      if (error != null) {
+        LOG.warn("adapter of {} failed to restore a session; the socket starts afresh", name,
+            error);
+      }
+      if (client.isOpen()) {
+        add(client, auth, error == null ? restored : null);
+      }
+    }));
+  }
+
+  private void add(ClientConnection client, ObjectNode auth, RestoredSession restored) {
     ServerSocketImpl socket = new ServerSocketImpl(this, client, auth, restored);
     if (restored != null && server.options.recoverySkipsMiddlewares()) {
       admit(client, socket, restored);
@@ -136,7 +175,7 @@ final class NamespaceImpl extends BaseNamespace {
   }
 
   private void runMiddleware(ClientConnection client, ServerSocketImpl socket,
-      List<Middleware> chain, int index, RecoveryStore.Restored restored) {
+      List<Middleware> chain, int index, RestoredSession restored) {
     if (!client.isOpen()) {
       return;
     }
@@ -179,7 +218,7 @@ final class NamespaceImpl extends BaseNamespace {
   }
 
   private void admit(ClientConnection client, ServerSocketImpl socket,
-      RecoveryStore.Restored restored) {
+      RestoredSession restored) {
     client.added(socket);
     socketsById.put(socket.id(), socket);
     socket.onConnected(restored);

@@ -2,6 +2,8 @@ package io.pulseio.server.internal.socket;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.pulseio.server.Adapter.BroadcastOptions;
+import io.pulseio.server.Adapter.RestoredSession;
+import io.pulseio.server.Adapter.Session;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -11,22 +13,18 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Connection state recovery in memory: the events that may be replayed (with their offsets) and
- * the state of recently disconnected sockets, both kept for {@code maxDisconnectionDuration}.
- * Thread-safe.
+ * Connection state recovery in memory, for the in-memory adapter: the events that may be replayed
+ * (with their offsets) and the state of recently disconnected sockets, both kept for
+ * {@code maxDisconnectionDuration}. Thread-safe.
  */
 final class RecoveryStore {
-  /** A disconnected socket's state. */
-  record Session(String sid, String pid, Set<String> rooms, long disconnectedAt) {}
-
-  /** What a reconnecting socket gets back. */
-  record Restored(String sid, String pid, Set<String> rooms, List<ArrayNode> missed) {}
+  private record Kept(Session session, long disconnectedAt) {}
 
   private record Stored(String offset, long at, BroadcastOptions options, ArrayNode data) {}
 
   private final long maxAgeMillis;
   private final LongSupplier clock;
-  private final ConcurrentHashMap<String, Session> sessions = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Kept> sessions = new ConcurrentHashMap<>();
   private final ArrayDeque<Stored> packets = new ArrayDeque<>();
   private final String prefix;
   private long sequence;
@@ -48,19 +46,20 @@ final class RecoveryStore {
     packets.add(new Stored(offset, now, options, data));
   }
 
-  void persist(String sid, String pid, Set<String> rooms) {
+  void persist(Session session) {
     long now = clock.getAsLong();
     sessions.values().removeIf(s -> now - s.disconnectedAt() > maxAgeMillis);
-    sessions.put(pid, new Session(sid, pid, Set.copyOf(rooms), now));
+    sessions.put(session.pid(), new Kept(session, now));
   }
 
   /** The state of the socket {@code pid}, with the events sent after {@code offset}; or null. */
-  synchronized Restored restore(String pid, String offset) {
-    Session session = sessions.remove(pid);
+  synchronized RestoredSession restore(String pid, String offset) {
+    Kept kept = sessions.remove(pid);
     long now = clock.getAsLong();
-    if (session == null || now - session.disconnectedAt() > maxAgeMillis) {
+    if (kept == null || now - kept.disconnectedAt() > maxAgeMillis) {
       return null;
     }
+    Session session = kept.session();
     prune(now);
     List<ArrayNode> missed = new ArrayList<>();
     boolean found = false;
@@ -76,7 +75,7 @@ final class RecoveryStore {
     if (!found) {
       return null;
     }
-    return new Restored(session.sid(), session.pid(), session.rooms(), missed);
+    return new RestoredSession(session, missed);
   }
 
   private static boolean reaches(BroadcastOptions options, Set<String> rooms) {

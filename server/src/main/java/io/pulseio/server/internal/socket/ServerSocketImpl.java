@@ -13,11 +13,14 @@ import io.pulseio.server.Ack;
 import io.pulseio.server.AckReply;
 import io.pulseio.server.AckTimeoutException;
 import io.pulseio.server.Adapter.BroadcastOptions;
+import io.pulseio.server.Adapter.RestoredSession;
+import io.pulseio.server.Adapter.Session;
 import io.pulseio.server.AnyEventListener;
 import io.pulseio.server.BroadcastOperator;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.EventListener;
 import io.pulseio.server.Namespace;
+import io.pulseio.server.RemoteSocket;
 import io.pulseio.server.ServerSocket;
 import io.pulseio.server.SocketHandshake;
 import io.pulseio.server.Subscription;
@@ -32,6 +35,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -51,6 +56,7 @@ final class ServerSocketImpl implements ServerSocket {
   private final String pid;
   private final SocketHandshake handshake;
   private final boolean recovered;
+  private final ConcurrentHashMap<String, JsonNode> data = new ConcurrentHashMap<>();
   private volatile boolean connected;
   private Map<String, List<EventListener>> listeners;
   private List<AnyEventListener> anyListeners;
@@ -58,13 +64,16 @@ final class ServerSocketImpl implements ServerSocket {
   private final PendingAcks acks = new PendingAcks();
 
   ServerSocketImpl(NamespaceImpl nsp, ClientConnection client, ObjectNode auth,
-      RecoveryStore.Restored restored) {
+      RestoredSession restored) {
     this.nsp = nsp;
     this.client = client;
     this.recovered = restored != null;
-    this.id = restored != null ? restored.sid() : nsp.server().newId();
-    this.pid = restored != null ? restored.pid()
-        : nsp.recovery() != null ? nsp.server().newId() : null;
+    this.id = restored != null ? restored.session().sid() : nsp.server().newId();
+    this.pid = restored != null ? restored.session().pid()
+        : nsp.recovers() ? nsp.server().newId() : null;
+    if (restored != null) {
+      data.putAll(restored.session().data());
+    }
     var conn = client.conn;
     this.handshake = new SocketHandshake(auth, conn.query(), conn.headers(), conn.remoteAddress(),
         conn.secure(), Instant.now());
@@ -100,6 +109,18 @@ final class ServerSocketImpl implements ServerSocket {
   }
 
   @Override
+  public ConcurrentMap<String, JsonNode> data() {
+    return data;
+  }
+
+  /** What {@code fetchSockets} shows of this socket. */
+  RemoteSocket snapshot() {
+    ObjectNode tree = JsonNodeFactory.instance.objectNode();
+    data.forEach(tree::set);
+    return new RemoteSocket(id, handshake, rooms(), tree);
+  }
+
+  @Override
   public Transport transport() {
     return client.conn.transport();
   }
@@ -110,8 +131,9 @@ final class ServerSocketImpl implements ServerSocket {
   public void emit(String event, Object... args) {
     SocketPacket packet = SocketPacket.event(nsp.name(), Args.event(event, args),
         SocketPacket.NO_ACK);
-    if (nsp.recovery() != null) {
-      nsp.broadcast(packet, new BroadcastOptions(Set.of(id), Set.of(), false));
+    if (nsp.recovers()) {
+      // through the adapter, which gives it an offset for recovery (as socket.io does)
+      nsp.adapter().broadcast(packet, BroadcastOptions.to(Set.of(id)));
     } else {
       deliver(SocketEncoder.encode(packet), false);
     }
@@ -276,12 +298,12 @@ final class ServerSocketImpl implements ServerSocket {
 
   // ---- incoming (on the loop) ----
 
-  void onConnected(RecoveryStore.Restored restored) {
+  void onConnected(RestoredSession restored) {
     connected = true;
     Set<String> rooms = new HashSet<>();
     rooms.add(id);
     if (restored != null) {
-      rooms.addAll(restored.rooms());
+      rooms.addAll(restored.session().rooms());
     }
     nsp.adapter().addAll(id, rooms);
     ObjectNode reply = JsonNodeFactory.instance.objectNode().put("sid", id);
@@ -359,8 +381,12 @@ final class ServerSocketImpl implements ServerSocket {
     if (!connected) {
       return;
     }
-    if (nsp.recovery() != null && reason.recoverable()) {
-      nsp.recovery().persist(id, pid, rooms());
+    if (nsp.recovers() && reason.recoverable()) {
+      try {
+        nsp.adapter().persistSession(new Session(id, pid, rooms(), data));
+      } catch (RuntimeException e) {
+        LOG.warn("adapter of {} failed to keep the session of socket {}", nsp.name(), id, e);
+      }
     }
     connected = false;
     try {

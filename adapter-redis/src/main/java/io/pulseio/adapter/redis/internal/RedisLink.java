@@ -1,0 +1,231 @@
+package io.pulseio.adapter.redis.internal;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One server's two connections to Redis, shared by the adapters of all its namespaces: one to
+ * publish and query, one subscribed. Connects in the background and keeps trying while Redis is
+ * unavailable at start; once connected, Lettuce reconnects by itself and subscribes again to
+ * every channel and pattern. While disconnected, at most {@link #QUEUE} commands wait; others
+ * fail at once (logged once per outage). Thread-safe; handlers run on Lettuce's I/O thread.
+ */
+public final class RedisLink implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
+  /** Commands kept while the connection is down (Lettuce's request queue). */
+  static final int QUEUE = 1000;
+  private static final long FIRST_RETRY_MILLIS = 100;
+  private static final long MAX_RETRY_MILLIS = 5000;
+
+  private final RedisClient client;
+  private final RedisURI uri;
+  private final String where;
+  private final Map<String, BiConsumer<String, byte[]>> channels = new ConcurrentHashMap<>();
+  private final Map<String, BiConsumer<String, byte[]>> patterns = new ConcurrentHashMap<>();
+  private final AtomicBoolean warnedDown = new AtomicBoolean();
+  private volatile StatefulRedisConnection<byte[], byte[]> pub;
+  private volatile StatefulRedisPubSubConnection<byte[], byte[]> sub;
+  private volatile boolean closed;
+
+  /**
+   * @param commandTimeout how long a command (a publish, a count) may wait, also while the
+   *     connection is down
+   */
+  public RedisLink(String redisUri, java.time.Duration commandTimeout) {
+    this.uri = RedisURI.create(redisUri);
+    this.where = uri.getHost() + ":" + uri.getPort();
+    this.client = RedisClient.create(uri);
+    client.setOptions(ClientOptions.builder().autoReconnect(true).requestQueueSize(QUEUE)
+        .timeoutOptions(TimeoutOptions.enabled(commandTimeout)).build());
+    client.addListener(new RedisConnectionStateListener() {
+      @Override
+      public void onRedisDisconnected(io.lettuce.core.RedisChannelHandler<?, ?> connection) {
+        if (!closed) {
+          LOG.warn("lost the connection to Redis at {}: reconnecting; until then other servers"
+              + " miss what this one publishes, and this one what they publish", where);
+        }
+      }
+
+      @Override
+      public void onRedisConnected(io.lettuce.core.RedisChannelHandler<?, ?> connection,
+          SocketAddress address) {
+        warnedDown.set(false);
+      }
+    });
+    connect(FIRST_RETRY_MILLIS);
+  }
+
+  /** Where it connects, for messages. */
+  public String where() {
+    return where;
+  }
+
+  private void connect(long retryMillis) {
+    if (closed) {
+      return;
+    }
+    CompletableFuture<StatefulRedisConnection<byte[], byte[]>> p = pub != null
+        ? CompletableFuture.completedFuture(pub)
+        : client.connectAsync(ByteArrayCodec.INSTANCE, uri).toCompletableFuture();
+    p.thenCompose(c -> {
+      pub = c;
+      return sub != null ? CompletableFuture.completedFuture(sub)
+          : client.connectPubSubAsync(ByteArrayCodec.INSTANCE, uri).toCompletableFuture();
+    }).whenComplete((s, error) -> {
+      if (error != null) {
+        String text = "Redis at {} is unavailable ({}); retrying in {} ms; meanwhile broadcasts"
+            + " reach this server's clients only";
+        if (retryMillis == FIRST_RETRY_MILLIS) {
+          LOG.warn(text, where, rootMessage(error), retryMillis);
+        } else {
+          LOG.debug(text, where, rootMessage(error), retryMillis);
+        }
+        client.getResources().eventExecutorGroup().schedule(
+            () -> connect(Math.min(retryMillis * 2, MAX_RETRY_MILLIS)), retryMillis,
+            TimeUnit.MILLISECONDS);
+        return;
+      }
+      if (closed) {
+        s.closeAsync();
+        return;
+      }
+      s.addListener(new RedisPubSubAdapter<>() {
+        @Override
+        public void message(byte[] channel, byte[] message) {
+          String name = text(channel);
+          BiConsumer<String, byte[]> handler = channels.get(name);
+          if (handler != null) {
+            handler.accept(name, message);
+          }
+        }
+
+        @Override
+        public void message(byte[] pattern, byte[] channel, byte[] message) {
+          BiConsumer<String, byte[]> handler = patterns.get(text(pattern));
+          if (handler != null) {
+            handler.accept(text(channel), message);
+          }
+        }
+      });
+      sub = s;
+      LOG.info("connected to Redis at {}", where);
+      channels.keySet().forEach(c -> s.async().subscribe(bytes(c)));
+      patterns.keySet().forEach(c -> s.async().psubscribe(bytes(c)));
+    });
+  }
+
+  /** Subscribes to channels (now, or once connected). */
+  public void subscribe(List<String> names, BiConsumer<String, byte[]> handler) {
+    for (String name : names) {
+      channels.put(name, handler);
+      var s = sub;
+      if (s != null) {
+        s.async().subscribe(bytes(name));
+      }
+    }
+  }
+
+  /** Subscribes to a pattern (now, or once connected). */
+  public void psubscribe(String pattern, BiConsumer<String, byte[]> handler) {
+    patterns.put(pattern, handler);
+    var s = sub;
+    if (s != null) {
+      s.async().psubscribe(bytes(pattern));
+    }
+  }
+
+  public void unsubscribe(List<String> names, String pattern) {
+    names.forEach(channels::remove);
+    patterns.remove(pattern);
+    var s = sub;
+    if (s != null && !closed) {
+      s.async().unsubscribe(names.stream().map(RedisLink::bytes).toArray(byte[][]::new));
+      s.async().punsubscribe(bytes(pattern));
+    }
+  }
+
+  /** Publishes; fails (and warns once per outage) when Redis cannot take it. */
+  public CompletableFuture<Long> publish(String channel, byte[] message) {
+    var p = pub;
+    if (p == null) {
+      warnDown("not connected yet");
+      return CompletableFuture.failedFuture(unavailable());
+    }
+    CompletableFuture<Long> sent = p.async().publish(bytes(channel), message).toCompletableFuture();
+    sent.whenComplete((n, e) -> {
+      if (e != null) {
+        warnDown(rootMessage(e));
+      }
+    });
+    return sent;
+  }
+
+  /** How many connections are subscribed to {@code channel} ({@code PUBSUB NUMSUB}). */
+  public CompletableFuture<Integer> numsub(String channel) {
+    var p = pub;
+    if (p == null) {
+      return CompletableFuture.failedFuture(unavailable());
+    }
+    CompletableFuture<Integer> count = new CompletableFuture<>();
+    p.async().pubsubNumsub(bytes(channel)).whenComplete((counts, error) -> {
+      if (error != null) {
+        count.completeExceptionally(new IllegalStateException("Redis at " + where
+            + " did not count the servers: " + rootMessage(error), error));
+      } else {
+        count.complete(counts.values().stream().mapToInt(Long::intValue).sum());
+      }
+    });
+    return count;
+  }
+
+  private IllegalStateException unavailable() {
+    return new IllegalStateException("Redis at " + where + " is unavailable");
+  }
+
+  private void warnDown(String reason) {
+    if (warnedDown.compareAndSet(false, true)) {
+      LOG.warn("cannot publish to Redis at {} ({}): other servers miss what this one sends until"
+          + " it is back", where, reason);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    client.shutdown(0, 2, TimeUnit.SECONDS);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static String text(byte[] b) {
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}
