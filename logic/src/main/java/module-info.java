@@ -14,6 +14,7 @@ module io.pulseio.logic {
     requires org.slf4j;
 
     exports io.pulseio.logic;
+    exports io.pulseio.logic.debug;
     exports io.pulseio.logic.model;
     exports io.pulseio.logic.spi;
     exports io.pulseio.logic.time;

@@ -31,4 +31,15 @@ public final class LoadedProject {
     public ProjectRun start(RunOptions options) {
         return Run.start(linked, options);
     }
+
+    /**
+     * Starts a run as {@link #start} does, with a debugger attached and the run paused before its first
+     * event (its {@code paused} callback says so, between events): set breakpoints through
+     * {@link ProjectRun#debugger()}, then resume or step. {@code listener} hears the debugger (see
+     * {@link io.pulseio.logic.debug.DebugListener}).
+     */
+    public ProjectRun startPaused(RunOptions options, io.pulseio.logic.debug.DebugListener listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        return Run.start(linked, options, listener);
+    }
 }

@@ -1,5 +1,7 @@
 package io.pulseio.logic;
 
+import io.pulseio.logic.debug.DebugListener;
+import io.pulseio.logic.debug.Debugger;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
@@ -30,6 +32,19 @@ public interface ProjectRun extends AutoCloseable {
      * @return false on timeout
      */
     boolean awaitIdle(Duration timeout) throws InterruptedException;
+
+    /**
+     * Attaches a debugger (see {@link Debugger}: pause, step, breakpoints, values); {@code listener} hears
+     * its pauses on the logic thread. One debugger at a time; {@link Debugger#close()} detaches it. It takes
+     * effect at once between events, or from the next event on when an event is running. A run without a
+     * debugger pays nothing for the possibility. Any thread.
+     *
+     * @throws IllegalStateException when a debugger is attached already, or the run has stopped
+     */
+    Debugger attachDebugger(DebugListener listener);
+
+    /** The debugger attached now; empty when none is. Any thread. */
+    java.util.Optional<Debugger> debugger();
 
     /** Whether the run has fully stopped. */
     boolean isStopped();

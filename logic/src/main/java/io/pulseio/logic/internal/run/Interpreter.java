@@ -36,6 +36,10 @@ final class Interpreter {
     private int pullDepth;
     private int callDepth;
     private final Deque<Object[]> frames = new ArrayDeque<>();
+    /** The Call Function nodes of the calls in progress, innermost first (for the debugger). */
+    private final ArrayDeque<LiveNode> callers = new ArrayDeque<>();
+    /** The attached debugger, read from the run at each event; null (and never looked at further) without one. */
+    DebugSession debug;
     /** The scope the current event runs in: owns timers and resources started by it. */
     ScopeState currentScope;
 
@@ -67,7 +71,8 @@ final class Interpreter {
     }
 
     /** Called before each event: fresh step budget. */
-    void beginEvent(ScopeState scope) {
+    void beginEvent(ScopeState scope, DebugSession debugger) {
+        debug = debugger;
         steps = 0;
         pullDepth = 0;
         currentScope = scope;
@@ -82,6 +87,7 @@ final class Interpreter {
         pullDepth = 0;
         callDepth = 0;
         frames.clear();
+        callers.clear();
     }
 
     /** Fires a listener's {@code out}: sets nothing (the caller set outputs), runs its chain to the end. */
@@ -89,7 +95,7 @@ final class Interpreter {
         if (node.scope != null) {
             currentScope = node.scope;
         }
-        step(node);
+        step(node, -1);
         if (tracing) {
             emit(new TraceEvent.NodeExecuted(now(), node.id, node.typeId, null, node.graph, 0));
         }
@@ -108,7 +114,7 @@ final class Interpreter {
      * branch of the event) on the explicit stack: error chains that fail again do not nest on the Java stack.
      */
     void fireInPlace(LiveNode node) {
-        step(node);
+        step(node, -1);
         if (tracing) {
             emit(new TraceEvent.NodeExecuted(now(), node.id, node.typeId, null, node.graph, 0));
         }
@@ -172,7 +178,11 @@ final class Interpreter {
         }
     }
 
-    private void step(LiveNode node) {
+    /** Counts a node execution against the event's budget; the debugger's pause point, when one is attached. */
+    private void step(LiveNode node, int pin) {
+        if (debug != null) {
+            debug.beforeNode(node, pin, callDepth);
+        }
         if (++steps > maxSteps) {
             throw new Unwind.Loop("runaway pulse loop: more than " + maxSteps
                     + " node executions for one event", node);
@@ -180,7 +190,7 @@ final class Interpreter {
     }
 
     private void execute(LiveNode node, int pin) {
-        step(node);
+        step(node, pin);
         int mark = pending;
         long started = tracing ? clock.nanoTime() : 0;
         try {
@@ -240,6 +250,7 @@ final class Interpreter {
         }
         Object[] results = function.zeroResults();
         frames.push(results);
+        callers.push(caller);
         callDepth++;
         function.active++;
         try {
@@ -248,6 +259,7 @@ final class Interpreter {
             function.active--;
             callDepth--;
             frames.pop();
+            callers.pop();
             if (body != null) {
                 function.restoreOutputs(body);
             } else {
@@ -255,6 +267,13 @@ final class Interpreter {
             }
         }
         return results;
+    }
+
+    /** The ids of the Call Function nodes of the calls in progress, outermost first. */
+    java.util.List<String> callerIds() {
+        java.util.List<String> ids = new java.util.ArrayList<>(callers.size());
+        callers.descendingIterator().forEachRemaining(n -> ids.add(n.id));
+        return ids;
     }
 
     /** The result array of the innermost call, or null outside functions. */

@@ -2,7 +2,10 @@ package io.pulseio.logic.internal.run;
 
 import io.pulseio.logic.ProjectRun;
 import io.pulseio.logic.RunOptions;
+import io.pulseio.logic.debug.DebugListener;
+import io.pulseio.logic.debug.Debugger;
 import io.pulseio.logic.internal.load.LinkedProject;
+import io.pulseio.logic.internal.load.ResolvedNode;
 import io.pulseio.logic.time.Cancellable;
 import io.pulseio.logic.time.Scheduler;
 import io.pulseio.logic.time.SystemScheduler;
@@ -25,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class Run implements ProjectRun {
     static final Logger LOG = LoggerFactory.getLogger("io.pulseio.logic");
     private static final Runnable WAKE_UP = () -> { };
+    /** Wakes an idle logic thread for its debugger; counted in {@link #debugWakes}, not an event. */
+    private static final Runnable DEBUG_WAKE_UP = () -> { };
 
     final LinkedProject project;
     final RunOptions options;
@@ -42,6 +47,9 @@ public final class Run implements ProjectRun {
     private volatile boolean stopped;
     private volatile int stopCode;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
+    private volatile DebugSession debugger;
+    private final java.util.Map<String, ResolvedNode> nodesById = new java.util.HashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger debugWakes = new java.util.concurrent.atomic.AtomicInteger();
 
     private Run(LinkedProject project, RunOptions options) {
         this.project = project;
@@ -50,14 +58,26 @@ public final class Run implements ProjectRun {
         this.scheduler = ownsScheduler ? Scheduler.system() : options.scheduler();
         this.interpreter = new Interpreter(this, options, scheduler);
         this.state = new RunState(this);
+        project.nodes().forEach(n -> nodesById.put(n.id(), n));
         this.thread = new Thread(this::loop, "pulseio-logic-" + project.spec().name());
         this.thread.setDaemon(true);
     }
 
     /** Creates the run and starts its logic thread; the start sequence is its first event and always runs. */
     public static Run start(LinkedProject project, RunOptions options) {
+        return start(project, options, null);
+    }
+
+    /**
+     * {@link #start(LinkedProject, RunOptions)} with a debugger attached to {@code listener} (when not null)
+     * and paused before the first event, so that breakpoints can be set before anything runs.
+     */
+    public static Run start(LinkedProject project, RunOptions options, DebugListener listener) {
         Run run = new Run(project, options);
         run.post(run.state::boot);
+        if (listener != null) {
+            run.attachDebugger(listener).pause();
+        }
         run.thread.start();
         return run;
     }
@@ -95,7 +115,15 @@ public final class Run implements ProjectRun {
     private void loop() {
         try {
             for (boolean first = true; first || !stopping; first = false) {
+                DebugSession debug = debugger;
+                if (debug != null) {
+                    debug.betweenEvents();
+                }
                 Runnable event = queue.take();
+                if (event == DEBUG_WAKE_UP) {
+                    debugWakes.decrementAndGet();
+                    continue;
+                }
                 try {
                     runEvent(event);
                     for (Runnable next; !stopping && (next = followUps.poll()) != null; ) {
@@ -120,7 +148,7 @@ public final class Run implements ProjectRun {
     }
 
     private void runEvent(Runnable event) {
-        interpreter.beginEvent(state.projectScope);
+        interpreter.beginEvent(state.projectScope, debugger);
         try {
             event.run();
         } catch (Unwind.Stop s) {
@@ -152,6 +180,64 @@ public final class Run implements ProjectRun {
             stopCode = exitCode;
             stopping = true;
             queue.add(WAKE_UP);
+            DebugSession debug = debugger;
+            if (debug != null) {
+                debug.stopping();
+            }
+        }
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    /** Events waiting in the queue (any thread). */
+    int queueLength() {
+        return Math.max(0, queue.size() - debugWakes.get());
+    }
+
+    /** Lets an idle logic thread reach its next pause point, where the debugger looks at what it was asked. */
+    void wakeUp() {
+        debugWakes.incrementAndGet();
+        queue.add(DEBUG_WAKE_UP);
+    }
+
+    /** The node {@code id} of the project; throws {@link IllegalArgumentException} when there is none. */
+    ResolvedNode resolvedNode(String id) {
+        java.util.Objects.requireNonNull(id, "nodeId");
+        ResolvedNode node = nodesById.get(id);
+        if (node == null) {
+            throw new IllegalArgumentException("project '" + projectName() + "' has no node '" + id + "'");
+        }
+        return node;
+    }
+
+    @Override
+    public Debugger attachDebugger(DebugListener listener) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        synchronized (idleLock) {
+            if (stopped) {
+                throw new IllegalStateException("run '" + projectName() + "' has stopped");
+            }
+            if (debugger != null) {
+                throw new IllegalStateException("a debugger is attached to run '" + projectName() + "' already");
+            }
+            DebugSession session = new DebugSession(this, listener);
+            debugger = session;
+            return session;
+        }
+    }
+
+    @Override
+    public java.util.Optional<Debugger> debugger() {
+        return java.util.Optional.ofNullable(debugger);
+    }
+
+    void detach(DebugSession session) {
+        synchronized (idleLock) {
+            if (debugger == session) {
+                debugger = null;
+            }
         }
     }
 

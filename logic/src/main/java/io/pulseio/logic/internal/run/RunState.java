@@ -35,6 +35,7 @@ final class RunState {
     private final Map<String, List<LiveNode>> listeners = new HashMap<>();
     private final Map<String, LiveFunction> functions = new HashMap<>();
     private final Map<String, Object> variables = new HashMap<>();
+    private final Map<String, LiveNode> nodesById = new HashMap<>();
     private final Map<Plugin, PluginRun> pluginRuns = new LinkedHashMap<>();
     private final Map<Plugin, RunContext> contexts = new LinkedHashMap<>();
     /** True while a plugin's task from {@link RunContext#logicExecutor()} runs (not the chains it fires). */
@@ -93,6 +94,7 @@ final class RunState {
         }
         for (ResolvedNode r : run.project.nodes()) {
             LiveNode node = live.get(r);
+            nodesById.put(node.id, node);
             node.wire(live);
             node.behaviour = node.resolved.type.create(new Setup(node, pluginRuns.get(node.resolved.plugin)));
             if (node.kind == NodeKind.LISTENER && node.scope != null) {
@@ -214,6 +216,11 @@ final class RunState {
                 in.fireListener(node);
             }
         }
+    }
+
+    /** The live node {@code id}; null before the nodes are built. */
+    LiveNode liveNode(String id) {
+        return nodesById.get(id);
     }
 
     String activeScene() {
