@@ -29,6 +29,7 @@ public final class CorePlugin implements Plugin {
         all.addAll(DataNodes.types());
         all.addAll(VariableNodes.types());
         all.addAll(FunctionNodes.types());
+        all.addAll(List.of(PrintFormat.type(), new SwitchNode(), new AddToVariable()));
         types = List.copyOf(all);
     }
 
@@ -75,6 +76,11 @@ public final class CorePlugin implements Plugin {
                             "count", "attribute 'count' must be a whole number from 1 to " + FlowNodes.MAX_SEQUENCE
                                     + ", was " + node.attributes().get("count").asText());
                 }
+            }
+            if (node.type().equals(SwitchNode.ID)) {
+                SwitchNode.validate(check, node);
+            } else if (node.type().equals(AddToVariable.ID)) {
+                AddToVariable.validate(check, node);
             }
             String scene = attributes.string("scene");
             if (scene != null && project.scene(scene).isEmpty()) {
