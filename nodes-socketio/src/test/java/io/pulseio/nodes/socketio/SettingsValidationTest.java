@@ -293,8 +293,9 @@ class SettingsValidationTest {
     }
 
     @Test
-    void aNodeNeedsItsConfiguration() {
-        Problem p = onlyProblem(project(conn(""), "{\"id\": \"s\", \"type\": \"socketio.start\"}", ""));
+    void aNodeNeedsItsConfigurationWhenThereIsNotExactlyOneConnection() {
+        Problem p = onlyProblem(project(conn("") + ", {\"name\": \"b\", \"url\": \"http://localhost\"}",
+                "{\"id\": \"s\", \"type\": \"socketio.start\"}", ""));
         assertThat(p.kind()).isEqualTo(ProblemKind.MISSING_ATTRIBUTE);
         assertThat(p.nodeId()).isEqualTo("s");
     }

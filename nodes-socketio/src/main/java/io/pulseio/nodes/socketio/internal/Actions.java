@@ -90,14 +90,12 @@ public final class Actions {
     private static final class Emit {
         final int event;
         final int namespace;
-        final int message;
-        final String format;
+        final EmitArguments.Reader arguments;
 
         Emit(NodeSetup setup) {
             event = setup.input(NodeTypes.EVENT_NAME);
             namespace = setup.input(NodeTypes.NAMESPACE);
-            message = setup.input("message");
-            format = setup.attributes().string(NodeTypes.MESSAGE_FORMAT);
+            arguments = EmitArguments.reader(setup, setup.attributes().string(NodeTypes.MESSAGE_FORMAT));
         }
 
         String namespace(NodeContext node) {
@@ -110,7 +108,7 @@ public final class Actions {
 
         Object[] arguments(NodeContext node, String ns) {
             try {
-                return Messages.arguments(node.string(message), format);
+                return arguments.read(node);
             } catch (IllegalArgumentException e) {
                 throw new NodeError(Reasons.INVALID_MESSAGE, ns, e.getMessage());
             }

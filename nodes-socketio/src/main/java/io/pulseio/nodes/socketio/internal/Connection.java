@@ -36,10 +36,18 @@ final class Connection {
     private SocketIoClient client;
     private State state = State.IDLE;
     private boolean restartWhenStopped;
+    private final java.util.List<AutoSubscriptions.Pair> autoSubscriptions;
 
     Connection(ConnectionSettings settings, Executor logic, Scheduler scheduler, Supplier<EventLoops> loops,
                Events events) {
+        this(settings, logic, scheduler, loops, events, java.util.List.of());
+    }
+
+    /** {@code autoSubscriptions}: what this connection's subscribing On Receive nodes subscribe at each Start. */
+    Connection(ConnectionSettings settings, Executor logic, Scheduler scheduler, Supplier<EventLoops> loops,
+               Events events, java.util.List<AutoSubscriptions.Pair> autoSubscriptions) {
         this.settings = settings;
+        this.autoSubscriptions = autoSubscriptions;
         this.logic = logic;
         this.scheduler = scheduler;
         this.loops = loops;
@@ -71,6 +79,12 @@ final class Connection {
             return;
         }
         ensureClient();
+        for (AutoSubscriptions.Pair p : autoSubscriptions) {
+            Namespace n = namespaces.get(p.namespace());
+            if (n == null || !n.subscriptions.containsKey(p.event())) {
+                subscribe(p.namespace(), p.event());
+            }
+        }
         callbacks.started();
         state = State.CONNECTING;
         events.connectionState("connecting", settings.shownUrl());
@@ -277,8 +291,16 @@ final class Connection {
     }
 
     private Subscription listen(Namespace n, String event) {
+        if (AutoSubscriptions.EVERY_EVENT.equals(event)) {
+            return n.socket.onAny((name, args, ack) -> {
+                if (n.subscriptions.containsKey(event)) {
+                    events.receivedTraced(n.name, name, Messages.text(args));
+                }
+            });
+        }
         return n.socket.on(event, (args, ack) -> {
-            if (n.subscriptions.containsKey(event)) {
+            // with * subscribed too, that subscription delivers the event (once)
+            if (n.subscriptions.containsKey(event) && !n.subscriptions.containsKey(AutoSubscriptions.EVERY_EVENT)) {
                 String text = Messages.text(args);
                 events.receivedTraced(n.name, event, text);
             }

@@ -18,18 +18,21 @@ import java.util.Map;
  */
 public final class Connections implements PluginRun {
     private final Map<String, Connection> byName = new LinkedHashMap<>();
+    private final List<String> names;
     private EventLoops loops;
 
     public Connections(PluginContext context, List<ConnectionSettings> settings) {
+        names = settings.stream().map(ConnectionSettings::name).toList();
         for (ConnectionSettings s : settings) {
             byName.put(s.name(), new Connection(s, context.logicExecutor(), context.scheduler(), this::loops,
-                    new Events(context, s.name())));
+                    new Events(context, s.name(), names),
+                    AutoSubscriptions.of(context.nodes(), s.name(), names)));
         }
     }
 
-    /** The connection manager of a configured name, or null. */
+    /** The connection manager of a configured name (empty: the only one), or null. */
     Connection connection(String name) {
-        return byName.get(name);
+        return byName.get(DefaultOwner.resolve(name, names));
     }
 
     private EventLoops loops() {
@@ -42,7 +45,7 @@ public final class Connections implements PluginRun {
     /** A Socket.IO node failed: On Socket.IO Error of its connection, with the reason when it is ours. */
     @Override
     public void nodeFailed(NodeFailure failure) {
-        Connection c = byName.get(failure.attributes().string(NodeTypes.CONFIGURATION));
+        Connection c = connection(failure.attributes().string(NodeTypes.CONFIGURATION));
         if (c == null) {
             return;
         }

@@ -15,10 +15,16 @@ final class Events {
     private final String connection;
     private final Predicate<Attributes> mine;
 
+    /** The events of the project's only connection. */
     Events(PluginContext context, String connection) {
+        this(context, connection, java.util.List.of(connection));
+    }
+
+    /** {@code names}: every connection of the project (a node naming none means the only one). */
+    Events(PluginContext context, String connection, java.util.List<String> names) {
         this.context = context;
         this.connection = connection;
-        this.mine = a -> connection.equals(a.string(NodeTypes.CONFIGURATION));
+        this.mine = a -> connection.equals(DefaultOwner.resolve(a.string(NodeTypes.CONFIGURATION), names));
     }
 
     void started() {
@@ -73,9 +79,10 @@ final class Events {
         context.traceConnection(connection, state, detail);
     }
 
-    /** An empty filter attribute matches anything. */
+    /** An empty filter attribute matches anything, and so does an event name filter {@code *}. */
     private static boolean matches(Attributes a, String attribute, String value) {
         String filter = a.string(attribute);
-        return filter == null || filter.isEmpty() || filter.equals(value);
+        return filter == null || filter.isEmpty() || filter.equals(value)
+                || (attribute.equals(NodeTypes.EVENT_NAME) && filter.equals(AutoSubscriptions.EVERY_EVENT));
     }
 }

@@ -52,11 +52,11 @@ public final class NodeTypes {
                         .description("Closes the connection (every namespace) without reconnecting; On Socket.IO "
                                 + "Stop fires once closed. Does nothing when stopped.")
                         .build(), Actions::stop),
-                NodeType.of(message(action(SEND, "Socket.IO Send", EVERYWHERE))
+                EmitArguments.type(message(action(SEND, "Socket.IO Send", EVERYWHERE))
                         .description("Emits the event with the message in the namespace (joined first if "
                                 + "needed; buffered while connecting).")
                         .build(), Actions::send),
-                NodeType.of(message(action(SEND_WITH_ACK, "Socket.IO Send With Ack", GRAPHS))
+                EmitArguments.type(message(action(SEND_WITH_ACK, "Socket.IO Send With Ack", GRAPHS))
                         .description("Emits like Send, asking for an acknowledgement: onReply fires with the "
                                 + "reply; no reply in time is an On Socket.IO Error (reason \"ack timeout\").")
                         .input(PinSpec.optional("timeout", PinType.NUMBER, 0.0)
@@ -85,9 +85,12 @@ public final class NodeTypes {
                         .description("Fires for each subscribed event that arrives (optionally only for one event "
                                 + "name and/or namespace).")
                         .attribute(AttributeSpec.optional(EVENT_NAME, PinType.STRING, "",
-                                "only this event; empty = any"))
+                                "only this event; empty or * = any"))
                         .attribute(AttributeSpec.optional(NAMESPACE, PinType.STRING, "",
                                 "only this namespace; empty = any"))
+                        .attribute(AttributeSpec.optional(AutoSubscriptions.SUBSCRIBE, PinType.BOOLEAN, false,
+                                "true: subscribes to eventName (empty: every event, *) in namespace (empty: /) "
+                                        + "each time the connection starts"))
                         .output(text("namespace", "the event's namespace"))
                         .output(text("triggerName", "the event's name"))
                         .output(text("message", "the event's arguments as text"))),
@@ -107,7 +110,8 @@ public final class NodeTypes {
     }
 
     private static AttributeSpec configuration() {
-        return AttributeSpec.required(CONFIGURATION, PinType.STRING, "name of a connection in settings.socketio");
+        return AttributeSpec.optional(CONFIGURATION, PinType.STRING, "",
+                "name of a connection in settings.socketio; may be omitted when there is exactly one");
     }
 
     private static NodeDescriptor.Builder action(String id, String name, Scope... scopes) {
@@ -122,6 +126,7 @@ public final class NodeTypes {
     private static NodeDescriptor.Builder message(NodeDescriptor.Builder b) {
         return event(b)
                 .attribute(Descriptors.messageFormat(MESSAGE_FORMAT))
+                .attribute(EmitArguments.attribute())
                 .input(PinSpec.optional("message", PinType.STRING, "").describedAs("the event's argument"));
     }
 

@@ -22,7 +22,8 @@ public final class Validation {
         for (NodeSpec node : check.nodes()) {
             Attributes attributes = check.attributes(node);
             String connection = attributes.string(NodeTypes.CONFIGURATION);
-            if (connection != null && !names.contains(connection)) {
+            if (DefaultOwner.check(check, node, NodeTypes.CONFIGURATION, connection, names, "connection")
+                    && connection != null && !connection.isEmpty() && !names.contains(connection)) {
                 check.report(ProblemKind.UNKNOWN_CONNECTION, node.path() + ".attributes." + NodeTypes.CONFIGURATION,
                         node.id(), NodeTypes.CONFIGURATION, "unknown connection '" + connection + "' ("
                                 + (names.isEmpty() ? "no connection is configured in settings.socketio.connections"
@@ -32,6 +33,10 @@ public final class Validation {
             if (filter != null && !filter.isEmpty() && !filter.startsWith("/")) {
                 check.report(ProblemKind.INVALID_ATTRIBUTE, node.path() + ".attributes." + NodeTypes.NAMESPACE,
                         node.id(), NodeTypes.NAMESPACE, "namespace must start with /, was \"" + filter + "\"");
+            }
+            AutoSubscriptions.check(check, node);
+            if (node.type().equals(NodeTypes.SEND) || node.type().equals(NodeTypes.SEND_WITH_ACK)) {
+                EmitArguments.check(check, node);
             }
             constants(check, node, attributes);
         }

@@ -15,10 +15,17 @@ final class ServerEvents {
     private final String server;
     private final Predicate<Attributes> mine;
 
+    /** The events of the project's only server. */
     ServerEvents(PluginContext context, String server) {
+        this(context, server, java.util.List.of(server));
+    }
+
+    /** {@code names}: every server of the project (a node naming none means the only one). */
+    ServerEvents(PluginContext context, String server, java.util.List<String> names) {
         this.context = context;
         this.server = server;
-        this.mine = a -> server.equals(a.string(ServerNodeTypes.SERVER));
+        this.mine = a -> server.equals(
+                io.pulseio.nodes.socketio.internal.DefaultOwner.resolve(a.string(ServerNodeTypes.SERVER), names));
     }
 
     void started(int port) {

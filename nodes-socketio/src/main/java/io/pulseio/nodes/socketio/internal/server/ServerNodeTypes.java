@@ -127,7 +127,8 @@ public final class ServerNodeTypes {
     }
 
     private static AttributeSpec server() {
-        return AttributeSpec.required(SERVER, PinType.STRING, "name of a server in settings.socketio.servers");
+        return AttributeSpec.optional(SERVER, PinType.STRING, "",
+                "name of a server in settings.socketio.servers; may be omitted when there is exactly one");
     }
 
     private static NodeDescriptor.Builder message(NodeDescriptor.Builder b) {

@@ -20,18 +20,20 @@ public final class Servers implements AutoCloseable {
     private final Map<String, HostedServer> byName = new LinkedHashMap<>();
     private final PluginContext context;
     private ExecutorService control;
+    private final List<String> names;
 
     public Servers(PluginContext context, List<ServerSettings> settings) {
         this.context = context;
+        this.names = settings.stream().map(ServerSettings::name).toList();
         for (ServerSettings s : settings) {
-            byName.put(s.name(), new HostedServer(s, new ServerEvents(context, s.name()), context.logicExecutor(),
+            byName.put(s.name(), new HostedServer(s, new ServerEvents(context, s.name(), names), context.logicExecutor(),
                     task -> control().execute(task)));
         }
     }
 
-    /** The server of a configured name, or null. */
+    /** The server of a configured name (empty: the only one), or null. */
     HostedServer server(String name) {
-        return byName.get(name);
+        return byName.get(io.pulseio.nodes.socketio.internal.DefaultOwner.resolve(name, names));
     }
 
     private ExecutorService control() {
@@ -47,7 +49,7 @@ public final class Servers implements AutoCloseable {
 
     /** A server node failed: On Socket.IO Server Error of its server, with the reason when it is ours. */
     public void nodeFailed(NodeFailure failure) {
-        HostedServer s = byName.get(failure.attributes().string(ServerNodeTypes.SERVER));
+        HostedServer s = server(failure.attributes().string(ServerNodeTypes.SERVER));
         if (s == null) {
             return;
         }

@@ -1,0 +1,42 @@
+package io.pulseio.nodes.socketio.internal;
+
+import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.spi.ValidationContext;
+import java.util.List;
+
+/**
+ * The connection (or server) a node works with when its {@code configuration} (or {@code server})
+ * attribute is omitted: the project's only one. With none or several configured, the attribute is required.
+ * Pure.
+ */
+public final class DefaultOwner {
+    private DefaultOwner() {
+    }
+
+    /** The name a node means: its attribute when given (not empty), else the only name, else {@code ""}. */
+    public static String resolve(String attribute, List<String> names) {
+        if (attribute != null && !attribute.isEmpty()) {
+            return attribute;
+        }
+        return names.size() == 1 ? names.get(0) : "";
+    }
+
+    /**
+     * Reports a node that names no connection (or server) while the project does not have exactly one, as
+     * the loader reported the required attribute before it could be omitted ({@code MISSING_ATTRIBUTE}).
+     *
+     * @param given the attribute's value, {@code ""} when omitted, null when the node has no such attribute
+     * @return whether the node names one or may omit it
+     */
+    public static boolean check(ValidationContext check, NodeSpec node, String attribute, String given,
+            List<String> names, String what) {
+        if (given == null || !given.isEmpty() || names.size() == 1) {
+            return true;
+        }
+        check.report(ProblemKind.MISSING_ATTRIBUTE, node.path() + ".attributes", node.id(), attribute,
+                "missing required attribute '" + attribute + "' (it may be omitted only when exactly one " + what
+                        + " is configured; " + (names.isEmpty() ? "none is" : names.size() + " are") + ")");
+        return false;
+    }
+}
