@@ -71,6 +71,17 @@ class SocketIoNodesGoldenTest {
         GoldenRun.check("ack_scene_left", server);
     }
 
+    /**
+     * The only connection needs no name; On Receive nodes subscribe by themselves at Start (one to every
+     * event, which gets each event once with its name); Send sends two arguments; Send With Ack with no
+     * argument reaches a handler written {@code (cb) => cb()}.
+     */
+    @Test
+    void shortGraphsSubscribeByThemselvesAndSendAnyNumberOfArguments() throws Exception {
+        GoldenRun.check("short_graphs", server);
+        assertThat(server.events().stream().filter(e -> e.path("ev").asText().equals("bare-ack-failed"))).isEmpty();
+    }
+
     @Test
     void aServerDisconnectIsOnStopWithItsReasonAndTheConnectionIsStopped() throws Exception {
         GoldenRun.check("server_disconnect", server);
