@@ -69,7 +69,7 @@ class RegistryAndToolboxTest {
         assertThat(off.toolbox()).extracting(NodeDescriptor::pluginId).containsOnly("core");
         String json = Toolbox.json(off.toolbox());
         var tree = new ObjectMapper().readTree(json);
-        assertThat(tree.size()).isEqualTo(19);
+        assertThat(tree.size()).isEqualTo(22);
         var print = tree.get(2);
         assertThat(print.path("id").asText()).isEqualTo("core.print");
         assertThat(print.path("kind").asText()).isEqualTo("action");

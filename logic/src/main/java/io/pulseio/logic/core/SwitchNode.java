@@ -31,6 +31,8 @@ final class SwitchNode implements NodeType {
     static final String ID = CorePlugin.ID + ".switch";
     static final String CASES = "cases";
     static final int MAX_CASES = 16;
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+            new com.fasterxml.jackson.databind.ObjectMapper();
     private static final NodeDescriptor DESCRIPTOR = node("switch", "Switch", "Flow")
             .description("Fires the output of the first case equal to value (case0 … in the order of cases), "
                     + "default when none is.")
@@ -49,7 +51,7 @@ final class SwitchNode implements NodeType {
 
     @Override
     public Signature signature(NodeSpec node, Attributes attributes, ProjectSpec project) {
-        List<Object> cases = cases(node.attributes().get(CASES));
+        List<Object> cases = cases(tree(node.attributes().get(CASES)));
         if (cases == null) {
             return Signature.of(DESCRIPTOR);
         }
@@ -63,7 +65,7 @@ final class SwitchNode implements NodeType {
 
     @Override
     public NodeBehaviour create(NodeSetup setup) {
-        List<Object> cases = cases(setup.spec().attributes().get(CASES));
+        List<Object> cases = cases(tree(setup.spec().attributes().get(CASES)));
         Object[] values = cases == null ? new Object[0] : cases.toArray();
         int value = setup.input("value");
         int otherwise = setup.output("default");
@@ -84,9 +86,9 @@ final class SwitchNode implements NodeType {
 
     /** Reports what is wrong with a Switch node's {@code cases}. */
     static void validate(ValidationContext check, NodeSpec node) {
-        JsonNode given = node.attributes().get(CASES);
+        JsonNode given = tree(node.attributes().get(CASES));
         if (given == null) {
-            return; // the loader reports the missing attribute
+            return; // the loader reports the missing attribute, or text that is not JSON
         }
         String problem = problem(given);
         if (problem != null) {
@@ -113,6 +115,18 @@ final class SwitchNode implements NodeType {
             seen.add(value);
         }
         return null;
+    }
+
+    /** The attribute as written; a string is JSON text (as for every JSON value); null when absent or not JSON. */
+    private static JsonNode tree(JsonNode given) {
+        if (given == null || !given.isTextual()) {
+            return given;
+        }
+        try {
+            return MAPPER.readTree(given.textValue());
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 
     /** The cases as runtime values, or null when the attribute is not a valid list of cases. */
