@@ -48,6 +48,13 @@ class ShortGraphRulesTest {
     }
 
     @Test
+    void anOnlyConnectionWithAProblemIsNotAlsoBlamedOnItsNodes() {
+        Problem p = onlyProblem(project("{\"url\": \"http://localhost\"}", "{\"id\": \"s\", \"type\": \"socketio.start\"}", ""));
+        assertThat(p.kind()).isEqualTo(ProblemKind.INVALID_SETTING);
+        assertThat(p.message()).isEqualTo("name is required");
+    }
+
+    @Test
     void theOnlyServerNeedsNoNameAndTwoNeedOne() {
         String one = """
                 {"format": 1, "name": "t", "settings": {"socketio": {"servers": [%s]}},

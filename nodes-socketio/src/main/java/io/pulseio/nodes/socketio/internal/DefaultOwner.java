@@ -26,17 +26,19 @@ public final class DefaultOwner {
      * Reports a node that names no connection (or server) while the project does not have exactly one, as
      * the loader reported the required attribute before it could be omitted ({@code MISSING_ATTRIBUTE}).
      *
-     * @param given the attribute's value, {@code ""} when omitted, null when the node has no such attribute
+     * @param given      the attribute's value, {@code ""} when omitted, null when the node has no such attribute
+     * @param configured how many connections (or servers) the settings list, valid or not: a project whose
+     *                   only one has a problem of its own is not also blamed on its nodes
      * @return whether the node names one or may omit it
      */
     public static boolean check(ValidationContext check, NodeSpec node, String attribute, String given,
-            List<String> names, String what) {
-        if (given == null || !given.isEmpty() || names.size() == 1) {
+            int configured, String what) {
+        if (given == null || !given.isEmpty() || configured == 1) {
             return true;
         }
         check.report(ProblemKind.MISSING_ATTRIBUTE, node.path() + ".attributes", node.id(), attribute,
                 "missing required attribute '" + attribute + "' (it may be omitted only when exactly one " + what
-                        + " is configured; " + (names.isEmpty() ? "none is" : names.size() + " are") + ")");
+                        + " is configured; " + (configured == 0 ? "none is" : configured + " are") + ")");
         return false;
     }
 }

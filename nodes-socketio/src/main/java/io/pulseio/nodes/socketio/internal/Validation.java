@@ -22,7 +22,8 @@ public final class Validation {
         for (NodeSpec node : check.nodes()) {
             Attributes attributes = check.attributes(node);
             String connection = attributes.string(NodeTypes.CONFIGURATION);
-            if (DefaultOwner.check(check, node, NodeTypes.CONFIGURATION, connection, names, "connection")
+            if (DefaultOwner.check(check, node, NodeTypes.CONFIGURATION, connection,
+                    check.settings().path("connections").size(), "connection")
                     && connection != null && !connection.isEmpty() && !names.contains(connection)) {
                 check.report(ProblemKind.UNKNOWN_CONNECTION, node.path() + ".attributes." + NodeTypes.CONFIGURATION,
                         node.id(), NodeTypes.CONFIGURATION, "unknown connection '" + connection + "' ("

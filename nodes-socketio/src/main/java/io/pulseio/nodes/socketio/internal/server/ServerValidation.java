@@ -21,7 +21,7 @@ public final class ServerValidation {
         for (NodeSpec node : check.nodes()) {
             String server = check.attributes(node).string(ServerNodeTypes.SERVER);
             if (io.pulseio.nodes.socketio.internal.DefaultOwner.check(check, node, ServerNodeTypes.SERVER, server,
-                    names, "server") && server != null && !server.isEmpty() && !names.contains(server)) {
+                    check.settings().path("servers").size(), "server") && server != null && !server.isEmpty() && !names.contains(server)) {
                 check.report(ProblemKind.UNKNOWN_CONNECTION, node.path() + ".attributes." + ServerNodeTypes.SERVER,
                         node.id(), ServerNodeTypes.SERVER, "unknown server '" + server + "' ("
                                 + (names.isEmpty() ? "no server is configured in settings.socketio.servers"
