@@ -191,7 +191,8 @@ final class ClientCallbacks {
             if (stale() || !connection.isStarted() || client == null) {
                 return;
             }
-            boolean timeout = "timeout".equals(message);
+            // The client's own timeouts: "timeout: … within 10 s (connect timeout)".
+            boolean timeout = message.equals("timeout") || message.startsWith("timeout: ");
             boolean refused = !timeout && (!n.socket.active() || client.isOpen());
             if (refused) {
                 n.awaitingJoin.clear();
