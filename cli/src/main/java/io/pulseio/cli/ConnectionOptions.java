@@ -7,7 +7,15 @@ import io.pulseio.client.ClientOptions;
 import io.pulseio.client.Transport;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -106,12 +114,38 @@ final class ConnectionOptions {
                 b.auth(parseAuth(cmd));
             }
             if (ca != null) {
-                b.caFile(ca);
+                b.caFile(checkedCa(cmd));
             }
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd, "Invalid connection option: " + e.getMessage());
         }
+    }
+
+    /**
+     * The {@code --ca} file, read once here so that a file that is missing, unreadable or holds no
+     * certificate is a usage error (64) naming it, not a failure of the client later.
+     */
+    private Path checkedCa(CommandLine cmd) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(ca);
+        } catch (NoSuchFileException e) {
+            throw new ParameterException(cmd, "--ca " + ca + ": no such file");
+        } catch (IOException e) {
+            throw new ParameterException(cmd, "--ca " + ca + ": cannot be read (" + e.getMessage() + ")");
+        }
+        try {
+            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(bytes));
+            if (!certs.isEmpty()) {
+                return ca;
+            }
+        } catch (CertificateException e) {
+            // reported below
+        }
+        throw new ParameterException(cmd, "--ca " + ca + " is not a certificate file: give the server's "
+                + "certificate, or the CA certificate that signed it, in PEM (-----BEGIN CERTIFICATE-----)");
     }
 
     private JsonNode parseAuth(CommandLine cmd) {
