@@ -134,7 +134,7 @@ final class EmitCommand implements Callable<Integer> {
                     + Durations.format(connection.timeout));
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(JSON.valueToTree(answer).toString());
+        out.println(SafeJson.write(JSON.valueToTree(answer)));
         out.flush();
     }
 }

@@ -132,7 +132,7 @@ final class ListenCommand implements Callable<Integer> {
         o.put("namespace", namespace);
         o.put("event", event);
         o.putArray("args").addAll(args);
-        return o.toString();
+        return SafeJson.write(o);
     }
 
     private static void report(PrintWriter err, String message) {
