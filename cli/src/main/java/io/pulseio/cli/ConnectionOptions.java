@@ -10,7 +10,6 @@ import java.net.URISyntaxException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
@@ -114,24 +113,26 @@ final class ConnectionOptions {
                 b.auth(parseAuth(cmd));
             }
             if (ca != null) {
-                b.caFile(checkedCa(cmd));
+                b.caFile(ca);
             }
-            return b.build();
+            ClientOptions options = b.build();
+            if (ca != null) {
+                checkCertificates(cmd);
+            }
+            return options;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd, "Invalid connection option: " + e.getMessage());
         }
     }
 
     /**
-     * The {@code --ca} file, read once here so that a file that is missing, unreadable or holds no
+     * Reads the {@code --ca} file (readable: the options checked that) so that one that holds no
      * certificate is a usage error (64) naming it, not a failure of the client later.
      */
-    private Path checkedCa(CommandLine cmd) {
+    private void checkCertificates(CommandLine cmd) {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(ca);
-        } catch (NoSuchFileException e) {
-            throw new ParameterException(cmd, "--ca " + ca + ": no such file");
         } catch (IOException e) {
             throw new ParameterException(cmd, "--ca " + ca + ": cannot be read (" + e.getMessage() + ")");
         }
@@ -139,7 +140,7 @@ final class ConnectionOptions {
             Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
                     .generateCertificates(new ByteArrayInputStream(bytes));
             if (!certs.isEmpty()) {
-                return ca;
+                return;
             }
         } catch (CertificateException e) {
             // reported below

@@ -81,14 +81,4 @@ class HostileServerTest {
                 + "certificate, or the CA certificate that signed it, in PEM (-----BEGIN CERTIFICATE-----)")
                 .doesNotContain("internal error");
     }
-
-    @Test
-    void aMissingCaFileIsAUsageError() {
-        Path missing = tmp.resolve("missing.pem");
-
-        Cli.Result r = Cli.run("listen", "https://127.0.0.1:1", "--ca", missing.toString());
-
-        assertThat(r.exitCode()).isEqualTo(64);
-        assertThat(r.err()).startsWith("--ca " + missing + ": no such file");
-    }
 }
