@@ -6,12 +6,12 @@ export const TYPE_COLOURS = {
   pulse: '#f5f5f5', string: '#e879f9', number: '#4ade80', boolean: '#f87171', json: '#fb923c', any: '#9ca3af',
 };
 
-/** Mirrors PinType.canFeed: an output of type `from` may feed an input of type `to`. */
+/** Mirrors PinType.canFeed: an output of type `from` may feed an input of type `to` (a string input reads any data as text). */
 export function canFeed(from, to) {
   if (from === to) return true;
   if (from === 'pulse' || to === 'pulse') return false;
-  if (from === 'any' || to === 'any') return true;
-  return (from === 'string' && to === 'json') || (from === 'json' && to === 'string');
+  if (from === 'any' || to === 'any' || to === 'string') return true;
+  return from === 'string' && to === 'json';
 }
 
 /** The graphs of a project, one tab each: {key, label, path, graph (the JSON object), scope, owner}. */

@@ -2,6 +2,7 @@ package io.pulseio.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.client.ClientOptions;
+import io.pulseio.client.ServerText;
 import io.pulseio.client.Socket;
 import io.pulseio.client.SocketIoClient;
 import io.pulseio.client.SocketListener;
@@ -19,7 +20,12 @@ final class Connection implements AutoCloseable {
     private final CompletableFuture<Void> joined = new CompletableFuture<>();
 
     private Connection(ClientOptions options, String namespace) {
-        this.client = SocketIoClient.create(options);
+        try {
+            this.client = SocketIoClient.create(options);
+        } catch (IllegalArgumentException e) {
+            // e.g. a --ca file the TLS library rejects although it holds a certificate
+            throw new CliException(ExitCodes.USAGE, "invalid connection option: " + e.getMessage(), e);
+        }
         this.socket = client.socket(namespace);
         this.where = options.url() + " (namespace " + namespace + ")";
         socket.addListener(new SocketListener() {
@@ -30,8 +36,10 @@ final class Connection implements AutoCloseable {
 
             @Override
             public void onConnectError(String message, JsonNode data) {
-                joined.completeExceptionally(CliException.unavailable("cannot connect to " + where + ": " + message
-                        + (data == null || data.isNull() ? "" : " " + data)));
+                // The server's words, escaped and capped: a hostile server does not write to our terminal.
+                joined.completeExceptionally(CliException.unavailable("cannot connect to " + where + ": "
+                        + ServerText.shown(message) + (data == null || data.isNull() ? "" : " "
+                        + ServerText.shown(data.toString()))));
             }
         });
     }

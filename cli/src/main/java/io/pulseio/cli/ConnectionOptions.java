@@ -7,7 +7,14 @@ import io.pulseio.client.ClientOptions;
 import io.pulseio.client.Transport;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.util.Collection;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -108,10 +115,38 @@ final class ConnectionOptions {
             if (ca != null) {
                 b.caFile(ca);
             }
-            return b.build();
+            ClientOptions options = b.build();
+            if (ca != null) {
+                checkCertificates(cmd);
+            }
+            return options;
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd, "Invalid connection option: " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads the {@code --ca} file (readable: the options checked that) so that one that holds no
+     * certificate is a usage error (64) naming it, not a failure of the client later.
+     */
+    private void checkCertificates(CommandLine cmd) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(ca);
+        } catch (IOException e) {
+            throw new ParameterException(cmd, "--ca " + ca + ": cannot be read (" + e.getMessage() + ")");
+        }
+        try {
+            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
+                    .generateCertificates(new ByteArrayInputStream(bytes));
+            if (!certs.isEmpty()) {
+                return;
+            }
+        } catch (CertificateException e) {
+            // reported below
+        }
+        throw new ParameterException(cmd, "--ca " + ca + " is not a certificate file: give the server's "
+                + "certificate, or the CA certificate that signed it, in PEM (-----BEGIN CERTIFICATE-----)");
     }
 
     private JsonNode parseAuth(CommandLine cmd) {

@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0   stopped with Ctrl-C", "  64  bad options, or the file cannot be read or created",
                 "  69  the port cannot be bound, or the page cannot be built (the message says what to install)",
-                "", "Examples:", "  pulseio edit examples/hello/project.json", "  pulseio edit new.json --port 7171"})
+                "", "Examples (from the repository root):", "  pulseio edit examples/hello/project.json", "  pulseio edit new.json --port 7171"})
 final class EditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

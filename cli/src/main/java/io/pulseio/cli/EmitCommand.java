@@ -31,11 +31,15 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0   emitted (and acknowledged, with --ack)", "  64  usage error (bad URL, bad JSON, ...)",
                 "  69  the server is unreachable, refused the namespace, or sent no ack in time", "",
-                "Examples:",
+                "Examples (from the repository root):",
+                "  # with 'pulseio serve --echo' on port 3000, and with TLS on 8443",
+                "  # ('pulseio serve --help' shows how):",
                 "  pulseio emit http://localhost:3000 chat 'hello there'",
                 "  pulseio emit http://localhost:3000/admin ping --ack",
-                "  pulseio emit https://example.com:8443 order '{\"id\":7}' 3 --json --ack --timeout 2s",
-                "  pulseio emit ws://localhost:3000 hi --transport websocket --auth '{\"token\":\"abc\"}'"})
+                "  pulseio emit https://localhost:8443 order '{\"id\":7}' 3 --json --ack \\",
+                "      --timeout 5s --ca examples/tls/localhost-cert.pem",
+                "  pulseio emit ws://localhost:3000 hi --transport websocket \\",
+                "      --auth '{\"token\":\"abc\"}'"})
 final class EmitCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -130,7 +134,7 @@ final class EmitCommand implements Callable<Integer> {
                     + Durations.format(connection.timeout));
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(JSON.valueToTree(answer).toString());
+        out.println(SafeJson.write(JSON.valueToTree(answer)));
         out.flush();
     }
 }

@@ -19,7 +19,8 @@ final class Errors {
         public int handleParseException(ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
             PrintWriter err = cmd.getErr();
-            err.println(cmd.getColorScheme().errorText(ex.getMessage()));
+            String unknown = unknownCommand(ex);
+            err.println(cmd.getColorScheme().errorText(unknown != null ? unknown : ex.getMessage()));
             if (!UnmatchedArgumentException.printSuggestions(ex, err)) {
                 err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
             }
@@ -54,6 +55,24 @@ final class Errors {
             err.flush();
             return ExitCodes.INTERNAL;
         }
+    }
+
+    /**
+     * {@code Unknown command: 'bogus' (commands: run, validate, …)} when the first word after a
+     * command with subcommands names none of them; null for any other usage error.
+     */
+    static String unknownCommand(ParameterException ex) {
+        CommandLine cmd = ex.getCommandLine();
+        if (!(ex instanceof UnmatchedArgumentException u) || cmd.getSubcommands().isEmpty()
+                || u.getUnmatched().isEmpty()) {
+            return null;
+        }
+        String word = u.getUnmatched().get(0);
+        if (word.startsWith("-")) {
+            return null;
+        }
+        return "Unknown command: '" + word + "' (commands: "
+                + String.join(", ", cmd.getSubcommands().keySet()) + ")";
     }
 
     /** {@code --verbose} anywhere on the command line, or {@code PULSEIO_DEBUG=1}. */

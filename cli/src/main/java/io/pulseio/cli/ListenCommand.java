@@ -33,10 +33,13 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0   done (count reached, duration elapsed, or Ctrl-C)", "  64  usage error",
                 "  69  the server is unreachable or refused the namespace, or disconnected us", "",
-                "Examples:",
+                "Examples (from the repository root):",
+                "  # with 'pulseio serve' on port 3000, and with TLS on 8443",
+                "  # ('pulseio serve --help' shows how):",
                 "  pulseio listen http://localhost:3000",
                 "  pulseio listen http://localhost:3000/chat message typing --count 10",
-                "  pulseio listen https://example.com --namespace /admin --duration 1m --ca ca.pem",
+                "  pulseio listen https://localhost:8443 --namespace /admin --duration 1m \\",
+                "      --ca examples/tls/localhost-cert.pem",
                 "  pulseio listen http://localhost:3000 | jq -r '.args[0]'"})
 final class ListenCommand implements Callable<Integer> {
     @Spec
@@ -129,7 +132,7 @@ final class ListenCommand implements Callable<Integer> {
         o.put("namespace", namespace);
         o.put("event", event);
         o.putArray("args").addAll(args);
-        return o.toString();
+        return SafeJson.write(o);
     }
 
     private static void report(PrintWriter err, String message) {

@@ -27,7 +27,23 @@ public final class Main {
         cmd.setParameterExceptionHandler(new Errors.Usage());
         cmd.setExecutionExceptionHandler(new Errors.Failure());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
+        cmd.setExecutionStrategy(Main::execute);
         return cmd;
+    }
+
+    /**
+     * Runs the last command of the line, as picocli does, except that arguments nobody matched are a
+     * usage error even when {@code --help} is among them ({@code pulseio bogus --help} exits 64).
+     */
+    private static int execute(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last.subcommand() != null) {
+            last = last.subcommand();
+        }
+        if (!last.unmatched().isEmpty()) {
+            throw new CommandLine.UnmatchedArgumentException(last.commandSpec().commandLine(), last.unmatched());
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /** slf4j-simple reads its level once: raise it before any logger exists when --verbose is given. */

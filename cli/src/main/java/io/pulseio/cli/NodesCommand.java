@@ -28,13 +28,15 @@ import picocli.CommandLine.Spec;
                 + "and pins (name, type, direction, default).",
                 "With --project, only the plugins the project switches on are listed."},
         footerHeading = "%nJSON shape:%n",
-        footer = {"  [{\"id\", \"name\", \"category\", \"plugin\", \"kind\", \"description\", \"scopes\": [..],",
-                "    \"attributes\": [{\"name\", \"type\", \"required\", \"default\"?, \"choices\"?, \"description\"}],",
-                "    \"inputs\" and \"outputs\": [{\"name\", \"type\", \"direction\": \"in\"|\"out\", \"required\"?, "
-                        + "\"default\"?, \"description\"?}]}]",
-                "", "Examples:",
+        footer = {"  [{\"id\", \"name\", \"category\", \"plugin\", \"kind\", \"description\",",
+                "    \"scopes\": [..],",
+                "    \"attributes\": [{\"name\", \"type\", \"required\", \"default\"?, \"choices\"?,",
+                "                    \"description\"}],",
+                "    \"inputs\" and \"outputs\": [{\"name\", \"type\", \"direction\": \"in\"|\"out\",",
+                "                              \"required\"?, \"default\"?, \"description\"?}]}]",
+                "", "Examples (from the repository root):",
                 "  pulseio nodes",
-                "  pulseio nodes --project hello.pulseio.json",
+                "  pulseio nodes --project examples/hello/project.json",
                 "  pulseio nodes --json | jq -r '.[] | .id'"})
 final class NodesCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

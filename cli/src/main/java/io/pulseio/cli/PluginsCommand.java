@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
                 "The core plugin cannot be switched off."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   listed, or switch written", "  64  usage error, unknown plugin, or unreadable file",
-                "  65  the project file is not JSON", "", "Examples:",
-                "  pulseio plugins hello.pulseio.json",
-                "  pulseio plugins hello.pulseio.json --disable socketio",
-                "  pulseio plugins hello.pulseio.json --enable socketio"})
+                "  65  the project file is not JSON", "", "Examples (from the repository root):",
+                "  pulseio plugins examples/hello/project.json",
+                "  pulseio plugins examples/hello/project.json --disable socketio",
+                "  pulseio plugins examples/hello/project.json --enable socketio"})
 final class PluginsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

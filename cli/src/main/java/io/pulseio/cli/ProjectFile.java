@@ -53,10 +53,10 @@ final class ProjectFile {
         return ProjectLoader.builder().build().load(text);
     }
 
-    /** Prints each problem as {@code FILE: $.path [node n, pin p]: message}, then a count. */
+    /** Prints each problem as {@code FILE: $.path [node n, pin p]: message (KIND)}, then a count. */
     void printProblems(PrintWriter err, List<Problem> problems) {
         for (Problem p : problems) {
-            err.println(path + ": " + p);
+            err.println(path + ": " + p + " (" + p.kind().name() + ")");
         }
         err.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " in " + path);
         err.flush();

@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  0   ok", "  64  usage error (bad arguments or options)", "  65  invalid project",
                 "  69  server unreachable, refused, or no answer in time", "  70  internal error",
-                "", "Examples:",
-                "  pulseio validate hello.pulseio.json",
-                "  pulseio run hello.pulseio.json --duration 10s --trace hello.trace.jsonl",
+                "", "Examples (from the repository root):",
+                "  pulseio validate examples/hello/project.json",
+                "  pulseio run examples/hello/project.json --duration 10s \\",
+                "      --trace hello.trace.jsonl",
                 "  pulseio emit http://localhost:3000 chat hello --ack",
                 "  pulseio serve --port 3000 --echo",
                 "", "'pulseio COMMAND --help' describes a command."})

@@ -27,10 +27,11 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExit codes:%n",
         footer = {"  N   the exit code of the Stop Project node that ended the run (0 by default)",
                 "  0   the duration elapsed", "  64  usage error, unreadable project or unwritable trace file",
-                "  65  the project has problems", "", "Examples:",
-                "  pulseio run hello.pulseio.json",
-                "  pulseio run dashboard.pulseio.json --duration 30s",
-                "  pulseio run hello.pulseio.json --duration 500ms --trace run.jsonl && jq -c . run.jsonl"})
+                "  65  the project has problems", "", "Examples (from the repository root):",
+                "  pulseio run examples/hello/project.json",
+                "  pulseio run examples/dashboard/project.json --duration 30s",
+                "  pulseio run examples/hello/project.json --duration 500ms \\",
+                "      --trace run.jsonl && jq -c . run.jsonl"})
 final class RunCommand implements Callable<Integer> {
     /** The exit code a run stopped by Ctrl-C records in its trace (128 + SIGINT). */
     static final int INTERRUPTED = 130;

@@ -36,12 +36,15 @@ import picocli.CommandLine.TypeConversionException;
                         + "/custom, 'auth', 'message-back' and 'message-with-ack' as the suite's README says)."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   stopped by Ctrl-C", "  64  usage error (conflicting flags, unreadable TLS files)",
-                "  69  the port cannot be bound", "", "Examples:",
+                "  69  the port cannot be bound", "", "Examples (from the repository root):",
                 "  pulseio serve",
                 "  pulseio serve --port 8080 --echo --cors http://localhost:5173",
-                "  pulseio serve --port 0 --relay | head -1        # LISTENING 43817",
-                "  pulseio serve --port 8443 --cert cert.pem --key key.pem --log",
-                "  pulseio serve --conformance socket.io           # then run the v5 test suite against :3000"})
+                "  pulseio serve --port 0 --relay | head -1      # LISTENING 43817",
+                "  # TLS with the development certificate for localhost in examples/tls:",
+                "  pulseio serve --port 8443 --echo \\",
+                "      --cert examples/tls/localhost-cert.pem \\",
+                "      --key examples/tls/localhost-key.pem",
+                "  pulseio serve --conformance socket.io   # then the v5 test suite on :3000"})
 final class ServeCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 3000;
 

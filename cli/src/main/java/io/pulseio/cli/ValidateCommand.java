@@ -16,9 +16,12 @@ import picocli.CommandLine.Spec;
                 + "node id and pin.", "Nothing is started and nothing touches the network."},
         footerHeading = "%nExit codes:%n",
         footer = {"  0   the project is valid (one OK line on stdout)", "  64  the file cannot be read",
-                "  65  the project has problems", "", "Examples:",
-                "  pulseio validate examples/hello/hello.pulseio.json",
-                "  pulseio validate broken.json 2>&1 | grep 'node p1'"})
+                "  65  the project has problems", "", "Examples (from the repository root):",
+                "  pulseio validate examples/hello/project.json",
+                "  pulseio validate examples/hello/project.json \\",
+                "      && pulseio run examples/hello/project.json",
+                "  pulseio validate examples/dashboard/project.json 2>&1 \\",
+                "      | grep '(TYPE_MISMATCH)$'"})
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -62,6 +62,14 @@ class NetworkCommandsTest {
     }
 
     @Test
+    void anAckWithTerminalControlsIsPrintedAsJsonThatEscapesThem() {
+        Cli.Result r = Cli.run("emit", url, "echo", "\u001b[2J\u009b31m\u007f\u202e", "--ack", "--timeout", "5s");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("[\"\\u001B[2J\\u009B31m\\u007F\\u202E\"]" + System.lineSeparator());
+    }
+
+    @Test
     void emitToAnUnreachableServerExits69() {
         server.close();
 

@@ -28,17 +28,33 @@ class ProjectCommandsTest {
     }
 
     @Test
-    void validateListsEveryProblemWithPathNodeAndPinAndExits65() {
+    void validateListsEveryProblemWithPathNodePinAndKindAndExits65() {
         Path file = Cli.project("invalid.json");
         Cli.Result r = Cli.run("validate", file.toString());
 
         assertThat(r.exitCode()).isEqualTo(65);
         assertThat(r.out()).isEmpty();
         assertThat(r.err().lines()).containsExactly(
-                file + ": $.logic.project.nodes[1].type [node mystery]: unknown node type 'core.doesNotExist'",
+                file + ": $.logic.project.nodes[1].type [node mystery]: unknown node type 'core.doesNotExist' (UNKNOWN_NODE_TYPE)",
                 file + ": $.logic.project.nodes[2] [node choose, pin condition]: required input 'condition' has "
-                        + "neither a link nor a constant",
+                        + "neither a link nor a constant (MISSING_INPUT)",
                 "2 problems in " + file);
+    }
+
+    @Test
+    void validateNamesTheKindOfAProblemAsDocumented() throws Exception {
+        Path copy = copy("switches.json");
+        Files.writeString(copy, Files.readString(copy).replace("true", "false").replace(
+                "{ \"id\": \"start\", \"type\": \"core.onProjectStart\" }",
+                "{ \"id\": \"start\", \"type\": \"core.onProjectStart\" }, { \"id\": \"p\", \"type\": \"clidemo.pass\" }"));
+
+        Cli.Result r = Cli.run("validate", copy.toString());
+
+        assertThat(r.exitCode()).isEqualTo(65);
+        assertThat(r.err().lines().findFirst().orElseThrow())
+                .startsWith(copy + ": $.logic.project.nodes[1].type [node p]: ")
+                .contains("clidemo")
+                .endsWith(" (PLUGIN_DISABLED)");
     }
 
     @Test

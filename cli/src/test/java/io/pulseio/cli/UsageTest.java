@@ -16,7 +16,37 @@ class UsageTest {
         Cli.Result r = Cli.run();
 
         assertThat(r.exitCode()).isEqualTo(64);
-        assertThat(r.err()).contains("Usage: pulseio").contains("Examples:");
+        assertThat(r.err()).contains("Usage: pulseio").contains("Examples (");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageErrorWithOrWithoutHelp() {
+        for (String[] args : new String[][] {{"bogus"}, {"bogus", "--help"}, {"--help", "bogus"}, {"bogus", "-h"}}) {
+            Cli.Result r = Cli.run(args);
+
+            assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(64);
+            assertThat(r.out()).as(String.join(" ", args)).isEmpty();
+            assertThat(r.err()).as(String.join(" ", args))
+                    .startsWith("Unknown command: 'bogus' (commands: run, validate, nodes, plugins, emit, listen, "
+                            + "serve, edit)")
+                    .contains("'pulseio --help'");
+        }
+    }
+
+    @Test
+    void helpAndAKnownCommandsHelpStillExitZero() {
+        assertThat(Cli.run("--help").exitCode()).isZero();
+        Cli.Result r = Cli.run("validate", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Usage: pulseio validate");
+    }
+
+    @Test
+    void aStrayArgumentAfterACommandsHelpIsAUsageError() {
+        Cli.Result r = Cli.run("nodes", "extra", "--help");
+
+        assertThat(r.exitCode()).isEqualTo(64);
+        assertThat(r.err()).contains("Unmatched argument").contains("'extra'");
     }
 
     @Test
@@ -98,7 +128,7 @@ class UsageTest {
             Cli.Result r = Cli.run(command, "--help");
 
             assertThat(r.exitCode()).as(command).isZero();
-            assertThat(r.out()).as(command).contains("Usage: pulseio " + command).contains("Examples:");
+            assertThat(r.out()).as(command).contains("Usage: pulseio " + command).contains("Examples (");
         }
     }
 

@@ -129,7 +129,7 @@ public final class ClientOptions {
     return v.rememberUpgrade;
   }
 
-  /** How long opening the connection and joining a namespace may take before "timeout". */
+  /** How long opening the connection and joining a namespace may take before a "timeout: …" connect error. */
   public Duration connectTimeout() {
     return v.connectTimeout;
   }

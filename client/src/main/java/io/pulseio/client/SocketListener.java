@@ -31,9 +31,12 @@ public interface SocketListener {
    *       {@code message} and {@code data} are the server's ({@code data} null when absent). The
    *       socket does not retry: call {@link Socket#connect()} again.
    *   <li>The connection could not be opened or the server did not answer within the connect
-   *       timeout: {@code message} is {@code "timeout"}, or the transport's failure (e.g.
-   *       {@code "transport error: Connection refused"}); {@code data} is null. With reconnection
-   *       on, the client keeps trying.
+   *       timeout: {@code message} starts with {@code "timeout: "} and says what timed out after
+   *       how long (e.g. {@code "timeout: the connection to localhost:3000 did not open within
+   *       20 s (connect timeout)"}), or is the transport's failure in plain words (e.g.
+   *       {@code "transport error: Connection refused: 127.0.0.1:3000"}, {@code "transport
+   *       error: the server's certificate is not trusted …"}); {@code data} is null. With
+   *       reconnection on, the client keeps trying.
    * </ul>
    */
   default void onConnectError(String message, JsonNode data) {}

@@ -14,6 +14,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -22,9 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A server whose certificate the client does not trust, or that is for another host: the connection
- * fails at connect time with
- * a connect error naming the cause (no reconnection), on both transports.
+ * A server whose certificate the client does not trust, that is for another host, or that does not
+ * speak TLS at all: the connection fails at connect time with a connect error that says so in plain
+ * words, with the fix (no reconnection), on both transports.
  */
 @Timeout(120)
 class TlsConnectFailureTest {
@@ -86,15 +87,33 @@ class TlsConnectFailureTest {
         // The JDK's default trust store does not hold the self-signed certificate.
         assertThat(firstEvent(ClientOptions.builder("https://localhost:" + port).transports(transport)))
             .as(transport.toString())
-            .startsWith("connect_error transport error: ")
-            .contains("PKIX path building failed");
+            .isEqualTo("connect_error transport error: the server's certificate is not trusted (PKIX path "
+                + "building failed: no trusted CA signed it): trust its CA certificate with tls.ca (project "
+                + "setting), --ca FILE (pulseio command line) or ClientOptions.caFile");
         // The certificate is trusted, but it is for localhost and 127.0.0.1, not 127.0.0.2.
         assertThat(firstEvent(ClientOptions.builder("https://127.0.0.2:" + otherPort).transports(transport)
             .caFile(resource("localhost-cert.pem"))))
             .as(transport.toString())
-            .startsWith("connect_error transport error: ")
+            .startsWith("connect_error transport error: the server's certificate is not for this host (")
             .contains("127.0.0.2");
       }
+      // A plain TCP server that answers HTTP without TLS.
+      Channel plain = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+          .childHandler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              ch.writeAndFlush(ch.alloc().buffer().writeBytes(
+                  "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+            }
+          }).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
+      int plainPort = ((InetSocketAddress) plain.localAddress()).getPort();
+      for (Transport transport : Transport.values()) {
+        assertThat(firstEvent(ClientOptions.builder("https://127.0.0.1:" + plainPort).transports(transport)))
+            .as(transport.toString())
+            .isEqualTo("connect_error transport error: the server did not answer in TLS (is it plain HTTP? "
+                + "then use http:// or ws://)");
+      }
+      plain.close().sync();
       server.close().sync();
       other.close().sync();
     } finally {

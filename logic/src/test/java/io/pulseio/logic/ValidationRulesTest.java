@@ -243,6 +243,35 @@ class ValidationRulesTest {
     }
 
     @Test
+    void aVariableGetterHasTheVariablesTypeInTheChecks() {
+        String vars = "'variables':[{'name':'n','type':'number','initial':1}],";
+        onlyProblem(q("{'format':1,'name':'t','logic':{" + vars + "'project':{'nodes':["
+                        + "{'id':'b','type':'core.branch','inputs':{'condition':true}},{'id':'g','type':'core.getVariable','attributes':{'variable':'n'}}"
+                        + "],'links':[{'from':'g.value','to':'b.condition'}]}}}"),
+                new Problem(ProblemKind.TYPE_MISMATCH, "$.logic.project.links[0]", "b", "condition",
+                        "cannot link number output 'g.value' to boolean input 'b.condition'"));
+    }
+
+    @Test
+    void aStringInputReadsNumbersBooleansAndJsonButOtherInputsStayStrict() {
+        String vars = "'variables':[{'name':'n','type':'number'},{'name':'b','type':'boolean'},{'name':'j','type':'json'}],";
+        String getters = "{'id':'gn','type':'core.getVariable','attributes':{'variable':'n'}},"
+                + "{'id':'gb','type':'core.getVariable','attributes':{'variable':'b'}},"
+                + "{'id':'gj','type':'core.getVariable','attributes':{'variable':'j'}},"
+                + "{'id':'f1','type':'core.formatString'},{'id':'f2','type':'core.formatString'},"
+                + "{'id':'f3','type':'core.formatString'}";
+        String links = "{'from':'gn.value','to':'f1.format'},{'from':'gb.value','to':'f2.format'},"
+                + "{'from':'gj.value','to':'f3.format'}";
+        LoadResult ok = Harness.load(q("{'format':1,'name':'t','logic':{" + vars + "'project':{'nodes':[" + getters
+                + "],'links':[" + links + "]}}}"), new DemoPlugin());
+        assertThat(ok.problems()).isEmpty();
+        onlyProblem(project("{'id':'f','type':'core.formatString','inputs':{'format':'x'}},{'id':'m','type':'core.math'}",
+                        "{'from':'f.text','to':'m.a'}"),
+                new Problem(ProblemKind.TYPE_MISMATCH, "$.logic.project.links[0]", "m", "a",
+                        "cannot link string output 'f.text' to number input 'm.a'"));
+    }
+
+    @Test
     void pulseToDataIsATypeMismatch() {
         onlyProblem(project(START + "," + PRINT, "{'from':'s.out','to':'p.message'}"),
                 new Problem(ProblemKind.TYPE_MISMATCH, "$.logic.project.links[0]", "p", "message",

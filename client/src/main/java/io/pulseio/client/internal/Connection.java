@@ -7,6 +7,7 @@ import io.pulseio.client.Transport;
 import io.pulseio.client.internal.engine.Engine;
 import io.pulseio.client.internal.engine.EngineListener;
 import io.pulseio.client.internal.engine.EngineOptions;
+import io.pulseio.client.internal.engine.Failures;
 import io.pulseio.protocol.EncodedPacket;
 import io.pulseio.protocol.EnginePacket;
 import io.pulseio.protocol.Handshake;
@@ -153,7 +154,9 @@ final class Connection {
     }
     engine = null;
     e.close();
-    onOpenFailed(new SocketIoException("timeout"));
+    onOpenFailed(new SocketIoException("timeout: the connection to " + engineOptions.host() + ":"
+        + engineOptions.port() + " did not open within " + Failures.duration(options.connectTimeout().toMillis())
+        + " (connect timeout)"));
   }
 
   private void onOpen(Handshake handshake, String transportName) {
@@ -198,7 +201,7 @@ final class Connection {
   private void onEngineClosed(String reason, Throwable cause) {
     if (state == State.OPENING) {
       engine = null;
-      String message = cause == null || cause.getMessage() == null ? reason : reason + ": " + cause.getMessage();
+      String message = cause == null ? reason : reason + ": " + Failures.describe(cause);
       onOpenFailed(new SocketIoException(message, cause));
       return;
     }

@@ -10,6 +10,7 @@ import io.pulseio.client.SocketIoClient;
 import io.pulseio.client.SocketIoException;
 import io.pulseio.client.SocketListener;
 import io.pulseio.client.Subscription;
+import io.pulseio.client.internal.engine.Failures;
 import io.pulseio.protocol.SocketPacket;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -274,7 +275,8 @@ final class SocketImpl implements Socket {
     if (!active || connected || !manager.isOpenState()) {
       return;
     }
-    emitConnectError("timeout", null);
+    emitConnectError("timeout: the server did not answer joining namespace " + namespace + " within "
+        + Failures.duration(options.connectTimeout().toMillis()) + " (connect timeout)", null);
     // Undo a join the server may still finish, then try again after a backoff delay.
     manager.write(SocketPacket.disconnect(namespace));
     joinTimer.retryLater(this::onEngineOpen);

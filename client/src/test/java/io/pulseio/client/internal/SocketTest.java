@@ -486,7 +486,8 @@ class SocketTest {
       h.run();
       h.advance(5000);
       assertThat(h.engine().closed).isTrue();
-      assertThat(h.takeEvents()).containsExactly("/ connect_error timeout");
+      assertThat(h.takeEvents()).containsExactly(
+          "/ connect_error timeout: the connection to localhost:3000 did not open within 5 s (connect timeout)");
       h.advance(1000);
       assertThat(h.engines).hasSize(2);
       assertThat(h.takeEvents()).containsExactly("reconnect_attempt 1");
@@ -503,7 +504,8 @@ class SocketTest {
       h.engine().acceptOpen();
       h.engine().takeTexts();
       h.advance(5000);
-      assertThat(h.takeEvents()).containsExactly("open", "/ connect_error timeout");
+      assertThat(h.takeEvents()).containsExactly("open",
+          "/ connect_error timeout: the server did not answer joining namespace / within 5 s (connect timeout)");
       assertThat(h.engine().takeTexts()).containsExactly("1");
       h.advance(1000);
       assertThat(h.engine().takeTexts()).containsExactly("0");

@@ -25,6 +25,10 @@ import java.util.function.Function;
  * the toolbox). A change event is queued, not run inside the Set: listeners run after the current event.
  */
 final class VariableNodes {
+    /** What the toolbox says of a value pin listed as {@code any}. */
+    private static final String OF_THE_VARIABLE = "the variable's type (any in the toolbox: the loader and "
+            + "the studio use the type the project declares)";
+
     private VariableNodes() {
     }
 
@@ -38,9 +42,9 @@ final class VariableNodes {
 
     private static NodeType get() {
         NodeDescriptor d = node("getVariable", "Get Variable", "Variables")
-                .description("The variable's current value.")
+                .description("The variable's current value; value has the variable's type.")
                 .attribute(variableAttribute())
-                .output(PinSpec.required("value", PinType.ANY))
+                .output(PinSpec.required("value", PinType.ANY).describedAs(OF_THE_VARIABLE))
                 .build();
         return new Typed(d, t -> new Signature(List.of(), List.of(PinSpec.required("value", t))), setup -> {
             CoreServices services = Core.services(setup);
@@ -56,12 +60,13 @@ final class VariableNodes {
 
     private static NodeType set() {
         NodeDescriptor d = node("setVariable", "Set Variable", "Variables")
-                .description("Stores value in the variable, then fires out; value outputs what was stored.")
+                .description("Stores value in the variable, then fires out; value outputs what was stored. "
+                        + "Both value pins have the variable's type.")
                 .attribute(variableAttribute())
                 .input(PinSpec.pulse("in"))
-                .input(PinSpec.required("value", PinType.ANY))
+                .input(PinSpec.required("value", PinType.ANY).describedAs(OF_THE_VARIABLE))
                 .output(PinSpec.pulse("out"))
-                .output(PinSpec.required("value", PinType.ANY))
+                .output(PinSpec.required("value", PinType.ANY).describedAs(OF_THE_VARIABLE))
                 .build();
         return new Typed(d, t -> new Signature(
                 List.of(PinSpec.pulse("in"), PinSpec.required("value", t)),
@@ -89,8 +94,8 @@ final class VariableNodes {
                 .scopes(Scope.PROJECT, Scope.SCENE)
                 .attribute(variableAttribute())
                 .output(PinSpec.pulse("out"))
-                .output(PinSpec.required("value", PinType.ANY))
-                .output(PinSpec.required("previous", PinType.ANY))
+                .output(PinSpec.required("value", PinType.ANY).describedAs(OF_THE_VARIABLE))
+                .output(PinSpec.required("previous", PinType.ANY).describedAs(OF_THE_VARIABLE))
                 .build();
         return new Typed(d, t -> new Signature(List.of(),
                 List.of(PinSpec.pulse("out"), PinSpec.required("value", t), PinSpec.required("previous", t))),

@@ -29,7 +29,10 @@ public enum PinType {
 
     /**
      * Whether an output of this type may be linked to an input of type {@code to}. Pulses link only
-     * to pulses; an {@code ANY} input takes any data; strings and JSON link both ways (JSON is text).
+     * to pulses; an {@code ANY} input takes any data (and an {@code ANY} output feeds any data input,
+     * converted when read); a {@code STRING} input takes every data type, read as its text (a whole
+     * number without {@code .0}, {@code true}/{@code false}, JSON as its JSON text); a {@code JSON}
+     * input takes strings (JSON is text).
      */
     public boolean canFeed(PinType to) {
         if (this == to) {
@@ -38,10 +41,10 @@ public enum PinType {
         if (this == PULSE || to == PULSE) {
             return false;
         }
-        if (to == ANY || this == ANY) {
+        if (to == ANY || this == ANY || to == STRING) {
             return true;
         }
-        return (this == STRING && to == JSON) || (this == JSON && to == STRING);
+        return this == STRING && to == JSON;
     }
 
     /** The value an unset data pin of this type holds: "", 0.0, false, "null"; null for pulses and ANY. */

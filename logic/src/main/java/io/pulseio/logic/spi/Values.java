@@ -98,9 +98,9 @@ public final class Values {
             case BOOLEAN:
                 return node.isBoolean() ? node.booleanValue() : null;
             case JSON:
-                // JSON travels as text: a string constant is that text (it must parse), anything else is written out
+                // JSON travels as compact text: a string constant is that text (it must parse), anything else is written out
                 if (node.isTextual()) {
-                    return isJsonText(node.textValue()) ? node.textValue() : null;
+                    return isJsonText(node.textValue()) ? compact(node.textValue()) : null;
                 }
                 return node.toString();
             case ANY:
@@ -116,6 +116,15 @@ public final class Values {
                 return node.isNull() ? null : node.toString();
             default:
                 return null;
+        }
+    }
+
+    /** {@code text}, one JSON value, written without white space. */
+    private static String compact(String text) {
+        try {
+            return JSON.readTree(text).toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 

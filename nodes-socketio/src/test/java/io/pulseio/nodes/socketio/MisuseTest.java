@@ -36,7 +36,7 @@ class MisuseTest {
     private static final String MAIN = "{\"name\": \"main\", \"url\": \"http://127.0.0.1\", \"port\": 1, "
             + "\"reconnection\": {\"enabled\": false}}";
 
-    private static List<String> run(String connection, String stopOn, String nodes, String links) throws Exception {
+    static List<String> run(String connection, String stopOn, String nodes, String links) throws Exception {
         String json = Projects.project(connection, nodes + ",\n" + ERRORS.formatted(stopOn), links + ",\n" + ERROR_LINKS);
         LoadedProject project = Projects.loader(Map.of()).load(json).orThrow();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
@@ -47,7 +47,7 @@ class MisuseTest {
         return output;
     }
 
-    private static final String START = """
+    static final String START = """
             {"id": "go", "type": "core.onProjectStart"}""";
 
     @Test

@@ -3,6 +3,7 @@ package io.pulseio.nodes.socketio.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.client.ClientListener;
 import io.pulseio.client.DisconnectReason;
+import io.pulseio.client.ServerText;
 import io.pulseio.client.SocketIoException;
 import io.pulseio.client.SocketListener;
 import io.pulseio.client.Transport;
@@ -186,12 +187,15 @@ final class ClientCallbacks {
         }
 
         @Override
-        public void onConnectError(String message, JsonNode data) {
+        public void onConnectError(String raw, JsonNode data) {
             var client = connection.client();
             if (stale() || !connection.isStarted() || client == null) {
                 return;
             }
-            boolean timeout = "timeout".equals(message);
+            // A server's message reaches logs, traces and Print nodes: escaped and capped.
+            String message = ServerText.shown(raw);
+            // The client's own timeouts: "timeout: … within 10 s (connect timeout)".
+            boolean timeout = message.equals("timeout") || message.startsWith("timeout: ");
             boolean refused = !timeout && (!n.socket.active() || client.isOpen());
             if (refused) {
                 n.awaitingJoin.clear();
