@@ -49,8 +49,8 @@ public final class RedisLink implements AutoCloseable {
    * @param commandTimeout how long a command (a publish, a count) may wait, also while the
    *     connection is down
    */
-  public RedisLink(String redisUri, java.time.Duration commandTimeout) {
-    this.uri = RedisURI.create(redisUri);
+  public RedisLink(RedisURI uri, java.time.Duration commandTimeout) {
+    this.uri = uri;
     this.where = uri.getHost() + ":" + uri.getPort();
     this.client = RedisClient.create(uri);
     client.setOptions(ClientOptions.builder().autoReconnect(true).requestQueueSize(QUEUE)
