@@ -23,4 +23,6 @@ module io.pulseio.server {
     requires org.slf4j;
 
     exports io.pulseio.server;
+
+    uses io.pulseio.server.AdapterProvider;
 }

@@ -1,5 +1,6 @@
 package io.pulseio.cli;
 
+import io.pulseio.server.AdapterSettings;
 import io.pulseio.server.Conformance;
 import io.pulseio.server.EngineServer;
 import io.pulseio.server.ServerOptions;
@@ -71,6 +72,17 @@ final class ServeCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     ServeBehaviour.Choice behaviour;
 
+    @Option(names = "--redis", paramLabel = "URL",
+            description = "Join the Socket.IO cluster on this Redis (redis://[:password@]host[:port][/db], "
+                    + "rediss:// for TLS), with Node.js servers of the same adapter. If Redis is down the "
+                    + "server still serves its own clients, warns and keeps trying.")
+    String redis;
+
+    @Option(names = "--redis-adapter", paramLabel = "classic|streams",
+            description = "The Node.js adapter's protocol: classic (@socket.io/redis-adapter, the default) "
+                    + "or streams (@socket.io/redis-streams-adapter).")
+    String redisAdapter;
+
     @Option(names = "--conformance", paramLabel = "engine.io|socket.io", converter = ModeConverter.class,
             description = "Serve as the official protocol test suite of that name expects.")
     Conformance.Mode conformance;
@@ -115,6 +127,8 @@ final class ServeCommand implements Callable<Integer> {
                     + (host == null ? "localhost" : host) + ":" + bound + options.path()
                     + (conformance != null ? " in " + conformance.label() + " conformance mode"
                     : " (" + behaviourOrDefault().name().toLowerCase(java.util.Locale.ROOT) + ")")
+                    + (redis == null ? "" : " in the cluster on " + AdapterSettings.of(redis).shownUrl()
+                    + " (" + (redisAdapter == null ? "classic" : redisAdapter) + ")")
                     + "; Ctrl-C stops");
             err.flush();
             stopped.await();
@@ -139,6 +153,18 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (host != null) {
             b.host(host);
+        }
+        if (redisAdapter != null && redis == null) {
+            throw new ParameterException(spec.commandLine(), "--redis-adapter needs --redis URL");
+        }
+        if (redis != null) {
+            AdapterSettings cluster = new AdapterSettings(redis, redisAdapter, null, null);
+            try {
+                ServerOptions.builder().cluster(cluster).build();
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--redis: " + e.getMessage());
+            }
+            b.cluster(cluster);
         }
         if (tls != null) {
             readable("--cert", tls.cert);

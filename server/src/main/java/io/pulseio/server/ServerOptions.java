@@ -1,5 +1,6 @@
 package io.pulseio.server;
 
+import io.pulseio.server.internal.cluster.ProvidedAdapter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -418,6 +419,17 @@ public final class ServerOptions {
       return this;
     }
 
+    /**
+     * A cluster adapter named by its settings, made by the {@link AdapterProvider} that serves its
+     * URL's scheme ({@code pulseio-adapter-redis} for {@code redis://}); {@link #build()} fails
+     * when no provider is on the class path or module path, or it rejects the settings. The
+     * adapter connects when the server makes its first namespace and disconnects when it closes.
+     */
+    public Builder cluster(AdapterSettings settings) {
+      this.adapter = new ProvidedAdapter(java.util.Objects.requireNonNull(settings, "settings"));
+      return this;
+    }
+
     /** See {@link ServerOptions#headersTimeout()}. */
     public Builder headersTimeout(Duration value) {
       this.headersTimeout = value;
@@ -507,6 +519,9 @@ public final class ServerOptions {
       }
       if (adapter == null) {
         throw new IllegalArgumentException("adapter must not be null");
+      }
+      if (adapter instanceof ProvidedAdapter provided) {
+        provided.check();
       }
       return new ServerOptions(this);
     }

@@ -1,7 +1,9 @@
 package io.pulseio.adapter.redis;
 
 import io.pulseio.adapter.redis.internal.ClassicAdapter;
+import io.lettuce.core.RedisURI;
 import io.pulseio.adapter.redis.internal.RedisLink;
+import io.pulseio.adapter.redis.internal.RedisUrls;
 import io.pulseio.server.Adapter;
 import java.time.Duration;
 import java.util.Objects;
@@ -25,10 +27,10 @@ public final class RedisAdapter implements Adapter.Factory, AutoCloseable {
   private final String key;
   private final Duration requestsTimeout;
 
-  private RedisAdapter(Builder b) {
+  private RedisAdapter(Builder b, RedisURI uri) {
     this.key = b.key;
     this.requestsTimeout = b.requestsTimeout;
-    this.link = new RedisLink(b.uri, b.requestsTimeout);
+    this.link = new RedisLink(uri, b.requestsTimeout);
   }
 
   /** The classic adapter with Node's defaults (key {@code socket.io}, requests time out after 5 s). */
@@ -46,7 +48,7 @@ public final class RedisAdapter implements Adapter.Factory, AutoCloseable {
 
   @Override
   public Adapter create(Adapter.Context context) {
-    return new ClassicAdapter(context, link, key, requestsTimeout);
+    return new ClassicAdapter(context, link, key, requestsTimeout, () -> { });
   }
 
   /** Closes the Redis connections; call it after closing the server. */
@@ -59,6 +61,7 @@ public final class RedisAdapter implements Adapter.Factory, AutoCloseable {
   public static final class Builder {
     private final String uri;
     private String key = "socket.io";
+    private String password;
     private Duration requestsTimeout = Duration.ofSeconds(5);
 
     private Builder(String uri) {
@@ -71,6 +74,15 @@ public final class RedisAdapter implements Adapter.Factory, AutoCloseable {
       return this;
     }
 
+    /**
+     * The password, when it is not in the URL (it replaces one that is); null (the default) for
+     * the URL's.
+     */
+    public Builder password(String password) {
+      this.password = password;
+      return this;
+    }
+
     /** How long {@code fetchSockets} waits for the other servers; default 5 s. */
     public Builder requestsTimeout(Duration timeout) {
       this.requestsTimeout = timeout;
@@ -78,8 +90,10 @@ public final class RedisAdapter implements Adapter.Factory, AutoCloseable {
     }
 
     /**
+     * Checks the options; connects nothing yet (the connections open in the background).
+     *
      * @throws IllegalArgumentException for an empty key, a timeout that is not positive, or a
-     *     URI that is not a Redis URI
+     *     URI that is not a Redis URI (the message shows it without its password)
      */
     public RedisAdapter build() {
       if (key == null || key.isEmpty()) {
@@ -89,10 +103,7 @@ public final class RedisAdapter implements Adapter.Factory, AutoCloseable {
         throw new IllegalArgumentException("requestsTimeout must be positive, was "
             + requestsTimeout);
       }
-      if (!uri.startsWith("redis://") && !uri.startsWith("rediss://")) {
-        throw new IllegalArgumentException("not a Redis URI (redis://host:port): " + uri);
-      }
-      return new RedisAdapter(this);
+      return new RedisAdapter(this, RedisUrls.parse(uri, password));
     }
   }
 }

@@ -73,8 +73,15 @@ public final class ClassicAdapter extends LocalAdapter {
 
   record AckWait(IntConsumer clientCount, Consumer<AckReply> reply) {}
 
-  public ClassicAdapter(Context context, RedisLink link, String key, Duration requestsTimeout) {
+  private final Runnable closed;
+  private final java.util.concurrent.atomic.AtomicBoolean closing =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** @param closed runs once when this adapter is closed */
+  public ClassicAdapter(Context context, RedisLink link, String key, Duration requestsTimeout,
+      Runnable closed) {
     super(context);
+    this.closed = closed;
     this.link = link;
     this.requestsTimeoutMillis = requestsTimeout.toMillis();
     String nsp = context.namespace();
@@ -333,7 +340,14 @@ public final class ClassicAdapter extends LocalAdapter {
 
   @Override
   public void close() {
-    link.unsubscribe(List.of(requestChannel, responseChannel, specificResponseChannel),
-        channel + "*");
+    if (!closing.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      link.unsubscribe(List.of(requestChannel, responseChannel, specificResponseChannel),
+          channel + "*");
+    } finally {
+      closed.run();
+    }
   }
 }

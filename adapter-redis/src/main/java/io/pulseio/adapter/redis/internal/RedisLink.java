@@ -49,8 +49,8 @@ public final class RedisLink implements AutoCloseable {
    * @param commandTimeout how long a command (a publish, a count) may wait, also while the
    *     connection is down
    */
-  public RedisLink(String redisUri, java.time.Duration commandTimeout) {
-    this.uri = RedisURI.create(redisUri);
+  public RedisLink(RedisURI uri, java.time.Duration commandTimeout) {
+    this.uri = uri;
     this.where = uri.getHost() + ":" + uri.getPort();
     this.client = RedisClient.create(uri);
     client.setOptions(ClientOptions.builder().autoReconnect(true).requestQueueSize(QUEUE)
@@ -213,12 +213,17 @@ public final class RedisLink implements AutoCloseable {
     client.shutdown(0, 2, TimeUnit.SECONDS);
   }
 
+  /** The innermost message of the chain, past the futures' wrappers; a closed channel says none. */
   private static String rootMessage(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
+    String message = null;
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      boolean wrapper = t instanceof java.util.concurrent.CompletionException
+          || t instanceof java.util.concurrent.ExecutionException;
+      if (!wrapper && t.getMessage() != null && !t.getMessage().isBlank()) {
+        message = t.getMessage();
+      }
     }
-    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    return message != null ? message : "the connection was refused or closed";
   }
 
   static byte[] bytes(String s) {

@@ -25,7 +25,7 @@ import org.msgpack.jackson.dataformat.MessagePackFactory;
  * {@code {rooms, except, flags}} and fetched sockets {@code {id, handshake, rooms, data}}. Pure.
  */
 public final class Wire {
-  static final JsonNodeFactory F = JsonNodeFactory.instance;
+  public static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final ObjectMapper MSGPACK = new ObjectMapper(new MessagePackFactory());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int EVENT = 2;

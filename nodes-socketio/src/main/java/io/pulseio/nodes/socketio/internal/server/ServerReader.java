@@ -3,6 +3,8 @@ package io.pulseio.nodes.socketio.internal.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.logic.ProblemKind;
 import io.pulseio.nodes.socketio.internal.SettingValues;
+import io.pulseio.server.AdapterSettings;
+import io.pulseio.server.ServerOptions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -15,8 +17,9 @@ import java.util.Set;
  */
 public final class ServerReader {
     private static final Set<String> FIELDS = Set.of("name", "host", "port", "path", "cors", "tls", "pingInterval",
-            "pingTimeout", "connectTimeout", "maxHttpBufferSize", "connectionStateRecovery");
+            "pingTimeout", "connectTimeout", "maxHttpBufferSize", "connectionStateRecovery", "adapter");
     private static final Set<String> TLS_FIELDS = Set.of("cert", "key");
+    private static final Set<String> ADAPTER_FIELDS = Set.of("url", "kind", "password", "key");
 
     private final SettingValues values;
     /** Fixed ports of the servers read so far, and their servers' names. */
@@ -44,11 +47,12 @@ public final class ServerReader {
                 ServerSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS);
         long maxBuffer = maxHttpBufferSize(s.get("maxHttpBufferSize"), p + ".maxHttpBufferSize");
         long recovery = recovery(s.get("connectionStateRecovery"), p + ".connectionStateRecovery");
+        AdapterSettings adapter = adapter(s.get("adapter"), p + ".adapter");
         if (values.problems() != before) {
             return null;
         }
         ServerSettings settings = new ServerSettings(name, host, port, path, cors, tls[0], tls[1], pingInterval,
-                pingTimeout, connectTimeout, maxBuffer, recovery);
+                pingTimeout, connectTimeout, maxBuffer, recovery, adapter);
         try {
             settings.toServerOptions(); // the server's own checks, as a last line
         } catch (IllegalArgumentException e) {
@@ -126,6 +130,61 @@ public final class ServerReader {
         }
         return new String[] {values.file(v.get("cert"), p + ".cert", "tls.cert"),
                 values.file(v.get("key"), p + ".key", "tls.key")};
+    }
+
+    /**
+     * The cluster a server joins: a URL, or {@code {url, kind?, password?, key?}}; null when absent or after a
+     * problem. The adapter's own checks (a provider for the URL, the URL's form, the kind) run here too.
+     */
+    private AdapterSettings adapter(JsonNode v, String p) {
+        if (v == null) {
+            return null;
+        }
+        AdapterSettings adapter;
+        if (v.isTextual()) {
+            adapter = AdapterSettings.of(v.textValue().trim());
+        } else if (v.isObject()) {
+            int before = values.problems();
+            values.unknownFields(v, p, ADAPTER_FIELDS, "adapter field");
+            String url = adapterText(v, "url", p);
+            url = url == null ? null : url.trim();
+            if (url == null && !v.has("url")) {
+                values.report(ProblemKind.INVALID_URL, p + ".url", "url is required, such as redis://host:6379");
+            }
+            String kind = adapterText(v, "kind", p);
+            String password = adapterText(v, "password", p);
+            String key = adapterText(v, "key", p);
+            if (values.problems() != before) {
+                return null;
+            }
+            adapter = new AdapterSettings(url, kind, password, key);
+        } else {
+            values.report(ProblemKind.INVALID_SETTING, p, "adapter must be a URL such as \"redis://host:6379\" or "
+                    + "an object {url, kind, password, key}, was " + v);
+            return null;
+        }
+        try {
+            ServerOptions.builder().cluster(adapter).build();
+        } catch (IllegalArgumentException e) {
+            values.report(ProblemKind.INVALID_SETTING, p, e.getMessage());
+            return null;
+        }
+        return adapter;
+    }
+
+    /** An optional non-empty string field of the adapter object; null when absent or after a problem. */
+    private String adapterText(JsonNode object, String field, String p) {
+        JsonNode v = object.get(field);
+        if (v == null) {
+            return null;
+        }
+        if (!v.isTextual() || v.textValue().isBlank()) {
+            String shown = "password".equals(field) ? "***" : v.toString();
+            values.report(ProblemKind.INVALID_SETTING, p + "." + field, field + " must be a non-empty string, was "
+                    + shown);
+            return null;
+        }
+        return v.textValue();
     }
 
     private long maxHttpBufferSize(JsonNode v, String p) {

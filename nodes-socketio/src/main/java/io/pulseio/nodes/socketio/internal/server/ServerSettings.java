@@ -1,5 +1,6 @@
 package io.pulseio.nodes.socketio.internal.server;
 
+import io.pulseio.server.AdapterSettings;
 import io.pulseio.server.ServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,10 +13,13 @@ import java.util.List;
  * @param corsOrigins         empty: no CORS headers
  * @param tlsCert             null: plain HTTP; else the PEM certificate chain, with {@code tlsKey}
  * @param recoveryMillis      0: connection state recovery off; else its {@code maxDisconnectionDuration}
+ * @param adapter             null: a server of its own; else the cluster it joins (its adapter is found at run
+ *                            time: {@code pulseio-adapter-redis} for {@code redis://})
  */
 public record ServerSettings(String name, String host, int port, String path, List<String> corsOrigins,
                              String tlsCert, String tlsKey, long pingIntervalMillis, long pingTimeoutMillis,
-                             long connectTimeoutMillis, long maxHttpBufferSize, long recoveryMillis) {
+                             long connectTimeoutMillis, long maxHttpBufferSize, long recoveryMillis,
+                             AdapterSettings adapter) {
     /** Every interface: what people who let phones and tablets reach an HMI server expect. */
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final String DEFAULT_PATH = "/socket.io/";
@@ -31,10 +35,19 @@ public record ServerSettings(String name, String host, int port, String path, Li
         corsOrigins = List.copyOf(corsOrigins);
     }
 
+    /** A server of its own (no cluster adapter). */
+    public ServerSettings(String name, String host, int port, String path, List<String> corsOrigins, String tlsCert,
+                          String tlsKey, long pingIntervalMillis, long pingTimeoutMillis, long connectTimeoutMillis,
+                          long maxHttpBufferSize, long recoveryMillis) {
+        this(name, host, port, path, corsOrigins, tlsCert, tlsKey, pingIntervalMillis, pingTimeoutMillis,
+                connectTimeoutMillis, maxHttpBufferSize, recoveryMillis, null);
+    }
+
     /** Names the server and where it listens. */
     @Override
     public String toString() {
-        return "Server[" + name + ", " + host + ":" + port + path + "]";
+        return "Server[" + name + ", " + host + ":" + port + path
+                + (adapter == null ? "" : ", cluster " + adapter.shownUrl()) + "]";
     }
 
     /**
@@ -58,6 +71,9 @@ public record ServerSettings(String name, String host, int port, String path, Li
         }
         if (recoveryMillis > 0) {
             b.connectionStateRecovery(Duration.ofMillis(recoveryMillis));
+        }
+        if (adapter != null) {
+            b.cluster(adapter);
         }
         return b.build();
     }

@@ -1,0 +1,87 @@
+package io.pulseio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code serve --redis}: bad settings are usage errors (64) that never show the password; with
+ * Redis down the server serves its own clients and the adapter warns. (The cluster itself, with a
+ * real Redis and Node.js servers, is in the interop module's ServeClusterTest.)
+ */
+class ServeRedisTest {
+    private static void usageError(String message, String... args) {
+        Cli.Result r = Cli.run(args);
+        assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(64);
+        assertThat(r.err()).as(String.join(" ", args)).contains(message).doesNotContain("hunter2");
+        assertThat(r.out()).as(String.join(" ", args)).isEmpty();
+    }
+
+    @Test
+    void badRedisSettingsAreUsageErrors() {
+        usageError("--redis: no cluster adapter for http:// URLs ('http://:***@127.0.0.1:6379'): "
+                + "pulseio-adapter-redis serves redis:// and rediss:// URLs",
+                "serve", "--redis", "http://:hunter2@127.0.0.1:6379");
+        usageError("--redis: the Redis URL 'redis://:***@:6379' names no host",
+                "serve", "--redis", "redis://:hunter2@:6379");
+        usageError("--redis: the Redis URL 'redis://:***@127.0.0.1:6379/cache' has path '/cache'",
+                "serve", "--redis", "redis://:hunter2@127.0.0.1:6379/cache");
+        usageError("--redis: unknown Redis adapter kind 'sharded': use classic (@socket.io/redis-adapter) or "
+                + "streams (@socket.io/redis-streams-adapter)",
+                "serve", "--redis", "redis://127.0.0.1:6379", "--redis-adapter", "sharded");
+        usageError("--redis-adapter needs --redis URL", "serve", "--redis-adapter", "classic");
+    }
+
+    @Test
+    void withRedisDownItServesItsOwnClientsAndWarns() throws Exception {
+        int nothing;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            nothing = s.getLocalPort();
+        }
+        PrintStream stderr = System.err;
+        ByteArrayOutputStream logged = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
+        Cli.Live serve = new Cli.Live();
+        Thread thread = new Thread(() -> serve.execute("serve", "--port", "0", "--echo",
+                "--redis", "redis://:hunter2@127.0.0.1:" + nothing));
+        thread.start();
+        try {
+            int port = awaitPort(serve);
+
+            Cli.Result r = Cli.run("emit", "http://localhost:" + port, "hi", "there", "--ack");
+
+            assertThat(r.out()).isEqualTo("[\"there\"]" + System.lineSeparator());
+            assertThat(serve.err.toString()).contains("in the cluster on redis://:***@127.0.0.1:" + nothing
+                    + " (classic)");
+            assertThat(logged.toString(StandardCharsets.UTF_8)).contains("Redis at 127.0.0.1:" + nothing
+                    + " is unavailable").contains("meanwhile broadcasts reach this server's clients only")
+                    .doesNotContain("hunter2");
+        } finally {
+            thread.interrupt();
+            thread.join(10_000);
+            System.setErr(stderr);
+        }
+        assertThat(thread.isAlive()).isFalse();
+    }
+
+    private static int awaitPort(Cli.Live serve) throws InterruptedException {
+        Pattern listening = Pattern.compile("LISTENING (\\d+)");
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = listening.matcher(serve.out.toString());
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("serve did not print LISTENING: " + serve.err);
+    }
+}

@@ -1,0 +1,148 @@
+package io.pulseio.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pulseio.cli.Main;
+import io.pulseio.logic.LoadResult;
+import io.pulseio.logic.ProjectLoader;
+import io.pulseio.logic.ProjectRun;
+import io.pulseio.logic.RunOptions;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Servers joined to a cluster by configuration alone: {@code pulseio serve --redis} and a project's
+ * hosted server with an {@code adapter} setting, each with an official socket.io 4.8.4 server and
+ * {@code @socket.io/redis-adapter} 8.3.0 on one real redis-server, and official clients on both.
+ */
+class ServeClusterTest {
+  private static final Pattern LISTENING = Pattern.compile("(?:LISTENING|listening on) (\\d+)");
+  private RedisServer redis;
+  private NodeClusterServer node;
+
+  @BeforeEach
+  void start() throws Exception {
+    redis = RedisServer.start();
+    node = NodeClusterServer.start(redis.url());
+    node.client("b", node.url());
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    node.close();
+    redis.close();
+  }
+
+  @Test
+  void serveWithRedisServesInTheNodeCluster() throws Exception {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cmd = Main.commandLine();
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    Thread serve = new Thread(() -> cmd.execute("serve", "--host", "127.0.0.1", "--port", "0", "--relay",
+        "--redis", redis.url(), "--redis-adapter", "classic"));
+    serve.start();
+    try {
+      int port = port(out::toString);
+      String serving = "in the cluster on " + redis.url() + " (classic)";
+      long deadline = System.nanoTime() + Waits.WAIT.toNanos();
+      while (!err.toString().contains(serving) && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(err.toString()).contains(serving);
+      awaitServers(2);
+      node.client("a", "http://127.0.0.1:" + port);
+
+      node.run(Map.of("op", "emit", "event", "news", "args", List.of("from node")));
+      assertThat(node.clientGot("a", "news").path("args").toString()).isEqualTo("[\"from node\"]");
+
+      node.run(Map.of("op", "clientSend", "name", "a", "event", "chat", "args", List.of("from a")));
+      assertThat(node.clientGot("b", "chat").path("args").toString()).isEqualTo("[\"from a\"]");
+      JsonNode fetched = node.run(Map.of("op", "fetch"));
+      assertThat(fetched.path("sockets")).hasSize(2);
+    } finally {
+      serve.interrupt();
+      serve.join(10_000);
+    }
+    assertThat(serve.isAlive()).isFalse();
+  }
+
+  @Test
+  void aProjectsHostedServerWithAnAdapterSettingServesInTheNodeCluster() throws Exception {
+    String json;
+    try (InputStream in = getClass().getResourceAsStream("/cluster/hosted_cluster.json")) {
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    LoadResult loaded = ProjectLoader.builder().environment(Map.of("REDIS_URL", redis.url())).build().load(json);
+    assertThat(loaded.problems()).isEmpty();
+    List<String> printed = new ArrayList<>();
+    ProjectRun run = loaded.orThrow().start(RunOptions.builder().output(line -> {
+      synchronized (printed) {
+        printed.add(line);
+      }
+    }).build());
+    try {
+      int port = port(() -> {
+        synchronized (printed) {
+          return String.join("\n", printed);
+        }
+      });
+      awaitServers(2);
+      node.client("a", "http://127.0.0.1:" + port);
+
+      node.run(Map.of("op", "emit", "event", "news", "args", List.of("from node")));
+      assertThat(node.clientGot("a", "news").path("args").toString()).isEqualTo("[\"from node\"]");
+
+      node.run(Map.of("op", "clientSend", "name", "a", "event", "shout", "args", List.of("hello all")));
+      assertThat(node.clientGot("b", "shout").path("args").toString()).isEqualTo("[\"hello all\"]");
+      assertThat(node.clientGot("a", "shout").path("args").toString()).isEqualTo("[\"hello all\"]");
+      synchronized (printed) {
+        assertThat(printed).noneMatch(l -> l.startsWith("server error"));
+      }
+    } finally {
+      run.stop(0);
+      run.awaitExit(Duration.ofSeconds(10));
+      run.close();
+    }
+  }
+
+  private void awaitServers(int count) throws InterruptedException {
+    long deadline = System.nanoTime() + Waits.WAIT.toNanos();
+    int seen = -1;
+    while (System.nanoTime() < deadline) {
+      seen = node.run(Map.of("op", "serverCount")).path("count").asInt();
+      if (seen == count) {
+        return;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the Node server counts " + seen + " servers, not " + count);
+  }
+
+  private static int port(Supplier<String> output) throws InterruptedException {
+    long deadline = System.nanoTime() + Waits.WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      Matcher m = LISTENING.matcher(output.get());
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no port printed: " + output.get());
+  }
+}
