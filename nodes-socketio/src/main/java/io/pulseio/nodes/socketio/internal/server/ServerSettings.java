@@ -1,5 +1,6 @@
 package io.pulseio.nodes.socketio.internal.server;
 
+import io.pulseio.admin.AdminOptions;
 import io.pulseio.server.ServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,10 +13,12 @@ import java.util.List;
  * @param corsOrigins         empty: no CORS headers
  * @param tlsCert             null: plain HTTP; else the PEM certificate chain, with {@code tlsKey}
  * @param recoveryMillis      0: connection state recovery off; else its {@code maxDisconnectionDuration}
+ * @param admin               null: no Admin UI namespace; else how {@code Admin.instrument} sets it up
  */
 public record ServerSettings(String name, String host, int port, String path, List<String> corsOrigins,
                              String tlsCert, String tlsKey, long pingIntervalMillis, long pingTimeoutMillis,
-                             long connectTimeoutMillis, long maxHttpBufferSize, long recoveryMillis) {
+                             long connectTimeoutMillis, long maxHttpBufferSize, long recoveryMillis,
+                             AdminOptions admin) {
     /** Every interface: what people who let phones and tablets reach an HMI server expect. */
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final String DEFAULT_PATH = "/socket.io/";
@@ -58,6 +61,9 @@ public record ServerSettings(String name, String host, int port, String path, Li
         }
         if (recoveryMillis > 0) {
             b.connectionStateRecovery(Duration.ofMillis(recoveryMillis));
+        }
+        if (admin != null && !corsOrigins.isEmpty()) {
+            b.corsCredentials(true); // the Admin UI's page connects with credentials
         }
         return b.build();
     }
