@@ -110,6 +110,10 @@ class AdminUiTest {
     JsonNode connected = node.awaitEvent("ui", "socket_connected", a -> a.path(0).path("id").asText().equals(app2));
     assertThat(connected.path(0).path("nsp").asText()).isEqualTo("/");
     assertThat(connected.path(1).asText()).endsWith("Z");
+    // it came by polling and upgrades to WebSocket
+    JsonNode upgraded = node.awaitEvent("ui", "socket_updated", a -> a.path(0).path("id").asText().equals(app2));
+    assertThat(upgraded.path(0).path("nsp").asText()).isEqualTo("/");
+    assertThat(upgraded.path(0).path("transport").asText()).isEqualTo("websocket");
     node.emit("app2", "hello", "there");
     JsonNode received = node.awaitEvent("ui", "event_received", a -> a.path(1).asText().equals(app2));
     assertThat(received.path(0).asText()).isEqualTo("/");
