@@ -60,6 +60,8 @@ public final class Instrument implements ServerObserver, AutoCloseable {
   private final ArrayNode features;
   private final ScheduledExecutorService timer;
   private volatile boolean closed;
+  /** False once the last stats tick found a single server (no cluster): see {@link #watched()}. */
+  private volatile boolean clustered = true;
 
   private Instrument(SocketIoServer server, AdminOptions options) {
     this.server = server;
@@ -170,6 +172,7 @@ public final class Instrument implements ServerObserver, AutoCloseable {
         list.addObject().put("name", nsp.name()).put("socketsCount", nsp.sockets().size());
       }
       toUi("server_stats", stats);
+      admin.serverCount().thenAccept(n -> clustered = n > 1);
     } catch (RuntimeException e) {
       LOG.warn("admin: server_stats failed", e);
     }
@@ -194,7 +197,7 @@ public final class Instrument implements ServerObserver, AutoCloseable {
     toUi("socket_connected", SocketJson.of(socket), now());
     if (!nsp.name().equals(admin.name())) {
       socket.onAny((event, args, ack) -> {
-        if (!closed) {
+        if (watched()) {
           toUi("event_received", nsp.name(), socket.id(), eventArray(event, args), now());
         }
       });
@@ -240,38 +243,45 @@ public final class Instrument implements ServerObserver, AutoCloseable {
 
   @Override
   public void messageReceived(EngineSocket session, int bytes) {
-    events.add("packetsIn");
-    events.add("bytesIn", null, bytes);
+    events.received(bytes);
   }
 
   @Override
   public void messageSent(EngineSocket session, int bytes) {
-    events.add("packetsOut");
-    events.add("bytesOut", null, bytes);
+    events.sent(bytes);
   }
 
   @Override
   public void roomJoined(Namespace nsp, String room, String socketId) {
-    if (development && !closed) {
+    if (development && watched()) {
       toUi("room_joined", nsp.name(), room, socketId, now());
     }
   }
 
   @Override
   public void roomLeft(Namespace nsp, String room, String socketId) {
-    if (development && !closed) {
+    if (development && watched()) {
       toUi("room_left", nsp.name(), room, socketId, now());
     }
   }
 
   @Override
   public void eventSent(ServerSocket socket, String event, List<JsonNode> args) {
-    if (development && !closed && !socket.namespace().name().equals(admin.name())) {
+    if (development && !socket.namespace().name().equals(admin.name()) && watched()) {
       toUi("event_sent", socket.namespace().name(), socket.id(), eventArray(event, args), now());
     }
   }
 
   // ---- helpers ----
+
+  /**
+   * Whether a UI may be listening: one is connected here, or other servers of a cluster (as of
+   * the last stats tick) may have one. The per-event updates are skipped when not, so that an
+   * instrumented server nobody looks at pays little.
+   */
+  private boolean watched() {
+    return !closed && (clustered || !admin.sockets().isEmpty());
+  }
 
   private void toUi(String event, Object... args) {
     try {

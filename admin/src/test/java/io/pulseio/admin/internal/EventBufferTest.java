@@ -32,4 +32,20 @@ class EventBufferTest {
         "{\"timestamp\":1700000001000,\"type\":\"packetsIn\",\"count\":1}");
     assertThat(buffer.drain()).isEmpty();
   }
+
+  @Test
+  void messageCountsGoUnderTheSecondOfTheDrain() {
+    buffer.received(10);
+    buffer.received(5);
+    buffer.sent(7);
+    now.addAndGet(1500);
+    List<String> items = new ArrayList<>();
+    buffer.drain().forEach(item -> items.add(item.toString()));
+    assertThat(items).containsExactly(
+        "{\"timestamp\":1700000001000,\"type\":\"packetsIn\",\"count\":2}",
+        "{\"timestamp\":1700000001000,\"type\":\"packetsOut\",\"count\":1}",
+        "{\"timestamp\":1700000001000,\"type\":\"bytesIn\",\"count\":15}",
+        "{\"timestamp\":1700000001000,\"type\":\"bytesOut\",\"count\":7}");
+    assertThat(buffer.drain()).isEmpty();
+  }
 }
