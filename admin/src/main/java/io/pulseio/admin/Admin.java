@@ -23,9 +23,8 @@ public final class Admin implements AutoCloseable {
 
   /**
    * Adds the admin namespace to {@code server} and starts sending statistics to the UI's sockets
-   * every 2 seconds (from a daemon thread {@code pulseio-admin}).
-   *
-   * @throws IllegalStateException when the server is instrumented on that namespace already
+   * every 2 seconds (from a daemon thread {@code pulseio-admin}). Instrument a server once per
+   * admin namespace.
    */
   public static Admin instrument(SocketIoServer server, AdminOptions options) {
     return new Admin(Instrument.start(server, options));
