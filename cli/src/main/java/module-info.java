@@ -6,6 +6,7 @@
 module io.pulseio.cli {
     requires com.fasterxml.jackson.databind;
     requires info.picocli;
+    requires io.pulseio.admin;
     requires io.pulseio.client;
     requires io.pulseio.logic;
     requires io.pulseio.server;

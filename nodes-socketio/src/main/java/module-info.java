@@ -7,6 +7,7 @@
 module io.pulseio.nodes.socketio {
     requires transitive io.pulseio.logic;
     requires com.fasterxml.jackson.databind;
+    requires io.pulseio.admin;
     requires io.pulseio.client;
     requires io.pulseio.protocol;
     requires io.pulseio.server;

@@ -1,6 +1,8 @@
 package io.pulseio.cli;
 
 import io.pulseio.server.AdapterSettings;
+import io.pulseio.admin.Admin;
+import io.pulseio.admin.AdminOptions;
 import io.pulseio.server.Conformance;
 import io.pulseio.server.EngineServer;
 import io.pulseio.server.ServerOptions;
@@ -45,6 +47,7 @@ import picocli.CommandLine.TypeConversionException;
                 "  pulseio serve --port 8443 --echo \\",
                 "      --cert examples/tls/localhost-cert.pem \\",
                 "      --key examples/tls/localhost-key.pem",
+                "  pulseio serve --admin admin:s3cret --cors https://admin.socket.io   # the official Admin UI",
                 "  pulseio serve --conformance socket.io   # then the v5 test suite on :3000"})
 final class ServeCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 3000;
@@ -68,6 +71,20 @@ final class ServeCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = false)
     Tls tls;
+
+    @Option(names = "--admin", paramLabel = "USER:PASSWORD",
+            description = "Serve the official Socket.IO Admin UI's namespace /admin with this login "
+                    + "(allow the UI's page with --cors, e.g. https://admin.socket.io).")
+    String admin;
+
+    @Option(names = "--admin-read-only", description = "With --admin: the UI may look but not act "
+            + "(no emit, join, leave or disconnect).")
+    boolean adminReadOnly;
+
+    @Option(names = "--admin-mode", paramLabel = "development|production", converter = AdminModeConverter.class,
+            description = "With --admin: development (default) sends every socket, room change and event; "
+                    + "production only the statistics.")
+    AdminOptions.Mode adminMode;
 
     @ArgGroup(exclusive = true)
     ServeBehaviour.Choice behaviour;
@@ -95,8 +112,11 @@ final class ServeCommand implements Callable<Integer> {
         Path key;
     }
 
+    private Admin instrumentation;
+
     @Override
     public Integer call() {
+        AdminOptions adminOptions = adminOptions();
         ServerOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -110,6 +130,9 @@ final class ServeCommand implements Callable<Integer> {
             } else {
                 SocketIoServer io = conformance == Conformance.Mode.SOCKET_IO ? Conformance.socketIo(options)
                         : ServeBehaviour.attach(SocketIoServer.create(options), behaviourOrDefault(), out, err);
+                if (adminOptions != null) {
+                    instrumentation = Admin.instrument(io, adminOptions);
+                }
                 server = io;
                 bound = start(io::start, io);
             }
@@ -135,6 +158,9 @@ final class ServeCommand implements Callable<Integer> {
         } catch (InterruptedException e) {
             // stopped from within the JVM (tests, embedding): same as Ctrl-C
         } finally {
+            if (instrumentation != null) {
+                instrumentation.close();
+            }
             closeQuietly(server);
         }
         return ExitCodes.OK;
@@ -166,6 +192,9 @@ final class ServeCommand implements Callable<Integer> {
             }
             b.cluster(cluster);
         }
+        if (admin != null && !cors.isEmpty()) {
+            b.corsCredentials(true); // the Admin UI's page connects with credentials
+        }
         if (tls != null) {
             readable("--cert", tls.cert);
             readable("--key", tls.key);
@@ -176,6 +205,28 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "Invalid server option: " + e.getMessage());
         }
+    }
+
+    /** The Admin UI's options from --admin, --admin-read-only and --admin-mode, or null without --admin. */
+    private AdminOptions adminOptions() {
+        if (admin == null) {
+            if (adminReadOnly || adminMode != null) {
+                throw new ParameterException(spec.commandLine(), "--admin-read-only and --admin-mode need --admin");
+            }
+            return null;
+        }
+        if (conformance == Conformance.Mode.ENGINE_IO) {
+            throw new ParameterException(spec.commandLine(), "--admin needs Socket.IO: drop it with --conformance engine.io");
+        }
+        int colon = admin.indexOf(':');
+        if (colon <= 0 || colon == admin.length() - 1) {
+            throw new ParameterException(spec.commandLine(),
+                    "--admin: expected USER:PASSWORD (both non-empty), got '" + (colon < 0 ? admin : admin.substring(0, colon + 1) + "...") + "'");
+        }
+        return AdminOptions.builder().login(admin.substring(0, colon), admin.substring(colon + 1))
+                .readOnly(adminReadOnly)
+                .mode(adminMode == null ? AdminOptions.Mode.DEVELOPMENT : adminMode)
+                .build();
     }
 
     private ServeBehaviour behaviourOrDefault() {
@@ -204,6 +255,19 @@ final class ServeCommand implements Callable<Integer> {
             server.close();
         } catch (Exception e) {
             // closing is best effort when stopping
+        }
+    }
+
+    /** {@code development} or {@code production}. */
+    static final class AdminModeConverter implements ITypeConverter<AdminOptions.Mode> {
+        @Override
+        public AdminOptions.Mode convert(String value) {
+            for (AdminOptions.Mode mode : AdminOptions.Mode.values()) {
+                if (mode.name().equalsIgnoreCase(value)) {
+                    return mode;
+                }
+            }
+            throw new TypeConversionException("'" + value + "' is not an admin mode: use development or production");
         }
     }
 

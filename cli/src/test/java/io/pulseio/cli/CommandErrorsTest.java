@@ -63,6 +63,18 @@ class CommandErrorsTest {
     }
 
     @Test
+    void badAdminOptionsAreUsageErrors() {
+        usageError("--admin: expected USER:PASSWORD (both non-empty), got 'admin'", "serve", "--admin", "admin");
+        usageError("--admin: expected USER:PASSWORD (both non-empty), got 'admin:...'", "serve", "--admin", "admin:");
+        usageError("--admin: expected USER:PASSWORD (both non-empty), got ':...'", "serve", "--admin", ":pw");
+        usageError("--admin-read-only and --admin-mode need --admin", "serve", "--admin-read-only");
+        usageError("'test' is not an admin mode: use development or production",
+                "serve", "--admin", "a:b", "--admin-mode", "test");
+        usageError("--admin needs Socket.IO: drop it with --conformance engine.io",
+                "serve", "--conformance", "engine.io", "--admin", "a:b");
+    }
+
+    @Test
     void servingOnAPortInUseExits69() throws Exception {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (ServerSocket taken = new ServerSocket(0, 50, loopback)) {

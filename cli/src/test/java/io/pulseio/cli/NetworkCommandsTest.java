@@ -130,6 +130,32 @@ class NetworkCommandsTest {
     }
 
     @Test
+    void serveWithAdminLetsTheAdminUiLogInWithItsCredentialsOnly() throws Exception {
+        Cli.Live serve = new Cli.Live();
+        Thread thread = new Thread(() -> serve.execute("serve", "--port", "0", "--admin", "ops:pa:ss",
+                "--admin-read-only"));
+        thread.start();
+        try {
+            int port = awaitPort(serve);
+            String admin = "http://localhost:" + port + "/admin";
+
+            Cli.Result in = Cli.run("listen", admin, "--auth", "{\"username\":\"ops\",\"password\":\"pa:ss\"}",
+                    "--count", "3");
+            Cli.Result out = Cli.run("listen", admin, "--auth", "{\"username\":\"ops\",\"password\":\"pa\"}",
+                    "--count", "3");
+
+            assertThat(in.exitCode()).as(in.err()).isZero();
+            assertThat(in.out()).contains("\"supportedFeatures\":[\"AGGREGATED_EVENTS\",\"ALL_EVENTS\"]");
+            assertThat(out.exitCode()).isEqualTo(69);
+            assertThat(out.err()).contains("invalid credentials");
+        } finally {
+            thread.interrupt();
+            thread.join(10_000);
+        }
+        assertThat(thread.isAlive()).isFalse();
+    }
+
+    @Test
     void serveInSocketIoConformanceModeAcknowledgesMessageWithAck() throws Exception {
         Cli.Live serve = new Cli.Live();
         Thread thread = new Thread(() -> serve.execute("serve", "--conformance", "socket.io", "--port", "0"));

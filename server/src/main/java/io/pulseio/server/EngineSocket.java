@@ -49,6 +49,9 @@ public interface EngineSocket {
 
     default void onBinary(byte[] data) {}
 
+    /** The session switched from HTTP long-polling to WebSocket. */
+    default void onUpgrade() {}
+
     /** Called once, last. */
     default void onClose(DisconnectReason reason) {}
   }

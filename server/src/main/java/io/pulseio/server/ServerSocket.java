@@ -19,6 +19,13 @@ public interface ServerSocket {
   /** The socket id (also the name of the room it is always in). */
   String id();
 
+  /**
+   * The id of the Engine.IO session that carries this socket, shared by the sockets of one client
+   * connection in several namespaces (socket.io's {@code socket.conn.id}). It lets a client poll
+   * that session: show it to no one but operators.
+   */
+  String connectionId();
+
   /** The namespace it connected to. */
   Namespace namespace();
 

@@ -45,6 +45,15 @@ public interface SocketIoServer extends AutoCloseable {
     return namespaces(name -> pattern.matcher(name).matches());
   }
 
+  /**
+   * Registers an observer of sessions, messages, namespaces, rooms and sent events (see
+   * {@link ServerObserver} for its threads); it is told at once of every namespace that exists.
+   * Closing the subscription unregisters it.
+   *
+   * @throws NullPointerException if {@code observer} is null
+   */
+  Subscription observe(ServerObserver observer);
+
   /** The underlying Engine.IO server (for its session count, say). */
   EngineServer engine();
 

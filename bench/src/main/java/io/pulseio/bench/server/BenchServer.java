@@ -50,6 +50,15 @@ public final class BenchServer {
       options.maxHttpBufferSize((long) Double.parseDouble(maxBuffer));
     }
     SocketIoServer server = SocketIoServer.create(options.build());
+    // BENCH_SERVER_ADMIN=development|production: with the Admin UI instrumentation on (no UI
+    // connected, no login), to measure what it costs.
+    String admin = System.getenv("BENCH_SERVER_ADMIN");
+    if (admin != null && !admin.isBlank()) {
+      io.pulseio.admin.Admin.instrument(server, io.pulseio.admin.AdminOptions.builder()
+          .mode(io.pulseio.admin.AdminOptions.Mode.valueOf(admin.trim().toUpperCase(java.util.Locale.ROOT)))
+          .build());
+      System.err.println("server: Admin UI instrumentation on, " + admin.trim() + " mode");
+    }
     BenchHandlers handlers = new BenchHandlers(server.sockets());
     server.sockets().onConnection(handlers::attach);
     int bound = server.start();

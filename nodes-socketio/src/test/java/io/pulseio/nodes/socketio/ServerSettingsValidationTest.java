@@ -42,6 +42,26 @@ class ServerSettingsValidationTest {
     }
 
     @Test
+    void anAdminSettingIsValidAndItsMistakesAreNamed() {
+        assertThat(load(project(server("\"admin\": {\"username\": \"ops\", \"password\": \"pw\", "
+                + "\"readOnly\": true, \"mode\": \"production\", \"namespace\": \"/ops\"}"), "")).problems()).isEmpty();
+        assertOnlyProblem(server("\"admin\": true"), ProblemKind.INVALID_SETTING, S0 + ".admin",
+                "admin must be an object {username, password, readOnly?, mode?, namespace?}, was true");
+        assertOnlyProblem(server("\"admin\": {\"username\": \"ops\"}"), ProblemKind.INVALID_SETTING,
+                S0 + ".admin.password", "admin password must be a non-empty string (it is required)");
+        assertOnlyProblem(server("\"admin\": {\"username\": \"\", \"password\": \"secret-value\"}"),
+                ProblemKind.INVALID_SETTING, S0 + ".admin.username", "admin username must be a non-empty string");
+        assertOnlyProblem(server("\"admin\": {\"username\": \"ops\", \"password\": \"pw\", \"mode\": \"test\"}"),
+                ProblemKind.INVALID_SETTING, S0 + ".admin.mode",
+                "mode must be \"development\" or \"production\", was \"test\"");
+        assertOnlyProblem(server("\"admin\": {\"username\": \"ops\", \"password\": \"pw\", \"namespace\": \"ops\"}"),
+                ProblemKind.INVALID_SETTING, S0 + ".admin.namespace",
+                "namespace must be a string starting with /, was \"ops\"");
+        assertOnlyProblem(server("\"admin\": {\"username\": \"ops\", \"password\": \"pw\", \"readOnly\": 3}"),
+                ProblemKind.INVALID_SETTING, S0 + ".admin.readOnly", "readOnly must be true or false, was 3");
+    }
+
+    @Test
     void aServerNeedsAPort() {
         assertOnlyProblem("{\"name\": \"hmi\"}", ProblemKind.INVALID_PORT, S0 + ".port",
                 "port is required (0 for any free port)");

@@ -301,6 +301,11 @@ public final class EngineSession implements EngineSocket {
       polling.refuse();
     }
     flushNow();
+    try {
+      listener.onUpgrade();
+    } catch (RuntimeException e) {
+      LOG.warn("session {}: upgrade listener failed", id, e);
+    }
   }
 
   // ---- closing ----

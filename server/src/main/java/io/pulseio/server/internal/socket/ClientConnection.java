@@ -160,6 +160,7 @@ final class ClientConnection implements EngineSocket.Listener {
 
   /** Writes an encoded packet (text, then its attachments); on the loop or from any thread. */
   void write(EncodedPacket packet, boolean volatileOnly) {
+    server.observers.sent(conn, packet);
     if (volatileOnly) {
       List<EnginePacket> packets = new ArrayList<>(1 + packet.attachments().size());
       packets.add(EnginePacket.message(packet.text()));
@@ -175,6 +176,7 @@ final class ClientConnection implements EngineSocket.Listener {
 
   /** Writes a CONNECT reply on its own (see {@link EngineSession#sendAlone}); on the loop. */
   void writeConnectReply(EncodedPacket packet) {
+    server.observers.sent(conn, packet);
     conn.sendAlone(EnginePacket.message(packet.text()), CONNECT_HOLD_MICROS);
   }
 

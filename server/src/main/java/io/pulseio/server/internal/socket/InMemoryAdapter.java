@@ -32,9 +32,12 @@ public final class InMemoryAdapter implements Adapter {
   private final ConcurrentHashMap<String, Set<String>> rooms = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<String>> socketRooms = new ConcurrentHashMap<>();
   private final RecoveryStore recovery;
+  /** The server's own context, through which room changes reach its observers; else null. */
+  private final LocalDelivery local;
 
   public InMemoryAdapter(Context context) {
     this.context = context;
+    this.local = context instanceof LocalDelivery delivery ? delivery : null;
     this.recovery = context.connectionStateRecovery()
         .map(keep -> new RecoveryStore(keep.toMillis(), System::currentTimeMillis,
             UUID.randomUUID().toString().substring(0, 8) + "-"))
@@ -45,18 +48,22 @@ public final class InMemoryAdapter implements Adapter {
   public void addAll(String socketId, Set<String> add) {
     Set<String> mine = socketRooms.computeIfAbsent(socketId, k -> ConcurrentHashMap.newKeySet(2));
     for (String room : add) {
-      mine.add(room);
+      boolean added = mine.add(room);
       rooms.computeIfAbsent(room, k -> ConcurrentHashMap.newKeySet(2)).add(socketId);
+      if (added && local != null) {
+        local.roomJoined(room, socketId);
+      }
     }
   }
 
   @Override
   public void del(String socketId, String room) {
     Set<String> mine = socketRooms.get(socketId);
-    if (mine != null) {
-      mine.remove(room);
-    }
+    boolean removed = mine != null && mine.remove(room);
     removeFromRoom(socketId, room);
+    if (removed && local != null) {
+      local.roomLeft(room, socketId);
+    }
   }
 
   @Override
@@ -65,6 +72,9 @@ public final class InMemoryAdapter implements Adapter {
     if (mine != null) {
       for (String room : mine) {
         removeFromRoom(socketId, room);
+        if (local != null) {
+          local.roomLeft(room, socketId);
+        }
       }
     }
   }

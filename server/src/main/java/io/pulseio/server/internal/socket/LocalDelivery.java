@@ -51,6 +51,7 @@ final class LocalDelivery implements Adapter.Context {
     for (String id : socketIds) {
       ServerSocketImpl socket = nsp.socketsById.get(id);
       if (socket != null) {
+        nsp.server().observers.eventSent(socket, packet);
         socket.deliver(encoded, volatileOnly);
         reached++;
       }
@@ -74,6 +75,7 @@ final class LocalDelivery implements Adapter.Context {
     for (String id : socketIds) {
       ServerSocketImpl socket = nsp.socketsById.get(id);
       if (socket != null) {
+        nsp.server().observers.eventSent(socket, packet);
         socket.deliverExpectingAck(encoded, packet.ackId(), millis, reply);
         reached++;
       }
@@ -111,6 +113,14 @@ final class LocalDelivery implements Adapter.Context {
     }
     nsp.onServerSideEvent(packet.get(0).textValue(), List.copyOf(packet.subList(1, packet.size())),
         ack == null ? null : new ServerSideAck(ack));
+  }
+
+  void roomJoined(String room, String socketId) {
+    nsp.server().observers.roomJoined(nsp, room, socketId);
+  }
+
+  void roomLeft(String room, String socketId) {
+    nsp.server().observers.roomLeft(nsp, room, socketId);
   }
 
   private void checkNamespace(SocketPacket packet) {

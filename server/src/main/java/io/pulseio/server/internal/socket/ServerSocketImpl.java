@@ -84,6 +84,11 @@ final class ServerSocketImpl implements ServerSocket {
   }
 
   @Override
+  public String connectionId() {
+    return client.conn.id();
+  }
+
+  @Override
   public String id() {
     return id;
   }
@@ -135,25 +140,29 @@ final class ServerSocketImpl implements ServerSocket {
       // through the adapter, which gives it an offset for recovery (as socket.io does)
       nsp.adapter().broadcast(packet, BroadcastOptions.to(Set.of(id)));
     } else {
+      nsp.server().observers.eventSent(this, packet);
       deliver(SocketEncoder.encode(packet), false);
     }
   }
 
   @Override
   public void emitVolatile(String event, Object... args) {
-    deliver(SocketEncoder.encode(SocketPacket.event(nsp.name(), Args.event(event, args),
-        SocketPacket.NO_ACK)), true);
+    SocketPacket packet = SocketPacket.event(nsp.name(), Args.event(event, args),
+        SocketPacket.NO_ACK);
+    nsp.server().observers.eventSent(this, packet);
+    deliver(SocketEncoder.encode(packet), true);
   }
 
   @Override
-  public CompletableFuture<List<JsonNode>> emitWithAck(Duration timeout, String event,
+  public CompletableFuture<List<JsonNode>> emitWithAck(Duration timeout, String eventName,
       Object... args) {
     if (timeout == null || timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive, was " + timeout);
     }
     long ackId = nsp.nextAckId();
-    EncodedPacket packet = SocketEncoder.encode(
-        SocketPacket.event(nsp.name(), Args.event(event, args), ackId));
+    SocketPacket event = SocketPacket.event(nsp.name(), Args.event(eventName, args), ackId);
+    nsp.server().observers.eventSent(this, event);
+    EncodedPacket packet = SocketEncoder.encode(event);
     CompletableFuture<List<JsonNode>> future = new CompletableFuture<>();
     client.execute(() -> {
       if (!connected) {

@@ -4,8 +4,10 @@ import io.netty.channel.EventLoopGroup;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.EngineServer;
 import io.pulseio.server.Namespace;
+import io.pulseio.server.ServerObserver;
 import io.pulseio.server.ServerOptions;
 import io.pulseio.server.SocketIoServer;
+import io.pulseio.server.Subscription;
 import io.pulseio.server.internal.engine.EngineServerImpl;
 import io.pulseio.server.internal.engine.EngineSession;
 import java.util.List;
@@ -26,6 +28,7 @@ public final class SocketIoServerImpl implements SocketIoServer {
   private final ConcurrentHashMap<String, NamespaceImpl> namespaces = new ConcurrentHashMap<>();
   private final List<DynamicNamespace> dynamic = new CopyOnWriteArrayList<>();
   private final ConcurrentHashMap<ClientConnection, Boolean> clients = new ConcurrentHashMap<>();
+  final Observers observers = new Observers();
   private volatile boolean closed;
 
   public SocketIoServerImpl(ServerOptions options, EventLoopGroup loops) {
@@ -41,21 +44,34 @@ public final class SocketIoServerImpl implements SocketIoServer {
       EngineSession session = (EngineSession) socket;
       ClientConnection client = new ClientConnection(this, session);
       clients.put(client, Boolean.TRUE);
+      if (observers.any()) {
+        observers.each(o -> o.sessionOpened(session));
+      }
       session.listen(new io.pulseio.server.EngineSocket.Listener() {
         @Override
         public void onMessage(String text) {
+          observers.received(session, text);
           client.onMessage(text);
         }
 
         @Override
         public void onBinary(byte[] data) {
+          observers.received(session, data);
           client.onBinary(data);
+        }
+
+        @Override
+        public void onUpgrade() {
+          if (observers.any()) {
+            observers.each(o -> o.sessionUpgraded(session));
+          }
         }
 
         @Override
         public void onClose(DisconnectReason reason) {
           clients.remove(client);
           client.onClose(reason);
+          observers.sessionClosed(session, reason);
         }
       });
     });
@@ -77,7 +93,26 @@ public final class SocketIoServerImpl implements SocketIoServer {
   @Override
   public Namespace namespace(String name) {
     String normalized = name.startsWith("/") ? name : "/" + name;
-    return namespaces.computeIfAbsent(normalized, n -> new NamespaceImpl(this, n, null));
+    NamespaceImpl[] made = new NamespaceImpl[1];
+    NamespaceImpl nsp = namespaces.computeIfAbsent(normalized,
+        n -> made[0] = new NamespaceImpl(this, n, null));
+    if (made[0] != null) {
+      observers.namespaceCreated(made[0]);
+    }
+    return nsp;
+  }
+
+  @Override
+  public Subscription observe(ServerObserver observer) {
+    Subscription subscription = observers.add(observer);
+    for (NamespaceImpl nsp : namespaces.values()) {
+      try {
+        observer.namespaceCreated(nsp);
+      } catch (RuntimeException e) {
+        LOG.warn("server observer {} failed", observer, e);
+      }
+    }
+    return subscription;
   }
 
   @Override
@@ -114,6 +149,7 @@ public final class SocketIoServerImpl implements SocketIoServer {
         }
         if (made[0] != null) {
           parent.children.add(made[0]);
+          observers.namespaceCreated(made[0]);
         }
         return child;
       }

@@ -1,6 +1,7 @@
 package io.pulseio.nodes.socketio.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pulseio.admin.Admin;
 import io.pulseio.nodes.socketio.internal.Messages;
 import io.pulseio.server.Ack;
 import io.pulseio.server.BroadcastOperator;
@@ -70,6 +71,8 @@ final class HostedServer {
     private final Executor logic;
     private final Executor control;
     private final Function<ServerOptions, SocketIoServer> factory;
+    /** The Admin UI instrumentation of the bound server, if its settings ask for one; control thread only. */
+    private Admin admin;
     private final Map<String, ServerSocket> clients = new ConcurrentHashMap<>();
     private final Set<String> namespaces = ConcurrentHashMap.newKeySet();
     private final Map<String, PendingAck> acks = new ConcurrentHashMap<>();
@@ -145,6 +148,9 @@ final class HostedServer {
         SocketIoServer s = null;
         try {
             s = factory.apply(settings.toServerOptions());
+            if (settings.admin() != null) {
+                admin = Admin.instrument(s, settings.admin());
+            }
             Consumer<ServerSocket> onConnection = socket -> connected(a, socket);
             s.sockets().onConnection(onConnection);
             s.namespaces(name -> true).onConnection(onConnection);
@@ -155,6 +161,7 @@ final class HostedServer {
         } catch (Throwable e) {
             // any failure (an Error too, e.g. a class Netty cannot load) must reach the logic: otherwise the
             // server stays STARTING for the rest of the run
+            closeAdmin();
             if (s != null) {
                 try {
                     s.close();
@@ -170,10 +177,19 @@ final class HostedServer {
         }
     }
 
+    private void closeAdmin() {
+        Admin a = admin;
+        admin = null;
+        if (a != null) {
+            a.close();
+        }
+    }
+
     private void close() {
         SocketIoServer s = bound;
         bound = null;
         try {
+            closeAdmin();
             if (s != null) {
                 s.close();
             }

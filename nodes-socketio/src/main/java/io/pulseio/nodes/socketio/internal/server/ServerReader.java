@@ -1,6 +1,7 @@
 package io.pulseio.nodes.socketio.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pulseio.admin.AdminOptions;
 import io.pulseio.logic.ProblemKind;
 import io.pulseio.nodes.socketio.internal.SettingValues;
 import io.pulseio.server.AdapterSettings;
@@ -17,7 +18,8 @@ import java.util.Set;
  */
 public final class ServerReader {
     private static final Set<String> FIELDS = Set.of("name", "host", "port", "path", "cors", "tls", "pingInterval",
-            "pingTimeout", "connectTimeout", "maxHttpBufferSize", "connectionStateRecovery", "adapter");
+            "pingTimeout", "connectTimeout", "maxHttpBufferSize", "connectionStateRecovery", "adapter", "admin");
+    private static final Set<String> ADMIN_FIELDS = Set.of("username", "password", "readOnly", "mode", "namespace");
     private static final Set<String> TLS_FIELDS = Set.of("cert", "key");
     private static final Set<String> ADAPTER_FIELDS = Set.of("url", "kind", "password", "key");
 
@@ -48,11 +50,12 @@ public final class ServerReader {
         long maxBuffer = maxHttpBufferSize(s.get("maxHttpBufferSize"), p + ".maxHttpBufferSize");
         long recovery = recovery(s.get("connectionStateRecovery"), p + ".connectionStateRecovery");
         AdapterSettings adapter = adapter(s.get("adapter"), p + ".adapter");
+        AdminOptions admin = admin(s.get("admin"), p + ".admin");
         if (values.problems() != before) {
             return null;
         }
         ServerSettings settings = new ServerSettings(name, host, port, path, cors, tls[0], tls[1], pingInterval,
-                pingTimeout, connectTimeout, maxBuffer, recovery, adapter);
+                pingTimeout, connectTimeout, maxBuffer, recovery, adapter, admin);
         try {
             settings.toServerOptions(); // the server's own checks, as a last line
         } catch (IllegalArgumentException e) {
@@ -198,6 +201,56 @@ public final class ServerReader {
             return ServerSettings.DEFAULT_MAX_HTTP_BUFFER_SIZE;
         }
         return value;
+    }
+
+    /** The Admin UI's namespace: {@code {username, password, readOnly?, mode?, namespace?}}, or null. */
+    private AdminOptions admin(JsonNode v, String p) {
+        if (v == null) {
+            return null;
+        }
+        if (!v.isObject()) {
+            values.report(ProblemKind.INVALID_SETTING, p, "admin must be an object {username, password, readOnly?, "
+                    + "mode?, namespace?}, was " + v);
+            return null;
+        }
+        values.unknownFields(v, p, ADMIN_FIELDS, "admin field");
+        String username = nonEmptyText(v.get("username"), p + ".username", "admin username");
+        String password = nonEmptyText(v.get("password"), p + ".password", "admin password");
+        boolean readOnly = values.bool(v.get("readOnly"), p + ".readOnly", "readOnly", false);
+        AdminOptions.Mode mode = AdminOptions.Mode.DEVELOPMENT;
+        JsonNode m = v.get("mode");
+        if (m != null) {
+            if (m.isTextual() && m.textValue().equals("production")) {
+                mode = AdminOptions.Mode.PRODUCTION;
+            } else if (!m.isTextual() || !m.textValue().equals("development")) {
+                values.report(ProblemKind.INVALID_SETTING, p + ".mode",
+                        "mode must be \"development\" or \"production\", was " + m);
+            }
+        }
+        JsonNode ns = v.get("namespace");
+        String namespace = "/admin";
+        if (ns != null) {
+            if (!ns.isTextual() || !ns.textValue().startsWith("/")) {
+                values.report(ProblemKind.INVALID_SETTING, p + ".namespace",
+                        "namespace must be a string starting with /, was " + ns);
+            } else {
+                namespace = ns.textValue();
+            }
+        }
+        if (username == null || password == null) {
+            return null;
+        }
+        return AdminOptions.builder().login(username, password).readOnly(readOnly).mode(mode)
+                .namespace(namespace).build();
+    }
+
+    private String nonEmptyText(JsonNode v, String p, String what) {
+        if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
+            values.report(ProblemKind.INVALID_SETTING, p, what + " must be a non-empty string"
+                    + (v == null ? " (it is required)" : ""));
+            return null;
+        }
+        return v.textValue();
     }
 
     private long recovery(JsonNode v, String p) {

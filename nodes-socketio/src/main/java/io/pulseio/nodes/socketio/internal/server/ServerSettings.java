@@ -1,6 +1,7 @@
 package io.pulseio.nodes.socketio.internal.server;
 
 import io.pulseio.server.AdapterSettings;
+import io.pulseio.admin.AdminOptions;
 import io.pulseio.server.ServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,11 +16,12 @@ import java.util.List;
  * @param recoveryMillis      0: connection state recovery off; else its {@code maxDisconnectionDuration}
  * @param adapter             null: a server of its own; else the cluster it joins (its adapter is found at run
  *                            time: {@code pulseio-adapter-redis} for {@code redis://})
+ * @param admin               null: no Admin UI namespace; else how {@code Admin.instrument} sets it up
  */
 public record ServerSettings(String name, String host, int port, String path, List<String> corsOrigins,
                              String tlsCert, String tlsKey, long pingIntervalMillis, long pingTimeoutMillis,
                              long connectTimeoutMillis, long maxHttpBufferSize, long recoveryMillis,
-                             AdapterSettings adapter) {
+                             AdapterSettings adapter, AdminOptions admin) {
     /** Every interface: what people who let phones and tablets reach an HMI server expect. */
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final String DEFAULT_PATH = "/socket.io/";
@@ -40,7 +42,7 @@ public record ServerSettings(String name, String host, int port, String path, Li
                           String tlsKey, long pingIntervalMillis, long pingTimeoutMillis, long connectTimeoutMillis,
                           long maxHttpBufferSize, long recoveryMillis) {
         this(name, host, port, path, corsOrigins, tlsCert, tlsKey, pingIntervalMillis, pingTimeoutMillis,
-                connectTimeoutMillis, maxHttpBufferSize, recoveryMillis, null);
+                connectTimeoutMillis, maxHttpBufferSize, recoveryMillis, null, null);
     }
 
     /** Names the server and where it listens. */
@@ -74,6 +76,9 @@ public record ServerSettings(String name, String host, int port, String path, Li
         }
         if (adapter != null) {
             b.cluster(adapter);
+        }
+        if (admin != null && !corsOrigins.isEmpty()) {
+            b.corsCredentials(true); // the Admin UI's page connects with credentials
         }
         return b.build();
     }

@@ -50,7 +50,7 @@ class HostedServerTest {
     private static ServerSettings settings(int port) {
         return new ServerSettings("srv", "127.0.0.1", port, ServerSettings.DEFAULT_PATH, List.of(), null, null,
                 ServerSettings.DEFAULT_PING_INTERVAL_MILLIS, ServerSettings.DEFAULT_PING_TIMEOUT_MILLIS,
-                ServerSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS, ServerSettings.DEFAULT_MAX_HTTP_BUFFER_SIZE, 0);
+                ServerSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS, ServerSettings.DEFAULT_MAX_HTTP_BUFFER_SIZE, 0, null, null);
     }
 
     private static int freePort() throws IOException {
@@ -78,6 +78,33 @@ class HostedServerTest {
     /** The listener types fired, in order, without the {@code socketio.} prefix. */
     private List<String> fired() {
         return context.fired().stream().map(f -> f.substring("socketio.".length(), f.indexOf(' '))).toList();
+    }
+
+    @Test
+    void anAdminSettingServesTheAdminUiNamespaceWhichFiresNoClientNodes() throws Exception {
+        int port = freePort();
+        ServerSettings base = settings(port);
+        ServerSettings withAdmin = new ServerSettings(base.name(), base.host(), port, base.path(), List.of(), null,
+                null, base.pingIntervalMillis(), base.pingTimeoutMillis(), base.connectTimeoutMillis(),
+                base.maxHttpBufferSize(), 0, null, io.pulseio.admin.AdminOptions.builder().login("ops", "pw").build());
+        HostedServer s = new HostedServer(withAdmin, new ServerEvents(context, "srv"), logic, control,
+                SocketIoServer::create);
+        s.start();
+        control.runOne();
+        java.util.concurrent.CompletableFuture<String> config = new java.util.concurrent.CompletableFuture<>();
+        client = SocketIoClient.create(ClientOptions.builder("http://127.0.0.1:" + port)
+                .transports(Transport.WEBSOCKET).reconnection(false)
+                .auth(java.util.Map.of("username", "ops", "password", "pw")).build());
+        client.socket("/admin").on("config", (args, ack) -> config.complete(args.get(0).toString()));
+        client.socket("/admin").connect();
+        assertThat(config.get(10, TimeUnit.SECONDS)).contains("\"supportedFeatures\":[\"EMIT\"");
+        logic.drain(Duration.ofMillis(300));
+        assertThat(fired()).containsExactly("onServerStart");
+
+        s.stop();
+        control.runOne();
+        logic.drain(Duration.ofMillis(300));
+        assertThat(fired()).containsExactly("onServerStart", "onServerStop");
     }
 
     @Test

@@ -32,7 +32,7 @@ class ServerActionsTest {
     private final RecordingContext context = new RecordingContext(new QueueExecutor(), new ManualScheduler());
     private final SocketIoRun run = new SocketIoRun(new Connections(context, List.of()), new Servers(context,
             List.of(new ServerSettings("srv", "127.0.0.1", 0, ServerSettings.DEFAULT_PATH, List.of(), null, null,
-                    1000, 1000, 1000, 1000, 0))));
+                    1000, 1000, 1000, 1000, 0, null, null))));
     private final List<Integer> pulled = new ArrayList<>();
 
     @Test

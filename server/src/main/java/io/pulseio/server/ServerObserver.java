@@ -1,0 +1,67 @@
+package io.pulseio.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * Watches what a {@link SocketIoServer} does, for monitoring (the Admin UI instrumentation,
+ * metrics): Engine.IO sessions and their messages, namespaces, room changes and events sent.
+ * Register one with {@link SocketIoServer#observe}; every method does nothing by default.
+ *
+ * <p>Threads: the session and room methods are called on the event loop of the connection they
+ * concern, {@link #eventSent} on the thread that emits (any thread), {@link #namespaceCreated} on
+ * the thread that made the namespace. Several threads call an observer at once: it must be
+ * thread-safe, return quickly and never block. An exception it throws is logged and goes no
+ * further. Nothing is called after the observer's subscription is closed, except calls already
+ * under way.
+ *
+ * <p>Costs: with no observer registered the server does no extra work; with one, each message
+ * in or out costs a call (and, for text, counting its UTF-8 bytes).
+ */
+public interface ServerObserver {
+  /**
+   * A namespace exists: {@code /}, one made with {@link SocketIoServer#namespace}, or one of a
+   * dynamic namespace made when a client first asked for it. Registering the observer reports
+   * every namespace that exists at that moment (a namespace being made at the same time may be
+   * reported twice).
+   */
+  default void namespaceCreated(Namespace namespace) {}
+
+  /** An Engine.IO session opened (its transport is the first one). */
+  default void sessionOpened(EngineSocket session) {}
+
+  /** A session switched from HTTP long-polling to WebSocket. */
+  default void sessionUpgraded(EngineSocket session) {}
+
+  /** A session closed; called once, last for that session. */
+  default void sessionClosed(EngineSocket session, DisconnectReason reason) {}
+
+  /**
+   * One Engine.IO message arrived (a Socket.IO packet, or one binary attachment of it).
+   *
+   * @param bytes its size: UTF-8 bytes of a text message, the length of a binary one
+   */
+  default void messageReceived(EngineSocket session, int bytes) {}
+
+  /** One Engine.IO message was handed to a session to send; {@code bytes} as above. */
+  default void messageSent(EngineSocket session, int bytes) {}
+
+  /**
+   * A socket entered a room it was not in: its own room when it connects, a {@code join}, a
+   * {@code socketsJoin}. Reported by the built-in in-memory adapter, and by every adapter that
+   * keeps its local rooms in one (the Redis adapters do); another adapter reports nothing.
+   */
+  default void roomJoined(Namespace namespace, String room, String socketId) {}
+
+  /** A socket left a room (a {@code leave}, a {@code socketsLeave}, or every room on disconnect). */
+  default void roomLeft(Namespace namespace, String room, String socketId) {}
+
+  /**
+   * An event is being sent to one socket of this server: by {@code emit} on the socket, or by a
+   * broadcast that reaches it (once per receiving socket).
+   *
+   * @param args its arguments, unmodifiable (with connection state recovery on, a broadcast's
+   *     last argument is its offset)
+   */
+  default void eventSent(ServerSocket socket, String event, List<JsonNode> args) {}
+}
