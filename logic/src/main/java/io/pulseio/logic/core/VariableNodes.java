@@ -2,7 +2,6 @@ package io.pulseio.logic.core;
 
 import static io.pulseio.logic.core.Core.node;
 
-import io.pulseio.logic.internal.run.CoreServices;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
 import io.pulseio.logic.model.VariableSpec;
@@ -25,6 +24,7 @@ import java.util.function.Function;
  * the toolbox). A change event is queued, not run inside the Set: listeners run after the current event.
  */
 final class VariableNodes {
+    static final String ON_CHANGE = "core.onVariableChange";
     private VariableNodes() {
     }
 

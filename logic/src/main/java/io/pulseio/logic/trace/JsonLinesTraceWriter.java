@@ -64,14 +64,12 @@ public final class JsonLinesTraceWriter implements TraceListener, AutoCloseable 
         } else if (event instanceof TraceEvent.SceneChanged e) {
             optional(g, "from", e.from());
             optional(g, "to", e.to());
-        } else if (event instanceof TraceEvent.EventSent e) {
-            message(g, e.connection(), e.namespace(), e.name(), e.payload());
-        } else if (event instanceof TraceEvent.EventReceived e) {
-            message(g, e.connection(), e.namespace(), e.name(), e.payload());
-        } else if (event instanceof TraceEvent.ConnectionChanged e) {
-            g.writeStringField("connection", e.connection());
-            g.writeStringField("state", e.state());
-            optional(g, "detail", e.detail());
+        } else if (event instanceof TraceEvent.PluginRecord e) {
+            for (var f : e.fields().entrySet()) {
+                value(g, f.getKey(), f.getValue());
+            }
+        } else if (event instanceof TraceEvent.TraceLimit e) {
+            g.writeNumberField("limitBytes", e.limitBytes());
         } else if (event instanceof TraceEvent.Error e) {
             g.writeStringField("source", e.source());
             optional(g, "node", e.node());
@@ -80,12 +78,18 @@ public final class JsonLinesTraceWriter implements TraceListener, AutoCloseable 
         }
     }
 
-    private static void message(JsonGenerator g, String connection, String namespace, String name,
-                                String payload) throws IOException {
-        g.writeStringField("connection", connection);
-        g.writeStringField("namespace", namespace);
-        g.writeStringField("name", name);
-        optional(g, "payload", payload);
+    private static void value(JsonGenerator g, String field, Object value) throws IOException {
+        if (value instanceof String s) {
+            g.writeStringField(field, s);
+        } else if (value instanceof Boolean b) {
+            g.writeBooleanField(field, b);
+        } else if (value instanceof Double d) {
+            g.writeNumberField(field, d);
+        } else if (value instanceof Number n) {
+            g.writeNumberField(field, n.longValue());
+        } else if (value != null) {
+            g.writeStringField(field, value.toString());
+        }
     }
 
     private static void optional(JsonGenerator g, String field, String value) throws IOException {

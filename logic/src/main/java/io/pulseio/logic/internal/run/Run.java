@@ -48,6 +48,8 @@ public final class Run implements ProjectRun {
     private volatile int stopCode;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private volatile DebugSession debugger;
+    /** True while {@link #runEvent} runs (logic thread only). */
+    private boolean inEvent;
     private final java.util.Map<String, ResolvedNode> nodesById = new java.util.HashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger debugWakes = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -147,8 +149,14 @@ public final class Run implements ProjectRun {
         }
     }
 
+    /** Whether the logic thread runs an event now (logic thread only). */
+    boolean inEvent() {
+        return inEvent;
+    }
+
     private void runEvent(Runnable event) {
         interpreter.beginEvent(state.projectScope, debugger);
+        inEvent = true;
         try {
             event.run();
         } catch (Unwind.Stop s) {
@@ -171,6 +179,8 @@ public final class Run implements ProjectRun {
                     Interpreter.describe(e)));
             stopCode = 70;
             requestStop(70);
+        } finally {
+            inEvent = false;
         }
     }
 

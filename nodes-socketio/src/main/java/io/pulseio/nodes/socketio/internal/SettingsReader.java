@@ -95,7 +95,7 @@ public final class SettingsReader {
             if (name != null && !name.isBlank()) {
                 Integer first = firstIndex.putIfAbsent(name, i);
                 if (first != null) {
-                    values.report(ProblemKind.DUPLICATE_CONNECTION, p + ".name", "duplicate " + what + " name '"
+                    values.report(SocketIoProblems.DUPLICATE_CONNECTION, p + ".name", "duplicate " + what + " name '"
                             + name + "' (first at " + field + "[" + first + "])");
                 }
             }

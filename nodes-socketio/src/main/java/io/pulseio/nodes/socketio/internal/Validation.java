@@ -23,7 +23,7 @@ public final class Validation {
             Attributes attributes = check.attributes(node);
             String connection = attributes.string(NodeTypes.CONFIGURATION);
             if (connection != null && !names.contains(connection)) {
-                check.report(ProblemKind.UNKNOWN_CONNECTION, node.path() + ".attributes." + NodeTypes.CONFIGURATION,
+                check.report(SocketIoProblems.UNKNOWN_CONNECTION, node.path() + ".attributes." + NodeTypes.CONFIGURATION,
                         node.id(), NodeTypes.CONFIGURATION, "unknown connection '" + connection + "' ("
                                 + (names.isEmpty() ? "no connection is configured in settings.socketio.connections"
                                 : "configured: " + String.join(", ", names)) + ")");

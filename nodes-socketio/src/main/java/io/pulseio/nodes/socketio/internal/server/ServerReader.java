@@ -1,5 +1,6 @@
 package io.pulseio.nodes.socketio.internal.server;
 
+import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.logic.ProblemKind;
 import io.pulseio.nodes.socketio.internal.SettingValues;
@@ -57,7 +58,7 @@ public final class ServerReader {
         }
         String other = port == 0 ? null : ports.putIfAbsent(port, name);
         if (other != null) {
-            values.report(ProblemKind.INVALID_PORT, p + ".port", "port " + port + " is already used by server '"
+            values.report(SocketIoProblems.INVALID_PORT, p + ".port", "port " + port + " is already used by server '"
                     + other + "'");
             return null;
         }
@@ -77,16 +78,16 @@ public final class ServerReader {
 
     private Integer port(JsonNode v, String p) {
         if (v == null) {
-            values.report(ProblemKind.INVALID_PORT, p, "port is required (0 for any free port)");
+            values.report(SocketIoProblems.INVALID_PORT, p, "port is required (0 for any free port)");
             return null;
         }
         Long port = SettingValues.integer(v);
         if (port == null) {
-            values.report(ProblemKind.INVALID_PORT, p, "port must be an integer, was " + v);
+            values.report(SocketIoProblems.INVALID_PORT, p, "port must be an integer, was " + v);
             return null;
         }
         if (port < 0 || port > 65535) {
-            values.report(ProblemKind.INVALID_PORT, p, "port must be in 0..65535, was " + port);
+            values.report(SocketIoProblems.INVALID_PORT, p, "port must be in 0..65535, was " + port);
             return null;
         }
         return port.intValue();
