@@ -7,22 +7,59 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * Writes each {@link TraceEvent} as one JSON object per line (schema: {@code docs/trace-format.md}).
- * Flushes when the run stops; {@link #close()} flushes and closes the writer. Used on the logic thread.
+ * Writes each {@link TraceEvent} as one JSON object per line (schema: {@code docs/trace-format.md}), up to
+ * a size limit: a record that would take the file past it is replaced by one {@code traceLimit} record,
+ * and nothing more is written (the run goes on). Flushes at the limit and when the run stops;
+ * {@link #close()} flushes and closes the writer. Used on the logic thread.
  */
 public final class JsonLinesTraceWriter implements TraceListener, AutoCloseable {
+    /** The default size limit of a trace file: 256 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
     private static final JsonFactory FACTORY = new JsonFactory();
     private final Writer out;
+    private final long maxBytes;
+    private long written;
+    private boolean full;
 
-    /** Writes to {@code out}; the writer is owned by this object from now on. */
+    /** Writes to {@code out} up to {@link #DEFAULT_MAX_BYTES}; the writer is owned by this object from now on. */
     public JsonLinesTraceWriter(Writer out) {
+        this(out, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Writes to {@code out} (owned by this object from now on) at most {@code maxBytes} bytes of UTF-8 records,
+     * plus the one {@code traceLimit} record that says the limit was reached.
+     *
+     * @throws IllegalArgumentException when {@code maxBytes} is not positive
+     */
+    public JsonLinesTraceWriter(Writer out, long maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("the trace size limit must be at least 1 byte, was " + maxBytes);
+        }
         this.out = out;
+        this.maxBytes = maxBytes;
     }
 
     @Override
     public void onEvent(TraceEvent event) {
         try {
-            out.write(line(event));
+            if (full) {
+                if (event instanceof TraceEvent.RunStopped) {
+                    out.flush();
+                }
+                return;
+            }
+            String line = line(event);
+            long size = utf8Length(line) + 1;
+            if (written + size > maxBytes) {
+                full = true;
+                out.write(line(new TraceEvent.TraceLimit(event.t(), maxBytes)));
+                out.write('\n');
+                out.flush();
+                return;
+            }
+            written += size;
+            out.write(line);
             out.write('\n');
             if (event instanceof TraceEvent.RunStopped) {
                 out.flush();
@@ -30,6 +67,29 @@ public final class JsonLinesTraceWriter implements TraceListener, AutoCloseable 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the limit was reached (nothing is written any more). */
+    public boolean isFull() {
+        return full;
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /** The JSON text of one record, without the line end. */

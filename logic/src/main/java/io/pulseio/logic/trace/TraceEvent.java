@@ -14,7 +14,7 @@ public sealed interface TraceEvent {
 
     /** The kinds of the runtime's own records; a plugin may declare none of them. */
     java.util.Set<String> RUNTIME_KINDS = java.util.Set.of("runStarted", "runStopped", "node", "pulse", "scene",
-            "error", "traceLimit", "eventLoop");
+            "error", "traceLimit");
 
     /** The run started. */
     record RunStarted(long t, String project) implements TraceEvent {
@@ -94,8 +94,8 @@ public sealed interface TraceEvent {
     /**
      * Something failed.
      *
-     * @param source  {@code node} (a behaviour threw), {@code loop} (pulse or data loop cut off within one
-     *                event), {@code eventLoop} (events caused by the logic alone, one after another, past
+     * @param source  {@code node} (a behaviour threw), {@code loop} (a loop guard cut an event off: a pulse
+     *                or data loop within one event, or events the logic caused itself, one after another, past
      *                {@code RunOptions#maxEventsWithoutInput}), {@code plugin} (reported by a plugin) or
      *                {@code runtime}
      * @param node    the node concerned, or null

@@ -8,11 +8,11 @@ import io.pulseio.logic.spi.PluginRun;
 import io.pulseio.logic.spi.ValidationContext;
 import io.pulseio.nodes.socketio.internal.Connections;
 import io.pulseio.nodes.socketio.internal.NodeTypes;
-import io.pulseio.nodes.socketio.internal.SettingsReader;
 import io.pulseio.nodes.socketio.internal.SocketIoProblems;
-import io.pulseio.nodes.socketio.internal.SocketIoRun;
 import io.pulseio.nodes.socketio.internal.Traces;
 import io.pulseio.nodes.socketio.internal.Validation;
+import io.pulseio.nodes.socketio.internal.plugin.SettingsReader;
+import io.pulseio.nodes.socketio.internal.plugin.SocketIoRun;
 import io.pulseio.nodes.socketio.internal.server.ServerNodeTypes;
 import io.pulseio.nodes.socketio.internal.server.ServerValidation;
 import io.pulseio.nodes.socketio.internal.server.Servers;
@@ -69,6 +69,8 @@ public final class SocketIoPlugin implements Plugin {
     /** Checks the connections and servers, and each node's connection or server, filters and constants. */
     @Override
     public void validate(ValidationContext check) {
+        SettingsReader.read(check.settings(), check.settingsPath(),
+                (kind, path, message) -> check.report(kind, path, null, null, message));
         Validation.check(check);
         ServerValidation.check(check);
     }

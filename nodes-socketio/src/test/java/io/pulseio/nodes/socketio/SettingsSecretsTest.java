@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pulseio.logic.Problem;
 import io.pulseio.logic.ProblemKind;
 import io.pulseio.nodes.socketio.internal.ConnectionSettings;
-import io.pulseio.nodes.socketio.internal.SettingsReader;
+import io.pulseio.nodes.socketio.internal.plugin.SettingsReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -17,7 +17,7 @@ import java.util.Set;
  * Reads and checks one entry of {@code settings.socketio.connections} (messages listed in
  * {@code docs/socketio-nodes.md}); touches no network, checks that TLS files are readable.
  */
-final class ConnectionReader {
+public final class ConnectionReader {
     private static final Set<String> FIELDS = Set.of("name", "url", "port", "path", "transports", "reconnection",
             "connectTimeout", "ackTimeout", "auth", "query", "headers", "tls", "sendBufferSize",
             "retries");
@@ -28,12 +28,12 @@ final class ConnectionReader {
 
     private final SettingValues values;
 
-    ConnectionReader(SettingValues values) {
+    public ConnectionReader(SettingValues values) {
         this.values = values;
     }
 
     /** The connection, or null when it has a problem (each one reported). */
-    ConnectionSettings read(JsonNode c, String p) {
+    public ConnectionSettings read(JsonNode c, String p) {
         values.unknownFields(c, p, FIELDS, "connection field");
         String name = values.name(c.get("name"), p + ".name");
         URI uri = url(c.get("url"), p + ".url");

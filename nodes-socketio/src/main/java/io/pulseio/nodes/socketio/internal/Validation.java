@@ -8,16 +8,15 @@ import io.pulseio.logic.spi.ValidationContext;
 import java.util.List;
 
 /**
- * The plugin's load-time checks: the settings section ({@link SettingsReader}), then each node's
+ * The plugin's load-time checks of the client nodes (after the settings section's, {@code SettingsReader}): each node's
  * {@code configuration}, its filter attributes and its constant inputs (what can be known before running).
  */
 public final class Validation {
     private Validation() {
     }
 
+    /** The node checks; the settings section was checked before ({@code SettingsReader}). */
     public static void check(ValidationContext check) {
-        SettingsReader.read(check.settings(), check.settingsPath(),
-                (kind, path, message) -> check.report(kind, path, null, null, message));
         List<String> names = names(check.settings());
         for (NodeSpec node : check.nodes()) {
             Attributes attributes = check.attributes(node);

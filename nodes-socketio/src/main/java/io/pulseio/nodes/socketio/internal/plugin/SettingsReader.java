@@ -1,7 +1,11 @@
-package io.pulseio.nodes.socketio.internal;
+package io.pulseio.nodes.socketio.internal.plugin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.logic.ProblemKind;
+import io.pulseio.nodes.socketio.internal.ConnectionReader;
+import io.pulseio.nodes.socketio.internal.ConnectionSettings;
+import io.pulseio.nodes.socketio.internal.SettingValues;
+import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import io.pulseio.nodes.socketio.internal.server.ServerReader;
 import io.pulseio.nodes.socketio.internal.server.ServerSettings;
 import java.util.ArrayList;
