@@ -1,7 +1,7 @@
 /**
  * The visual-logic runtime: project model, loader (parse, validate, link), executor, node SPI,
  * trace and time. Exported: {@code io.pulseio.logic} (registry, loader, runs), {@code .spi} (what
- * plugins implement), {@code .model}, {@code .trace} and {@code .time}. Not exported: the core
+ * plugins implement), {@code .model}, {@code .trace}, {@code .time} and {@code .debug} (the debugger API). Not exported: the core
  * node types ({@code .core}, reached through {@link io.pulseio.logic.NodeRegistry}) and the loader
  * and executor internals ({@code .internal..}).
  *

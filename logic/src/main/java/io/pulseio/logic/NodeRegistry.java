@@ -5,7 +5,10 @@ import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.Plugin;
 import java.util.ArrayList;
+import io.pulseio.logic.trace.TraceEvent;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +18,11 @@ import java.util.function.Predicate;
 
 /**
  * Every installed plugin and node type. The core plugin is always present and first. Rejects duplicate
- * plugin ids, duplicate node type ids and type ids outside their plugin's prefix. Immutable, thread-safe.
+ * plugin ids, duplicate node type ids, type ids outside their plugin's prefix, and trace or problem kinds
+ * that two plugins declare (or a trace kind of the runtime's own). Immutable, thread-safe.
  */
 public final class NodeRegistry {
+    private static final Pattern TRACE_KIND = Pattern.compile("[a-z][A-Za-z0-9]*");
     private final List<Plugin> plugins;
     private final Map<String, NodeType> types;
     private final Map<String, Plugin> pluginsById;
@@ -25,9 +30,33 @@ public final class NodeRegistry {
     private NodeRegistry(List<Plugin> plugins) {
         Map<String, Plugin> byId = new LinkedHashMap<>();
         Map<String, NodeType> byType = new LinkedHashMap<>();
+        Map<String, String> traceKinds = new HashMap<>();
+        Map<String, String> problemKinds = new HashMap<>();
         for (Plugin p : plugins) {
             if (byId.putIfAbsent(p.id(), p) != null) {
                 throw new IllegalArgumentException("duplicate plugin id '" + p.id() + "'");
+            }
+            for (String kind : p.traceKinds()) {
+                if (!TRACE_KIND.matcher(kind).matches()) {
+                    throw new IllegalArgumentException("plugin '" + p.id() + "': trace kind '" + kind
+                            + "' must be letters and digits starting with a lower-case letter");
+                }
+                if (TraceEvent.RUNTIME_KINDS.contains(kind)) {
+                    throw new IllegalArgumentException("plugin '" + p.id() + "': '" + kind
+                            + "' is a trace kind of the runtime");
+                }
+                String other = traceKinds.putIfAbsent(kind, p.id());
+                if (other != null) {
+                    throw new IllegalArgumentException("plugins '" + other + "' and '" + p.id()
+                            + "' both declare the trace kind '" + kind + "'");
+                }
+            }
+            for (ProblemKind kind : p.problemKinds()) {
+                String other = problemKinds.putIfAbsent(kind.name(), p.id());
+                if (other != null) {
+                    throw new IllegalArgumentException("plugins '" + other + "' and '" + p.id()
+                            + "' both declare the problem kind " + kind);
+                }
             }
             for (NodeType t : p.nodeTypes()) {
                 String id = t.descriptor().typeId();

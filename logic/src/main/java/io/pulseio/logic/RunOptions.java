@@ -16,9 +16,14 @@ import java.util.function.Consumer;
  * @param maxPulseDepth    pending pulses allowed on the stack at once
  * @param maxCallDepth     nested function calls allowed
  * @param maxPullDepth     nested data pulls allowed (a pull chain through computed nodes)
+ * @param maxEventsWithoutInput events the logic may cause itself one after another (a listener it fires,
+ *                         a scene it loads) with no event from outside between them (network, timers);
+ *                         past it, its own events are dropped and reported (trace {@code error}, source
+ *                         {@code loop}) until an event comes from outside
  */
 public record RunOptions(Scheduler scheduler, TraceListener trace, Consumer<String> output,
-                         int maxStepsPerEvent, int maxPulseDepth, int maxCallDepth, int maxPullDepth) {
+                         int maxStepsPerEvent, int maxPulseDepth, int maxCallDepth, int maxPullDepth,
+                         int maxEventsWithoutInput) {
 
     public RunOptions {
         Objects.requireNonNull(trace, "trace");
@@ -27,6 +32,7 @@ public record RunOptions(Scheduler scheduler, TraceListener trace, Consumer<Stri
         positive("maxPulseDepth", maxPulseDepth);
         positive("maxCallDepth", maxCallDepth);
         positive("maxPullDepth", maxPullDepth);
+        positive("maxEventsWithoutInput", maxEventsWithoutInput);
     }
 
     private static void positive(String name, int value) {
@@ -35,7 +41,10 @@ public record RunOptions(Scheduler scheduler, TraceListener trace, Consumer<Stri
         }
     }
 
-    /** Defaults: system time, no trace, standard output, 100 000 steps, depth 10 000, 64 calls, 1 000 pulls. */
+    /**
+     * Defaults: system time, no trace, standard output, 100 000 steps, depth 10 000, 64 calls, 1 000 pulls,
+     * 10 000 events without input.
+     */
     public static RunOptions defaults() {
         return builder().build();
     }
@@ -54,6 +63,7 @@ public record RunOptions(Scheduler scheduler, TraceListener trace, Consumer<Stri
         private int maxPulseDepth = 10_000;
         private int maxCallDepth = 64;
         private int maxPullDepth = 1_000;
+        private int maxEventsWithoutInput = 10_000;
 
         private Builder() {
         }
@@ -93,10 +103,15 @@ public record RunOptions(Scheduler scheduler, TraceListener trace, Consumer<Stri
             return this;
         }
 
+        public Builder maxEventsWithoutInput(int events) {
+            this.maxEventsWithoutInput = events;
+            return this;
+        }
+
         /** Validates and builds; throws {@link IllegalArgumentException} naming the first bad value. */
         public RunOptions build() {
             return new RunOptions(scheduler, trace, output, maxStepsPerEvent, maxPulseDepth, maxCallDepth,
-                    maxPullDepth);
+                    maxPullDepth, maxEventsWithoutInput);
         }
     }
 }

@@ -27,6 +27,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@code configuration} attribute, an error listener its failures are routed to.
  */
 public class DemoPlugin implements Plugin {
+    static final ProblemKind UNKNOWN_CONNECTION = ProblemKind.of("UNKNOWN_CONNECTION", "no such connection");
+    static final ProblemKind DUPLICATE_CONNECTION = ProblemKind.of("DUPLICATE_CONNECTION", "two connections share a name");
+    static final ProblemKind INVALID_URL = ProblemKind.of("INVALID_URL", "a URL that cannot be used");
+    static final ProblemKind INVALID_PORT = ProblemKind.of("INVALID_PORT", "a port outside 1..65535");
     volatile PluginContext context;
     final List<String> log = new CopyOnWriteArrayList<>();
     int computed;
@@ -36,6 +40,26 @@ public class DemoPlugin implements Plugin {
     @Override
     public String id() {
         return "demo";
+    }
+
+    @Override
+    public Set<String> traceKinds() {
+        return Set.of("sent", "received");
+    }
+
+    @Override
+    public List<ProblemKind> problemKinds() {
+        return List.of(UNKNOWN_CONNECTION, DUPLICATE_CONNECTION, INVALID_URL, INVALID_PORT);
+    }
+
+    /** A sent or received record, fields in the order of the Socket.IO plugin's. */
+    static Map<String, Object> message(String connection, String text) {
+        Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("connection", connection);
+        fields.put("namespace", "/");
+        fields.put("name", "message");
+        fields.put("payload", text);
+        return fields;
     }
 
     @Override
@@ -56,7 +80,7 @@ public class DemoPlugin implements Plugin {
                                 if (text.equals("fail")) {
                                     throw new IllegalStateException("cannot send 'fail'");
                                 }
-                                context.traceSent(node.attributes().string("configuration"), "/", "message", text);
+                                context.trace("sent", message(node.attributes().string("configuration"), text));
                                 node.fire(0);
                             }
                         }),
@@ -104,7 +128,7 @@ public class DemoPlugin implements Plugin {
             String path = check.settingsPath() + ".connections[" + i + "]";
             String name = c.path("name").asText();
             if (!names.add(name)) {
-                check.report(ProblemKind.DUPLICATE_CONNECTION, path + ".name", null, null,
+                check.report(DemoPlugin.DUPLICATE_CONNECTION, path + ".name", null, null,
                         "duplicate connection name '" + name + "'");
             }
             String url = c.path("url").asText();
@@ -114,17 +138,17 @@ public class DemoPlugin implements Plugin {
                     throw new IllegalArgumentException();
                 }
             } catch (Exception e) {
-                check.report(ProblemKind.INVALID_URL, path + ".url", null, null, "invalid URL '" + url + "'");
+                check.report(DemoPlugin.INVALID_URL, path + ".url", null, null, "invalid URL '" + url + "'");
             }
             if (c.has("port") && (c.get("port").asInt() < 1 || c.get("port").asInt() > 65535)) {
-                check.report(ProblemKind.INVALID_PORT, path + ".port", null, null,
+                check.report(DemoPlugin.INVALID_PORT, path + ".port", null, null,
                         "port must be 1 to 65535, was " + c.get("port").asText());
             }
         }
         for (NodeSpec node : check.nodes()) {
             String configuration = check.attributes(node).string("configuration");
             if (configuration != null && !names.contains(configuration)) {
-                check.report(ProblemKind.UNKNOWN_CONNECTION, node.path() + ".attributes.configuration",
+                check.report(DemoPlugin.UNKNOWN_CONNECTION, node.path() + ".attributes.configuration",
                         node.id(), "configuration", "unknown connection '" + configuration + "'");
             }
         }
@@ -160,7 +184,7 @@ public class DemoPlugin implements Plugin {
 
     /** Delivers a message to On Demo Message listeners of a connection, as the network layer would. */
     void receive(String connection, String text) {
-        context.traceReceived(connection, "/", "message", text);
+        context.trace("received", message(connection, text));
         context.fireListeners("demo.onMessage", a -> connection.equals(a.string("configuration")),
                 Map.of("text", text));
     }

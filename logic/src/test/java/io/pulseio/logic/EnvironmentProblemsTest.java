@@ -31,7 +31,7 @@ class EnvironmentProblemsTest {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(ProblemKind.UNSET_ENVIRONMENT_VARIABLE,
                                 "environment variable 'URL' is not set"),
-                        org.assertj.core.groups.Tuple.tuple(ProblemKind.INVALID_PORT,
+                        org.assertj.core.groups.Tuple.tuple(DemoPlugin.INVALID_PORT,
                                 "port must be 1 to 65535, was 70000"));
     }
 

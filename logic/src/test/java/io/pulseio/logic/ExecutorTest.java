@@ -76,7 +76,7 @@ class ExecutorTest {
             assertThat(s.output).containsExactly("cannot send 'fail'", "sent");
             assertThat(errors(s)).singleElement().extracting(TraceEvent.Error::node).isEqualTo("send");
             assertThat(s.events).anySatisfy(e -> assertThat(e).isEqualTo(
-                    new TraceEvent.EventSent(0, "c", "/", "message", "fine")));
+                    new TraceEvent.PluginRecord(0, "demo", "sent", DemoPlugin.message("c", "fine"))));
         }
     }
 

@@ -31,7 +31,7 @@ class ProblemOrderTest {
     void anAttributeIsLabelledAsAnAttribute() {
         Problem missing = new Problem(ProblemKind.MISSING_ATTRIBUTE, "$.logic.project.nodes[0].attributes", "l",
                 "scene", "missing required attribute 'scene'");
-        Problem unknown = new Problem(ProblemKind.UNKNOWN_CONNECTION,
+        Problem unknown = new Problem(DemoPlugin.UNKNOWN_CONNECTION,
                 "$.logic.project.nodes[0].attributes.configuration", "c", "configuration", "unknown connection 'x'");
         assertThat(missing.isAttribute()).isTrue();
         assertThat(unknown.toString()).isEqualTo("$.logic.project.nodes[0].attributes.configuration"

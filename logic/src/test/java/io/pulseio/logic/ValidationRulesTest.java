@@ -370,28 +370,28 @@ class ValidationRulesTest {
     void unknownConnectionIsReportedByThePluginHook() {
         onlyProblem(demo("{'name':'main','url':'http://localhost'}",
                         "{'id':'x','type':'demo.send','attributes':{'configuration':'other'}}"),
-                new Problem(ProblemKind.UNKNOWN_CONNECTION, "$.logic.project.nodes[0].attributes.configuration",
+                new Problem(DemoPlugin.UNKNOWN_CONNECTION, "$.logic.project.nodes[0].attributes.configuration",
                         "x", "configuration", "unknown connection 'other'"));
     }
 
     @Test
     void duplicateConnectionName() {
         onlyProblem(demo("{'name':'a','url':'http://h'},{'name':'a','url':'http://h'}", ""),
-                new Problem(ProblemKind.DUPLICATE_CONNECTION, "$.settings.demo.connections[1].name", null, null,
+                new Problem(DemoPlugin.DUPLICATE_CONNECTION, "$.settings.demo.connections[1].name", null, null,
                         "duplicate connection name 'a'"));
     }
 
     @Test
     void invalidUrl() {
         onlyProblem(demo("{'name':'a','url':'ftp:/nowhere'}", ""),
-                new Problem(ProblemKind.INVALID_URL, "$.settings.demo.connections[0].url", null, null,
+                new Problem(DemoPlugin.INVALID_URL, "$.settings.demo.connections[0].url", null, null,
                         "invalid URL 'ftp:/nowhere'"));
     }
 
     @Test
     void invalidPort() {
         onlyProblem(demo("{'name':'a','url':'http://h','port':70000}", ""),
-                new Problem(ProblemKind.INVALID_PORT, "$.settings.demo.connections[0].port", null, null,
+                new Problem(DemoPlugin.INVALID_PORT, "$.settings.demo.connections[0].port", null, null,
                         "port must be 1 to 65535, was 70000"));
     }
 
@@ -408,8 +408,8 @@ class ValidationRulesTest {
                 "{'id':'x','type':'demo.send','attributes':{'configuration':'zzz'}},"
                         + "{'id':'y','type':'core.nope'},{'id':'b','type':'core.branch'},{'id':'x','type':'core.print'}"));
         assertThat(all).extracting(Problem::kind).containsExactlyInAnyOrder(ProblemKind.DUPLICATE_ID,
-                ProblemKind.UNKNOWN_NODE_TYPE, ProblemKind.INVALID_URL, ProblemKind.INVALID_PORT,
-                ProblemKind.UNKNOWN_CONNECTION, ProblemKind.MISSING_INPUT);
+                ProblemKind.UNKNOWN_NODE_TYPE, DemoPlugin.INVALID_URL, DemoPlugin.INVALID_PORT,
+                DemoPlugin.UNKNOWN_CONNECTION, ProblemKind.MISSING_INPUT);
     }
 
     @Test

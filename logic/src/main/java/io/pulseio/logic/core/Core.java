@@ -1,6 +1,5 @@
 package io.pulseio.logic.core;
 
-import io.pulseio.logic.internal.run.CoreServices;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeSetup;
 

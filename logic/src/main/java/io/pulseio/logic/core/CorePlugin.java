@@ -1,7 +1,6 @@
 package io.pulseio.logic.core;
 
 import io.pulseio.logic.ProblemKind;
-import io.pulseio.logic.internal.run.CoreServices;
 import io.pulseio.logic.model.FunctionSpec;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.spi.NodeType;
@@ -10,7 +9,11 @@ import io.pulseio.logic.spi.PluginContext;
 import io.pulseio.logic.spi.PluginRun;
 import io.pulseio.logic.spi.ValidationContext;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The core node types ({@code core.*}): events, flow, data, variables, functions. Always enabled; the
@@ -99,10 +102,43 @@ public final class CorePlugin implements Plugin {
 
     @Override
     public PluginRun start(PluginContext context) {
-        return new CoreRun((CoreServices) context);
+        Set<String> watched = new HashSet<>();
+        for (NodeSpec node : context.nodes()) {
+            if (node.type().equals(VariableNodes.ON_CHANGE)) {
+                watched.add(node.attributes().path("variable").asText());
+            }
+        }
+        return new CoreRun(new CoreServices(context), Set.copyOf(watched));
     }
 
-    /** The core plugin's per-run object: how core behaviours reach the runtime. */
-    record CoreRun(CoreServices services) implements PluginRun {
+    /**
+     * The core plugin's per-run object: how core behaviours reach the runtime, and where the run's own
+     * events become On Project Start, On Scene Start and On Variable Change.
+     */
+    record CoreRun(CoreServices services, Set<String> watched) implements PluginRun {
+
+        @Override
+        public void started() {
+            services.context().fireListeners(EventNodes.ON_PROJECT_START, a -> true, Map.of());
+        }
+
+        @Override
+        public void sceneChanged(String from, String to) {
+            if (to != null) {
+                services.context().fireListeners(EventNodes.ON_SCENE_START, a -> true, Map.of());
+            }
+        }
+
+        /** Only watched variables post an event (a counter nobody listens to costs no event). */
+        @Override
+        public void variableChanged(String name, Object value, Object previous) {
+            if (watched.contains(name)) {
+                Map<String, Object> outputs = new HashMap<>();
+                outputs.put("value", value);
+                outputs.put("previous", previous);
+                services.context().fireListeners(VariableNodes.ON_CHANGE, a -> name.equals(a.string("variable")),
+                        outputs);
+            }
+        }
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 
 /** Listeners of the run's own life: On Project Start and On Scene Start. */
 final class EventNodes {
+    static final String ON_PROJECT_START = "core.onProjectStart";
+    static final String ON_SCENE_START = "core.onSceneStart";
     private EventNodes() {
     }
 

@@ -2,7 +2,6 @@ package io.pulseio.logic.core;
 
 import static io.pulseio.logic.core.Core.node;
 
-import io.pulseio.logic.internal.run.CoreServices;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
 import io.pulseio.logic.spi.AttributeSpec;

@@ -2,7 +2,6 @@ package io.pulseio.logic.core;
 
 import static io.pulseio.logic.core.Core.node;
 
-import io.pulseio.logic.internal.run.CoreServices;
 import io.pulseio.logic.model.FunctionSpec;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.PortSpec;
@@ -125,6 +124,7 @@ final class FunctionNodes {
 
         @Override
         public NodeBehaviour create(NodeSetup setup) {
+            setup.makeFunctionEntry();
             return NodeBehaviour.NONE;
         }
     }

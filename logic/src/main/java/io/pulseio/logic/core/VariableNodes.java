@@ -2,7 +2,6 @@ package io.pulseio.logic.core;
 
 import static io.pulseio.logic.core.Core.node;
 
-import io.pulseio.logic.internal.run.CoreServices;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
 import io.pulseio.logic.model.VariableSpec;
@@ -29,6 +28,7 @@ final class VariableNodes {
     private static final String OF_THE_VARIABLE = "the variable's type (any in the toolbox: the loader and "
             + "the studio use the type the project declares)";
 
+    static final String ON_CHANGE = "core.onVariableChange";
     private VariableNodes() {
     }
 

@@ -34,6 +34,19 @@ public interface NodeSetup {
     int output(String name);
 
     /**
+     * Makes this node the entry of the function whose body holds it: a call
+     * ({@link PluginContext#callFunction}) sets its outputs named like the function's inputs and fires its
+     * first pulse output, as a listener fires.
+     *
+     * @throws IllegalStateException when the node is not in a function body, or its function has an entry
+     *                               already
+     * @throws UnsupportedOperationException by a setup that is not the runtime's (a test's, say)
+     */
+    default void makeFunctionEntry() {
+        throw new UnsupportedOperationException("this setup makes no function entries");
+    }
+
+    /**
      * The object the node type's plugin returned from {@link Plugin#start} for this run, cast to
      * {@code type}: the way a behaviour reaches its plugin's per-run state (e.g. connection managers).
      */

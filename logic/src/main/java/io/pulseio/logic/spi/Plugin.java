@@ -26,6 +26,23 @@ public interface Plugin {
         return true;
     }
 
+    /**
+     * The kinds of trace records the plugin adds ({@link PluginContext#trace}), e.g. {@code sent}: names of
+     * letters and digits starting with a lower-case letter, not one of the runtime's own
+     * ({@code TraceEvent.RUNTIME_KINDS}) nor another plugin's. None by default.
+     */
+    default java.util.Set<String> traceKinds() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * The kinds of problems the plugin reports from {@link #validate}, beside the runtime's own
+     * ({@code ProblemKind}); their names may be no other plugin's nor the runtime's. None by default.
+     */
+    default List<io.pulseio.logic.ProblemKind> problemKinds() {
+        return List.of();
+    }
+
     /** The node types; every id must start with {@code id() + "."}. */
     List<NodeType> nodeTypes();
 

@@ -59,15 +59,60 @@ public interface PluginContext {
      */
     boolean tracing();
 
-    /** Traces an event sent (any thread). */
-    void traceSent(String connection, String namespace, String event, String payload);
-
-    /** Traces an event received (any thread). */
-    void traceReceived(String connection, String namespace, String event, String payload);
-
-    /** Traces a connection state change, e.g. {@code connecting}, {@code open}, {@code closed} (any thread). */
-    void traceConnection(String connection, String state, String detail);
+    /**
+     * Adds a record of this plugin to the trace (any thread): {@code kind} is one of the plugin's
+     * {@link Plugin#traceKinds()}, {@code fields} its fields in the order given (iteration order), each a
+     * String, Long, Integer, Double or Boolean; a null value leaves its field out. The timestamp is taken at
+     * the call; the record reaches the trace on the logic thread. Written to the trace file as
+     * {@code {"t":…,"kind":KIND, FIELDS…}}. Nothing happens when the run writes no trace ({@link #tracing()}).
+     *
+     * @throws IllegalArgumentException when the plugin does not declare {@code kind}, a field is named
+     *                                  {@code t} or {@code kind}, or a value is of another type
+     */
+    void trace(String kind, Map<String, ?> fields);
 
     /** Whether the caller runs on this run's logic thread. */
     boolean inLogicThread();
+
+    // ---- the run's own services, for node behaviours (logic thread only unless said)
+
+    /** Writes one line to the run's output ({@code RunOptions#output}, standard output by default). */
+    void print(String line);
+
+    /** The current value of the project variable {@code name}; null when the project declares none so named. */
+    Object variable(String name);
+
+    /**
+     * Sets the project variable {@code name}; when the value changes, every plugin's
+     * {@link PluginRun#variableChanged} hears it (listeners fired there are queued as events).
+     */
+    void setVariable(String name, Object value);
+
+    /** Queues entering the scene {@code name}: the active scene is left after the current event (any thread). */
+    void loadScene(String name);
+
+    /**
+     * Stops the run with {@code exitCode}. Called by a node behaviour on the logic thread it abandons the
+     * rest of the current event and does not return (it throws an exception that must not be caught); from
+     * elsewhere the run stops after its current event, as {@code ProjectRun#stop} (any thread).
+     */
+    void stopRun(int exitCode);
+
+    /**
+     * Calls the function {@code name} from the node {@code caller} (the behaviour's own context): its
+     * entry node ({@link NodeSetup#makeFunctionEntry}) gets {@code args} on the outputs named like the
+     * function's inputs, in their order, and fires; the body runs to its end; returns what
+     * {@link #setFunctionResults} left, in the order of the function's outputs (their zeros when nothing
+     * did). Calls may nest and recurse up to {@code RunOptions#maxCallDepth}.
+     *
+     * @throws IllegalStateException when the function has no entry node
+     */
+    Object[] callFunction(String name, Object[] args, NodeContext caller);
+
+    /**
+     * Sets the results of the innermost function call in progress, in the order of the function's outputs.
+     *
+     * @throws IllegalStateException outside a function call
+     */
+    void setFunctionResults(Object[] values);
 }

@@ -7,8 +7,24 @@ package io.pulseio.logic.spi;
 public interface PluginRun extends AutoCloseable {
 
     /**
+     * Every plugin has started and every node of the run exists; called once, in plugin order, in the run's
+     * first event. Listeners fired here ({@link PluginContext#fireListeners}) are queued as events, ahead of
+     * the start scene.
+     */
+    default void started() {
+    }
+
+    /**
+     * A project variable changed ({@link PluginContext#setVariable}); {@code previous} is its old value.
+     * Called in the event that changed it; listeners fired here are queued as events.
+     */
+    default void variableChanged(String name, Object value, Object previous) {
+    }
+
+    /**
      * The active scene changed ({@code from} is null at the first scene; {@code to} is null when the
-     * run stops). Timers and resources owned by the old scene are already released.
+     * run stops). Timers and resources owned by the old scene are already released. Listeners fired here
+     * ({@link PluginContext#fireListeners}) run right after the scene change, before any other event.
      */
     default void sceneChanged(String from, String to) {
     }

@@ -7,22 +7,59 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * Writes each {@link TraceEvent} as one JSON object per line (schema: {@code docs/trace-format.md}).
- * Flushes when the run stops; {@link #close()} flushes and closes the writer. Used on the logic thread.
+ * Writes each {@link TraceEvent} as one JSON object per line (schema: {@code docs/trace-format.md}), up to
+ * a size limit: a record that would take the file past it is replaced by one {@code traceLimit} record,
+ * and nothing more is written (the run goes on). Flushes at the limit and when the run stops;
+ * {@link #close()} flushes and closes the writer. Used on the logic thread.
  */
 public final class JsonLinesTraceWriter implements TraceListener, AutoCloseable {
+    /** The default size limit of a trace file: 256 MiB. */
+    public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
     private static final JsonFactory FACTORY = new JsonFactory();
     private final Writer out;
+    private final long maxBytes;
+    private long written;
+    private boolean full;
 
-    /** Writes to {@code out}; the writer is owned by this object from now on. */
+    /** Writes to {@code out} up to {@link #DEFAULT_MAX_BYTES}; the writer is owned by this object from now on. */
     public JsonLinesTraceWriter(Writer out) {
+        this(out, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Writes to {@code out} (owned by this object from now on) at most {@code maxBytes} bytes of UTF-8 records,
+     * plus the one {@code traceLimit} record that says the limit was reached.
+     *
+     * @throws IllegalArgumentException when {@code maxBytes} is not positive
+     */
+    public JsonLinesTraceWriter(Writer out, long maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("the trace size limit must be at least 1 byte, was " + maxBytes);
+        }
         this.out = out;
+        this.maxBytes = maxBytes;
     }
 
     @Override
     public void onEvent(TraceEvent event) {
         try {
-            out.write(line(event));
+            if (full) {
+                if (event instanceof TraceEvent.RunStopped) {
+                    out.flush();
+                }
+                return;
+            }
+            String line = line(event);
+            long size = utf8Length(line) + 1;
+            if (written + size > maxBytes) {
+                full = true;
+                out.write(line(new TraceEvent.TraceLimit(event.t(), maxBytes)));
+                out.write('\n');
+                out.flush();
+                return;
+            }
+            written += size;
+            out.write(line);
             out.write('\n');
             if (event instanceof TraceEvent.RunStopped) {
                 out.flush();
@@ -30,6 +67,29 @@ public final class JsonLinesTraceWriter implements TraceListener, AutoCloseable 
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Whether the limit was reached (nothing is written any more). */
+    public boolean isFull() {
+        return full;
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
     }
 
     /** The JSON text of one record, without the line end. */
@@ -64,14 +124,12 @@ public final class JsonLinesTraceWriter implements TraceListener, AutoCloseable 
         } else if (event instanceof TraceEvent.SceneChanged e) {
             optional(g, "from", e.from());
             optional(g, "to", e.to());
-        } else if (event instanceof TraceEvent.EventSent e) {
-            message(g, e.connection(), e.namespace(), e.name(), e.payload());
-        } else if (event instanceof TraceEvent.EventReceived e) {
-            message(g, e.connection(), e.namespace(), e.name(), e.payload());
-        } else if (event instanceof TraceEvent.ConnectionChanged e) {
-            g.writeStringField("connection", e.connection());
-            g.writeStringField("state", e.state());
-            optional(g, "detail", e.detail());
+        } else if (event instanceof TraceEvent.PluginRecord e) {
+            for (var f : e.fields().entrySet()) {
+                value(g, f.getKey(), f.getValue());
+            }
+        } else if (event instanceof TraceEvent.TraceLimit e) {
+            g.writeNumberField("limitBytes", e.limitBytes());
         } else if (event instanceof TraceEvent.Error e) {
             g.writeStringField("source", e.source());
             optional(g, "node", e.node());
@@ -80,12 +138,18 @@ public final class JsonLinesTraceWriter implements TraceListener, AutoCloseable 
         }
     }
 
-    private static void message(JsonGenerator g, String connection, String namespace, String name,
-                                String payload) throws IOException {
-        g.writeStringField("connection", connection);
-        g.writeStringField("namespace", namespace);
-        g.writeStringField("name", name);
-        optional(g, "payload", payload);
+    private static void value(JsonGenerator g, String field, Object value) throws IOException {
+        if (value instanceof String s) {
+            g.writeStringField(field, s);
+        } else if (value instanceof Boolean b) {
+            g.writeBooleanField(field, b);
+        } else if (value instanceof Double d) {
+            g.writeNumberField(field, d);
+        } else if (value instanceof Number n) {
+            g.writeNumberField(field, n.longValue());
+        } else if (value != null) {
+            g.writeStringField(field, value.toString());
+        }
     }
 
     private static void optional(JsonGenerator g, String field, String value) throws IOException {

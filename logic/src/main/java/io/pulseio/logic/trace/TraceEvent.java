@@ -12,6 +12,10 @@ public sealed interface TraceEvent {
     /** The record's name in the trace file. */
     String kind();
 
+    /** The kinds of the runtime's own records; a plugin may declare none of them. */
+    java.util.Set<String> RUNTIME_KINDS = java.util.Set.of("runStarted", "runStopped", "node", "pulse", "scene",
+            "error", "traceLimit");
+
     /** The run started. */
     record RunStarted(long t, String project) implements TraceEvent {
         public String kind() {
@@ -54,34 +58,46 @@ public sealed interface TraceEvent {
         }
     }
 
-    /** A plugin sent an event on a connection. */
-    record EventSent(long t, String connection, String namespace, String name, String payload)
+    /**
+     * A record a plugin added ({@code PluginContext#trace}): one of the kinds the plugin declares
+     * ({@code Plugin#traceKinds}), with its fields in the order given. The runtime gives it no meaning.
+     *
+     * @param plugin the plugin's id
+     * @param kind   the record's name in the trace file
+     * @param fields field names to values (String, Long, Integer, Double or Boolean), in order; never null
+     */
+    record PluginRecord(long t, String plugin, String kind, java.util.Map<String, Object> fields)
             implements TraceEvent {
-        public String kind() {
-            return "sent";
+        public PluginRecord {
+            fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        }
+
+        /** A field's value as text; null when absent. */
+        public String text(String field) {
+            Object v = fields.get(field);
+            return v == null ? null : v.toString();
         }
     }
 
-    /** A plugin received an event on a connection. */
-    record EventReceived(long t, String connection, String namespace, String name, String payload)
-            implements TraceEvent {
+    /**
+     * The trace file reached its size limit ({@code JsonLinesTraceWriter}): the writer writes nothing after
+     * this record; the run goes on.
+     *
+     * @param limitBytes the limit that was reached
+     */
+    record TraceLimit(long t, long limitBytes) implements TraceEvent {
         public String kind() {
-            return "received";
-        }
-    }
-
-    /** A connection changed state ({@code detail} may be null). */
-    record ConnectionChanged(long t, String connection, String state, String detail) implements TraceEvent {
-        public String kind() {
-            return "connection";
+            return "traceLimit";
         }
     }
 
     /**
      * Something failed.
      *
-     * @param source  {@code node} (a behaviour threw), {@code loop} (pulse or data loop cut off),
-     *                {@code plugin} (reported by a plugin) or {@code runtime}
+     * @param source  {@code node} (a behaviour threw), {@code loop} (a loop guard cut an event off: a pulse
+     *                or data loop within one event, or events the logic caused itself, one after another, past
+     *                {@code RunOptions#maxEventsWithoutInput}), {@code plugin} (reported by a plugin) or
+     *                {@code runtime}
      * @param node    the node concerned, or null
      */
     record Error(long t, String source, String node, String nodeType, String message) implements TraceEvent {

@@ -1,5 +1,6 @@
 package io.pulseio.nodes.socketio;
 
+import io.pulseio.logic.ProblemKind;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.Plugin;
 import io.pulseio.logic.spi.PluginContext;
@@ -7,14 +8,17 @@ import io.pulseio.logic.spi.PluginRun;
 import io.pulseio.logic.spi.ValidationContext;
 import io.pulseio.nodes.socketio.internal.Connections;
 import io.pulseio.nodes.socketio.internal.NodeTypes;
-import io.pulseio.nodes.socketio.internal.SettingsReader;
-import io.pulseio.nodes.socketio.internal.SocketIoRun;
+import io.pulseio.nodes.socketio.internal.SocketIoProblems;
+import io.pulseio.nodes.socketio.internal.Traces;
 import io.pulseio.nodes.socketio.internal.Validation;
+import io.pulseio.nodes.socketio.internal.plugin.SettingsReader;
+import io.pulseio.nodes.socketio.internal.plugin.SocketIoRun;
 import io.pulseio.nodes.socketio.internal.server.ServerNodeTypes;
 import io.pulseio.nodes.socketio.internal.server.ServerValidation;
 import io.pulseio.nodes.socketio.internal.server.Servers;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The Socket.IO plugin: the node types {@code socketio.*}, the settings section {@code socketio} with its
@@ -50,9 +54,23 @@ public final class SocketIoPlugin implements Plugin {
         return TYPES;
     }
 
+    /** {@code sent}, {@code received} and {@code connection} (docs/trace-format.md). */
+    @Override
+    public Set<String> traceKinds() {
+        return Traces.KINDS;
+    }
+
+    /** {@code UNKNOWN_CONNECTION}, {@code DUPLICATE_CONNECTION}, {@code INVALID_URL}, {@code INVALID_PORT}. */
+    @Override
+    public List<ProblemKind> problemKinds() {
+        return SocketIoProblems.ALL;
+    }
+
     /** Checks the connections and servers, and each node's connection or server, filters and constants. */
     @Override
     public void validate(ValidationContext check) {
+        SettingsReader.read(check.settings(), check.settingsPath(),
+                (kind, path, message) -> check.report(kind, path, null, null, message));
         Validation.check(check);
         ServerValidation.check(check);
     }

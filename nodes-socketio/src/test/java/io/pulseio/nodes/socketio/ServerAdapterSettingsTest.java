@@ -65,7 +65,7 @@ class ServerAdapterSettingsTest {
 
     @Test
     void theObjectNeedsAUrlAndKnowsItsFields() {
-        assertOnlyProblem("{\"kind\": \"classic\"}", ProblemKind.INVALID_URL, A + ".url",
+        assertOnlyProblem("{\"kind\": \"classic\"}", io.pulseio.nodes.socketio.internal.SocketIoProblems.INVALID_URL, A + ".url",
                 "url is required, such as redis://host:6379");
         LoadResult result = Projects.load(project("{\"url\": \"redis://h:1\", \"host\": \"h\"}"));
         assertThat(result.problems()).contains(new Problem(ProblemKind.INVALID_SETTING, A + ".host", null, null,

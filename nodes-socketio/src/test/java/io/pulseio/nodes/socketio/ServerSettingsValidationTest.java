@@ -1,5 +1,6 @@
 package io.pulseio.nodes.socketio;
 
+import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import static io.pulseio.nodes.socketio.Projects.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,31 +64,31 @@ class ServerSettingsValidationTest {
 
     @Test
     void aServerNeedsAPort() {
-        assertOnlyProblem("{\"name\": \"hmi\"}", ProblemKind.INVALID_PORT, S0 + ".port",
+        assertOnlyProblem("{\"name\": \"hmi\"}", SocketIoProblems.INVALID_PORT, S0 + ".port",
                 "port is required (0 for any free port)");
     }
 
     @Test
     void aPortMustBeInRange() {
-        assertOnlyProblem("{\"name\": \"hmi\", \"port\": 70000}", ProblemKind.INVALID_PORT, S0 + ".port",
+        assertOnlyProblem("{\"name\": \"hmi\", \"port\": 70000}", SocketIoProblems.INVALID_PORT, S0 + ".port",
                 "port must be in 0..65535, was 70000");
     }
 
     @Test
     void aPortMustBeAnInteger() {
-        assertOnlyProblem("{\"name\": \"hmi\", \"port\": \"x\"}", ProblemKind.INVALID_PORT, S0 + ".port",
+        assertOnlyProblem("{\"name\": \"hmi\", \"port\": \"x\"}", SocketIoProblems.INVALID_PORT, S0 + ".port",
                 "port must be an integer, was \"x\"");
     }
 
     @Test
     void twoServersMayNotShareAFixedPort() {
-        assertOnlyProblem(server("") + ", {\"name\": \"other\", \"port\": 8080}", ProblemKind.INVALID_PORT,
+        assertOnlyProblem(server("") + ", {\"name\": \"other\", \"port\": 8080}", SocketIoProblems.INVALID_PORT,
                 "$.settings.socketio.servers[1].port", "port 8080 is already used by server 'hmi'");
     }
 
     @Test
     void duplicateServerNamesAreRejected() {
-        assertOnlyProblem(server("") + ", {\"name\": \"hmi\", \"port\": 8081}", ProblemKind.DUPLICATE_CONNECTION,
+        assertOnlyProblem(server("") + ", {\"name\": \"hmi\", \"port\": 8081}", SocketIoProblems.DUPLICATE_CONNECTION,
                 "$.settings.socketio.servers[1].name", "duplicate server name 'hmi' (first at servers[0])");
     }
 
@@ -162,7 +163,7 @@ class ServerSettingsValidationTest {
     void aServerNodeMustNameAConfiguredServer() {
         LoadResult result = load(project(server(""),
                 "{\"id\": \"go\", \"type\": \"socketio.serverStart\", \"attributes\": {\"server\": \"main\"}}"));
-        assertThat(result.problems()).containsExactly(new Problem(ProblemKind.UNKNOWN_CONNECTION,
+        assertThat(result.problems()).containsExactly(new Problem(SocketIoProblems.UNKNOWN_CONNECTION,
                 "$.logic.project.nodes[0].attributes.server", "go", "server",
                 "unknown server 'main' (configured: hmi)"));
     }

@@ -1,12 +1,13 @@
 package io.pulseio.nodes.socketio;
 
+import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import static io.pulseio.nodes.socketio.Projects.withConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulseio.logic.Problem;
 import io.pulseio.logic.ProblemKind;
 import io.pulseio.nodes.socketio.internal.ConnectionSettings;
-import io.pulseio.nodes.socketio.internal.SettingsReader;
+import io.pulseio.nodes.socketio.internal.plugin.SettingsReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class SettingsSecretsTest {
     @Test
     void aPasswordAndQueryValuesInAUrlAreMasked() {
         assertThat(problems(Map.of(), "{\"name\": \"main\", \"url\": \"http://ann:pw@h/?token=abc&site=x\"}"))
-                .containsExactly(new Problem(ProblemKind.INVALID_URL, C0 + ".url", null, null,
+                .containsExactly(new Problem(SocketIoProblems.INVALID_URL, C0 + ".url", null, null,
                         "invalid URL 'http://ann:***@h/?token=***&site=***': it must not carry user info"));
     }
 

@@ -1,5 +1,6 @@
 package io.pulseio.nodes.socketio;
 
+import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import static io.pulseio.nodes.socketio.Projects.load;
 import static io.pulseio.nodes.socketio.Projects.project;
 import static io.pulseio.nodes.socketio.Projects.withConnection;
@@ -55,32 +56,32 @@ class SettingsValidationTest {
 
     @Test
     void duplicateConnectionNamesAreRejected() {
-        assertOnlyProblem(withConnection(conn("") + ", " + conn("")), ProblemKind.DUPLICATE_CONNECTION,
+        assertOnlyProblem(withConnection(conn("") + ", " + conn("")), SocketIoProblems.DUPLICATE_CONNECTION,
                 "$.settings.socketio.connections[1].name", "duplicate connection name 'main' (first at connections[0])");
     }
 
     @Test
     void aConnectionNeedsAUrl() {
-        assertOnlyProblem(withConnection("{\"name\": \"main\"}"), ProblemKind.INVALID_URL, C0 + ".url",
+        assertOnlyProblem(withConnection("{\"name\": \"main\"}"), SocketIoProblems.INVALID_URL, C0 + ".url",
                 "url is required");
     }
 
     @Test
     void aUrlNeedsAKnownScheme() {
-        assertOnlyProblem(withConnection("{\"name\": \"main\", \"url\": \"ftp://host\"}"), ProblemKind.INVALID_URL,
+        assertOnlyProblem(withConnection("{\"name\": \"main\", \"url\": \"ftp://host\"}"), SocketIoProblems.INVALID_URL,
                 C0 + ".url", "invalid URL 'ftp://host': it must start with http://, https://, ws:// or wss://");
     }
 
     @Test
     void aUrlNeedsAHost() {
-        assertOnlyProblem(withConnection("{\"name\": \"main\", \"url\": \"http://\"}"), ProblemKind.INVALID_URL,
+        assertOnlyProblem(withConnection("{\"name\": \"main\", \"url\": \"http://\"}"), SocketIoProblems.INVALID_URL,
                 C0 + ".url", "invalid URL 'http://': Expected authority at index 7");
     }
 
     @Test
     void aUrlMustNotHaveAPath() {
         assertOnlyProblem(withConnection("{\"name\": \"main\", \"url\": \"http://host/chat\"}"),
-                ProblemKind.INVALID_URL, C0 + ".url", "invalid URL 'http://host/chat': it must not have a path "
+                SocketIoProblems.INVALID_URL, C0 + ".url", "invalid URL 'http://host/chat': it must not have a path "
                         + "(set 'path' for the Engine.IO path; namespaces are chosen on the nodes)");
     }
 
@@ -92,19 +93,19 @@ class SettingsValidationTest {
 
     @Test
     void aPortMustBeAnInteger() {
-        assertOnlyProblem(withConnection(conn("\"port\": \"http\"")), ProblemKind.INVALID_PORT, C0 + ".port",
+        assertOnlyProblem(withConnection(conn("\"port\": \"http\"")), SocketIoProblems.INVALID_PORT, C0 + ".port",
                 "port must be an integer, was \"http\"");
     }
 
     @Test
     void aPortMustBeInRange() {
-        assertOnlyProblem(withConnection(conn("\"port\": 70000")), ProblemKind.INVALID_PORT, C0 + ".port",
+        assertOnlyProblem(withConnection(conn("\"port\": 70000")), SocketIoProblems.INVALID_PORT, C0 + ".port",
                 "port must be in 1..65535, was 70000");
     }
 
     @Test
     void thePortOfTheUrlMustBeInRange() {
-        assertOnlyProblem(withConnection("{\"name\": \"main\", \"url\": \"http://h:99999\"}"), ProblemKind.INVALID_PORT,
+        assertOnlyProblem(withConnection("{\"name\": \"main\", \"url\": \"http://h:99999\"}"), SocketIoProblems.INVALID_PORT,
                 C0 + ".url", "the port of URL 'http://h:99999' must be in 1..65535, was 99999");
     }
 
@@ -278,7 +279,7 @@ class SettingsValidationTest {
     void aNodeMustNameAConfiguredConnection() {
         Problem p = onlyProblem(project(conn(""), """
                 {"id": "s", "type": "socketio.start", "attributes": {"configuration": "backup"}}""", ""));
-        assertThat(p).isEqualTo(new Problem(ProblemKind.UNKNOWN_CONNECTION,
+        assertThat(p).isEqualTo(new Problem(SocketIoProblems.UNKNOWN_CONNECTION,
                 "$.logic.project.nodes[0].attributes.configuration", "s", "configuration",
                 "unknown connection 'backup' (configured: main)"));
     }
@@ -345,7 +346,7 @@ class SettingsValidationTest {
         LoadResult result = load(project("""
                 {"name": "a", "url": "gopher://x", "port": 0}, {"name": "a", "url": "http://x"}""", """
                 {"id": "s", "type": "socketio.start", "attributes": {"configuration": "b"}}""", ""));
-        assertThat(result.problems()).extracting(Problem::kind).containsExactlyInAnyOrder(ProblemKind.INVALID_URL,
-                ProblemKind.INVALID_PORT, ProblemKind.DUPLICATE_CONNECTION, ProblemKind.UNKNOWN_CONNECTION);
+        assertThat(result.problems()).extracting(Problem::kind).containsExactlyInAnyOrder(SocketIoProblems.INVALID_URL,
+                SocketIoProblems.INVALID_PORT, SocketIoProblems.DUPLICATE_CONNECTION, SocketIoProblems.UNKNOWN_CONNECTION);
     }
 }

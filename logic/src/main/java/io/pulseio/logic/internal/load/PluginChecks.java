@@ -72,6 +72,10 @@ final class PluginChecks implements ValidationContext {
 
     @Override
     public void report(ProblemKind kind, String path, String nodeId, String pin, String message) {
+        if (!kind.isRuntimeKind() && !plugin.problemKinds().contains(kind)) {
+            throw new IllegalArgumentException("plugin '" + plugin.id() + "' reports the problem kind " + kind
+                    + ", which it does not declare (Plugin.problemKinds)");
+        }
         problems.add(new Problem(kind, path, nodeId, pin, message));
     }
 }

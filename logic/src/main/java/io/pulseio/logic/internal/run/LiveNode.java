@@ -26,6 +26,8 @@ final class LiveNode implements NodeContext {
     final ScopeState scope;
     final NodeKind kind;
     NodeBehaviour behaviour = NodeBehaviour.NONE;
+    /** Whether its behaviour made it its function's entry ({@code NodeSetup#makeFunctionEntry}). */
+    boolean functionEntry;
 
     final LiveNode[] source;
     final int[] sourcePin;

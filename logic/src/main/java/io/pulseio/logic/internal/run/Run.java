@@ -48,6 +48,10 @@ public final class Run implements ProjectRun {
     private volatile int stopCode;
     private final CompletableFuture<Integer> exit = new CompletableFuture<>();
     private volatile DebugSession debugger;
+    /** Events the logic caused itself that ran one after another, with none from outside (logic thread only). */
+    private int selfCaused;
+    /** True while {@link #runEvent} runs (logic thread only). */
+    private boolean inEvent;
     private final java.util.Map<String, ResolvedNode> nodesById = new java.util.HashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger debugWakes = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -90,8 +94,39 @@ public final class Run implements ProjectRun {
         synchronized (idleLock) {
             outstanding++;
         }
-        queue.add(event);
+        queue.add(Thread.currentThread() == thread ? new SelfCaused(event) : event);
         return true;
+    }
+
+    /** An event the logic thread posted itself (a listener it fired, a scene it loads): no input from outside. */
+    private record SelfCaused(Runnable event) implements Runnable {
+        @Override
+        public void run() {
+            event.run();
+        }
+    }
+
+    /**
+     * Whether {@code event} may run: an event from outside always may (and ends a streak of the logic's own);
+     * the logic's own events may until {@code maxEventsWithoutInput} ran in a row, then they are dropped (and
+     * the streak reported once) until one comes from outside.
+     */
+    private boolean admit(Runnable event) {
+        if (!(event instanceof SelfCaused)) {
+            selfCaused = 0;
+            return true;
+        }
+        if (++selfCaused <= options.maxEventsWithoutInput()) {
+            return true;
+        }
+        if (selfCaused == options.maxEventsWithoutInput() + 1) {
+            String message = "runaway event loop: more than " + options.maxEventsWithoutInput()
+                    + " events in a row caused by the logic itself, with no input from outside;"
+                    + " its events are dropped until one comes from outside";
+            LOG.warn("{}: {}", project.spec().name(), message);
+            interpreter.emit(new TraceEvent.Error(interpreter.now(), "loop", null, null, message));
+        }
+        return false;
     }
 
     /**
@@ -125,7 +160,9 @@ public final class Run implements ProjectRun {
                     continue;
                 }
                 try {
-                    runEvent(event);
+                    if (admit(event)) {
+                        runEvent(event);
+                    }
                     for (Runnable next; !stopping && (next = followUps.poll()) != null; ) {
                         runEvent(next);
                     }
@@ -147,8 +184,14 @@ public final class Run implements ProjectRun {
         }
     }
 
+    /** Whether the logic thread runs an event now (logic thread only). */
+    boolean inEvent() {
+        return inEvent;
+    }
+
     private void runEvent(Runnable event) {
         interpreter.beginEvent(state.projectScope, debugger);
+        inEvent = true;
         try {
             event.run();
         } catch (Unwind.Stop s) {
@@ -171,6 +214,8 @@ public final class Run implements ProjectRun {
                     Interpreter.describe(e)));
             stopCode = 70;
             requestStop(70);
+        } finally {
+            inEvent = false;
         }
     }
 

@@ -15,10 +15,10 @@ import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
- * The per-plugin view of a run ({@link PluginContext}); also the core plugin's {@link CoreServices}.
+ * The per-plugin view of a run ({@link PluginContext}), the same for every plugin, the core one included.
  * Trace calls from other threads take their timestamp at once and are delivered on the logic thread.
  */
-final class RunContext implements PluginContext, CoreServices {
+final class RunContext implements PluginContext {
     private final Run run;
     private final Plugin plugin;
     private final List<NodeSpec> nodes;
@@ -67,7 +67,7 @@ final class RunContext implements PluginContext, CoreServices {
     @Override
     public void fireListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs) {
         if (!closed) {
-            run.state.fireListeners(typeId, match, Map.copyOf(outputs));
+            run.state.fireListeners(typeId, match, java.util.Collections.unmodifiableMap(new java.util.HashMap<>(outputs)));
         }
     }
 
@@ -88,18 +88,28 @@ final class RunContext implements PluginContext, CoreServices {
     }
 
     @Override
-    public void traceSent(String connection, String namespace, String event, String payload) {
-        trace(new TraceEvent.EventSent(run.interpreter.now(), connection, namespace, event, payload));
-    }
-
-    @Override
-    public void traceReceived(String connection, String namespace, String event, String payload) {
-        trace(new TraceEvent.EventReceived(run.interpreter.now(), connection, namespace, event, payload));
-    }
-
-    @Override
-    public void traceConnection(String connection, String state, String detail) {
-        trace(new TraceEvent.ConnectionChanged(run.interpreter.now(), connection, state, detail));
+    public void trace(String kind, Map<String, ?> fields) {
+        if (!plugin.traceKinds().contains(kind)) {
+            throw new IllegalArgumentException("plugin '" + plugin.id() + "' declares no trace kind '" + kind + "'");
+        }
+        if (!run.interpreter.tracing || closed) {
+            return;
+        }
+        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            if (name.equals("t") || name.equals("kind")) {
+                throw new IllegalArgumentException("a trace record's field may not be named '" + name + "'");
+            }
+            if (value != null && !(value instanceof String || value instanceof Boolean || value instanceof Double
+                    || value instanceof Long || value instanceof Integer)) {
+                throw new IllegalArgumentException("trace field '" + name + "' must be a String, Long, Integer, "
+                        + "Double or Boolean, was " + value.getClass().getName());
+            }
+            if (value != null) {
+                copy.put(name, value);
+            }
+        });
+        trace(new TraceEvent.PluginRecord(run.interpreter.now(), plugin.id(), kind, copy));
     }
 
     private void trace(TraceEvent event) {
@@ -118,7 +128,7 @@ final class RunContext implements PluginContext, CoreServices {
         return run.inLogicThread();
     }
 
-    // core services
+    // the run's services
 
     @Override
     public void print(String line) {
@@ -141,9 +151,11 @@ final class RunContext implements PluginContext, CoreServices {
     }
 
     @Override
-    public void stopProject(int exitCode) {
+    public void stopRun(int exitCode) {
         run.requestStop(exitCode);
-        throw new Unwind.Stop();
+        if (run.inLogicThread() && run.inEvent()) {
+            throw new Unwind.Stop();
+        }
     }
 
     @Override
@@ -152,7 +164,7 @@ final class RunContext implements PluginContext, CoreServices {
     }
 
     @Override
-    public void functionReturn(Object[] values) {
+    public void setFunctionResults(Object[] values) {
         Object[] frame = run.interpreter.currentFrame();
         if (frame == null) {
             throw new IllegalStateException("Function Output ran outside a function call");

@@ -36,8 +36,11 @@ final class RunState {
     private final Map<String, LiveFunction> functions = new HashMap<>();
     private final Map<String, Object> variables = new HashMap<>();
     private final Map<String, LiveNode> nodesById = new HashMap<>();
+    private final java.util.Set<String> entries = new java.util.HashSet<>();
     private final Map<Plugin, PluginRun> pluginRuns = new LinkedHashMap<>();
     private final Map<Plugin, RunContext> contexts = new LinkedHashMap<>();
+    /** The plugin runs, in plugin order, for the hooks called often (variable changes). */
+    private PluginRun[] runs = new PluginRun[0];
     /** True while a plugin's task from {@link RunContext#logicExecutor()} runs (not the chains it fires). */
     private boolean inPluginTask;
     /** True while a plugin handles a node's failure ({@link PluginRun#nodeFailed}): its listeners fire in place. */
@@ -66,6 +69,7 @@ final class RunState {
                 pluginRuns.put(p, Objects.requireNonNull(p.start(context), "start returned null"));
             }
             starting = null;
+            runs = pluginRuns.values().toArray(PluginRun[]::new);
             build();
         } catch (Exception | LinkageError e) {
             String what = starting != null ? "plugin '" + starting.id() + "' failed to start: "
@@ -75,7 +79,13 @@ final class RunState {
             run.requestStop(70);
             return;
         }
-        fireListeners("core.onProjectStart", a -> true, Map.of());
+        pluginRuns.forEach((p, r) -> {
+            try {
+                r.started();
+            } catch (RuntimeException e) {
+                Run.LOG.warn("plugin '{}' failed when the run started", p.id(), e);
+            }
+        });
         String start = run.project.spec().startScene();
         if (start != null) {
             run.post(() -> enterScene(start));
@@ -105,7 +115,7 @@ final class RunState {
             List<LiveNode> body = live.values().stream()
                     .filter(n -> n.resolved.graph.scope() == Scope.FUNCTION && n.resolved.graph.owner().equals(f.name()))
                     .toList();
-            body.stream().filter(n -> n.typeId.equals("core.functionInput")).findFirst()
+            body.stream().filter(n -> n.functionEntry).findFirst()
                     .ifPresent(entry -> functions.put(f.name(), new LiveFunction(f, entry, body)));
         }
     }
@@ -203,18 +213,20 @@ final class RunState {
         activeSceneName = name;
         Interpreter in = run.interpreter;
         in.emit(new TraceEvent.SceneChanged(in.now(), from, name));
-        pluginRuns.forEach((p, r) -> {
-            try {
-                r.sceneChanged(from, name);
-            } catch (RuntimeException e) {
-                Run.LOG.warn("plugin '{}' failed on scene change", p.id(), e);
-            }
-        });
         in.currentScope = activeScene;
-        for (LiveNode node : listeners.getOrDefault("core.onSceneStart", List.of())) {
-            if (node.scope == activeScene) {
-                in.fireListener(node);
-            }
+        // listeners the plugins fire here run right after this event, before anything queued
+        boolean outer = inPluginTask;
+        inPluginTask = true;
+        try {
+            pluginRuns.forEach((p, r) -> {
+                try {
+                    r.sceneChanged(from, name);
+                } catch (RuntimeException e) {
+                    Run.LOG.warn("plugin '{}' failed on scene change", p.id(), e);
+                }
+            });
+        } finally {
+            inPluginTask = outer;
         }
     }
 
@@ -233,28 +245,22 @@ final class RunState {
 
     void setVariable(String name, Object value) {
         Object previous = variables.put(name, value);
-        if (!Objects.equals(previous, value) && watched(name)) {
-            Map<String, Object> outputs = new HashMap<>();
-            outputs.put("value", value);
-            outputs.put("previous", previous);
-            fireListeners("core.onVariableChange", a -> name.equals(a.string("variable")), outputs);
+        if (!Objects.equals(previous, value)) {
+            for (PluginRun r : runs) {
+                r.variableChanged(name, value, previous);
+            }
         }
     }
 
-    /** Whether any On Variable Change node watches {@code name}: unwatched changes post no event. */
-    private boolean watched(String name) {
-        for (LiveNode node : listeners.getOrDefault("core.onVariableChange", List.of())) {
-            if (name.equals(node.attributes().string("variable"))) {
-                return true;
-            }
-        }
-        return false;
+    /** Records that {@code function} has an entry node; false when it had one already. */
+    boolean claimEntry(String function) {
+        return entries.add(function);
     }
 
     Object[] call(String function, Object[] args, LiveNode caller) {
         LiveFunction f = functions.get(function);
         if (f == null) {
-            throw new IllegalStateException("function '" + function + "' has no Function Input node");
+            throw new IllegalStateException("function '" + function + "' has no entry node");
         }
         return run.interpreter.call(f, args, caller);
     }

@@ -67,6 +67,17 @@ final class Setup implements NodeSetup {
     }
 
     @Override
+    public void makeFunctionEntry() {
+        if (node.resolved.graph.scope() != Scope.FUNCTION) {
+            throw new IllegalStateException(node + " is not in a function body");
+        }
+        if (!node.interpreter.run.state.claimEntry(node.resolved.graph.owner())) {
+            throw new IllegalStateException("function '" + node.resolved.graph.owner() + "' has an entry node already");
+        }
+        node.functionEntry = true;
+    }
+
+    @Override
     public <T> T pluginRun(Class<T> type) {
         return type.cast(pluginRun);
     }

@@ -3,12 +3,15 @@
  * lifecycle; implements {@code ProjectRun}), {@code RunState} (live nodes, listeners by type,
  * scenes, variables, functions), {@code Interpreter} (pulses on an explicit stack, lazy data pulls,
  * loop guards), {@code LiveNode} ({@code NodeContext}), {@code LiveFunction}, {@code ScopeState}
- * (what a scene or the project owns), {@code RunContext} ({@code PluginContext} of one plugin, and
- * {@code CoreServices} for the core nodes), {@code Setup} ({@code NodeSetup}) and {@code Unwind}.
+ * (what a scene or the project owns), {@code RunContext} ({@code PluginContext} of one plugin, the
+ * same for the core plugin as for any other), {@code Setup} ({@code NodeSetup}), {@code Unwind} and
+ * {@code DebugSession} (the {@code Debugger}: its pause points are called only while one is attached).
  *
  * <p><b>Threads.</b> Everything here is confined to the run's logic thread except {@code Run}'s
- * queue and lifecycle (posting, stop, await) and the {@code RunContext} methods its interface
- * documents as "any thread": network threads post work through them and never run graph code.
+ * queue and lifecycle (posting, stop, await), the {@code RunContext} methods its interface
+ * documents as "any thread" (network threads post work through them and never run graph code) and
+ * {@code DebugSession}'s public methods (any thread: they change fields under its lock and wake the
+ * logic thread, which parks on that lock while paused).
  *
  * <p><b>Nulls.</b> Parameters are not null unless a method says otherwise.
  */

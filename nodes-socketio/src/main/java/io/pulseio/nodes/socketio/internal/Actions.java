@@ -64,7 +64,7 @@ public final class Actions {
 
     static NodeBehaviour sendWithAck(NodeSetup setup) {
         Connection c = connection(setup);
-        Connections run = setup.pluginRun(SocketIoRun.class).connections();
+        Connections run = setup.pluginRun(ConnectionsRun.class).connections();
         Emit emit = new Emit(setup);
         int timeout = setup.input("timeout");
         int out = setup.output("out");
@@ -148,7 +148,7 @@ public final class Actions {
 
     private static Connection connection(NodeSetup setup) {
         String name = setup.attributes().string(NodeTypes.CONFIGURATION);
-        Connection c = setup.pluginRun(SocketIoRun.class).connections().connection(name);
+        Connection c = setup.pluginRun(ConnectionsRun.class).connections().connection(name);
         if (c == null) {
             throw new IllegalStateException("unknown connection '" + name + "'");
         }

@@ -17,7 +17,7 @@ import java.util.Set;
  * Reads and checks one entry of {@code settings.socketio.connections} (messages listed in
  * {@code docs/socketio-nodes.md}); touches no network, checks that TLS files are readable.
  */
-final class ConnectionReader {
+public final class ConnectionReader {
     private static final Set<String> FIELDS = Set.of("name", "url", "port", "path", "transports", "reconnection",
             "connectTimeout", "ackTimeout", "auth", "query", "headers", "tls", "sendBufferSize",
             "retries");
@@ -28,12 +28,12 @@ final class ConnectionReader {
 
     private final SettingValues values;
 
-    ConnectionReader(SettingValues values) {
+    public ConnectionReader(SettingValues values) {
         this.values = values;
     }
 
     /** The connection, or null when it has a problem (each one reported). */
-    ConnectionSettings read(JsonNode c, String p) {
+    public ConnectionSettings read(JsonNode c, String p) {
         values.unknownFields(c, p, FIELDS, "connection field");
         String name = values.name(c.get("name"), p + ".name");
         URI uri = url(c.get("url"), p + ".url");
@@ -63,22 +63,22 @@ final class ConnectionReader {
 
     private URI url(JsonNode v, String p) {
         if (v == null) {
-            values.report(ProblemKind.INVALID_URL, p, "url is required");
+            values.report(SocketIoProblems.INVALID_URL, p, "url is required");
             return null;
         }
         if (!v.isTextual()) {
-            values.report(ProblemKind.INVALID_URL, p, "url must be a string, was " + v);
+            values.report(SocketIoProblems.INVALID_URL, p, "url must be a string, was " + v);
             return null;
         }
         String url = v.textValue().trim();
         String problem = urlProblem(url);
         if (problem != null) {
-            values.report(ProblemKind.INVALID_URL, p, "invalid URL '" + ConnectionSettings.shown(url) + "': " + problem);
+            values.report(SocketIoProblems.INVALID_URL, p, "invalid URL '" + ConnectionSettings.shown(url) + "': " + problem);
             return null;
         }
         URI uri = URI.create(url);
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            values.report(ProblemKind.INVALID_PORT, p, "the port of URL '" + ConnectionSettings.shown(url)
+            values.report(SocketIoProblems.INVALID_PORT, p, "the port of URL '" + ConnectionSettings.shown(url)
                     + "' must be in 1..65535, was "
                     + uri.getPort());
             return null;
@@ -123,11 +123,11 @@ final class ConnectionReader {
         }
         Long port = SettingValues.integer(v);
         if (port == null) {
-            values.report(ProblemKind.INVALID_PORT, p, "port must be an integer, was " + v);
+            values.report(SocketIoProblems.INVALID_PORT, p, "port must be an integer, was " + v);
             return null;
         }
         if (port < 1 || port > 65535) {
-            values.report(ProblemKind.INVALID_PORT, p, "port must be in 1..65535, was " + port);
+            values.report(SocketIoProblems.INVALID_PORT, p, "port must be in 1..65535, was " + port);
             return null;
         }
         return port.intValue();

@@ -53,7 +53,7 @@ final class Events {
 
     /** Traces a received event, then fires the matching On Socket.IO Receive listeners. */
     void receivedTraced(String namespace, String event, String message) {
-        context.traceReceived(connection, namespace, event, message);
+        Traces.received(context, connection, namespace, event, message);
         received(namespace, event, message);
     }
 
@@ -64,7 +64,7 @@ final class Events {
 
     /** Traces an event handed to the connection. */
     void sent(String namespace, String event, String message) {
-        context.traceSent(connection, namespace, event, message);
+        Traces.sent(context, connection, namespace, event, message);
     }
 
     void subscribed(String namespace, String event) {
@@ -76,7 +76,7 @@ final class Events {
     }
 
     void connectionState(String state, String detail) {
-        context.traceConnection(connection, state, detail);
+        Traces.state(context, connection, state, detail);
     }
 
     /** An empty filter attribute matches anything, and so does an event name filter {@code *}. */

@@ -8,16 +8,15 @@ import io.pulseio.logic.spi.ValidationContext;
 import java.util.List;
 
 /**
- * The plugin's load-time checks: the settings section ({@link SettingsReader}), then each node's
+ * The plugin's load-time checks of the client nodes (after the settings section's, {@code SettingsReader}): each node's
  * {@code configuration}, its filter attributes and its constant inputs (what can be known before running).
  */
 public final class Validation {
     private Validation() {
     }
 
+    /** The node checks; the settings section was checked before ({@code SettingsReader}). */
     public static void check(ValidationContext check) {
-        SettingsReader.read(check.settings(), check.settingsPath(),
-                (kind, path, message) -> check.report(kind, path, null, null, message));
         List<String> names = names(check.settings());
         for (NodeSpec node : check.nodes()) {
             Attributes attributes = check.attributes(node);
@@ -25,7 +24,7 @@ public final class Validation {
             if (DefaultOwner.check(check, node, NodeTypes.CONFIGURATION, connection,
                     check.settings().path("connections").size(), "connection")
                     && connection != null && !connection.isEmpty() && !names.contains(connection)) {
-                check.report(ProblemKind.UNKNOWN_CONNECTION, node.path() + ".attributes." + NodeTypes.CONFIGURATION,
+                check.report(SocketIoProblems.UNKNOWN_CONNECTION, node.path() + ".attributes." + NodeTypes.CONFIGURATION,
                         node.id(), NodeTypes.CONFIGURATION, "unknown connection '" + connection + "' ("
                                 + (names.isEmpty() ? "no connection is configured in settings.socketio.connections"
                                 : "configured: " + String.join(", ", names)) + ")");

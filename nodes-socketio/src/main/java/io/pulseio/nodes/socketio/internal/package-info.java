@@ -5,8 +5,8 @@
  * {@code NodeError} and {@code Reasons}. Connections: {@code Connection} (the manager of one
  * configured connection: IDLE, CONNECTING, OPEN, RECONNECTING, STOPPING), {@code Namespace},
  * {@code ClientCallbacks} (the client's callbacks, stamped with a generation, posted to the logic
- * thread), {@code Connections} and {@code SocketIoRun} (per-run state). Settings and load-time
- * checks: {@code SettingsReader}, {@code ConnectionReader}, {@code ConnectionSettings},
+ * thread), {@code Connections} (per-run state, reached through {@code ConnectionsRun}; the per-run object {@code SocketIoRun} is in {@code internal.plugin}). Settings and load-time
+ * checks: ({@code internal.plugin.SettingsReader} reads the whole section) {@code ConnectionReader}, {@code ConnectionSettings},
  * {@code SettingValues}, {@code Validation}; {@code Messages} converts event arguments to and from
  * the {@code message} pins.
  *

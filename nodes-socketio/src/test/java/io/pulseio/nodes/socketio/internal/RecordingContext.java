@@ -89,20 +89,51 @@ public final class RecordingContext implements PluginContext {
     }
 
     @Override
-    public void traceSent(String connection, String namespace, String event, String payload) {
-    }
-
-    @Override
-    public void traceReceived(String connection, String namespace, String event, String payload) {
-    }
-
-    @Override
-    public void traceConnection(String connection, String state, String detail) {
-        states.add(state + " " + detail);
+    public void trace(String kind, Map<String, ?> fields) {
+        if (kind.equals("connection")) {
+            states.add(fields.get("state") + " " + fields.get("detail"));
+        }
     }
 
     @Override
     public boolean inLogicThread() {
         return true;
+    }
+
+    // the run's services: the managers under test use none of them
+
+    @Override
+    public void print(String line) {
+        throw new UnsupportedOperationException("print");
+    }
+
+    @Override
+    public Object variable(String name) {
+        throw new UnsupportedOperationException("variable");
+    }
+
+    @Override
+    public void setVariable(String name, Object value) {
+        throw new UnsupportedOperationException("setVariable");
+    }
+
+    @Override
+    public void loadScene(String name) {
+        throw new UnsupportedOperationException("loadScene");
+    }
+
+    @Override
+    public void stopRun(int exitCode) {
+        throw new UnsupportedOperationException("stopRun");
+    }
+
+    @Override
+    public Object[] callFunction(String name, Object[] args, io.pulseio.logic.spi.NodeContext caller) {
+        throw new UnsupportedOperationException("callFunction");
+    }
+
+    @Override
+    public void setFunctionResults(Object[] values) {
+        throw new UnsupportedOperationException("setFunctionResults");
     }
 }

@@ -8,7 +8,6 @@ import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.nodes.socketio.internal.Actions;
 import io.pulseio.nodes.socketio.internal.Messages;
 import io.pulseio.nodes.socketio.internal.Reasons;
-import io.pulseio.nodes.socketio.internal.SocketIoRun;
 
 /**
  * The behaviours of the server action nodes. Each checks its inputs, hands the work to its server and fires
@@ -113,7 +112,7 @@ final class ServerActions {
 
     private static HostedServer server(NodeSetup setup) {
         String name = setup.attributes().string(ServerNodeTypes.SERVER);
-        HostedServer s = setup.pluginRun(SocketIoRun.class).servers().server(name);
+        HostedServer s = setup.pluginRun(ServersRun.class).servers().server(name);
         if (s == null) {
             throw new IllegalStateException("unknown server '" + name + "'");
         }

@@ -1,5 +1,6 @@
 package io.pulseio.nodes.socketio.internal.server;
 
+import io.pulseio.nodes.socketio.internal.Traces;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.PluginContext;
 import java.util.Map;
@@ -29,29 +30,29 @@ final class ServerEvents {
     }
 
     void started(int port) {
-        context.traceConnection(server, "listening", "port " + port);
+        Traces.state(context, server, "listening", "port " + port);
         context.fireListeners(ServerNodeTypes.ON_SERVER_START, mine, Map.of("port", (double) port));
     }
 
     void stopped(String reason) {
-        context.traceConnection(server, "closed", reason);
+        Traces.state(context, server, "closed", reason);
         context.fireListeners(ServerNodeTypes.ON_SERVER_STOP, mine, Map.of("reason", reason));
     }
 
     void clientConnected(String clientId, String namespace, String auth) {
-        context.traceConnection(server, "client connected", clientId + " " + namespace);
+        Traces.state(context, server, "client connected", clientId + " " + namespace);
         context.fireListeners(ServerNodeTypes.ON_CLIENT_CONNECT, mine,
                 Map.of("clientId", clientId, "namespace", namespace, "auth", auth));
     }
 
     void clientDisconnected(String clientId, String namespace, String reason) {
-        context.traceConnection(server, "client disconnected", clientId + " " + namespace + " (" + reason + ")");
+        Traces.state(context, server, "client disconnected", clientId + " " + namespace + " (" + reason + ")");
         context.fireListeners(ServerNodeTypes.ON_CLIENT_DISCONNECT, mine,
                 Map.of("clientId", clientId, "namespace", namespace, "reason", reason));
     }
 
     void received(String clientId, String namespace, String event, String message, String ackId) {
-        context.traceReceived(server, namespace, event, message);
+        Traces.received(context, server, namespace, event, message);
         context.fireListeners(ServerNodeTypes.ON_SERVER_RECEIVE, a -> mine.test(a)
                         && matches(a, ServerNodeTypes.EVENT_NAME, event) && matches(a, ServerNodeTypes.NAMESPACE, namespace),
                 Map.of("clientId", clientId, "namespace", namespace, "eventName", event, "message", message,
@@ -59,7 +60,7 @@ final class ServerEvents {
     }
 
     void sent(String namespace, String event, String message) {
-        context.traceSent(server, namespace, event, message);
+        Traces.sent(context, server, namespace, event, message);
     }
 
     /** Fires On Socket.IO Server Error; {@code trace} also records it (not for node failures, already traced). */

@@ -1,5 +1,6 @@
 package io.pulseio.nodes.socketio.internal.server;
 
+import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.admin.AdminOptions;
 import io.pulseio.logic.ProblemKind;
@@ -64,7 +65,7 @@ public final class ServerReader {
         }
         String other = port == 0 ? null : ports.putIfAbsent(port, name);
         if (other != null) {
-            values.report(ProblemKind.INVALID_PORT, p + ".port", "port " + port + " is already used by server '"
+            values.report(SocketIoProblems.INVALID_PORT, p + ".port", "port " + port + " is already used by server '"
                     + other + "'");
             return null;
         }
@@ -84,16 +85,16 @@ public final class ServerReader {
 
     private Integer port(JsonNode v, String p) {
         if (v == null) {
-            values.report(ProblemKind.INVALID_PORT, p, "port is required (0 for any free port)");
+            values.report(SocketIoProblems.INVALID_PORT, p, "port is required (0 for any free port)");
             return null;
         }
         Long port = SettingValues.integer(v);
         if (port == null) {
-            values.report(ProblemKind.INVALID_PORT, p, "port must be an integer, was " + v);
+            values.report(SocketIoProblems.INVALID_PORT, p, "port must be an integer, was " + v);
             return null;
         }
         if (port < 0 || port > 65535) {
-            values.report(ProblemKind.INVALID_PORT, p, "port must be in 0..65535, was " + port);
+            values.report(SocketIoProblems.INVALID_PORT, p, "port must be in 0..65535, was " + port);
             return null;
         }
         return port.intValue();
@@ -152,7 +153,7 @@ public final class ServerReader {
             String url = adapterText(v, "url", p);
             url = url == null ? null : url.trim();
             if (url == null && !v.has("url")) {
-                values.report(ProblemKind.INVALID_URL, p + ".url", "url is required, such as redis://host:6379");
+                values.report(SocketIoProblems.INVALID_URL, p + ".url", "url is required, such as redis://host:6379");
             }
             String kind = adapterText(v, "kind", p);
             String password = adapterText(v, "password", p);

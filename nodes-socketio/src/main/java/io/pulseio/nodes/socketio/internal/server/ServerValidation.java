@@ -1,5 +1,6 @@
 package io.pulseio.nodes.socketio.internal.server;
 
+import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.logic.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
@@ -22,7 +23,7 @@ public final class ServerValidation {
             String server = check.attributes(node).string(ServerNodeTypes.SERVER);
             if (io.pulseio.nodes.socketio.internal.DefaultOwner.check(check, node, ServerNodeTypes.SERVER, server,
                     check.settings().path("servers").size(), "server") && server != null && !server.isEmpty() && !names.contains(server)) {
-                check.report(ProblemKind.UNKNOWN_CONNECTION, node.path() + ".attributes." + ServerNodeTypes.SERVER,
+                check.report(SocketIoProblems.UNKNOWN_CONNECTION, node.path() + ".attributes." + ServerNodeTypes.SERVER,
                         node.id(), ServerNodeTypes.SERVER, "unknown server '" + server + "' ("
                                 + (names.isEmpty() ? "no server is configured in settings.socketio.servers"
                                 : "configured: " + String.join(", ", names)) + ")");

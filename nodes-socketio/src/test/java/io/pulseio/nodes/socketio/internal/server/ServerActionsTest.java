@@ -16,7 +16,7 @@ import io.pulseio.logic.time.ManualScheduler;
 import io.pulseio.nodes.socketio.internal.Connections;
 import io.pulseio.nodes.socketio.internal.QueueExecutor;
 import io.pulseio.nodes.socketio.internal.RecordingContext;
-import io.pulseio.nodes.socketio.internal.SocketIoRun;
+import io.pulseio.nodes.socketio.internal.plugin.SocketIoRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

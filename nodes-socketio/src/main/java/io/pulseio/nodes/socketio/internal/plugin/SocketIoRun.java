@@ -1,16 +1,20 @@
-package io.pulseio.nodes.socketio.internal;
+package io.pulseio.nodes.socketio.internal.plugin;
 
 import io.pulseio.logic.spi.NodeFailure;
 import io.pulseio.logic.spi.PluginRun;
+import io.pulseio.nodes.socketio.internal.Connections;
+import io.pulseio.nodes.socketio.internal.ConnectionsRun;
 import io.pulseio.nodes.socketio.internal.server.ServerNodeTypes;
 import io.pulseio.nodes.socketio.internal.server.Servers;
+import io.pulseio.nodes.socketio.internal.server.ServersRun;
 
 /**
  * The plugin's state for one run: the connection managers ({@link Connections}) and the hosted servers
- * ({@link Servers}). Behaviours reach it through {@code NodeSetup.pluginRun(SocketIoRun.class)}. Logic
+ * ({@link Servers}). Behaviours reach their side through {@code NodeSetup.pluginRun} with
+ * {@link ConnectionsRun} or {@link ServersRun}. Logic
  * thread only.
  */
-public final class SocketIoRun implements PluginRun {
+public final class SocketIoRun implements PluginRun, ConnectionsRun, ServersRun {
     private final Connections connections;
     private final Servers servers;
 
@@ -19,10 +23,12 @@ public final class SocketIoRun implements PluginRun {
         this.servers = servers;
     }
 
+    @Override
     public Connections connections() {
         return connections;
     }
 
+    @Override
     public Servers servers() {
         return servers;
     }

@@ -1,7 +1,11 @@
-package io.pulseio.nodes.socketio.internal;
+package io.pulseio.nodes.socketio.internal.plugin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.logic.ProblemKind;
+import io.pulseio.nodes.socketio.internal.ConnectionReader;
+import io.pulseio.nodes.socketio.internal.ConnectionSettings;
+import io.pulseio.nodes.socketio.internal.SettingValues;
+import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import io.pulseio.nodes.socketio.internal.server.ServerReader;
 import io.pulseio.nodes.socketio.internal.server.ServerSettings;
 import java.util.ArrayList;
@@ -95,7 +99,7 @@ public final class SettingsReader {
             if (name != null && !name.isBlank()) {
                 Integer first = firstIndex.putIfAbsent(name, i);
                 if (first != null) {
-                    values.report(ProblemKind.DUPLICATE_CONNECTION, p + ".name", "duplicate " + what + " name '"
+                    values.report(SocketIoProblems.DUPLICATE_CONNECTION, p + ".name", "duplicate " + what + " name '"
                             + name + "' (first at " + field + "[" + first + "])");
                 }
             }

@@ -1,0 +1,64 @@
+package io.pulseio.interop.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No package of a library module depends on itself through others. This module sees every library
+ * module, which is why the check lives here; it reads the compiled classes with the JDK's jdeps (no
+ * Node.js, no extra dependency).
+ *
+ * <p>The cycles that were there when the check came are listed in {@link #KNOWN}: the check fails on
+ * any other cycle, and on a known one that is gone (take it off the list). Each is an API package and
+ * the internals behind it (the API creates the internals, which implement or use the API's types); the
+ * way out is the same for each: the types the internals need move to a package below the API's entry
+ * points (see ARCHITECTURE.md, "Package cycles").
+ */
+class PackageCyclesTest {
+
+    /** module → the cycles it still has, each a set of packages. */
+    static final Map<String, List<Set<String>>> KNOWN = Map.of(
+            "client", List.of(Set.of("io.pulseio.client", "io.pulseio.client.internal")),
+            "server", List.of(Set.of("io.pulseio.server", "io.pulseio.server.internal.engine",
+                    "io.pulseio.server.internal.netty", "io.pulseio.server.internal.socket")),
+            "logic", List.of(Set.of("io.pulseio.logic", "io.pulseio.logic.core", "io.pulseio.logic.internal.load",
+                    "io.pulseio.logic.internal.run", "io.pulseio.logic.model", "io.pulseio.logic.spi")));
+
+    /** module → a class it holds. */
+    static final Map<String, Class<?>> MODULES = Map.of(
+            "protocol", io.pulseio.protocol.EnginePacket.class,
+            "client", io.pulseio.client.ClientOptions.class,
+            "server", io.pulseio.server.Adapter.class,
+            "adapter-redis", io.pulseio.adapter.redis.RedisAdapter.class,
+            "logic", io.pulseio.logic.ProjectLoader.class,
+            "nodes-socketio", io.pulseio.nodes.socketio.SocketIoPlugin.class);
+
+    @Test
+    void noModuleHasAPackageCycleBeyondTheKnownOnes() throws Exception {
+        for (var module : MODULES.entrySet()) {
+            var graph = PackageCycles.dependencies(PackageCycles.classesOf(module.getValue()));
+            assertThat(graph).as("%s: jdeps found its packages", module.getKey()).isNotEmpty();
+            assertThat(PackageCycles.cycles(graph)).as("package cycles of %s", module.getKey())
+                    .containsExactlyInAnyOrderElementsOf(KNOWN.getOrDefault(module.getKey(), List.of()));
+        }
+    }
+
+    @Test
+    void theDetectorFindsACycleAndOnlyTheCycle() {
+        var graph = PackageCycles.parse(String.join("\n",
+                "   io.pulseio.a                -> io.pulseio.b                 x.jar",
+                "   io.pulseio.b                -> io.pulseio.c                 x.jar",
+                "   io.pulseio.c                -> io.pulseio.a                 x.jar",
+                "   io.pulseio.c                -> io.pulseio.d                 x.jar",
+                "   io.pulseio.d                -> java.lang                    java.base",
+                "   io.pulseio.d                -> io.pulseio.d                 x.jar"));
+        assertThat(graph).containsOnlyKeys("io.pulseio.a", "io.pulseio.b", "io.pulseio.c", "io.pulseio.d");
+        assertThat(graph.get("io.pulseio.d")).as("no edge to itself, none outside io.pulseio").isEmpty();
+        assertThat(PackageCycles.cycles(graph)).containsExactly(Set.of("io.pulseio.a", "io.pulseio.b", "io.pulseio.c"));
+        assertThat(PackageCycles.cycles(Map.of("io.pulseio.a", Set.of("io.pulseio.b")))).isEmpty();
+    }
+}
