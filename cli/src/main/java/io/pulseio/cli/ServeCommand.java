@@ -47,7 +47,8 @@ import picocli.CommandLine.TypeConversionException;
                 "  pulseio serve --port 8443 --echo \\",
                 "      --cert examples/tls/localhost-cert.pem \\",
                 "      --key examples/tls/localhost-key.pem",
-                "  pulseio serve --admin admin:s3cret --cors https://admin.socket.io   # the official Admin UI",
+                "  # the official Admin UI (its page at https://admin.socket.io):",
+                "  pulseio serve --admin ops:s3cret --cors https://admin.socket.io",
                 "  pulseio serve --conformance socket.io   # then the v5 test suite on :3000"})
 final class ServeCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 3000;
