@@ -20,6 +20,7 @@ import io.pulseio.server.internal.netty.Cors;
 import io.pulseio.server.internal.netty.EngineError;
 import io.pulseio.server.internal.netty.HttpResponses;
 import io.pulseio.server.internal.netty.NettyServer;
+import io.pulseio.server.internal.netty.StrictWebSocket;
 import io.pulseio.server.internal.netty.WebSocketFrameHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -185,10 +186,9 @@ public final class EngineServerImpl implements EngineServer {
     FullHttpRequest request = ex.request();
     try {
       String scheme = options.tlsCertificate() != null ? "wss://" : "ws://";
-      WebSocketServerHandshakerFactory factory = new WebSocketServerHandshakerFactory(
-          scheme + request.headers().get("host") + options.path(), null, false,
+      WebSocketServerHandshaker handshaker = StrictWebSocket.handshaker(request,
+          scheme + request.headers().get("host") + options.path(),
           (int) options.maxHttpBufferSize());
-      WebSocketServerHandshaker handshaker = factory.newHandshaker(request);
       if (handshaker == null || !ctx.channel().isActive()) {
         WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
         onFailure.run();
