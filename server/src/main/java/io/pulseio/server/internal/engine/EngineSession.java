@@ -9,6 +9,7 @@ import io.pulseio.protocol.ProtocolException;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.EngineSocket;
 import io.pulseio.server.Transport;
+import io.pulseio.server.internal.netty.ConnectionGuard;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -188,6 +189,10 @@ public final class EngineSession implements EngineSocket {
 
   void attachWebSocket(Channel channel) {
     ws = new WebSocketWriter(channel, loop, outbox::flush, server.pingTimeoutMs);
+    ConnectionGuard guard = ConnectionGuard.of(channel);
+    if (guard != null) {
+      guard.countAlso(outbox::bufferedBytes);
+    }
   }
 
   // ---- heartbeat ----
