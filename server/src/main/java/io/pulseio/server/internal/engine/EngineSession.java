@@ -199,7 +199,21 @@ public final class EngineSession implements EngineSocket {
     ws = new WebSocketWriter(channel, loop, outbox::flush, server.pingTimeoutMs);
     ConnectionGuard guard = ConnectionGuard.of(channel);
     if (guard != null) {
-      guard.countAlso(outbox::bufferedBytes);
+      // in a later turn of the session's loop (never inside the emit that tipped it over), and
+      // before the channel's close is noticed: the sockets' reason is transport error
+      Runnable overflowed = () -> {
+        if (state != State.CLOSED && ws != null && ws.channel == channel) {
+          outbox.dropAsOverflowed();
+          closeNow(DisconnectReason.TRANSPORT_ERROR);
+        }
+      };
+      guard.countAlso(outbox::bufferedBytes, () -> {
+        try {
+          loop.execute(overflowed);
+        } catch (RejectedExecutionException e) {
+          // the server is shutting down: its close ends the session
+        }
+      });
     }
   }
 

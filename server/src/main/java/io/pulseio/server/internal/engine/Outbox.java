@@ -117,6 +117,13 @@ final class Outbox {
     return overflowed;
   }
 
+  /** The connection's guard found the bound exceeded (and warned): drops the queue as {@link
+   *  #checkLimit} does. */
+  void dropAsOverflowed() {
+    overflowed = true;
+    clear();
+  }
+
   /** Drops everything queued. */
   void clear() {
     buffer.clear();

@@ -37,6 +37,7 @@ public final class ConnectionGuard extends ChannelDuplexHandler {
   private int paused;
   private ScheduledFuture<?> stalled;
   private volatile LongSupplier alsoQueued = () -> 0;
+  private volatile Runnable onOverflow;
 
   public ConnectionGuard(ConnectionLimits limits) {
     this.limits = limits;
@@ -49,10 +50,13 @@ public final class ConnectionGuard extends ChannelDuplexHandler {
 
   /**
    * Counts also these bytes as queued for the connection (a WebSocket session's held-back
-   * packets); read on the channel's loop, so the supplier must be safe to call from there.
+   * packets), and calls {@code overflowed} just before closing the connection for going over
+   * the bound (so the session ends as overflowed, not as closed by the client). Both are called
+   * on the channel's loop, so they must be safe to call from there.
    */
-  public void countAlso(LongSupplier bytes) {
+  public void countAlso(LongSupplier bytes, Runnable overflowed) {
     this.alsoQueued = bytes;
+    this.onOverflow = overflowed;
   }
 
   /** The bytes in {@code channel}'s outbound buffer, not yet handed to the operating system. */
@@ -118,6 +122,11 @@ public final class ConnectionGuard extends ChannelDuplexHandler {
     if (queued > max) {
       LOG.warn("connection {}: {} bytes queued for the client, over maxOutboundBufferSize {}:"
           + " closing it", ctx.channel().remoteAddress(), queued, max);
+      Runnable overflowed = onOverflow;
+      onOverflow = null;
+      if (overflowed != null) {
+        overflowed.run();
+      }
       ctx.close();
     }
   }

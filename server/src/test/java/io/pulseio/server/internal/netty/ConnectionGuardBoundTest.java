@@ -21,12 +21,14 @@ class ConnectionGuardBoundTest {
   @Test
   void unsentWritesAndTheSessionsHeldBackPacketsCountTogether() {
     EmbeddedChannel ch = channel(10_000);
-    ConnectionGuard.of(ch).countAlso(() -> 6000);
+    java.util.concurrent.atomic.AtomicInteger told = new java.util.concurrent.atomic.AtomicInteger();
+    ConnectionGuard.of(ch).countAlso(() -> 6000, told::incrementAndGet);
     ch.write(Unpooled.wrappedBuffer(new byte[3000]));
     assertThat(ch.isOpen()).as("9000 (and Netty's overhead per write) of 10000").isTrue();
     assertThat(ConnectionGuard.pendingBytes(ch)).isBetween(3000L, 3200L);
     ch.write(Unpooled.wrappedBuffer(new byte[1500]));
     assertThat(ch.isOpen()).as("10500 of 10000").isFalse();
+    assertThat(told).as("the session told once").hasValue(1);
   }
 
   @Test
@@ -43,7 +45,7 @@ class ConnectionGuardBoundTest {
   @Test
   void noLimitNeverCloses() {
     EmbeddedChannel ch = channel(0);
-    ConnectionGuard.of(ch).countAlso(() -> Long.MAX_VALUE / 2);
+    ConnectionGuard.of(ch).countAlso(() -> Long.MAX_VALUE / 2, () -> { });
     ch.write(Unpooled.wrappedBuffer(new byte[1000]));
     assertThat(ch.isOpen()).isTrue();
   }
