@@ -186,6 +186,26 @@ class PinnedMemoryTest {
     }
   }
 
+  @Test
+  void aChildAskedForByTheApplicationAfterItsRemovalKeepsItsParentsListeners() throws Exception {
+    start(ServerOptions.builder());
+    Namespace dynamic = server.namespaces(name -> name.startsWith("/n-"));
+    dynamic.onConnection(socket -> socket.emit("hello", socket.namespace().name()));
+    try (WsClient ws = joined(port)) {
+      ws.send("40/n-a,");
+      assertThat(ws.nextText()).startsWith("40/n-a,{\"sid\"");
+      assertThat(ws.nextText()).isEqualTo("42/n-a,[\"hello\",\"/n-a\"]");
+    }
+    awaitNamespaces(1);
+    server.namespace("/n-a").emit("nobody"); // as an application broadcasting by name does
+    try (WsClient ws = joined(port)) {
+      ws.send("40/n-a,");
+      assertThat(ws.nextText()).startsWith("40/n-a,{\"sid\"");
+      assertThat(ws.nextText()).isEqualTo("42/n-a,[\"hello\",\"/n-a\"]");
+    }
+    awaitNamespaces(1);
+  }
+
   private int namespaces() {
     return ((SocketIoServerImpl) server).namespaceCount();
   }

@@ -78,7 +78,21 @@ public final class SocketIoServerImpl implements SocketIoServer {
   @Override
   public Namespace namespace(String name) {
     String normalized = name.startsWith("/") ? name : "/" + name;
-    return namespaces.computeIfAbsent(normalized, n -> new NamespaceImpl(this, n, null));
+    NamespaceImpl existing = namespaces.get(normalized);
+    if (existing != null) {
+      return existing;
+    }
+    synchronized (childLock) {
+      existing = namespaces.get(normalized);
+      if (existing != null) {
+        return existing;
+      }
+      // a name a dynamic namespace accepts is its child (its middlewares and listeners apply),
+      // also when the child was removed as empty and the application asks for it again
+      NamespaceImpl child = makeChild(normalized);
+      return child != null ? child
+          : namespaces.computeIfAbsent(normalized, n -> new NamespaceImpl(this, n, null));
+    }
   }
 
   @Override
