@@ -39,6 +39,10 @@ public final class ServerOptions {
   private final Duration keepAliveTimeout;
   private final Duration writeTimeout;
   private final int maxConnections;
+  private final long maxAttachmentBytes;
+  private final Duration attachmentTimeout;
+  private final boolean cleanupEmptyChildNamespaces;
+  private final int maxNamespaceLength;
 
   private ServerOptions(Builder b) {
     host = b.host;
@@ -67,6 +71,10 @@ public final class ServerOptions {
     keepAliveTimeout = b.keepAliveTimeout;
     writeTimeout = b.writeTimeout;
     maxConnections = b.maxConnections;
+    maxAttachmentBytes = b.maxAttachmentBytes;
+    attachmentTimeout = b.attachmentTimeout;
+    cleanupEmptyChildNamespaces = b.cleanupEmptyChildNamespaces;
+    maxNamespaceLength = b.maxNamespaceLength;
   }
 
   public static Builder builder() {
@@ -102,6 +110,10 @@ public final class ServerOptions {
     b.keepAliveTimeout = keepAliveTimeout;
     b.writeTimeout = writeTimeout;
     b.maxConnections = maxConnections;
+    b.maxAttachmentBytes = maxAttachmentBytes;
+    b.attachmentTimeout = attachmentTimeout;
+    b.cleanupEmptyChildNamespaces = cleanupEmptyChildNamespaces;
+    b.maxNamespaceLength = maxNamespaceLength;
     return b;
   }
 
@@ -209,9 +221,49 @@ public final class ServerOptions {
     return recoverySkipsMiddlewares;
   }
 
-  /** The most binary attachments one packet may announce. Default 64. */
+  /**
+   * The most binary attachments one packet may announce; a packet announcing more closes the
+   * connection ({@code parse error}). Default 10, as the Node.js server's parser.
+   */
   public int maxAttachments() {
     return maxAttachments;
+  }
+
+  /**
+   * The most bytes of binary attachments a connection may have received for a packet that still
+   * waits for more of them; going over closes the connection ({@code parse error}) with a
+   * warning. Default 10 000 000 (Node's bound is implicit: 10 attachments of at most
+   * {@code maxHttpBufferSize} each).
+   */
+  public long maxAttachmentBytes() {
+    return maxAttachmentBytes;
+  }
+
+  /**
+   * How long a binary packet may wait for its attachments after its text arrived; past it the
+   * connection is closed ({@code parse error}) with a warning. Default 30 s (Node has none).
+   */
+  public Duration attachmentTimeout() {
+    return attachmentTimeout;
+  }
+
+  /**
+   * Whether a namespace made by a {@link SocketIoServer#dynamicNamespace dynamic namespace}
+   * matcher is removed once its last socket leaves (made again when a client next asks for it).
+   * Default true; Node's {@code cleanupEmptyChildNamespaces} defaults to false, which lets every
+   * name a client ever asked for be kept for the server's lifetime.
+   */
+  public boolean cleanupEmptyChildNamespaces() {
+    return cleanupEmptyChildNamespaces;
+  }
+
+  /**
+   * The longest namespace name (in characters, with its leading slash) a CONNECT may ask for; a
+   * longer one is answered with CONNECT_ERROR {@code "Invalid namespace"} without the name being
+   * looked up or kept. Default 256 (Node has no bound but {@code maxHttpBufferSize}).
+   */
+  public int maxNamespaceLength() {
+    return maxNamespaceLength;
   }
 
   /** Event loop threads a server makes when it is given none. Default the processor count. */
@@ -298,7 +350,11 @@ public final class ServerOptions {
     private Path tlsPrivateKey;
     private Duration maxDisconnectionDuration;
     private boolean recoverySkipsMiddlewares = true;
-    private int maxAttachments = 64;
+    private int maxAttachments = 10;
+    private long maxAttachmentBytes = 10_000_000;
+    private Duration attachmentTimeout = Duration.ofSeconds(30);
+    private boolean cleanupEmptyChildNamespaces = true;
+    private int maxNamespaceLength = 256;
     private int ioThreads = Runtime.getRuntime().availableProcessors();
     private Adapter.Factory adapter = Adapter.inMemory();
     private HttpPages pages;
@@ -399,6 +455,30 @@ public final class ServerOptions {
 
     public Builder maxAttachments(int max) {
       this.maxAttachments = max;
+      return this;
+    }
+
+    /** See {@link ServerOptions#maxAttachmentBytes()}. */
+    public Builder maxAttachmentBytes(long bytes) {
+      this.maxAttachmentBytes = bytes;
+      return this;
+    }
+
+    /** See {@link ServerOptions#attachmentTimeout()}. */
+    public Builder attachmentTimeout(Duration value) {
+      this.attachmentTimeout = value;
+      return this;
+    }
+
+    /** See {@link ServerOptions#cleanupEmptyChildNamespaces()}. */
+    public Builder cleanupEmptyChildNamespaces(boolean cleanup) {
+      this.cleanupEmptyChildNamespaces = cleanup;
+      return this;
+    }
+
+    /** See {@link ServerOptions#maxNamespaceLength()}. */
+    public Builder maxNamespaceLength(int chars) {
+      this.maxNamespaceLength = chars;
       return this;
     }
 
@@ -505,6 +585,15 @@ public final class ServerOptions {
       }
       if (maxAttachments < 0) {
         throw new IllegalArgumentException("maxAttachments must be >= 0, was " + maxAttachments);
+      }
+      if (maxAttachmentBytes < 1) {
+        throw new IllegalArgumentException(
+            "maxAttachmentBytes must be >= 1, was " + maxAttachmentBytes);
+      }
+      positive("attachmentTimeout", attachmentTimeout);
+      if (maxNamespaceLength < 1) {
+        throw new IllegalArgumentException(
+            "maxNamespaceLength must be >= 1, was " + maxNamespaceLength);
       }
       if (ioThreads < 1) {
         throw new IllegalArgumentException("ioThreads must be >= 1, was " + ioThreads);

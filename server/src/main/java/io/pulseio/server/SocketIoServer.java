@@ -29,7 +29,12 @@ public interface SocketIoServer extends AutoCloseable {
    */
   int start();
 
-  /** The namespace with this name, made on first use ({@code /} always exists). */
+  /**
+   * The namespace with this name, made on first use ({@code /} always exists). A name that a
+   * {@link #namespaces dynamic namespace} accepts gives that one's child; such a child is removed
+   * once the clients that joined it have left (see {@link
+   * ServerOptions#cleanupEmptyChildNamespaces()}), so call this again rather than keeping it.
+   */
   Namespace namespace(String name);
 
   /** The main namespace {@code /}. */

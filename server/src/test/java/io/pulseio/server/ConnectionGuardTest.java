@@ -13,6 +13,8 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * No connection can exhaust the server: pipelined requests and ping floods whose answers are
@@ -216,6 +218,52 @@ class ConnectionGuardTest {
     start(ServerOptions.builder());
     assertThat(closeCodeAfter(new byte[] {(byte) 0xC1, (byte) 0x81, 0, 0, 0, 0, '2'}))
         .isEqualTo(1002);
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000, 65535})
+  void aCloseFrameWithAnInvalidCodeIsAnsweredWith1002(int code) throws Exception {
+    start(ServerOptions.builder());
+    assertThat(closeCodeAfter(closeFrame(code, new byte[0]))).isEqualTo(1002);
+    assertServed();
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1000, 1001, 1003, 1007, 1014, 3000, 4999})
+  void aCloseFrameWithAValidCodeIsEchoed(int code) throws Exception {
+    start(ServerOptions.builder());
+    assertThat(closeCodeAfter(closeFrame(code, "bye".getBytes(US_ASCII)))).isEqualTo(code);
+  }
+
+  @Test
+  void aCloseFrameWithAOneByteBodyIsAnsweredWith1002() throws Exception {
+    start(ServerOptions.builder());
+    assertThat(closeCodeAfter(new byte[] {(byte) 0x88, (byte) 0x81, 0, 0, 0, 0, 3}))
+        .isEqualTo(1002);
+  }
+
+  @Test
+  void aCloseFrameWhoseReasonIsNotUtf8IsAnsweredWith1007() throws Exception {
+    start(ServerOptions.builder());
+    assertThat(closeCodeAfter(closeFrame(1000, new byte[] {(byte) 0xC3, (byte) 0x28})))
+        .isEqualTo(1007);
+  }
+
+  @Test
+  void aCloseFrameWithoutACodeIsAnsweredWithoutOne() throws Exception {
+    start(ServerOptions.builder());
+    assertThat(closeCodeAfter(new byte[] {(byte) 0x88, (byte) 0x80, 0, 0, 0, 0})).isEqualTo(1005);
+  }
+
+  /** A masked (zero key) close frame with {@code code} and {@code reason}. */
+  private static byte[] closeFrame(int code, byte[] reason) {
+    byte[] f = new byte[8 + reason.length];
+    f[0] = (byte) 0x88;
+    f[1] = (byte) (0x80 | (2 + reason.length));
+    f[6] = (byte) (code >> 8);
+    f[7] = (byte) code;
+    System.arraycopy(reason, 0, f, 8, reason.length);
+    return f;
   }
 
   /** Opens a WebSocket session, sends {@code frame}, returns the server's close code. */

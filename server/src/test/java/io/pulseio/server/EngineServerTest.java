@@ -88,6 +88,36 @@ class EngineServerTest {
     assertThat(http.get("EIO=4&transport=polling&sid=" + sid).statusCode()).isEqualTo(400);
   }
 
+  /**
+   * The official suites' "forcefully closes the session": a GET and a POST carrying CLOSE sent
+   * together. Here the POST is handled first for sure; the GET still gets the noop a held poll
+   * gets, and only the one GET: the next is refused.
+   */
+  @Test
+  void aPollArrivingJustAfterTheClientsCloseGetsTheNoopOfAHeldPoll() throws Exception {
+    server.close();
+    start(Duration.ofSeconds(30));
+    String sid = http.handshake();
+    assertThat(http.post("EIO=4&transport=polling&sid=" + sid, "1").body()).isEqualTo("ok");
+    HttpResponse<String> poll = http.get("EIO=4&transport=polling&sid=" + sid);
+    assertThat(poll.statusCode()).isEqualTo(200);
+    assertThat(poll.body()).isEqualTo("6");
+    assertError(http.get("EIO=4&transport=polling&sid=" + sid), 1, "Session ID unknown");
+    assertError(http.post("EIO=4&transport=polling&sid=" + sid, "4x"), 1, "Session ID unknown");
+  }
+
+  /** The suite's case as it sends it: whichever of the two arrives first, the same answers. */
+  @Test
+  void aPollSentWithTheClientsCloseGetsANoopWhicheverArrivesFirst() throws Exception {
+    server.close();
+    start(Duration.ofSeconds(30));
+    String sid = http.handshake();
+    CompletableFuture<HttpResponse<String>> held = http.getAsync("EIO=4&transport=polling&sid=" + sid);
+    assertThat(http.post("EIO=4&transport=polling&sid=" + sid, "1").body()).isEqualTo("ok");
+    assertThat(held.get(5, TimeUnit.SECONDS).body()).isEqualTo("6");
+    assertError(http.get("EIO=4&transport=polling&sid=" + sid), 1, "Session ID unknown");
+  }
+
   @Test
   void anOversizedPostIsRefusedWith413AndDropsTheSession() throws Exception {
     server.close();

@@ -20,12 +20,15 @@ import io.pulseio.server.internal.netty.Cors;
 import io.pulseio.server.internal.netty.EngineError;
 import io.pulseio.server.internal.netty.HttpResponses;
 import io.pulseio.server.internal.netty.NettyServer;
+import io.pulseio.server.internal.netty.StrictWebSocket;
 import io.pulseio.server.internal.netty.WebSocketFrameHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,10 @@ public final class EngineServerImpl implements EngineServer {
   private final Cors cors;
   private final SessionIds ids = new SessionIds();
   private final Map<String, EngineSession> sessions = new ConcurrentHashMap<>();
+  /** Sessions the client closed over polling, kept {@value #CLOSED_GRACE_MILLIS} ms for the GET
+   *  sent with the close (see {@link EngineSession#onHttp}). */
+  private final Map<String, EngineSession> justClosed = new ConcurrentHashMap<>();
+  private static final long CLOSED_GRACE_MILLIS = 1000;
   private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final NettyServer netty;
   private volatile boolean closed;
@@ -112,9 +119,13 @@ public final class EngineServerImpl implements EngineServer {
     if (sid != null) {
       EngineSession session = sessions.get(sid);
       if (session == null) {
+        session = justClosed.get(sid);
+      }
+      if (session == null) {
         ex.fail(EngineError.UNKNOWN_SID);
       } else {
-        session.execute(() -> session.onHttp(ex, transport));
+        EngineSession found = session;
+        session.execute(() -> found.onHttp(ex, transport));
       }
       return;
     }
@@ -185,10 +196,9 @@ public final class EngineServerImpl implements EngineServer {
     FullHttpRequest request = ex.request();
     try {
       String scheme = options.tlsCertificate() != null ? "wss://" : "ws://";
-      WebSocketServerHandshakerFactory factory = new WebSocketServerHandshakerFactory(
-          scheme + request.headers().get("host") + options.path(), null, false,
+      WebSocketServerHandshaker handshaker = StrictWebSocket.handshaker(request,
+          scheme + request.headers().get("host") + options.path(),
           (int) options.maxHttpBufferSize());
-      WebSocketServerHandshaker handshaker = factory.newHandshaker(request);
       if (handshaker == null || !ctx.channel().isActive()) {
         WebSocketServerHandshakerFactory.sendUnsupportedVersionResponse(ctx.channel());
         onFailure.run();
@@ -240,8 +250,18 @@ public final class EngineServerImpl implements EngineServer {
         options.maxHttpBufferSize()).toJson();
   }
 
+  /** On the session's loop, as it closes. */
   void removed(EngineSession session) {
     sessions.remove(session.id(), session);
+    if (session.owesNoop() && !closed) {
+      justClosed.put(session.id(), session);
+      try {
+        session.loop().schedule(() -> justClosed.remove(session.id(), session),
+            CLOSED_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException e) {
+        justClosed.remove(session.id(), session);
+      }
+    }
   }
 
   /** Called when an oversized POST arrives: the session it names is dropped. */

@@ -2,6 +2,7 @@ package io.pulseio.server.internal.engine;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.pulseio.protocol.EngineCodec;
 import io.pulseio.protocol.EnginePacket;
 import io.pulseio.protocol.EnginePacketType;
@@ -9,6 +10,9 @@ import io.pulseio.protocol.ProtocolException;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.EngineSocket;
 import io.pulseio.server.Transport;
+import io.pulseio.server.internal.netty.ConnectionGuard;
+import io.pulseio.server.internal.netty.EngineError;
+import io.pulseio.server.internal.netty.HttpResponses;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
@@ -47,6 +51,11 @@ public final class EngineSession implements EngineSocket {
   private final Polling polling;
   private final Outbox outbox;
   private final Heartbeat heartbeat;
+  /**
+   * Closed by the client's CLOSE over polling while no GET was held: the one GET that may have
+   * been sent with it (and raced it here) is answered with a noop, as if it had been held.
+   */
+  private boolean noopOwed;
 
   EngineSession(EngineServerImpl server, String id, Transport transport, EventLoop loop,
       Exchange opening) {
@@ -188,6 +197,24 @@ public final class EngineSession implements EngineSocket {
 
   void attachWebSocket(Channel channel) {
     ws = new WebSocketWriter(channel, loop, outbox::flush, server.pingTimeoutMs);
+    ConnectionGuard guard = ConnectionGuard.of(channel);
+    if (guard != null) {
+      // in a later turn of the session's loop (never inside the emit that tipped it over), and
+      // before the channel's close is noticed: the sockets' reason is transport error
+      Runnable overflowed = () -> {
+        if (state != State.CLOSED && ws != null && ws.channel == channel) {
+          outbox.dropAsOverflowed();
+          closeNow(DisconnectReason.TRANSPORT_ERROR);
+        }
+      };
+      guard.countAlso(outbox::bufferedBytes, () -> {
+        try {
+          loop.execute(overflowed);
+        } catch (RejectedExecutionException e) {
+          // the server is shutting down: its close ends the session
+        }
+      });
+    }
   }
 
   // ---- heartbeat ----
@@ -206,7 +233,19 @@ public final class EngineSession implements EngineSocket {
   // ---- reading ----
 
   void onHttp(Exchange ex, Transport requested) {
-    polling.onRequest(ex, requested);
+    if (state != State.CLOSED) {
+      polling.onRequest(ex, requested);
+    } else if (noopOwed && requested == Transport.POLLING && "GET".equals(ex.method)) {
+      noopOwed = false;
+      ex.reply(HttpResponseStatus.OK, HttpResponses.TEXT, EngineCodec.encode(EnginePacket.NOOP));
+    } else {
+      ex.fail(EngineError.UNKNOWN_SID);
+    }
+  }
+
+  /** See {@link #noopOwed}; read when the session is removed from the server. */
+  boolean owesNoop() {
+    return noopOwed;
   }
 
   void onPackets(List<EnginePacket> packets) {
@@ -354,6 +393,7 @@ public final class EngineSession implements EngineSocket {
     }
     state = State.CLOSED;
     heartbeat.stop();
+    noopOwed = closedByClient && transport == Transport.POLLING && !polling.isHeld();
     server.removed(this);
     if (polling.isHeld()) {
       polling.answer(EngineCodec.encode(closedByClient ? EnginePacket.NOOP : EnginePacket.CLOSE));

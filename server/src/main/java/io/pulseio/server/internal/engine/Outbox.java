@@ -5,6 +5,7 @@ import io.pulseio.protocol.EnginePacket;
 import io.pulseio.protocol.EnginePacketType;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.Transport;
+import io.pulseio.server.internal.netty.ConnectionGuard;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,8 @@ final class Outbox {
   private final Polling polling;
   private final long maxQueuedBytes;
   private final ArrayDeque<EnginePacket> buffer = new ArrayDeque<>(4);
-  private long bufferedBytes;
+  /** Written on the loop; read also by the WebSocket's {@link ConnectionGuard} on its loop. */
+  private volatile long bufferedBytes;
   private boolean overflowed;
   private boolean flushScheduled;
   private long holdMicros;
@@ -115,16 +117,31 @@ final class Outbox {
     return overflowed;
   }
 
+  /** The connection's guard found the bound exceeded (and warned): drops the queue as {@link
+   *  #checkLimit} does. */
+  void dropAsOverflowed() {
+    overflowed = true;
+    clear();
+  }
+
   /** Drops everything queued. */
   void clear() {
     buffer.clear();
     bufferedBytes = 0;
   }
 
-  /** Bytes not sent yet: the buffer, and on WebSocket the batch not yet written. */
+  /** The bytes of the packets in the buffer. */
+  long bufferedBytes() {
+    return bufferedBytes;
+  }
+
+  /**
+   * Bytes queued for the client: the buffer and, on WebSocket, what its connection has not yet
+   * handed to the operating system (the same sum its {@link ConnectionGuard} checks).
+   */
   private long queuedBytes() {
     WebSocketWriter ws = session.webSocket();
-    return bufferedBytes + (ws == null ? 0 : ws.inFlightBytes());
+    return bufferedBytes + (ws == null ? 0 : ws.pendingBytes());
   }
 
   /**

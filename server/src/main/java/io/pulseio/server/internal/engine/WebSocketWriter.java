@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.pulseio.protocol.EngineCodec;
 import io.pulseio.protocol.EnginePacket;
+import io.pulseio.server.internal.netty.ConnectionGuard;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,7 +27,6 @@ final class WebSocketWriter {
   private final Runnable drained;
   private final long closeGraceMillis;
   private boolean inFlight;
-  private long inFlightBytes;
 
   /**
    * @param drained called on {@code loop} when a batch is written and the next may go
@@ -44,9 +44,9 @@ final class WebSocketWriter {
     return inFlight;
   }
 
-  /** The bytes of the batch being written (0 when none). */
-  long inFlightBytes() {
-    return inFlightBytes;
+  /** The bytes written to the connection and not yet handed to the operating system. */
+  long pendingBytes() {
+    return ConnectionGuard.pendingBytes(channel);
   }
 
   /** True when a packet sent now would go out at once (for volatile packets). */
@@ -59,18 +59,15 @@ final class WebSocketWriter {
    * written, plus {@code holdMicros}.
    */
   void write(Queue<EnginePacket> packets, long holdMicros) {
-    long bytes = 0;
     for (EnginePacket p = packets.poll(); p != null; p = packets.poll()) {
       WebSocketFrame frame = p.isBinary()
           ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binary()))
           : new TextWebSocketFrame(EngineCodec.encode(p));
-      bytes += frame.content().readableBytes();
       if (!packets.isEmpty()) {
         channel.write(frame, channel.voidPromise());
         continue;
       }
       inFlight = true;
-      inFlightBytes = bytes;
       channel.write(frame).addListener(f -> {
         if (holdMicros > 0) {
           loop.schedule(this::done, holdMicros, TimeUnit.MICROSECONDS);
@@ -84,7 +81,6 @@ final class WebSocketWriter {
 
   private void done() {
     inFlight = false;
-    inFlightBytes = 0;
     drained.run();
   }
 

@@ -23,7 +23,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The listening socket and the pipeline of each connection:
+ * The listening socket (its failed accepts paused and logged by {@link AcceptErrors}) and the
+ * pipeline of each connection:
  * connection guard (count, back-pressure, outbound bound) → [TLS] → HTTP codec → HTTP guard (one
  * request at a time, timeouts) → body aggregator (size-limited) → request router; a WebSocket
  * upgrade then swaps the router for the frame aggregator and the frame handler, and the HTTP guard
@@ -76,6 +77,7 @@ public final class NettyServer {
         .group(group)
         .channel(NativeIo.serverChannel(group))
         .option(ChannelOption.SO_BACKLOG, 1024)
+        .handler(new AcceptErrors())
         .childOption(ChannelOption.TCP_NODELAY, true)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override

@@ -32,8 +32,11 @@ public final class WebSocketFrameHandler extends SimpleChannelInboundHandler<Web
       session.onWebSocketBinary(ctx.channel(), ByteBufUtil.getBytes(binary.content()));
     } else if (frame instanceof PingWebSocketFrame) {
       ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
-    } else if (frame instanceof CloseWebSocketFrame) {
-      ctx.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
+    } else if (frame instanceof CloseWebSocketFrame close) {
+      // as Node's ws: the client's code (checked by StrictWebSocket) is echoed, none gets none
+      CloseWebSocketFrame reply = close.statusCode() < 0 ? new CloseWebSocketFrame()
+          : new CloseWebSocketFrame(close.statusCode(), close.reasonText());
+      ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
     }
   }
 

@@ -15,10 +15,8 @@ import io.pulseio.server.EngineSocket;
 import io.pulseio.server.internal.engine.EngineSession;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +39,11 @@ final class ClientConnection implements EngineSocket.Listener {
   private final SocketDecoder decoder;
   private final Map<String, ServerSocketImpl> sockets = new HashMap<>(2);
   /** Namespaces whose CONNECT is in their middlewares: neither admitted nor refused yet. */
-  private final Set<String> joining = new HashSet<>(2);
+  private final Map<String, NamespaceImpl> joining = new HashMap<>(2);
   private ScheduledFuture<?> connectTimer;
+  /** Bytes of the attachments received for the binary packet that waits for more. */
+  private long attachmentBytes;
+  private ScheduledFuture<?> attachmentTimer;
   private boolean closed;
 
   ClientConnection(SocketIoServerImpl server, EngineSession conn) {
@@ -82,6 +83,8 @@ final class ClientConnection implements EngineSocket.Listener {
     }
     if (packet != null) {
       route(packet);
+    } else if (decoder.awaitingAttachments() && !closed) {
+      awaitAttachments();
     }
   }
 
@@ -95,8 +98,44 @@ final class ClientConnection implements EngineSocket.Listener {
       return;
     }
     if (packet != null) {
+      attachmentsDone();
       route(packet);
+      return;
     }
+    attachmentBytes += data.length;
+    long max = server.options.maxAttachmentBytes();
+    if (attachmentBytes > max) {
+      LOG.warn("connection {}: {} bytes of attachments received for a packet that waits for"
+          + " more, over maxAttachmentBytes {}: closing it", conn.id(), attachmentBytes, max);
+      closeForAttachments();
+    }
+  }
+
+  /** A binary packet's text arrived: it has {@code attachmentTimeout} to get its attachments. */
+  private void awaitAttachments() {
+    attachmentBytes = 0;
+    long millis = server.options.attachmentTimeout().toMillis();
+    attachmentTimer = conn.loop().schedule(() -> {
+      attachmentTimer = null;
+      if (decoder.awaitingAttachments() && !closed) {
+        LOG.warn("connection {}: a binary packet waited {} ms for its attachments"
+            + " (attachmentTimeout): closing it", conn.id(), millis);
+        closeForAttachments();
+      }
+    }, millis, TimeUnit.MILLISECONDS);
+  }
+
+  private void attachmentsDone() {
+    attachmentBytes = 0;
+    if (attachmentTimer != null) {
+      attachmentTimer.cancel(false);
+      attachmentTimer = null;
+    }
+  }
+
+  private void closeForAttachments() {
+    closeSockets(DisconnectReason.PARSE_ERROR);
+    conn.closeNow(DisconnectReason.PARSE_ERROR);
   }
 
   private void onParseError(ProtocolException e) {
@@ -121,19 +160,20 @@ final class ClientConnection implements EngineSocket.Listener {
   }
 
   private void connect(String name, ObjectNode auth) {
-    if (sockets.containsKey(name) || joining.contains(name)) {
+    if (sockets.containsKey(name) || joining.containsKey(name)) {
       LOG.debug("connection {}: invalid state: a second CONNECT for {}, closing", conn.id(), name);
       closeSockets(DisconnectReason.FORCED_SERVER_CLOSE);
       conn.close();
       return;
     }
-    NamespaceImpl namespace = server.lookup(name);
+    NamespaceImpl namespace = name.length() > server.options.maxNamespaceLength()
+        ? null : server.lookup(name);
     if (namespace == null) {
       ObjectNode error = JsonNodeFactory.instance.objectNode().put("message", "Invalid namespace");
       write(SocketEncoder.encode(SocketPacket.connectError(name, error)), false);
       return;
     }
-    joining.add(name);
+    joining.put(name, namespace);
     namespace.add(this, auth);
   }
 
@@ -149,11 +189,16 @@ final class ClientConnection implements EngineSocket.Listener {
 
   /** A middleware refused the namespace's CONNECT: the client may ask again. */
   void refused(String namespace) {
-    joining.remove(namespace);
+    NamespaceImpl nsp = joining.remove(namespace);
+    if (nsp != null) {
+      server.release(nsp);
+    }
   }
 
   void removed(ServerSocketImpl socket) {
-    sockets.remove(socket.namespaceName(), socket);
+    if (sockets.remove(socket.namespaceName(), socket)) {
+      server.release(socket.nsp());
+    }
   }
 
   // ---- outgoing ----
@@ -204,6 +249,11 @@ final class ClientConnection implements EngineSocket.Listener {
       connectTimer.cancel(false);
     }
     decoder.reset();
+    attachmentsDone();
+    for (NamespaceImpl nsp : joining.values()) {
+      server.release(nsp);
+    }
+    joining.clear();
     for (ServerSocketImpl socket : new ArrayList<>(sockets.values())) {
       socket.onClose(reason);
     }

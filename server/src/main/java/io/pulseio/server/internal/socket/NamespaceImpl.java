@@ -40,6 +40,11 @@ final class NamespaceImpl extends BaseNamespace {
   private final SocketIoServerImpl server;
   private final String name;
   private final DynamicNamespace parent;
+  /**
+   * For a child of a dynamic namespace: the connections that asked for it and have not left it
+   * (in its middlewares or connected); guarded by the server's namespace lock.
+   */
+  int users;
   final ConcurrentHashMap<String, ServerSocketImpl> socketsById = new ConcurrentHashMap<>();
   private final Adapter adapter;
   private final AtomicLong ackIds = new AtomicLong();
@@ -57,6 +62,11 @@ final class NamespaceImpl extends BaseNamespace {
     this.adapter = made;
     this.all = new BroadcastOperatorImpl(server, () -> List.of(this),
         new BroadcastOptions(Set.of(), Set.of(), false, false));
+  }
+
+  /** The dynamic namespace that made this one, or null for a namespace of a fixed name. */
+  DynamicNamespace parent() {
+    return parent;
   }
 
   SocketIoServerImpl server() {

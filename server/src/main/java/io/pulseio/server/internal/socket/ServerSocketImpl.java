@@ -79,6 +79,10 @@ final class ServerSocketImpl implements ServerSocket {
         conn.secure(), Instant.now());
   }
 
+  NamespaceImpl nsp() {
+    return nsp;
+  }
+
   String namespaceName() {
     return nsp.name();
   }

@@ -29,6 +29,7 @@ public final class SocketIoServerImpl implements SocketIoServer {
   private final List<DynamicNamespace> dynamic = new CopyOnWriteArrayList<>();
   private final ConcurrentHashMap<ClientConnection, Boolean> clients = new ConcurrentHashMap<>();
   final Observers observers = new Observers();
+  private final Object childLock = new Object();
   private volatile boolean closed;
 
   public SocketIoServerImpl(ServerOptions options, EventLoopGroup loops) {
@@ -93,13 +94,29 @@ public final class SocketIoServerImpl implements SocketIoServer {
   @Override
   public Namespace namespace(String name) {
     String normalized = name.startsWith("/") ? name : "/" + name;
-    NamespaceImpl[] made = new NamespaceImpl[1];
-    NamespaceImpl nsp = namespaces.computeIfAbsent(normalized,
-        n -> made[0] = new NamespaceImpl(this, n, null));
-    if (made[0] != null) {
-      observers.namespaceCreated(made[0]);
+    NamespaceImpl existing = namespaces.get(normalized);
+    if (existing != null) {
+      return existing;
     }
-    return nsp;
+    synchronized (childLock) {
+      existing = namespaces.get(normalized);
+      if (existing != null) {
+        return existing;
+      }
+      // a name a dynamic namespace accepts is its child (its middlewares and listeners apply),
+      // also when the child was removed as empty and the application asks for it again
+      NamespaceImpl child = makeChild(normalized);
+      if (child != null) {
+        return child;
+      }
+      NamespaceImpl[] made = new NamespaceImpl[1];
+      NamespaceImpl nsp = namespaces.computeIfAbsent(normalized,
+          n -> made[0] = new NamespaceImpl(this, n, null));
+      if (made[0] != null) {
+        observers.namespaceCreated(made[0]);
+      }
+      return nsp;
+    }
   }
 
   @Override
@@ -122,12 +139,28 @@ public final class SocketIoServerImpl implements SocketIoServer {
     return parent;
   }
 
-  /** The namespace a client asks for: a fixed one, or a new child of a matching dynamic one. */
+  /**
+   * The namespace a client asks for: a fixed one, or a child of a matching dynamic one (made if
+   * needed); null when none. A child is held for the asking connection until {@link #release}.
+   */
   NamespaceImpl lookup(String name) {
     NamespaceImpl fixed = namespaces.get(name);
-    if (fixed != null) {
+    if (fixed != null && fixed.parent() == null) {
       return fixed;
     }
+    synchronized (childLock) {
+      NamespaceImpl found = namespaces.get(name);
+      if (found == null) {
+        found = makeChild(name);
+      }
+      if (found != null && found.parent() != null) {
+        found.users++;
+      }
+      return found;
+    }
+  }
+
+  private NamespaceImpl makeChild(String name) {
     for (DynamicNamespace parent : dynamic) {
       boolean matches;
       try {
@@ -136,25 +169,48 @@ public final class SocketIoServerImpl implements SocketIoServer {
         matches = false;
       }
       if (matches) {
-        NamespaceImpl[] made = new NamespaceImpl[1];
         NamespaceImpl child;
         try {
-          child = namespaces.computeIfAbsent(name, n -> {
-            made[0] = new NamespaceImpl(this, n, parent);
-            return made[0];
-          });
+          child = new NamespaceImpl(this, name, parent);
         } catch (RuntimeException e) {
           LOG.warn("cannot make namespace {}", name, e);
           return null;
         }
-        if (made[0] != null) {
-          parent.children.add(made[0]);
-          observers.namespaceCreated(made[0]);
-        }
+        namespaces.put(name, child);
+        parent.children.add(child);
+        observers.namespaceCreated(child);
         return child;
       }
     }
     return null;
+  }
+
+  /**
+   * A connection left a namespace it got from {@link #lookup} (refused, disconnected, closed);
+   * a child of a dynamic namespace nobody uses any more is removed when
+   * {@code cleanupEmptyChildNamespaces} is on.
+   */
+  void release(NamespaceImpl nsp) {
+    if (nsp.parent() == null) {
+      return;
+    }
+    synchronized (childLock) {
+      if (--nsp.users > 0 || !options.cleanupEmptyChildNamespaces()) {
+        return;
+      }
+      namespaces.remove(nsp.name(), nsp);
+      nsp.parent().children.remove(nsp);
+    }
+    try {
+      nsp.adapter().close();
+    } catch (RuntimeException e) {
+      LOG.warn("adapter of {} failed to close", nsp.name(), e);
+    }
+  }
+
+  /** The namespaces the server keeps now (fixed ones and children of dynamic ones). */
+  public int namespaceCount() {
+    return namespaces.size();
   }
 
   @Override
