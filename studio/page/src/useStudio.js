@@ -15,6 +15,7 @@ export function useStudio() {
   const [file, setFile] = useState('');
   const [history, setHistory] = useState({ past: [], present: null, future: [] });
   const [savedText, setSavedText] = useState(null);
+  const versionRef = useRef(null); // the file's version this tab edits from (see `save`)
   const [problems, setProblems] = useState([]);
   const [catalogue, setCatalogue] = useState(null);
   const [running, setRunning] = useState(false);
@@ -31,6 +32,7 @@ export function useStudio() {
       const opened = await ask(socket, 'open', {});
       if (!opened.ok) { setNotice(opened.error); return; }
       setFile(opened.file);
+      versionRef.current = opened.version;
       setHistory({ past: [], present: JSON.parse(opened.text), future: [] });
       setSavedText(JSON.stringify(JSON.parse(opened.text)));
       setProblems(opened.problems);
@@ -67,7 +69,7 @@ export function useStudio() {
     ? { past: [...h.past, h.present], present: h.future[0], future: h.future.slice(1) } : h)), []);
 
   const save = useCallback(async () => {
-    let answer = await ask(socketRef.current, 'save', { text });
+    let answer = await ask(socketRef.current, 'save', { text, base: versionRef.current });
     if (!answer.ok && answer.conflict) {
       if (!window.confirm(answer.error + '. Overwrite it with the project as shown here?')) {
         setNotice('not saved: ' + answer.error);
@@ -75,7 +77,11 @@ export function useStudio() {
       }
       answer = await ask(socketRef.current, 'save', { text, force: true });
     }
-    if (answer.ok) { setSavedText(text); setNotice('saved ' + file); } else setNotice('not saved: ' + answer.error);
+    if (answer.ok) {
+      versionRef.current = answer.version;
+      setSavedText(text);
+      setNotice('saved ' + file);
+    } else setNotice('not saved: ' + answer.error);
   }, [text, file]);
 
   const command = useCallback(async name => {

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * The studio's Socket.IO namespace {@code /studio}: the page's commands, each answered through its
  * acknowledgement, and the events the studio pushes. Commands (argument → answer):
  * <ul>
- * <li>{@code open} → {@code {file, text, catalogue, problems, running}}</li>
+ * <li>{@code open} → {@code {file, text, version, catalogue, problems, running}}</li>
  * <li>{@code check} {@code {text}} → {@code {problems, catalogue}}</li>
- * <li>{@code save} {@code {text, force?}} → {@code {ok, text}} or {@code {ok: false, conflict}}</li>
+ * <li>{@code save} {@code {text, base?, force?}} → {@code {ok, text, version}} or
+ * {@code {ok: false, conflict, version}}; {@code base} is the version the page edited from</li>
  * <li>{@code run} / {@code restart} {@code {text}}, {@code stop} → {@code {ok, error?, problems?}}</li>
  * </ul>
  * Pushed: {@code runState} {@code {state, exitCode?}} and {@code trace} (a {@link TraceBatcher}
@@ -61,7 +62,8 @@ public final class LiveChannel implements AutoCloseable {
     private void attach(ServerSocket socket) {
         command(socket, "open", args -> open());
         command(socket, "check", args -> check(text(args)));
-        command(socket, "save", args -> save(text(args), args.path("force").asBoolean(false)));
+        command(socket, "save", args -> save(text(args), args.path("base").asText(null),
+                args.path("force").asBoolean(false)));
         command(socket, "run", args -> runner.start(text(args)));
         command(socket, "restart", args -> runner.restart(text(args)));
         command(socket, "stop", args -> runner.stop());
@@ -102,11 +104,12 @@ public final class LiveChannel implements AutoCloseable {
         return text.textValue();
     }
 
-    private ObjectNode open() {
-        String text = file.text();
+    private ObjectNode open() throws IOException {
+        ProjectFile.Snapshot snapshot = file.read();
+        String text = snapshot.text();
         ObjectNode answer = check(text);
         answer.put("ok", true).put("file", file.path().toString()).put("text", text)
-                .put("running", runner.running());
+                .put("version", snapshot.version()).put("running", runner.running());
         return answer;
     }
 
@@ -117,10 +120,10 @@ public final class LiveChannel implements AutoCloseable {
         return answer;
     }
 
-    private ObjectNode save(String text, boolean force) throws IOException {
+    private ObjectNode save(String text, String base, boolean force) throws IOException {
         ProjectFile.Saved saved;
         try {
-            saved = file.save(text, force);
+            saved = base == null ? file.save(text, force) : file.save(text, base, force);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return Runner.failure("save: the text is not JSON: " + e.getOriginalMessage());
         }
@@ -128,7 +131,7 @@ public final class LiveChannel implements AutoCloseable {
             return Runner.failure(saved.conflict()).put("conflict", true);
         }
         ObjectNode answer = check(saved.text());
-        return answer.put("text", saved.text());
+        return answer.put("text", saved.text()).put("version", saved.version());
     }
 
     private void flush() {
