@@ -7,6 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { studioSession, javaRun, launch } from './harness.mjs';
 import { authoring } from './authoring.mjs';
 import { replay } from './replay.mjs';
+import { nodeServer } from './nodeServer.mjs';
 
 const arg = name => process.argv[process.argv.indexOf('--' + name) + 1];
 const options = { classpath: arg('classpath'), repo: arg('repo'), out: arg('out') };
@@ -24,6 +25,7 @@ mkdirSync(options.out, { recursive: true });
 const tests = [
   ['an example is edited in the studio, saved, and the saved file validates and runs', authoring],
   ['a trace file replays on the graph', replay],
+  ['a project runs in the studio against the official Node server', nodeServer],
 ];
 let passed = 0;
 let failed = 0;
