@@ -10,10 +10,12 @@ import { Messages, Printed, Problems, Replay } from './BottomPanel.jsx';
 import { useStudio } from './useStudio.js';
 import { useReplay } from './useReplay.js';
 import { autoLayout } from './layout.js';
-import { TYPE_COLOURS, connect, freshId, graphFor, graphsOf, pinsOf, placeOf, splitEnd, allIds } from './model.js';
+import { TYPE_COLOURS, connect, freshId, graphFor, graphsOf, linksByNode, pinsOf, placeOf, splitEnd, allIds } from './model.js';
 
 const nodeTypes = { pulse: PulseNode };
 const edgeTypes = { pulse: PulseEdge };
+// Above this many nodes only those in view are drawn (the minimap still shows all).
+const LARGE_GRAPH = 150;
 
 export default function App() {
   const s = useStudio();
@@ -32,8 +34,16 @@ export default function App() {
   const current = graphs.find(g => g.key === tab) || graphs[0];
   const graph = current ? current.graph : { nodes: [], links: [] };
   const descriptors = useMemo(() => new Map((catalogue ? catalogue.nodes : []).map(d => [d.id, d])), [catalogue]);
-  const pinsById = useMemo(() => new Map((graph.nodes || []).map(n =>
-    [n.id, pinsOf(project, n, descriptors.get(n.type), current.key, graph.links || [])])), [project, graph, descriptors]);
+  const pinsById = useMemo(() => {
+    const linksOf = linksByNode(graph.links || []);
+    return new Map((graph.nodes || []).map(n =>
+      [n.id, pinsOf(project, n, descriptors.get(n.type), current.key, linksOf.get(n.id) || [])]));
+  }, [project, graph, descriptors]);
+  const problemsByNode = useMemo(() => {
+    const out = new Map();
+    for (const p of s.problems) if (p.node) out.set(p.node, [...(out.get(p.node) || []), p]);
+    return out;
+  }, [s.problems]);
 
   // Canvas nodes follow the project; measured sizes, selection and unsaved places are kept.
   useEffect(() => {
@@ -45,27 +55,31 @@ export default function App() {
         const old = before.get(n.id);
         const conn = (n.attributes || {}).configuration || (n.attributes || {}).server;
         const stat = live.nodes[n.id];
-        return {
-          id: n.id, type: 'pulse', measured: old && old.measured, selected: old ? old.selected : false,
-          position: n.position ? { x: n.position.x, y: n.position.y } : old ? old.position : places.get(n.id),
-          data: { node: n, descriptor: descriptors.get(n.type), pins: pinsById.get(n.id),
-            problems: s.problems.filter(p => p.node === n.id),
-            live: stat || live.connections[conn] ? { ...(stat || {}), connection: live.connections[conn] } : null },
-        };
+        const data = { node: n, descriptor: descriptors.get(n.type), pins: pinsById.get(n.id),
+          problems: problemsByNode.get(n.id) || [],
+          live: stat || live.connections[conn] ? { ...(stat || {}), connection: live.connections[conn] } : null };
+        // An unchanged node keeps its object, so that React Flow does not draw it again.
+        const sig = JSON.stringify([n, data.pins, data.problems, data.live]);
+        const position = n.position ? { x: n.position.x, y: n.position.y } : old ? old.position : places.get(n.id);
+        if (old && old.sig === sig && old.data.descriptor === data.descriptor
+          && old.position.x === position.x && old.position.y === position.y) return old;
+        return { id: n.id, type: 'pulse', sig, measured: old && old.measured, selected: old ? old.selected : false, position, data };
       });
     });
     setRfEdges(previous => {
-      const selected = new Set(previous.filter(e => e.selected).map(e => e.id));
+      const before = new Map(previous.map(e => [e.id, e]));
       return (graph.links || []).map(l => {
         const [a, pa] = splitEnd(l.from);
         const [b, pb] = splitEnd(l.to);
         const pin = ((pinsById.get(a) || { outputs: [] }).outputs.find(p => p.name === pa)) || { type: 'any' };
         const id = l.from + '>' + l.to;
-        return { id, source: a, sourceHandle: pa, target: b, targetHandle: pb, type: 'pulse', selected: selected.has(id),
-          data: { colour: TYPE_COLOURS[pin.type] || TYPE_COLOURS.any, pulseType: pin.type === 'pulse', pulse: pulsesOn ? live.pulses[id] || 0 : 0 } };
+        const old = before.get(id);
+        const data = { colour: TYPE_COLOURS[pin.type] || TYPE_COLOURS.any, pulseType: pin.type === 'pulse', pulse: pulsesOn ? live.pulses[id] || 0 : 0 };
+        if (old && old.data.colour === data.colour && old.data.pulseType === data.pulseType && old.data.pulse === data.pulse) return old;
+        return { id, source: a, sourceHandle: pa, target: b, targetHandle: pb, type: 'pulse', selected: old ? old.selected : false, data };
       });
     });
-  }, [project, tab, descriptors, pinsById, s.problems, live, pulsesOn]);
+  }, [project, tab, descriptors, pinsById, problemsByNode, live, pulsesOn]);
 
   const editGraph = useCallback(edit => change(p => edit(graphFor(p, current.key), p)), [change, current]);
   const selectedIds = rfNodes.filter(n => n.selected).map(n => n.id);
@@ -190,7 +204,7 @@ export default function App() {
         <ReactFlow nodes={rfNodes} edges={rfEdges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
           onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
           onConnect={onConnect} isValidConnection={isValidConnection} deleteKeyCode={null}
-          fitView colorMode="dark" minZoom={0.1}>
+          fitView colorMode="dark" minZoom={0.1} onlyRenderVisibleElements={rfNodes.length > LARGE_GRAPH}>
           <Background /><Controls /><MiniMap pannable zoomable />
         </ReactFlow>
       </main>

@@ -52,7 +52,11 @@ export function useStudio() {
     let current = true;
     const timer = setTimeout(async () => {
       const checked = await ask(socketRef.current, 'check', { text });
-      if (current && checked.ok) { setProblems(checked.problems); setCatalogue(checked.catalogue); }
+      if (current && checked.ok) {
+        // Unchanged answers keep their objects, so that nothing is drawn again for them.
+        setProblems(p => (JSON.stringify(p) === JSON.stringify(checked.problems) ? p : checked.problems));
+        setCatalogue(c => (JSON.stringify(c) === JSON.stringify(checked.catalogue) ? c : checked.catalogue));
+      }
     }, 150);
     return () => { current = false; clearTimeout(timer); };
   }, [text]);

@@ -51,6 +51,17 @@ public final class LiveChannel implements AutoCloseable {
         this.runner = new Runner(loader, batcher, state -> push("runState", state));
         namespace.onConnection(this::attach);
         timer.scheduleWithFixedDelay(this::flush, BATCH_MILLIS, BATCH_MILLIS, TimeUnit.MILLISECONDS);
+        // Check the project once before the page asks, so that the loader's code is compiled and the
+        // first open answers as fast as later ones (commands queue behind this on the control thread).
+        control.execute(this::warmUp);
+    }
+
+    private void warmUp() {
+        try {
+            check(file.text());
+        } catch (RuntimeException e) {
+            LOG.debug("studio warm-up check failed (the page's open will report it)", e);
+        }
     }
 
     private static Thread thread(Runnable r, String name) {
