@@ -96,8 +96,13 @@ function echoProject(url) {
     logic: { project: { nodes, links } } };
 }
 
-/** Round trips per second the Node server sees over `window` ms after `warm` ms. */
+/** Round trips per second the Node server sees over `window` ms, `warm` ms after the next ping. */
 async function measure(io, warm, window) {
+  const start = io.__pings;
+  for (let waited = 0; io.__pings === start; waited += 50) {
+    if (waited > 60000) throw new Error('no ping reached the Node server within 60 s');
+    await sleep(50);
+  }
   await sleep(warm);
   const before = io.__pings;
   await sleep(window);
