@@ -25,8 +25,11 @@ import org.slf4j.LoggerFactory;
  * <li>{@code save} {@code {text, base?, force?}} → {@code {ok, text, version}} or
  * {@code {ok: false, conflict, version}}; {@code base} is the version the page edited from</li>
  * <li>{@code run} / {@code restart} {@code {text}}, {@code stop} → {@code {ok, error?, problems?}}</li>
+ * <li>{@code breakpoint} {@code {node, enabled?, condition?}}, {@code removeBreakpoint} {@code {node}},
+ * {@code pause}, {@code resume}, {@code step}, {@code stepOver}, {@code stepOut} → {@code {ok, ...debug
+ * state}}; {@code values} {@code {node, full?}} → {@code {ok, node, type, inputs, outputs}} ({@link Debugging})</li>
  * </ul>
- * Pushed: {@code runState} {@code {state, exitCode?}} and {@code trace} (a {@link TraceBatcher}
+ * Pushed: {@code runState} {@code {state, exitCode?}}, {@code debug} (the {@link Debugging} state) and {@code trace} (a {@link TraceBatcher}
  * batch, at most one every {@link #BATCH_MILLIS} ms). Commands run one at a time on the control
  * thread, in the order they arrived.
  */
@@ -39,6 +42,7 @@ public final class LiveChannel implements AutoCloseable {
     private final Catalogue catalogue;
     private final TraceBatcher batcher = new TraceBatcher();
     private final Runner runner;
+    private final Debugging debugging;
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> thread(r, "pulseio-studio"));
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(r -> thread(r, "pulseio-studio-trace"));
@@ -48,7 +52,8 @@ public final class LiveChannel implements AutoCloseable {
         this.file = file;
         this.loader = loader;
         this.catalogue = new Catalogue(loader.registry());
-        this.runner = new Runner(loader, batcher, state -> push("runState", state));
+        this.debugging = new Debugging(state -> push("debug", state));
+        this.runner = new Runner(loader, batcher, debugging, state -> push("runState", state));
         namespace.onConnection(this::attach);
         timer.scheduleWithFixedDelay(this::flush, BATCH_MILLIS, BATCH_MILLIS, TimeUnit.MILLISECONDS);
         // Check the project once before the page asks, so that the loader's code is compiled and the
@@ -78,6 +83,12 @@ public final class LiveChannel implements AutoCloseable {
         command(socket, "run", args -> runner.start(text(args)));
         command(socket, "restart", args -> runner.restart(text(args)));
         command(socket, "stop", args -> runner.stop());
+        command(socket, "breakpoint", debugging::setBreakpoint);
+        command(socket, "removeBreakpoint", debugging::removeBreakpoint);
+        for (String control : List.of("pause", "resume", "step", "stepOver", "stepOut")) {
+            command(socket, control, args -> debugging.control(control));
+        }
+        command(socket, "values", debugging::values);
     }
 
     private interface Command {
@@ -121,6 +132,7 @@ public final class LiveChannel implements AutoCloseable {
         ObjectNode answer = check(text);
         answer.put("ok", true).put("file", file.path().toString()).put("text", text)
                 .put("version", snapshot.version()).put("running", runner.running());
+        answer.set("debug", debugging.snapshot());
         return answer;
     }
 
@@ -151,6 +163,7 @@ public final class LiveChannel implements AutoCloseable {
             if (batch != null) {
                 push("trace", batch);
             }
+            debugging.tick();
         } catch (RuntimeException e) {
             LOG.warn("studio trace batch failed", e);
         }
