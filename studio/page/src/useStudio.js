@@ -21,6 +21,7 @@ export function useStudio() {
   const [running, setRunning] = useState(false);
   const [live, setLive] = useState(emptyLive());
   const [notice, setNotice] = useState(null);
+  const [debug, setDebug] = useState({ state: 'stopped', breakpoints: [] });
   const project = history.present;
   const text = project ? JSON.stringify(project) : null;
 
@@ -38,10 +39,12 @@ export function useStudio() {
       setProblems(opened.problems);
       setCatalogue(opened.catalogue);
       setRunning(opened.running);
+      if (opened.debug) setDebug(opened.debug);
     });
     socket.on('connect_error', e => setStatus('refused: ' + e.message));
     socket.on('disconnect', reason => setStatus('disconnected (' + reason + ')'));
     socket.on('runState', s => setRunning(s.state === 'running'));
+    socket.on('debug', setDebug);
     socket.on('trace', batch => setLive(l => applyBatch(l, batch)));
     return () => socket.close();
   }, []);
@@ -94,6 +97,9 @@ export function useStudio() {
     setNotice(answer.ok ? null : answer.error);
   }, [text]);
 
-  return { status, file, project, problems, catalogue, running, live, setLive, notice, setNotice,
+  /** A command with its answer, for the debugger's parts of the page. */
+  const askStudio = useCallback((name, args) => ask(socketRef.current, name, args || {}), []);
+
+  return { debug, ask: askStudio, status, file, project, problems, catalogue, running, live, setLive, notice, setNotice,
     dirty: text !== savedText, change, undo, redo, save, command, canUndo: history.past.length > 0, canRedo: history.future.length > 0 };
 }
