@@ -6,14 +6,19 @@ import PulseNode from './PulseNode.jsx';
 import PulseEdge from './PulseEdge.jsx';
 import Toolbox from './Toolbox.jsx';
 import { NodePanel, ProjectPanel } from './SidePanel.jsx';
+import { DebugBar, DebugPanel } from './Debug.jsx';
 import { Messages, Printed, Problems, Replay } from './BottomPanel.jsx';
 import { useStudio } from './useStudio.js';
 import { useReplay } from './useReplay.js';
 import { autoLayout } from './layout.js';
-import { TYPE_COLOURS, connect, freshId, graphFor, graphsOf, pinsOf, placeOf, splitEnd, allIds } from './model.js';
+import { TYPE_COLOURS, connect, freshId, graphFor, graphsOf, linksByNode, pinsOf, placeOf, splitEnd, allIds } from './model.js';
 
 const nodeTypes = { pulse: PulseNode };
 const edgeTypes = { pulse: PulseEdge };
+// Above this many nodes only those in view are drawn (the minimap still shows all).
+const LARGE_GRAPH = 150;
+// The debugger's keys, as in the browsers' and IDEs' debuggers (F9 toggles the selected node's breakpoint).
+const DEBUG_KEYS = { F6: 'pause', F8: 'resume', F10: 'stepOver', F11: 'step', 'Shift+F11': 'stepOut' };
 
 export default function App() {
   const s = useStudio();
@@ -32,8 +37,37 @@ export default function App() {
   const current = graphs.find(g => g.key === tab) || graphs[0];
   const graph = current ? current.graph : { nodes: [], links: [] };
   const descriptors = useMemo(() => new Map((catalogue ? catalogue.nodes : []).map(d => [d.id, d])), [catalogue]);
-  const pinsById = useMemo(() => new Map((graph.nodes || []).map(n =>
-    [n.id, pinsOf(project, n, descriptors.get(n.type), current.key, graph.links || [])])), [project, graph, descriptors]);
+  const pinsById = useMemo(() => {
+    const linksOf = linksByNode(graph.links || []);
+    return new Map((graph.nodes || []).map(n =>
+      [n.id, pinsOf(project, n, descriptors.get(n.type), current.key, linksOf.get(n.id) || [])]));
+  }, [project, graph, descriptors]);
+  const problemsByNode = useMemo(() => {
+    const out = new Map();
+    for (const p of s.problems) if (p.node) out.set(p.node, [...(out.get(p.node) || []), p]);
+    return out;
+  }, [s.problems]);
+
+  const breakpoints = useMemo(() => new Map((s.debug.breakpoints || []).map(b => [b.node, b])), [s.debug.breakpoints]);
+  const pausedNode = s.debug.state === 'paused' && s.debug.at ? s.debug.at.node : null;
+  const debugCommand = useCallback(async name => {
+    const answer = await s.ask(name);
+    if (!answer.ok) s.setNotice(answer.error);
+  }, [s.ask, s.setNotice]);
+  const toggleBreakpoint = useCallback(id => (breakpoints.has(id)
+    ? s.ask('removeBreakpoint', { node: id }) : s.ask('breakpoint', { node: id })), [breakpoints, s.ask]);
+
+  // A pause before a node shows its graph and selects it (its values show in the side panel).
+  const shownPause = useRef(null);
+  useEffect(() => {
+    const at = s.debug.state === 'paused' ? s.debug.at : null;
+    const key = at ? JSON.stringify(at) : null;
+    if (key === shownPause.current) return; // the same pause (a breakpoint changed meanwhile)
+    shownPause.current = key;
+    if (!at || !at.node) return;
+    if (at.graph && at.graph !== tab && graphs.some(g => g.key === at.graph)) setTab(at.graph);
+    setRfNodes(ns => ns.map(n => (n.selected === (n.id === at.node) ? n : { ...n, selected: n.id === at.node })));
+  }, [s.debug]);
 
   // Canvas nodes follow the project; measured sizes, selection and unsaved places are kept.
   useEffect(() => {
@@ -45,27 +79,33 @@ export default function App() {
         const old = before.get(n.id);
         const conn = (n.attributes || {}).configuration || (n.attributes || {}).server;
         const stat = live.nodes[n.id];
-        return {
-          id: n.id, type: 'pulse', measured: old && old.measured, selected: old ? old.selected : false,
-          position: n.position ? { x: n.position.x, y: n.position.y } : old ? old.position : places.get(n.id),
-          data: { node: n, descriptor: descriptors.get(n.type), pins: pinsById.get(n.id),
-            problems: s.problems.filter(p => p.node === n.id),
-            live: stat || live.connections[conn] ? { ...(stat || {}), connection: live.connections[conn] } : null },
-        };
+        const bp = breakpoints.get(n.id);
+        const data = { node: n, descriptor: descriptors.get(n.type), pins: pinsById.get(n.id),
+          problems: problemsByNode.get(n.id) || [], breakpoint: bp ? (bp.enabled ? 'on' : 'off') : null,
+          paused: pausedNode === n.id,
+          live: stat || live.connections[conn] ? { ...(stat || {}), connection: live.connections[conn] } : null };
+        // An unchanged node keeps its object, so that React Flow does not draw it again.
+        const sig = JSON.stringify([n, data.pins, data.problems, data.live, data.breakpoint, data.paused]);
+        const position = n.position ? { x: n.position.x, y: n.position.y } : old ? old.position : places.get(n.id);
+        if (old && old.sig === sig && old.data.descriptor === data.descriptor
+          && old.position.x === position.x && old.position.y === position.y) return old;
+        return { id: n.id, type: 'pulse', sig, measured: old && old.measured, selected: old ? old.selected : false, position, data };
       });
     });
     setRfEdges(previous => {
-      const selected = new Set(previous.filter(e => e.selected).map(e => e.id));
+      const before = new Map(previous.map(e => [e.id, e]));
       return (graph.links || []).map(l => {
         const [a, pa] = splitEnd(l.from);
         const [b, pb] = splitEnd(l.to);
         const pin = ((pinsById.get(a) || { outputs: [] }).outputs.find(p => p.name === pa)) || { type: 'any' };
         const id = l.from + '>' + l.to;
-        return { id, source: a, sourceHandle: pa, target: b, targetHandle: pb, type: 'pulse', selected: selected.has(id),
-          data: { colour: TYPE_COLOURS[pin.type] || TYPE_COLOURS.any, pulseType: pin.type === 'pulse', pulse: pulsesOn ? live.pulses[id] || 0 : 0 } };
+        const old = before.get(id);
+        const data = { colour: TYPE_COLOURS[pin.type] || TYPE_COLOURS.any, pulseType: pin.type === 'pulse', pulse: pulsesOn ? live.pulses[id] || 0 : 0 };
+        if (old && old.data.colour === data.colour && old.data.pulseType === data.pulseType && old.data.pulse === data.pulse) return old;
+        return { id, source: a, sourceHandle: pa, target: b, targetHandle: pb, type: 'pulse', selected: old ? old.selected : false, data };
       });
     });
-  }, [project, tab, descriptors, pinsById, s.problems, live, pulsesOn]);
+  }, [project, tab, descriptors, pinsById, problemsByNode, live, pulsesOn, breakpoints, pausedNode]);
 
   const editGraph = useCallback(edit => change(p => edit(graphFor(p, current.key), p)), [change, current]);
   const selectedIds = rfNodes.filter(n => n.selected).map(n => n.id);
@@ -134,6 +174,8 @@ export default function App() {
       if (mod && e.key === 'z' && !e.shiftKey) { e.preventDefault(); s.undo(); }
       else if (mod && (e.key === 'y' || (e.key === 'z' && e.shiftKey) || e.key === 'Z')) { e.preventDefault(); s.redo(); }
       else if (mod && e.key === 's') { e.preventDefault(); s.save(); }
+      else if (e.key === 'F9' && selectedIds.length === 1) { e.preventDefault(); toggleBreakpoint(selectedIds[0]); }
+      else if (DEBUG_KEYS[(e.shiftKey ? 'Shift+' : '') + e.key]) { e.preventDefault(); debugCommand(DEBUG_KEYS[(e.shiftKey ? 'Shift+' : '') + e.key]); }
       else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
         // Our own, not React Flow's (its key state can miss a press that follows Ctrl+V).
         const edges = rfEdges.filter(x => x.selected).map(x => x.id);
@@ -161,7 +203,7 @@ export default function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [s.undo, s.redo, s.save, selectedIds, graph, rfNodes, rfEdges, editGraph, removeNodes, removeEdges]);
+  }, [s.undo, s.redo, s.save, toggleBreakpoint, debugCommand, selectedIds, graph, rfNodes, rfEdges, editGraph, removeNodes, removeEdges]);
 
   if (!project) return <div className="loading">pulseio studio: {s.status}{s.notice ? ' — ' + s.notice : ''}</div>;
   return (
@@ -177,6 +219,7 @@ export default function App() {
         <button onClick={() => s.command('stop')} disabled={!s.running}>Stop</button>
         <button onClick={() => s.command('restart')}>Restart</button>
         <span className={'run-state ' + (s.running ? 'on' : '')}>{s.running ? 'running' : 'stopped'}</span>
+        <DebugBar debug={s.debug} running={s.running} command={debugCommand} />
         <label className="toggle"><input type="checkbox" checked={pulsesOn} onChange={e => setPulsesOn(e.target.checked)} /> pulses</label>
         <span className="sep" />
         <span className="status">{s.status}</span>
@@ -190,15 +233,16 @@ export default function App() {
         <ReactFlow nodes={rfNodes} edges={rfEdges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
           onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
           onConnect={onConnect} isValidConnection={isValidConnection} deleteKeyCode={null}
-          fitView colorMode="dark" minZoom={0.1}>
+          fitView colorMode="dark" minZoom={0.1} onlyRenderVisibleElements={rfNodes.length > LARGE_GRAPH}>
           <Background /><Controls /><MiniMap pannable zoomable />
         </ReactFlow>
       </main>
       <aside className="right">
         {selected
-          ? <NodePanel project={project} node={selected} descriptor={descriptors.get(selected.type)} pins={pinsById.get(selected.id)}
+          ? <><NodePanel project={project} node={selected} descriptor={descriptors.get(selected.type)} pins={pinsById.get(selected.id)}
               linkedInputs={new Set((graph.links || []).filter(l => splitEnd(l.to)[0] === selected.id).map(l => splitEnd(l.to)[1]))}
               onChange={edit => editGraph(g => edit(g.nodes.find(n => n.id === selected.id)))} />
+            <DebugPanel node={selected} pins={pinsById.get(selected.id)} debug={s.debug} ask={s.ask} running={s.running} /></>
           : <ProjectPanel project={project} catalogue={catalogue} onChange={change} />}
       </aside>
       <section className="bottom">

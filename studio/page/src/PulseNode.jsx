@@ -24,9 +24,10 @@ export default function PulseNode({ data, selected }) {
   const nodeProblems = problems.filter(p => !p.pin || (!pins.inputs.some(i => i.name === p.pin) && !pins.outputs.some(o => o.name === p.pin)));
   const connection = (node.attributes || {}).configuration || (node.attributes || {}).server;
   return (
-    <div className={'pnode' + (selected ? ' selected' : '') + (problems.length ? ' has-problem' : '') + (live && live.flash ? ' flash' : '')}
-      data-node={node.id}>
+    <div className={'pnode' + (selected ? ' selected' : '') + (problems.length ? ' has-problem' : '') + (live && live.flash ? ' flash' : '')
+      + (data.paused ? ' paused' : '')} data-node={node.id}>
       <div className={'pnode-title cat-' + (descriptor ? descriptor.category.replace(/\W+/g, '-') : 'unknown')}>
+        {data.breakpoint && <span className={'pnode-bp bp-' + data.breakpoint} title={'breakpoint' + (data.breakpoint === 'off' ? ' (disabled)' : '') + ' (F9 toggles)'} />}
         <span>{descriptor ? descriptor.name : node.type}</span>
         <span className="pnode-id">{node.id}</span>
       </div>

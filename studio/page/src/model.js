@@ -43,8 +43,24 @@ const functionNamed = (project, name) => ((project.logic || {}).functions || [])
 const variableNamed = (project, name) => ((project.logic || {}).variables || []).find(v => v.name === name);
 const port = (p, direction) => ({ name: p.name, type: p.type, direction, description: '' });
 
+/** The links of a graph by the node at either end: id → [link]. */
+export function linksByNode(links) {
+  const out = new Map();
+  const add = (id, link) => {
+    const list = out.get(id);
+    if (list) list.push(link); else out.set(id, [link]);
+  };
+  for (const link of links) {
+    const from = splitEnd(link.from)[0];
+    const to = splitEnd(link.to)[0];
+    add(from, link);
+    if (to !== from) add(to, link);
+  }
+  return out;
+}
+
 /**
- * The pins of one node: its descriptor's, with those that depend on attributes or on the project
+ * The pins of one node ({@code links}: at least those that touch it, see `linksByNode`): its descriptor's, with those that depend on attributes or on the project
  * worked out as the core's node types do (Sequence count, Call Function and the function's ports,
  * the variable's type); pins named by its links or constants but unknown are added, marked unknown,
  * so that the loader's problem about them has a place to show.

@@ -15,11 +15,13 @@ export function useStudio() {
   const [file, setFile] = useState('');
   const [history, setHistory] = useState({ past: [], present: null, future: [] });
   const [savedText, setSavedText] = useState(null);
+  const versionRef = useRef(null); // the file's version this tab edits from (see `save`)
   const [problems, setProblems] = useState([]);
   const [catalogue, setCatalogue] = useState(null);
   const [running, setRunning] = useState(false);
   const [live, setLive] = useState(emptyLive());
   const [notice, setNotice] = useState(null);
+  const [debug, setDebug] = useState({ state: 'stopped', breakpoints: [] });
   const project = history.present;
   const text = project ? JSON.stringify(project) : null;
 
@@ -31,15 +33,18 @@ export function useStudio() {
       const opened = await ask(socket, 'open', {});
       if (!opened.ok) { setNotice(opened.error); return; }
       setFile(opened.file);
+      versionRef.current = opened.version;
       setHistory({ past: [], present: JSON.parse(opened.text), future: [] });
       setSavedText(JSON.stringify(JSON.parse(opened.text)));
       setProblems(opened.problems);
       setCatalogue(opened.catalogue);
       setRunning(opened.running);
+      if (opened.debug) setDebug(opened.debug);
     });
     socket.on('connect_error', e => setStatus('refused: ' + e.message));
     socket.on('disconnect', reason => setStatus('disconnected (' + reason + ')'));
     socket.on('runState', s => setRunning(s.state === 'running'));
+    socket.on('debug', setDebug);
     socket.on('trace', batch => setLive(l => applyBatch(l, batch)));
     return () => socket.close();
   }, []);
@@ -50,7 +55,11 @@ export function useStudio() {
     let current = true;
     const timer = setTimeout(async () => {
       const checked = await ask(socketRef.current, 'check', { text });
-      if (current && checked.ok) { setProblems(checked.problems); setCatalogue(checked.catalogue); }
+      if (current && checked.ok) {
+        // Unchanged answers keep their objects, so that nothing is drawn again for them.
+        setProblems(p => (JSON.stringify(p) === JSON.stringify(checked.problems) ? p : checked.problems));
+        setCatalogue(c => (JSON.stringify(c) === JSON.stringify(checked.catalogue) ? c : checked.catalogue));
+      }
     }, 150);
     return () => { current = false; clearTimeout(timer); };
   }, [text]);
@@ -67,7 +76,7 @@ export function useStudio() {
     ? { past: [...h.past, h.present], present: h.future[0], future: h.future.slice(1) } : h)), []);
 
   const save = useCallback(async () => {
-    let answer = await ask(socketRef.current, 'save', { text });
+    let answer = await ask(socketRef.current, 'save', { text, base: versionRef.current });
     if (!answer.ok && answer.conflict) {
       if (!window.confirm(answer.error + '. Overwrite it with the project as shown here?')) {
         setNotice('not saved: ' + answer.error);
@@ -75,7 +84,11 @@ export function useStudio() {
       }
       answer = await ask(socketRef.current, 'save', { text, force: true });
     }
-    if (answer.ok) { setSavedText(text); setNotice('saved ' + file); } else setNotice('not saved: ' + answer.error);
+    if (answer.ok) {
+      versionRef.current = answer.version;
+      setSavedText(text);
+      setNotice('saved ' + file);
+    } else setNotice('not saved: ' + answer.error);
   }, [text, file]);
 
   const command = useCallback(async name => {
@@ -84,6 +97,9 @@ export function useStudio() {
     setNotice(answer.ok ? null : answer.error);
   }, [text]);
 
-  return { status, file, project, problems, catalogue, running, live, setLive, notice, setNotice,
+  /** A command with its answer, for the debugger's parts of the page. */
+  const askStudio = useCallback((name, args) => ask(socketRef.current, name, args || {}), []);
+
+  return { debug, ask: askStudio, status, file, project, problems, catalogue, running, live, setLive, notice, setNotice,
     dirty: text !== savedText, change, undo, redo, save, command, canUndo: history.past.length > 0, canRedo: history.future.length > 0 };
 }

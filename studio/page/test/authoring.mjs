@@ -1,5 +1,5 @@
 // Open the hello example, add a Socket.IO Send from the toolbox, wire it between two nodes, fix
-// the problem the loader reports by choosing its connection, change a constant, save; then check
+// the problem the loader reports (its event name), choose its connection, change a constant, save; then check
 // that the saved file validates and runs with the expected output, and that a run started in the
 // studio shows its received event in the messages panel.
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -60,17 +60,17 @@ export async function authoring({ classpath, repo, out, browser, studioSession, 
     await page.keyboard.press('Delete');
     await node('send2').waitFor({ state: 'detached' });
 
-    // The loader says the Send needs its connection.
+    // The loader says the Send needs its event name (its connection defaults to the only one).
     const problem = page.locator('.problem', { hasText: 'node send' });
     await problem.first().waitFor();
-    check((await problem.first().textContent()).includes('configuration'), 'the problem names the attribute: ' + await problem.first().textContent());
+    check((await problem.first().textContent()).includes('eventName'), 'the problem names the input: ' + await problem.first().textContent());
 
     // Wire it between "connected" and the hello Send: sayConnected.out → send.in (it replaces
     // sayConnected.out → hello.in: one link per pulse output), send.out → hello.in.
     await drag(page, handle('sayConnected', 'out', 'source'), handle('send', 'in', 'target'));
     await drag(page, handle('send', 'out', 'source'), handle('hello', 'in', 'target'));
 
-    // Choose its connection (the fix), and what it sends.
+    // Choose its connection from the drop-down, and what it sends (the fix).
     await title.click();
     await page.locator('select[name="attr-configuration"]').selectOption('main');
     await page.locator('input[name="input-eventName"]').fill('note');

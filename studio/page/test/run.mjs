@@ -7,6 +7,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { studioSession, javaRun, launch } from './harness.mjs';
 import { authoring } from './authoring.mjs';
 import { replay } from './replay.mjs';
+import { nodeServer } from './nodeServer.mjs';
+import { debug } from './debug.mjs';
 
 const arg = name => process.argv[process.argv.indexOf('--' + name) + 1];
 const options = { classpath: arg('classpath'), repo: arg('repo'), out: arg('out') };
@@ -24,12 +26,16 @@ mkdirSync(options.out, { recursive: true });
 const tests = [
   ['an example is edited in the studio, saved, and the saved file validates and runs', authoring],
   ['a trace file replays on the graph', replay],
+  ['a project runs in the studio against the official Node server', nodeServer],
+  ['a breakpoint halts a node with its input values; step; resume', debug],
 ];
 let passed = 0;
 let failed = 0;
 const browser = await launch(CHROMIUM);
 try {
-  for (const [name, test] of tests) {
+  // STUDIO_TESTS=word,word runs only the tests whose names contain one of the words.
+  const only = (process.env.STUDIO_TESTS || '').split(',').filter(Boolean);
+  for (const [name, test] of tests.filter(([n]) => !only.length || only.some(w => n.includes(w)))) {
     const started = Date.now();
     try {
       await test({ ...options, browser, studioSession, javaRun });

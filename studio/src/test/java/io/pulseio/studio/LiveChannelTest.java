@@ -100,6 +100,25 @@ class LiveChannelTest {
     }
 
     @Test
+    void twoTabsOpenedOnOneFileAreAskedBeforeOneOverwritesTheOthersSave() throws Exception {
+        String first = page.ask("open", StudioClient.JSON.createObjectNode()).path("version").asText();
+        String second = page.ask("open", StudioClient.JSON.createObjectNode()).path("version").asText();
+        assertThat(second).isEqualTo(first).hasSize(64);
+        JsonNode saved = page.ask("save", StudioClient.JSON.createObjectNode()
+                .put("text", PRINTER.replace("hello from the studio", "first tab")).put("base", first));
+        assertThat(saved.path("ok").asBoolean()).isTrue();
+        assertThat(saved.path("version").asText()).isNotEqualTo(first);
+        JsonNode refused = page.ask("save", StudioClient.JSON.createObjectNode()
+                .put("text", PRINTER.replace("hello from the studio", "second tab")).put("base", second));
+        assertThat(refused.path("conflict").asBoolean()).isTrue();
+        assertThat(refused.path("error").asText()).endsWith("changed on disk since it was opened (by another program or another tab)");
+        assertThat(Files.readString(file)).contains("first tab").doesNotContain("second tab");
+        JsonNode reopened = page.ask("open", StudioClient.JSON.createObjectNode());
+        assertThat(reopened.path("text").asText()).contains("first tab");
+        assertThat(reopened.path("version").asText()).isEqualTo(saved.path("version").asText());
+    }
+
+    @Test
     void runSendsThePrintedLinesTheNodeCountsAndTheEnd() throws Exception {
         assertThat(page.ask("run", PRINTER).path("ok").asBoolean()).isTrue();
         assertThat(page.awaitTraceEvent(e -> "print".equals(e.path("kind").asText())).path("line").asText())

@@ -41,10 +41,45 @@ class ProjectFileTest {
         Files.writeString(file, "{\"format\":1,\"name\":\"edited elsewhere\",\"logic\":{}}");
         ProjectFile.Saved refused = opened.save("{\"format\":1,\"name\":\"mine\",\"logic\":{}}", false);
         assertThat(refused.written()).isFalse();
-        assertThat(refused.conflict()).isEqualTo(file + " changed on disk since it was opened");
+        assertThat(refused.conflict()).isEqualTo(file + " changed on disk since it was opened (by another program or another tab)");
         assertThat(Files.readString(file)).contains("edited elsewhere");
         assertThat(opened.save("{\"format\":1,\"name\":\"mine\",\"logic\":{}}", true).written()).isTrue();
         assertThat(Files.readString(file)).contains("\"mine\"");
+    }
+
+    @Test
+    void twoEditorsOfOneFileCannotOverwriteEachOtherWithoutBeingAsked() throws Exception {
+        Path file = dir.resolve("p.json");
+        ProjectFile opened = ProjectFile.open(file);
+        ProjectFile.Snapshot first = opened.read();
+        ProjectFile.Snapshot second = opened.read();
+        assertThat(second.version()).isEqualTo(first.version()).hasSize(64);
+
+        ProjectFile.Saved firstSave = opened.save("{\"format\":1,\"name\":\"first\",\"logic\":{}}", first.version(), false);
+        assertThat(firstSave.written()).isTrue();
+        assertThat(firstSave.version()).isEqualTo(ProjectFile.version(Files.readAllBytes(file)));
+
+        ProjectFile.Saved secondSave = opened.save("{\"format\":1,\"name\":\"second\",\"logic\":{}}", second.version(), false);
+        assertThat(secondSave.written()).as("the second tab edited the file as it was before the first's save").isFalse();
+        assertThat(secondSave.conflict()).isEqualTo(file + " changed on disk since it was opened (by another program or another tab)");
+        assertThat(Files.readString(file)).contains("\"first\"");
+
+        ProjectFile.Saved again = opened.save("{\"format\":1,\"name\":\"first again\",\"logic\":{}}", firstSave.version(), false);
+        assertThat(again.written()).as("the first tab saves on top of its own save").isTrue();
+        assertThat(opened.read().text()).contains("first again");
+    }
+
+    @Test
+    void readingAfterAnOutsideChangeGivesTheNewTextAndVersion() throws Exception {
+        Path file = dir.resolve("p.json");
+        ProjectFile opened = ProjectFile.open(file);
+        String before = opened.read().version();
+        Files.writeString(file, "{\"format\":1,\"name\":\"outside\",\"logic\":{}}");
+        ProjectFile.Snapshot now = opened.read();
+        assertThat(now.text()).contains("outside");
+        assertThat(now.version()).isNotEqualTo(before);
+        Files.delete(file);
+        assertThat(opened.read()).isEqualTo(new ProjectFile.Snapshot(now.text(), ProjectFile.DELETED));
     }
 
     @Test

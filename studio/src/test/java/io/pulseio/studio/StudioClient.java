@@ -24,6 +24,7 @@ final class StudioClient implements AutoCloseable {
     final CompletableFuture<String> outcome = new CompletableFuture<>();
     final BlockingQueue<JsonNode> traces = new LinkedBlockingQueue<>();
     final BlockingQueue<JsonNode> runStates = new LinkedBlockingQueue<>();
+    final BlockingQueue<JsonNode> debugStates = new LinkedBlockingQueue<>();
 
     StudioClient(int port, String token, String origin) {
         ClientOptions.Builder options = ClientOptions.builder("http://127.0.0.1:" + port)
@@ -49,6 +50,7 @@ final class StudioClient implements AutoCloseable {
         });
         socket.on("trace", (args, ack) -> traces.add(args.get(0)));
         socket.on("runState", (args, ack) -> runStates.add(args.get(0)));
+        socket.on("debug", (args, ack) -> debugStates.add(args.get(0)));
         socket.connect();
     }
 
@@ -80,6 +82,18 @@ final class StudioClient implements AutoCloseable {
             }
         }
         throw new AssertionError("no such trace event within " + WAIT);
+    }
+
+    /** Waits for a pushed debugger state that {@code match} accepts (earlier ones are dropped). */
+    JsonNode awaitDebug(Predicate<JsonNode> match) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode state = debugStates.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (state != null && match.test(state)) {
+                return state;
+            }
+        }
+        throw new AssertionError("no such debug state within " + WAIT);
     }
 
     JsonNode awaitRunState(String state) throws Exception {

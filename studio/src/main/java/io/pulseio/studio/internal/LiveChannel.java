@@ -20,12 +20,16 @@ import org.slf4j.LoggerFactory;
  * The studio's Socket.IO namespace {@code /studio}: the page's commands, each answered through its
  * acknowledgement, and the events the studio pushes. Commands (argument → answer):
  * <ul>
- * <li>{@code open} → {@code {file, text, catalogue, problems, running}}</li>
+ * <li>{@code open} → {@code {file, text, version, catalogue, problems, running}}</li>
  * <li>{@code check} {@code {text}} → {@code {problems, catalogue}}</li>
- * <li>{@code save} {@code {text, force?}} → {@code {ok, text}} or {@code {ok: false, conflict}}</li>
+ * <li>{@code save} {@code {text, base?, force?}} → {@code {ok, text, version}} or
+ * {@code {ok: false, conflict, version}}; {@code base} is the version the page edited from</li>
  * <li>{@code run} / {@code restart} {@code {text}}, {@code stop} → {@code {ok, error?, problems?}}</li>
+ * <li>{@code breakpoint} {@code {node, enabled?, condition?}}, {@code removeBreakpoint} {@code {node}},
+ * {@code pause}, {@code resume}, {@code step}, {@code stepOver}, {@code stepOut} → {@code {ok, ...debug
+ * state}}; {@code values} {@code {node, full?}} → {@code {ok, node, type, inputs, outputs}} ({@link Debugging})</li>
  * </ul>
- * Pushed: {@code runState} {@code {state, exitCode?}} and {@code trace} (a {@link TraceBatcher}
+ * Pushed: {@code runState} {@code {state, exitCode?}}, {@code debug} (the {@link Debugging} state) and {@code trace} (a {@link TraceBatcher}
  * batch, at most one every {@link #BATCH_MILLIS} ms). Commands run one at a time on the control
  * thread, in the order they arrived.
  */
@@ -38,6 +42,7 @@ public final class LiveChannel implements AutoCloseable {
     private final Catalogue catalogue;
     private final TraceBatcher batcher = new TraceBatcher();
     private final Runner runner;
+    private final Debugging debugging;
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> thread(r, "pulseio-studio"));
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(r -> thread(r, "pulseio-studio-trace"));
@@ -47,9 +52,21 @@ public final class LiveChannel implements AutoCloseable {
         this.file = file;
         this.loader = loader;
         this.catalogue = new Catalogue(loader.registry());
-        this.runner = new Runner(loader, batcher, state -> push("runState", state));
+        this.debugging = new Debugging(state -> push("debug", state));
+        this.runner = new Runner(loader, batcher, debugging, state -> push("runState", state));
         namespace.onConnection(this::attach);
         timer.scheduleWithFixedDelay(this::flush, BATCH_MILLIS, BATCH_MILLIS, TimeUnit.MILLISECONDS);
+        // Check the project once before the page asks, so that the loader's code is compiled and the
+        // first open answers as fast as later ones (commands queue behind this on the control thread).
+        control.execute(this::warmUp);
+    }
+
+    private void warmUp() {
+        try {
+            check(file.text());
+        } catch (RuntimeException e) {
+            LOG.debug("studio warm-up check failed (the page's open will report it)", e);
+        }
     }
 
     private static Thread thread(Runnable r, String name) {
@@ -61,10 +78,17 @@ public final class LiveChannel implements AutoCloseable {
     private void attach(ServerSocket socket) {
         command(socket, "open", args -> open());
         command(socket, "check", args -> check(text(args)));
-        command(socket, "save", args -> save(text(args), args.path("force").asBoolean(false)));
+        command(socket, "save", args -> save(text(args), args.path("base").asText(null),
+                args.path("force").asBoolean(false)));
         command(socket, "run", args -> runner.start(text(args)));
         command(socket, "restart", args -> runner.restart(text(args)));
         command(socket, "stop", args -> runner.stop());
+        command(socket, "breakpoint", debugging::setBreakpoint);
+        command(socket, "removeBreakpoint", debugging::removeBreakpoint);
+        for (String control : List.of("pause", "resume", "step", "stepOver", "stepOut")) {
+            command(socket, control, args -> debugging.control(control));
+        }
+        command(socket, "values", debugging::values);
     }
 
     private interface Command {
@@ -102,11 +126,13 @@ public final class LiveChannel implements AutoCloseable {
         return text.textValue();
     }
 
-    private ObjectNode open() {
-        String text = file.text();
+    private ObjectNode open() throws IOException {
+        ProjectFile.Snapshot snapshot = file.read();
+        String text = snapshot.text();
         ObjectNode answer = check(text);
         answer.put("ok", true).put("file", file.path().toString()).put("text", text)
-                .put("running", runner.running());
+                .put("version", snapshot.version()).put("running", runner.running());
+        answer.set("debug", debugging.snapshot());
         return answer;
     }
 
@@ -117,10 +143,10 @@ public final class LiveChannel implements AutoCloseable {
         return answer;
     }
 
-    private ObjectNode save(String text, boolean force) throws IOException {
+    private ObjectNode save(String text, String base, boolean force) throws IOException {
         ProjectFile.Saved saved;
         try {
-            saved = file.save(text, force);
+            saved = base == null ? file.save(text, force) : file.save(text, base, force);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return Runner.failure("save: the text is not JSON: " + e.getOriginalMessage());
         }
@@ -128,7 +154,7 @@ public final class LiveChannel implements AutoCloseable {
             return Runner.failure(saved.conflict()).put("conflict", true);
         }
         ObjectNode answer = check(saved.text());
-        return answer.put("text", saved.text());
+        return answer.put("text", saved.text()).put("version", saved.version());
     }
 
     private void flush() {
@@ -137,6 +163,7 @@ public final class LiveChannel implements AutoCloseable {
             if (batch != null) {
                 push("trace", batch);
             }
+            debugging.tick();
         } catch (RuntimeException e) {
             LOG.warn("studio trace batch failed", e);
         }

@@ -7,11 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
- * The project file being edited: what it held when opened (or last saved), so that a save never
- * overwrites a change made on disk meanwhile unless asked to. Thread-safe (synchronized).
+ * The project file being edited. Each editor (a browser tab) reads it with {@link #read()} and gets the
+ * text with its {@linkplain #version(byte[]) version}; a save names the version it was edited from and
+ * never overwrites a change made on disk meanwhile (by another program or another tab) unless asked
+ * to. Thread-safe (synchronized).
  */
 public final class ProjectFile {
     private final Path path;
@@ -57,29 +61,73 @@ public final class ProjectFile {
         return new String(known, StandardCharsets.UTF_8);
     }
 
-    /** What a save did. */
-    public record Saved(boolean written, String text, String conflict) {
+    /** The file's text and its version, as an editor opens it. */
+    public record Snapshot(String text, String version) {
+    }
+
+    /** What a save did: {@code version} is that of the written text, {@code conflict} why nothing was written. */
+    public record Saved(boolean written, String text, String version, String conflict) {
     }
 
     /**
-     * Writes {@code projectJson} deterministically ({@link ProjectWriter}) unless the file changed on
-     * disk since it was opened or last saved and {@code force} is false: then nothing is written and
-     * the answer says what changed. The write goes to a temporary file that replaces the file.
+     * The file as it is on disk now (or as last opened or saved when it was deleted meanwhile: then the
+     * version is {@link #DELETED}).
+     *
+     * @throws IOException when it cannot be read
+     */
+    public synchronized Snapshot read() throws IOException {
+        byte[] onDisk = readOrNull();
+        if (onDisk == null) {
+            return new Snapshot(text(), DELETED);
+        }
+        known = onDisk;
+        return new Snapshot(text(), version(onDisk));
+    }
+
+    /** The version of a file that does not exist. */
+    public static final String DELETED = "deleted";
+
+    /** A file content's version: the SHA-256 of its bytes, in hex. */
+    public static String version(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
+    private byte[] readOrNull() throws IOException {
+        try {
+            return Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Saves {@code projectJson} if the file did not change since it was opened or last saved by this
+     * process; see {@link #save(String, String, boolean)}.
+     */
+    public synchronized Saved save(String projectJson, boolean force) throws IOException {
+        return save(projectJson, version(known), force);
+    }
+
+    /**
+     * Writes {@code projectJson} deterministically ({@link ProjectWriter}) unless the file on disk is no
+     * longer at {@code base}, the version the editor started from, and {@code force} is false: then
+     * nothing is written and the answer says what changed. The write goes to a temporary file that
+     * replaces the file.
      *
      * @throws JsonProcessingException when {@code projectJson} is not JSON
      * @throws IOException when the file cannot be read or written
      */
-    public synchronized Saved save(String projectJson, boolean force) throws IOException {
+    public synchronized Saved save(String projectJson, String base, boolean force) throws IOException {
         String text = ProjectWriter.write(Json.MAPPER.readTree(projectJson));
-        byte[] onDisk;
-        try {
-            onDisk = Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            onDisk = null;
-        }
-        if (!force && !Arrays.equals(onDisk, known)) {
-            return new Saved(false, text, onDisk == null ? path + " was deleted since it was opened"
-                    : path + " changed on disk since it was opened");
+        byte[] onDisk = readOrNull();
+        String current = onDisk == null ? DELETED : version(onDisk);
+        if (!force && !current.equals(base)) {
+            return new Saved(false, text, current, onDisk == null ? path + " was deleted since it was opened"
+                    : path + " changed on disk since it was opened (by another program or another tab)");
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Path dir = path.toAbsolutePath().getParent();
@@ -91,6 +139,6 @@ public final class ProjectFile {
             Files.deleteIfExists(tmp);
         }
         known = bytes;
-        return new Saved(true, text, null);
+        return new Saved(true, text, version(bytes), null);
     }
 }

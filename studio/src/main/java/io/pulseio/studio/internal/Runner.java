@@ -20,11 +20,14 @@ public final class Runner implements AutoCloseable {
     private final ProjectLoader loader;
     private final TraceBatcher batcher;
     private final Consumer<ObjectNode> state;
+    private final Debugging debugging;
     private ProjectRun run;
 
-    public Runner(ProjectLoader loader, TraceBatcher batcher, Consumer<ObjectNode> state) {
+    /** Each run is started paused, given to {@code debugging} (which sets its breakpoints) and resumed. */
+    public Runner(ProjectLoader loader, TraceBatcher batcher, Debugging debugging, Consumer<ObjectNode> state) {
         this.loader = loader;
         this.batcher = batcher;
+        this.debugging = debugging;
         this.state = state;
     }
 
@@ -47,12 +50,15 @@ public final class Runner implements AutoCloseable {
             answer.set("problems", Catalogue.problems(result.problems()));
             return answer;
         }
-        ProjectRun started = result.orThrow().start(RunOptions.builder().trace(batcher)
-                .output(batcher::printed).build());
+        ProjectRun started = result.orThrow().startPaused(RunOptions.builder().trace(batcher)
+                .output(batcher::printed).build(), debugging.listener());
         run = started;
         state.accept(Json.MAPPER.createObjectNode().put("state", "running"));
-        started.exitCode().whenComplete((code, failure) -> state.accept(
-                Json.MAPPER.createObjectNode().put("state", "stopped").put("exitCode", code == null ? 70 : code)));
+        started.exitCode().whenComplete((code, failure) -> {
+            debugging.detach();
+            state.accept(Json.MAPPER.createObjectNode().put("state", "stopped").put("exitCode", code == null ? 70 : code));
+        });
+        started.debugger().ifPresent(debugging::attach);
         return Json.MAPPER.createObjectNode().put("ok", true);
     }
 
