@@ -105,8 +105,13 @@ export async function authoring({ classpath, repo, out, browser, studioSession, 
     // Run it in the studio and see the received event in the messages panel.
     await page.getByRole('button', { name: 'Run', exact: true }).click();
     await page.locator('[data-panel="messages"]').click();
-    await page.locator('tr.msg-received', { hasText: 'echo-back' }).first().waitFor({ timeout: 15000 });
-    await page.locator('.run-state', { hasText: 'stopped' }).waitFor({ timeout: 15000 });
+    // (Generous waits: this is the studio process's first run, its hosted server and client cold.)
+    await page.locator('tr.msg-received', { hasText: 'echo-back' }).first().waitFor({ timeout: 45000 }).catch(async e => {
+      await page.screenshot({ path: join(out, 'studio-run-failed.png') });
+      await page.locator('[data-panel="printed"]').click();
+      throw new Error(e.message + '\nprinted so far: ' + await page.locator('.bottom-body').textContent());
+    });
+    await page.locator('.run-state', { hasText: 'stopped' }).waitFor({ timeout: 30000 });
     await node('sayEcho').locator('.pnode-live', { hasText: 'ran 1×' }).waitFor();
     await page.screenshot({ path: join(out, 'studio-run.png') });
     check(errors.length === 0, 'the page had errors: ' + errors.join('\n'));
