@@ -246,6 +246,11 @@ public final class Debugging {
 
     private synchronized void onPaused(PausePoint at) {
         if (starting && at.reason() == PausePoint.Reason.PAUSE && at.betweenEvents()) {
+            // The run's own first pause: attach() resumes it, but when attach ran before the run
+            // reached it, resume here (else the run would wait for ever).
+            if (debugger != null) {
+                debugger.resume();
+            }
             return;
         }
         starting = false;
