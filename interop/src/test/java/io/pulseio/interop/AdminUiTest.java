@@ -200,6 +200,41 @@ class AdminUiTest {
     assertThat(app).isNotEmpty();
   }
 
+  @Test
+  void onAServerThatAcceptsEveryNamespaceTheUiLogsInAgainAndForgetsRemovedOnes() throws Exception {
+    server = SocketIoServer.create(ServerOptions.builder().host("127.0.0.1").port(0).build());
+    server.namespaces(name -> true).onConnection(s -> s.on("hello", (args, ack) -> s.emit("hello-back", "hi")));
+    admin = Admin.instrument(server, AdminOptions.builder().login("admin", "s3cret").build());
+    url = "http://127.0.0.1:" + server.start();
+
+    // the admin namespace is its own, not a child of the catch-all: it outlives its last UI
+    for (String ui : List.of("ui1", "ui2")) {
+      assertThat(node.open(ui, url + "/admin", LOGIN).path("ev").asText()).as(ui).isEqualTo("connect");
+      node.awaitEvent(ui, "config", a -> true);
+      assertThat(node.open(ui + "-bad", url + "/admin", Map.of()).path("message").asText())
+          .isEqualTo("invalid credentials");
+      node.run(Map.of("close", ui));
+      node.await(l -> l.path("sock").asText().equals(ui) && l.path("ev").asText().equals("disconnect"));
+    }
+
+    node.open("ui", url + "/admin", LOGIN);
+    String app = node.open("app", url + "/room-7", Map.of()).path("id").asText();
+    node.awaitEvent("ui", "socket_connected", a -> a.path(0).path("id").asText().equals(app));
+    node.awaitEvent("ui", "server_stats", a -> hasNamespace(a.path(0), "/room-7"));
+    node.run(Map.of("close", "app"));
+    node.awaitEvent("ui", "server_stats", a -> !hasNamespace(a.path(0), "/room-7"));
+    assertThat(server.findNamespace("/room-7")).isEmpty();
+  }
+
+  private static boolean hasNamespace(JsonNode stats, String name) {
+    for (JsonNode nsp : stats.path("namespaces")) {
+      if (nsp.path("name").asText().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static JsonNode find(JsonNode array, String id) {
     return find(array, id, "id");
   }

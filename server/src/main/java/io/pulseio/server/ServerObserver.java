@@ -27,6 +27,13 @@ public interface ServerObserver {
    */
   default void namespaceCreated(Namespace namespace) {}
 
+  /**
+   * A child of a dynamic namespace was removed: its last client left (see {@link
+   * ServerOptions#cleanupEmptyChildNamespaces()}). A client asking for the name again makes a new
+   * one, reported by {@link #namespaceCreated}.
+   */
+  default void namespaceRemoved(Namespace namespace) {}
+
   /** An Engine.IO session opened (its transport is the first one). */
   default void sessionOpened(EngineSocket session) {}
 

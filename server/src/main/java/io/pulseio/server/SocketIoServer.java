@@ -1,6 +1,7 @@
 package io.pulseio.server;
 
 import io.pulseio.server.internal.socket.SocketIoServerImpl;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -30,12 +31,21 @@ public interface SocketIoServer extends AutoCloseable {
   int start();
 
   /**
-   * The namespace with this name, made on first use ({@code /} always exists). A name that a
-   * {@link #namespaces dynamic namespace} accepts gives that one's child; such a child is removed
-   * once the clients that joined it have left (see {@link
-   * ServerOptions#cleanupEmptyChildNamespaces()}), so call this again rather than keeping it.
+   * The namespace with this name: the one that exists now (a fixed one, or a child of a {@link
+   * #namespaces dynamic namespace} that clients are in), else a new fixed one ({@code /} always
+   * exists). A fixed namespace keeps its listeners and middlewares for the server's lifetime and
+   * takes a name away from every dynamic namespace, so ask for one only to serve that name
+   * yourself; to reach the clients of a dynamic namespace's child, use {@link #findNamespace}.
    */
   Namespace namespace(String name);
+
+  /**
+   * The namespace with this name if it exists now (a fixed one, or a child of a dynamic namespace
+   * that clients are in); never makes one. A child is removed once its clients have left (see
+   * {@link ServerOptions#cleanupEmptyChildNamespaces()}), so look it up again rather than keeping
+   * it.
+   */
+  Optional<Namespace> findNamespace(String name);
 
   /** The main namespace {@code /}. */
   default Namespace sockets() {

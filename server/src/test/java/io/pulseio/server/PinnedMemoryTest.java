@@ -187,23 +187,42 @@ class PinnedMemoryTest {
   }
 
   @Test
-  void aChildAskedForByTheApplicationAfterItsRemovalKeepsItsParentsListeners() throws Exception {
+  void findNamespaceReachesALiveChildAndNeverMakesOne() throws Exception {
     start(ServerOptions.builder());
     Namespace dynamic = server.namespaces(name -> name.startsWith("/n-"));
     dynamic.onConnection(socket -> socket.emit("hello", socket.namespace().name()));
+    assertThat(server.findNamespace("/n-a")).isEmpty();
+    try (WsClient ws = joined(port)) {
+      ws.send("40/n-a,");
+      assertThat(ws.nextText()).startsWith("40/n-a,{\"sid\"");
+      assertThat(ws.nextText()).isEqualTo("42/n-a,[\"hello\",\"/n-a\"]");
+      server.findNamespace("n-a").orElseThrow().emit("news", 1); // as an application broadcasting by name does
+      assertThat(ws.nextText()).isEqualTo("42/n-a,[\"news\",1]");
+    }
+    awaitNamespaces(1);
+    assertThat(server.findNamespace("/n-a")).isEmpty();
     try (WsClient ws = joined(port)) {
       ws.send("40/n-a,");
       assertThat(ws.nextText()).startsWith("40/n-a,{\"sid\"");
       assertThat(ws.nextText()).isEqualTo("42/n-a,[\"hello\",\"/n-a\"]");
     }
     awaitNamespaces(1);
-    server.namespace("/n-a").emit("nobody"); // as an application broadcasting by name does
-    try (WsClient ws = joined(port)) {
-      ws.send("40/n-a,");
-      assertThat(ws.nextText()).startsWith("40/n-a,{\"sid\"");
-      assertThat(ws.nextText()).isEqualTo("42/n-a,[\"hello\",\"/n-a\"]");
+  }
+
+  @Test
+  void aFixedNamespaceTakesItsNameFromADynamicOneAndOutlivesItsClients() throws Exception {
+    start(ServerOptions.builder());
+    server.namespaces(name -> true).onConnection(socket -> socket.emit("from", "dynamic"));
+    server.namespace("/own").onConnection(socket -> socket.emit("from", "own"));
+    for (int round = 0; round < 2; round++) {
+      try (WsClient ws = joined(port)) {
+        ws.send("40/own,");
+        assertThat(ws.nextText()).startsWith("40/own,{\"sid\"");
+        assertThat(ws.nextText()).isEqualTo("42/own,[\"from\",\"own\"]");
+      }
+      Thread.sleep(100); // nothing to wait for: a fixed namespace is never removed
+      assertThat(server.findNamespace("/own")).isPresent();
     }
-    awaitNamespaces(1);
   }
 
   private int namespaces() {

@@ -56,6 +56,8 @@ public final class Instrument implements ServerObserver, AutoCloseable {
   private final ConcurrentHashMap<String, Set<ServerSocket>> byConnection =
       new ConcurrentHashMap<>();
   private final List<Subscription> subscriptions = new CopyOnWriteArrayList<>();
+  /** In development mode, the connection listener on each namespace watched. */
+  private final ConcurrentHashMap<Namespace, Subscription> watching = new ConcurrentHashMap<>();
   private final ObjectNode baseStats;
   private final ArrayNode features;
   private final ScheduledExecutorService timer;
@@ -183,7 +185,16 @@ public final class Instrument implements ServerObserver, AutoCloseable {
   @Override
   public void namespaceCreated(Namespace nsp) {
     if (namespaces.putIfAbsent(nsp.name(), nsp) == null && development) {
-      subscriptions.add(nsp.onConnection(socket -> socketConnected(nsp, socket)));
+      watching.put(nsp, nsp.onConnection(socket -> socketConnected(nsp, socket)));
+    }
+  }
+
+  @Override
+  public void namespaceRemoved(Namespace nsp) {
+    namespaces.remove(nsp.name(), nsp);
+    Subscription listener = watching.remove(nsp);
+    if (listener != null) {
+      listener.close();
     }
   }
 
@@ -326,6 +337,7 @@ public final class Instrument implements ServerObserver, AutoCloseable {
     closed = true;
     timer.shutdownNow();
     subscriptions.forEach(Subscription::close);
+    watching.values().forEach(Subscription::close);
     admin.local().disconnectSockets(false);
   }
 }

@@ -64,6 +64,12 @@ final class Observers {
     }
   }
 
+  void namespaceRemoved(Namespace nsp) {
+    if (any()) {
+      each(o -> o.namespaceRemoved(nsp));
+    }
+  }
+
   void sessionClosed(EngineSocket session, DisconnectReason reason) {
     if (any()) {
       each(o -> o.sessionClosed(session, reason));

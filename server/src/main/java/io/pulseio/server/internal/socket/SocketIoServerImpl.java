@@ -11,6 +11,7 @@ import io.pulseio.server.Subscription;
 import io.pulseio.server.internal.engine.EngineServerImpl;
 import io.pulseio.server.internal.engine.EngineSession;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -93,22 +94,12 @@ public final class SocketIoServerImpl implements SocketIoServer {
 
   @Override
   public Namespace namespace(String name) {
-    String normalized = name.startsWith("/") ? name : "/" + name;
+    String normalized = normalize(name);
     NamespaceImpl existing = namespaces.get(normalized);
     if (existing != null) {
       return existing;
     }
     synchronized (childLock) {
-      existing = namespaces.get(normalized);
-      if (existing != null) {
-        return existing;
-      }
-      // a name a dynamic namespace accepts is its child (its middlewares and listeners apply),
-      // also when the child was removed as empty and the application asks for it again
-      NamespaceImpl child = makeChild(normalized);
-      if (child != null) {
-        return child;
-      }
       NamespaceImpl[] made = new NamespaceImpl[1];
       NamespaceImpl nsp = namespaces.computeIfAbsent(normalized,
           n -> made[0] = new NamespaceImpl(this, n, null));
@@ -117,6 +108,15 @@ public final class SocketIoServerImpl implements SocketIoServer {
       }
       return nsp;
     }
+  }
+
+  @Override
+  public Optional<Namespace> findNamespace(String name) {
+    return Optional.ofNullable(namespaces.get(normalize(name)));
+  }
+
+  private static String normalize(String name) {
+    return name.startsWith("/") ? name : "/" + name;
   }
 
   @Override
@@ -201,6 +201,7 @@ public final class SocketIoServerImpl implements SocketIoServer {
       namespaces.remove(nsp.name(), nsp);
       nsp.parent().children.remove(nsp);
     }
+    observers.namespaceRemoved(nsp);
     try {
       nsp.adapter().close();
     } catch (RuntimeException e) {

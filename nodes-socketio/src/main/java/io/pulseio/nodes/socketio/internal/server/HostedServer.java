@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.admin.Admin;
 import io.pulseio.nodes.socketio.internal.Messages;
 import io.pulseio.server.Ack;
-import io.pulseio.server.BroadcastOperator;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.ServerOptions;
 import io.pulseio.server.ServerSocket;
@@ -12,7 +11,6 @@ import io.pulseio.server.SocketIoServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicLong;
@@ -74,7 +72,6 @@ final class HostedServer {
     /** The Admin UI instrumentation of the bound server, if its settings ask for one; control thread only. */
     private Admin admin;
     private final Map<String, ServerSocket> clients = new ConcurrentHashMap<>();
-    private final Set<String> namespaces = ConcurrentHashMap.newKeySet();
     private final Map<String, PendingAck> acks = new ConcurrentHashMap<>();
     private final AtomicLong ackIds = new AtomicLong();
 
@@ -226,7 +223,6 @@ final class HostedServer {
         }
         state = State.STOPPED;
         clients.clear();
-        namespaces.clear();
         acks.clear();
         if (announced) {
             announced = false;
@@ -245,7 +241,6 @@ final class HostedServer {
             return;
         }
         String ns = socket.namespace().name();
-        namespaces.add(ns);
         socket.onAny((event, args, ack) -> received(a, socket, event, args, ack));
         socket.onDisconnect(reason -> disconnected(a, socket, reason));
         JsonNode auth = socket.handshake().auth();
@@ -282,22 +277,17 @@ final class HostedServer {
 
     // ---- logic thread, for the action nodes ----
 
-    /** Emits to a whole namespace (nobody ever connected to it: nobody to tell). */
+    /** Emits to a whole namespace (none with that name now: nobody to tell). */
     void emitToNamespace(String ns, String event, Object[] args, String text) {
         SocketIoServer s = started(ns);
-        if (namespaces.contains(ns)) {
-            s.namespace(ns).emit(event, args);
-        }
+        s.findNamespace(ns).ifPresent(n -> n.emit(event, args));
         events.sent(ns, event, text);
     }
 
     /** Emits to the clients in {@code room} of namespace {@code ns}. */
     void emitToRoom(String ns, String room, String event, Object[] args, String text) {
         SocketIoServer s = started(ns);
-        if (namespaces.contains(ns)) {
-            BroadcastOperator to = s.namespace(ns).to(room);
-            to.emit(event, args);
-        }
+        s.findNamespace(ns).ifPresent(n -> n.to(room).emit(event, args));
         events.sent(ns, event, text);
     }
 
