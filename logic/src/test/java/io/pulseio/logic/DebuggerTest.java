@@ -282,6 +282,25 @@ class DebuggerTest {
     }
 
     @Test
+    void aResumeBeforeTheStartPauseIsReachedCancelsIt() throws Exception {
+        // the studio resumes a fresh run as soon as it has its debugger, often before the logic thread
+        // reached its first pause: that pause must not happen then (a run paused for ever otherwise)
+        LoadedProject project = Harness.load(q("{'format':1,'name':'quick','logic':{'project':{'nodes':["
+                + "{'id':'start','type':'core.onProjectStart'},{'id':'p','type':'core.print','inputs':{'message':'ran'}}],"
+                + "'links':[{'from':'start.out','to':'p.in'}]}}}")).orThrow();
+        for (int i = 0; i < 300; i++) {
+            List<String> printed = Collections.synchronizedList(new ArrayList<>());
+            try (ProjectRun r = project.startPaused(RunOptions.builder().scheduler(time).output(printed::add).build(),
+                    DebugListener.NONE)) {
+                r.debugger().orElseThrow().resume();
+                assertThat(r.awaitIdle(Harness.WAIT)).as("round %d ran", i).isTrue();
+                assertThat(printed).as("round %d", i).containsExactly("ran");
+                assertThat(r.debugger().orElseThrow().isPaused()).isFalse();
+            }
+        }
+    }
+
+    @Test
     void stoppingAPausedRunEndsThePauseAndTheRun() throws Exception {
         startPaused(DELAYS);
         debugger().setBreakpoint("seq");

@@ -116,7 +116,11 @@ final class DebugSession implements Debugger {
 
     private void park(PausePoint at) {
         synchronized (lock) {
-            if (closed) {
+            // the logic thread read pauseAsked and mode without the lock: a resume since then cancels
+            // the pause or the step it saw (a breakpoint still holds)
+            boolean cancelled = (at.reason() == PausePoint.Reason.PAUSE && !pauseAsked)
+                    || (at.reason() == PausePoint.Reason.STEP && mode == Mode.RUN);
+            if (closed || cancelled) {
                 return;
             }
             parked = true;
