@@ -1,6 +1,5 @@
 package io.pulseio.server;
 
-import io.pulseio.server.internal.cluster.ProvidedAdapter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,8 +1,5 @@
-package io.pulseio.server.internal.cluster;
+package io.pulseio.server;
 
-import io.pulseio.server.Adapter;
-import io.pulseio.server.AdapterProvider;
-import io.pulseio.server.AdapterSettings;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -10,18 +7,19 @@ import java.util.Set;
 /**
  * The adapter factory of {@link AdapterSettings}: {@link #check()} finds the provider and has it
  * check the settings (at {@code ServerOptions.build()}); the provider's factory is made when the
- * first namespace needs an adapter. Thread-safe.
+ * first namespace needs an adapter. Thread-safe. (Package-private, here rather than in an internal
+ * package: it is made by {@link ServerOptions.Builder#cluster} and implements the API's own types.)
  */
-public final class ProvidedAdapter implements Adapter.Factory {
+final class ProvidedAdapter implements Adapter.Factory {
   private final AdapterSettings settings;
   private AdapterProvider provider;
   private Adapter.Factory factory;
 
-  public ProvidedAdapter(AdapterSettings settings) {
+  ProvidedAdapter(AdapterSettings settings) {
     this.settings = settings;
   }
 
-  public AdapterSettings settings() {
+  AdapterSettings settings() {
     return settings;
   }
 
@@ -29,7 +27,7 @@ public final class ProvidedAdapter implements Adapter.Factory {
    * @throws IllegalArgumentException when no provider serves the URL's scheme, or it rejects the
    *     settings
    */
-  public synchronized void check() {
+  synchronized void check() {
     if (provider == null) {
       AdapterProvider found = find(settings);
       found.check(settings);
