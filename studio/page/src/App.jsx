@@ -40,8 +40,9 @@ export default function App() {
   const pinsById = useMemo(() => {
     const linksOf = linksByNode(graph.links || []);
     return new Map((graph.nodes || []).map(n =>
-      [n.id, pinsOf(project, n, descriptors.get(n.type), current.key, linksOf.get(n.id) || [])]));
-  }, [project, graph, descriptors]);
+      [n.id, pinsOf(project, n, descriptors.get(n.type), current.key, linksOf.get(n.id) || [],
+        s.loaderPins && s.loaderPins[n.id])]));
+  }, [project, graph, descriptors, s.loaderPins]);
   const problemsByNode = useMemo(() => {
     const out = new Map();
     for (const p of s.problems) if (p.node) out.set(p.node, [...(out.get(p.node) || []), p]);

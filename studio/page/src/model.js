@@ -60,12 +60,36 @@ export function linksByNode(links) {
 }
 
 /**
- * The pins of one node ({@code links}: at least those that touch it, see `linksByNode`): its descriptor's, with those that depend on attributes or on the project
- * worked out as the core's node types do (Sequence count, Call Function and the function's ports,
- * the variable's type); pins named by its links or constants but unknown are added, marked unknown,
- * so that the loader's problem about them has a place to show.
+ * The pins of one node ({@code links}: at least those that touch it, see `linksByNode`). The loader's
+ * (`loaderPins`: {inputs, outputs} the Java side worked out for the text shown) when given; else the
+ * descriptor's, with those that depend on attributes or on the project worked out as the core's node
+ * types do (Sequence count, Call Function and the function's ports, the variable's type) until the
+ * loader answers. Pins named by its links or constants but unknown are added, marked unknown, so that
+ * the loader's problem about them has a place to show.
  */
-export function pinsOf(project, node, descriptor, graphKey, links) {
+export function pinsOf(project, node, descriptor, graphKey, links, loaderPins) {
+  let inputs;
+  let outputs;
+  if (loaderPins) {
+    inputs = loaderPins.inputs.map(p => ({ ...p }));
+    outputs = loaderPins.outputs.map(p => ({ ...p }));
+  } else {
+    ({ inputs, outputs } = localPins(project, node, descriptor, graphKey));
+  }
+  for (const link of links) {
+    const [fromNode, fromPin] = splitEnd(link.from);
+    const [toNode, toPin] = splitEnd(link.to);
+    if (fromNode === node.id && !outputs.some(p => p.name === fromPin)) outputs.push({ name: fromPin, type: 'any', direction: 'out', unknown: true });
+    if (toNode === node.id && !inputs.some(p => p.name === toPin)) inputs.push({ name: toPin, type: 'any', direction: 'in', unknown: true });
+  }
+  for (const name of Object.keys(node.inputs || {})) {
+    if (!inputs.some(p => p.name === name)) inputs.push({ name, type: 'any', direction: 'in', unknown: true });
+  }
+  return { inputs, outputs };
+}
+
+/** The pins the page works out itself, before the loader's answer for the text shown. */
+function localPins(project, node, descriptor, graphKey) {
   let inputs = descriptor ? descriptor.inputs.map(p => ({ ...p })) : [];
   let outputs = descriptor ? descriptor.outputs.map(p => ({ ...p })) : [];
   const attrs = node.attributes || {};
@@ -89,15 +113,6 @@ export function pinsOf(project, node, descriptor, graphKey, links) {
     const typed = p => (p.name === 'value' || p.name === 'previous' ? { ...p, type: variable.type } : p);
     inputs = inputs.map(typed);
     outputs = outputs.map(typed);
-  }
-  for (const link of links) {
-    const [fromNode, fromPin] = splitEnd(link.from);
-    const [toNode, toPin] = splitEnd(link.to);
-    if (fromNode === node.id && !outputs.some(p => p.name === fromPin)) outputs.push({ name: fromPin, type: 'any', direction: 'out', unknown: true });
-    if (toNode === node.id && !inputs.some(p => p.name === toPin)) inputs.push({ name: toPin, type: 'any', direction: 'in', unknown: true });
-  }
-  for (const name of Object.keys(node.inputs || {})) {
-    if (!inputs.some(p => p.name === name)) inputs.push({ name, type: 'any', direction: 'in', unknown: true });
   }
   return { inputs, outputs };
 }

@@ -17,6 +17,8 @@ export function useStudio() {
   const [savedText, setSavedText] = useState(null);
   const versionRef = useRef(null); // the file's version this tab edits from (see `save`)
   const [problems, setProblems] = useState([]);
+  // The loader's pins per node, for the project text they were worked out for ({text, byNode}).
+  const [signatures, setSignatures] = useState({ text: null, byNode: {} });
   const [catalogue, setCatalogue] = useState(null);
   const [running, setRunning] = useState(false);
   const [live, setLive] = useState(emptyLive());
@@ -37,6 +39,7 @@ export function useStudio() {
       setHistory({ past: [], present: JSON.parse(opened.text), future: [] });
       setSavedText(JSON.stringify(JSON.parse(opened.text)));
       setProblems(opened.problems);
+      setSignatures({ text: JSON.stringify(JSON.parse(opened.text)), byNode: opened.signatures || {} });
       setCatalogue(opened.catalogue);
       setRunning(opened.running);
       if (opened.debug) setDebug(opened.debug);
@@ -59,6 +62,8 @@ export function useStudio() {
         // Unchanged answers keep their objects, so that nothing is drawn again for them.
         setProblems(p => (JSON.stringify(p) === JSON.stringify(checked.problems) ? p : checked.problems));
         setCatalogue(c => (JSON.stringify(c) === JSON.stringify(checked.catalogue) ? c : checked.catalogue));
+        setSignatures(old => (JSON.stringify(old.byNode) === JSON.stringify(checked.signatures)
+          ? { text, byNode: old.byNode } : { text, byNode: checked.signatures || {} }));
       }
     }, 150);
     return () => { current = false; clearTimeout(timer); };
@@ -100,6 +105,8 @@ export function useStudio() {
   /** A command with its answer, for the debugger's parts of the page. */
   const askStudio = useCallback((name, args) => ask(socketRef.current, name, args || {}), []);
 
-  return { debug, ask: askStudio, status, file, project, problems, catalogue, running, live, setLive, notice, setNotice,
+  // Pins from the loader only for the text shown now (until its answer, the page works them out itself).
+  const loaderPins = signatures.text === text ? signatures.byNode : null;
+  return { debug, ask: askStudio, status, file, project, problems, loaderPins, catalogue, running, live, setLive, notice, setNotice,
     dirty: text !== savedText, change, undo, redo, save, command, canUndo: history.past.length > 0, canRedo: history.future.length > 0 };
 }

@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -72,9 +73,9 @@ public final class ProjectLoader {
     public LoadResult load(String json) {
         Loader.Outcome outcome = new Loader(registry, environment).load(json);
         if (!outcome.problems().isEmpty()) {
-            return LoadResult.invalid(outcome.problems());
+            return LoadResult.of(null, outcome.problems(), outcome.signatures());
         }
-        return LoadResult.valid(new LoadedProject(outcome.project()));
+        return LoadResult.of(new LoadedProject(outcome.project()), List.of(), outcome.signatures());
     }
 
     /** Options for a {@link ProjectLoader}. Not thread-safe. */

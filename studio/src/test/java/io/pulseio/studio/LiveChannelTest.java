@@ -77,6 +77,26 @@ class LiveChannelTest {
     }
 
     @Test
+    void checkAnswersEachNodesPinsAsTheLoaderWorksThemOutAlsoWithProblems() throws Exception {
+        JsonNode checked = page.ask("check", """
+                {"format":1,"name":"pins","logic":{"project":{"nodes":[
+                  {"id":"go","type":"core.onProjectStart"},
+                  {"id":"sw","type":"core.switch","attributes":{"cases":["red","green"]}},
+                  {"id":"seq","type":"core.sequence","attributes":{"count":3}},
+                  {"id":"odd","type":"no.such"}],
+                 "links":[]}}}""");
+        assertThat(checked.path("problems").findValuesAsText("kind")).contains("UNKNOWN_NODE_TYPE");
+        JsonNode pins = checked.path("signatures");
+        assertThat(pins.fieldNames()).toIterable().containsExactly("go", "sw", "seq");
+        assertThat(pins.path("seq").path("outputs").findValuesAsText("name")).containsExactly("then0", "then1", "then2");
+        assertThat(pins.path("sw").path("outputs").findValuesAsText("name")).containsExactly("case0", "case1", "default");
+        JsonNode value = pins.path("sw").path("inputs").get(1); // in, then value
+        assertThat(value.path("direction").asText()).isEqualTo("in");
+        assertThat(value.path("type").asText()).isNotEqualTo("pulse");
+        assertThat(page.ask("check", "{").path("signatures")).isEmpty();
+    }
+
+    @Test
     void theToolboxFollowsThePluginSwitchesOfTheTextChecked() throws Exception {
         JsonNode checked = page.ask("check", "{\"format\":1,\"name\":\"x\",\"plugins\":{\"socketio\":{\"enabled\":false}},\"logic\":{}}");
         assertThat(checked.path("catalogue").path("nodes").findValuesAsText("id"))

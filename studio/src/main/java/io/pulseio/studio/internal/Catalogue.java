@@ -7,8 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pulseio.logic.NodeRegistry;
 import io.pulseio.logic.Problem;
 import io.pulseio.logic.Toolbox;
+import io.pulseio.logic.spi.PinSpec;
 import io.pulseio.logic.spi.Plugin;
+import io.pulseio.logic.spi.Signature;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -54,6 +57,35 @@ public final class Catalogue {
             return root == null ? Json.MAPPER.missingNode() : root.path("plugins");
         } catch (JsonProcessingException e) {
             return Json.MAPPER.missingNode();
+        }
+    }
+
+    /**
+     * The loader's pins of each node as JSON: {@code {nodeId: {inputs: [pin], outputs: [pin]}}},
+     * a pin being {@code {name, type, direction, required?, default?, description?}} as in the catalogue.
+     */
+    public static ObjectNode signatures(Map<String, Signature> signatures) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        signatures.forEach((id, signature) -> {
+            ObjectNode node = out.putObject(id);
+            pins(node.putArray("inputs"), signature.inputs(), "in");
+            pins(node.putArray("outputs"), signature.outputs(), "out");
+        });
+        return out;
+    }
+
+    private static void pins(ArrayNode array, List<PinSpec> pins, String direction) {
+        for (PinSpec p : pins) {
+            ObjectNode o = array.addObject().put("name", p.name()).put("type", p.type().id()).put("direction", direction);
+            if (!p.isPulse()) {
+                o.put("required", p.isRequired());
+                if (p.defaultValue() != null) {
+                    o.putPOJO("default", p.defaultValue());
+                }
+            }
+            if (!p.description().isEmpty()) {
+                o.put("description", p.description());
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.pulseio.studio.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pulseio.logic.LoadResult;
 import io.pulseio.logic.ProjectLoader;
 import io.pulseio.server.Ack;
 import io.pulseio.server.Namespace;
@@ -20,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * The studio's Socket.IO namespace {@code /studio}: the page's commands, each answered through its
  * acknowledgement, and the events the studio pushes. Commands (argument → answer):
  * <ul>
- * <li>{@code open} → {@code {file, text, version, catalogue, problems, running}}</li>
- * <li>{@code check} {@code {text}} → {@code {problems, catalogue}}</li>
+ * <li>{@code open} → {@code {file, text, version, catalogue, problems, signatures, running}}</li>
+ * <li>{@code check} {@code {text}} → {@code {problems, signatures, catalogue}} ({@code signatures}: each
+ * node's pins as the loader works them out, see {@link Catalogue#signatures})</li>
  * <li>{@code save} {@code {text, base?, force?}} → {@code {ok, text, version}} or
  * {@code {ok: false, conflict, version}}; {@code base} is the version the page edited from</li>
  * <li>{@code run} / {@code restart} {@code {text}}, {@code stop} → {@code {ok, error?, problems?}}</li>
@@ -138,7 +140,9 @@ public final class LiveChannel implements AutoCloseable {
 
     private ObjectNode check(String text) {
         ObjectNode answer = Json.MAPPER.createObjectNode().put("ok", true);
-        answer.set("problems", Catalogue.problems(loader.load(text).problems()));
+        LoadResult loaded = loader.load(text);
+        answer.set("problems", Catalogue.problems(loaded.problems()));
+        answer.set("signatures", Catalogue.signatures(loaded.signatures()));
         answer.set("catalogue", catalogue.forProject(text));
         return answer;
     }

@@ -12,6 +12,7 @@ import io.pulseio.logic.model.GraphSpec;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
 import io.pulseio.logic.spi.Plugin;
+import io.pulseio.logic.spi.Signature;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,8 +39,14 @@ public final class Loader {
         this.environment = environment;
     }
 
-    /** Either a linked project (problems empty) or the problems. */
-    public record Outcome(LinkedProject project, List<Problem> problems) {
+    /**
+     * Either a linked project (problems empty) or the problems; with the pins of every node whose type
+     * is known and usable, by node id in file order (empty when the file did not parse or fit the schema).
+     */
+    public record Outcome(LinkedProject project, List<Problem> problems, Map<String, Signature> signatures) {
+        Outcome(LinkedProject project, List<Problem> problems) {
+            this(project, problems, Map.of());
+        }
     }
 
     public Outcome load(String text) {
@@ -80,10 +87,12 @@ public final class Loader {
         for (int i = 0; i < specs.size(); i++) {
             links.check(specs.get(i), graphs.get(i));
         }
+        Map<String, Signature> signatures = new LinkedHashMap<>();
+        nodes.forEach(n -> signatures.put(n.spec.id(), n.signature));
         if (!problems.isEmpty()) {
-            return new Outcome(null, FileOrder.sort(document, oneCauseEach(problems, environment)));
+            return new Outcome(null, FileOrder.sort(document, oneCauseEach(problems, environment)), signatures);
         }
-        return new Outcome(new LinkedProject(spec, registry, enabled, nodes), problems);
+        return new Outcome(new LinkedProject(spec, registry, enabled, nodes), problems, signatures);
     }
 
     /**
