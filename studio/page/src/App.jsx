@@ -4,7 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlow, Background, Controls, MiniMap, applyNodeChanges, applyEdgeChanges, useReactFlow } from '@xyflow/react';
 import PulseNode from './PulseNode.jsx';
 import PulseEdge from './PulseEdge.jsx';
-import Toolbox from './Toolbox.jsx';
+import Toolbox, { NODE_TYPE } from './Toolbox.jsx';
 import { NodePanel, ProjectPanel } from './SidePanel.jsx';
 import { DebugBar, DebugPanel } from './Debug.jsx';
 import { Messages, Printed, Problems, Replay } from './BottomPanel.jsx';
@@ -20,6 +20,8 @@ const LARGE_GRAPH = 150;
 // The debugger's keys, as in the browsers' and IDEs' debuggers (F9 toggles the selected node's breakpoint).
 const DEBUG_KEYS = { F6: 'pause', F8: 'resume', F10: 'stepOver', F11: 'step', 'Shift+F11': 'stepOut' };
 
+const NO_GRAPH = { nodes: [], links: [] };
+
 export default function App() {
   const s = useStudio();
   const { project, catalogue, change } = s;
@@ -33,9 +35,15 @@ export default function App() {
   const replay = useReplay();
   const live = replay.state ? replay.live : s.live;
 
-  const graphs = project ? graphsOf(project) : [];
+  // One object per graph for each version of the project (a project without a graph gets an empty
+  // one that stays the same object): the memos and effects below depend on their identity.
+  const graphs = useMemo(() => (project ? graphsOf(project) : []), [project]);
   const current = graphs.find(g => g.key === tab) || graphs[0];
-  const graph = current ? current.graph : { nodes: [], links: [] };
+  const graph = current ? current.graph : NO_GRAPH;
+  // Fit the view to the graph the project opened with; an empty one stays at zoom 1 (fitting its
+  // first node would zoom in as far as it goes).
+  const fitOnOpen = useRef(null);
+  if (fitOnOpen.current === null && project) fitOnOpen.current = (graph.nodes || []).length > 0;
   const descriptors = useMemo(() => new Map((catalogue ? catalogue.nodes : []).map(d => [d.id, d])), [catalogue]);
   const pinsById = useMemo(() => {
     const linksOf = linksByNode(graph.links || []);
@@ -145,15 +153,34 @@ export default function App() {
       pinType(c.source, c.sourceHandle, 'outputs'), pinType(c.target, c.targetHandle, 'inputs')));
   };
 
-  const addNode = type => {
+  /** Adds a node of `type` with its corner at `point` (screen coordinates), or in the view's middle. */
+  const addNode = (type, point) => {
     const box = document.querySelector('.canvas').getBoundingClientRect();
-    const at = flow.screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 3 });
+    const at = flow.screenToFlowPosition(point || { x: box.left + box.width / 2, y: box.top + box.height / 3 });
+    const taken = (graph.nodes || []).map(n => n.position).filter(Boolean);
+    // a click adds in the middle: step aside from nodes added there before, so none hides another
+    for (let i = 0; !point && i < 40 && taken.some(q => Math.abs(q.x - at.x) < 24 && Math.abs(q.y - at.y) < 24); i++) {
+      at.x += 32;
+      at.y += 32;
+    }
     let id;
     editGraph((g, p) => {
       id = freshId(p, type.id);
       g.nodes = [...(g.nodes || []), { id, type: type.id, position: { x: Math.round(at.x), y: Math.round(at.y) } }];
     });
     setTimeout(() => setRfNodes(ns => ns.map(n => ({ ...n, selected: n.id === id }))), 0);
+  };
+  const onDragOver = e => {
+    if (e.dataTransfer.types.includes(NODE_TYPE)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  };
+  const onDrop = e => {
+    const type = descriptors.get(e.dataTransfer.getData(NODE_TYPE));
+    if (!type || !type.scopes.includes(current.scope)) return;
+    e.preventDefault();
+    addNode(type, { x: e.clientX, y: e.clientY });
   };
 
   const go = problem => {
@@ -230,11 +257,11 @@ export default function App() {
         <button key={g.key} className={'tab' + (g.key === current.key ? ' active' : '')} onClick={() => setTab(g.key)}>{g.label}</button>))}
       </nav>
       <aside className="left"><Toolbox catalogue={catalogue} scope={current.scope} onAdd={addNode} /></aside>
-      <main className="canvas">
+      <main className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
         <ReactFlow nodes={rfNodes} edges={rfEdges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
           onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
           onConnect={onConnect} isValidConnection={isValidConnection} deleteKeyCode={null}
-          fitView colorMode="dark" minZoom={0.1} onlyRenderVisibleElements={rfNodes.length > LARGE_GRAPH}>
+          fitView={!!fitOnOpen.current} colorMode="dark" minZoom={0.1} onlyRenderVisibleElements={rfNodes.length > LARGE_GRAPH}>
           <Background /><Controls /><MiniMap pannable zoomable />
         </ReactFlow>
       </main>

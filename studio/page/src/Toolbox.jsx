@@ -1,7 +1,10 @@
 // The toolbox: the node types the Java side lists for this project (its plugin switches honoured),
 // grouped by category, searchable; only those allowed in the open tab's scope; description and
-// pins on hover. A click adds the node to the open graph.
+// pins on hover. A click adds the node to the open graph; dragging an entry onto the canvas drops it there.
 import { useState } from 'react';
+
+/** The drag data type of a toolbox entry: its node type id. */
+export const NODE_TYPE = 'application/x-pulseio-node-type';
 
 export default function Toolbox({ catalogue, scope, onAdd }) {
   const [query, setQuery] = useState('');
@@ -22,7 +25,8 @@ export default function Toolbox({ catalogue, scope, onAdd }) {
         <div key={g.category} className="toolbox-group">
           <div className="toolbox-category">{g.category}</div>
           {g.types.map(t => (
-            <button key={t.id} className="toolbox-item" data-type={t.id} onClick={() => onAdd(t)}
+            <button key={t.id} className="toolbox-item" data-type={t.id} onClick={() => onAdd(t)} draggable
+              onDragStart={e => { e.dataTransfer.setData(NODE_TYPE, t.id); e.dataTransfer.effectAllowed = 'copy'; }}
               title={t.description + '\nin: ' + pins(t.inputs) + '\nout: ' + pins(t.outputs)}>
               {t.name}
             </button>

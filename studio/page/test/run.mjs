@@ -9,6 +9,7 @@ import { authoring } from './authoring.mjs';
 import { replay } from './replay.mjs';
 import { nodeServer } from './nodeServer.mjs';
 import { debug } from './debug.mjs';
+import { scratch } from './scratch.mjs';
 
 const arg = name => process.argv[process.argv.indexOf('--' + name) + 1];
 const options = { classpath: arg('classpath'), repo: arg('repo'), out: arg('out') };
@@ -28,6 +29,7 @@ const tests = [
   ['a trace file replays on the graph', replay],
   ['a project runs in the studio against the official Node server', nodeServer],
   ['a breakpoint halts a node with its input values; step; resume', debug],
+  ['the hello example is built from an empty project in the studio alone', scratch],
 ];
 let passed = 0;
 let failed = 0;
