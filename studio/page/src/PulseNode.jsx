@@ -18,6 +18,13 @@ function Pin({ pin, side, problem, constant }) {
   );
 }
 
+/** A time in nanoseconds, short: 850 ns, 12.3 µs, 4.1 ms. */
+function duration(ns) {
+  if (ns < 1000) return Math.round(ns) + ' ns';
+  if (ns < 1e6) return (ns / 1000).toFixed(1) + ' µs';
+  return (ns / 1e6).toFixed(1) + ' ms';
+}
+
 export default function PulseNode({ data, selected }) {
   const { node, descriptor, pins, problems, live } = data;
   const problemOf = name => problems.filter(p => p.pin === name).map(p => p.message).join('\n');
@@ -37,7 +44,8 @@ export default function PulseNode({ data, selected }) {
         <div>{pins.outputs.map(p => <Pin key={p.name} pin={p} side="out" problem={problemOf(p.name)} />)}</div>
       </div>
       {nodeProblems.map((p, i) => <div key={i} className="pnode-problem">{p.message}</div>)}
-      {live && live.count > 0 && <div className="pnode-live">ran {live.count}× · last {(live.t / 1e6).toFixed(1)} ms</div>}
+      {live && live.count > 0 && <div className="pnode-live" title="runs · when it last ran (since the run started) · its mean time per run">
+        ran {live.count}× · last {(live.t / 1e6).toFixed(1)} ms{live.ns > 0 ? ' · ' + duration(live.ns / live.count) : ''}</div>}
       {live && live.error && <div className="pnode-error">{live.error}</div>}
     </div>
   );

@@ -1,4 +1,4 @@
-// What the page shows of a run: per node its run count, last time and last error; per connection
+// What the page shows of a run: per node its run count, last time, time spent (ns) and last error; per connection
 // its state and reason; the messages sent and received and the lines printed (the last MAX of
 // each). Fed by the live channel's batches, or by a trace file's records for replay.
 
@@ -11,8 +11,8 @@ const keep = list => (list.length > MAX ? list.slice(list.length - MAX) : list);
 function applyRecord(live, r) {
   switch (r.kind) {
     case 'node': {
-      const n = live.nodes[r.node] || { count: 0 };
-      live.nodes[r.node] = { ...n, count: n.count + 1, t: r.t };
+      const n = live.nodes[r.node] || { count: 0, ns: 0 };
+      live.nodes[r.node] = { ...n, count: n.count + 1, t: r.t, ns: (n.ns || 0) + (r.ns || 0) };
       break;
     }
     case 'pulse':
@@ -42,8 +42,8 @@ function applyRecord(live, r) {
 export function applyBatch(previous, batch) {
   const live = { ...previous, nodes: { ...previous.nodes }, connections: { ...previous.connections }, pulses: { ...previous.pulses } };
   for (const [id, stat] of Object.entries(batch.nodes || {})) {
-    const n = live.nodes[id] || { count: 0 };
-    live.nodes[id] = { ...n, count: n.count + stat.count, t: stat.t };
+    const n = live.nodes[id] || { count: 0, ns: 0 };
+    live.nodes[id] = { ...n, count: n.count + stat.count, t: stat.t, ns: (n.ns || 0) + (stat.ns || 0) };
   }
   for (const key of Object.keys(batch.pulses || {})) live.pulses[key] = ++live.pulseSerial;
   for (const r of batch.events || []) applyRecord(live, r);

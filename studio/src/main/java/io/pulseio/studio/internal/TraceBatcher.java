@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Gathers a run's trace and printed lines into batches for the page, so that a fast run costs the
- * page one message per window, not one per event: node executions become a count and the last
- * time per node, pulses a count per link, and the other records (sent, received, connection,
+ * page one message per window, not one per event: node executions become per node a count, the
+ * last time ({@code t}) and the nanoseconds spent in the window ({@code ns}), pulses a count per link, and the other records (sent, received, connection,
  * scene, error, run start and stop, printed lines) are kept as they are, at most
  * {@link #MAX_EVENTS} per batch (more are counted as dropped). Payloads longer than
  * {@link #MAX_PAYLOAD} characters are cut, marked {@code "truncated": true}.
@@ -32,8 +32,9 @@ public final class TraceBatcher implements TraceListener {
     @Override
     public synchronized void onEvent(TraceEvent event) {
         if (event instanceof TraceEvent.NodeExecuted n) {
-            ObjectNode stat = nodes.computeIfAbsent(n.node(), id -> Json.MAPPER.createObjectNode().put("count", 0));
-            stat.put("count", stat.get("count").asInt() + 1).put("t", n.t()).put("ns", n.ns());
+            ObjectNode stat = nodes.computeIfAbsent(n.node(),
+                    id -> Json.MAPPER.createObjectNode().put("count", 0).put("ns", 0L));
+            stat.put("count", stat.get("count").asInt() + 1).put("t", n.t()).put("ns", stat.get("ns").asLong() + n.ns());
         } else if (event instanceof TraceEvent.Pulse p) {
             pulses.merge(p.from() + ">" + p.to(), 1, Integer::sum);
         } else {
