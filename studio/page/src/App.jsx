@@ -48,8 +48,7 @@ export default function App() {
   const pinsById = useMemo(() => {
     const linksOf = linksByNode(graph.links || []);
     return new Map((graph.nodes || []).map(n =>
-      [n.id, pinsOf(project, n, descriptors.get(n.type), current.key, linksOf.get(n.id) || [],
-        s.loaderPins && s.loaderPins[n.id])]));
+      [n.id, pinsOf(project, n, descriptors.get(n.type), current.key, linksOf.get(n.id) || [], s.loaderPins)]));
   }, [project, graph, descriptors, s.loaderPins]);
   const problemsByNode = useMemo(() => {
     const out = new Map();

@@ -61,7 +61,8 @@ export function linksByNode(links) {
 
 /**
  * The pins of one node ({@code links}: at least those that touch it, see `linksByNode`). The loader's
- * (`loaderPins`: {inputs, outputs} the Java side worked out for the text shown) when given; else the
+ * when `loaderPins` is given (the Java side's answer for the text shown: {nodeId: {inputs, outputs}}
+ * for the nodes whose pins are not their descriptor's; any other node has its descriptor's); else the
  * descriptor's, with those that depend on attributes or on the project worked out as the core's node
  * types do (Sequence count, Call Function and the function's ports, the variable's type) until the
  * loader answers. Pins named by its links or constants but unknown are added, marked unknown, so that
@@ -71,8 +72,10 @@ export function pinsOf(project, node, descriptor, graphKey, links, loaderPins) {
   let inputs;
   let outputs;
   if (loaderPins) {
-    inputs = loaderPins.inputs.map(p => ({ ...p }));
-    outputs = loaderPins.outputs.map(p => ({ ...p }));
+    // the loader names only the nodes whose pins are not their descriptor's
+    const own = loaderPins[node.id] || (descriptor ? descriptor : { inputs: [], outputs: [] });
+    inputs = own.inputs.map(p => ({ ...p }));
+    outputs = own.outputs.map(p => ({ ...p }));
   } else {
     ({ inputs, outputs } = localPins(project, node, descriptor, graphKey));
   }

@@ -1,7 +1,7 @@
 // The page's state and its live channel: the project being edited (with undo/redo), the loader's
 // problems and the toolbox for it (asked again after each change), save with the on-disk check,
 // and the run with its live state. The Java side holds every rule; the page only asks.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { io } from 'socket.io-client';
 import { applyBatch, emptyLive } from './live.js';
 import { clone } from './model.js';
@@ -20,12 +20,14 @@ export function useStudio() {
   // The loader's pins per node, for the project text they were worked out for ({text, byNode}).
   const [signatures, setSignatures] = useState({ text: null, byNode: {} });
   const [catalogue, setCatalogue] = useState(null);
+  const catalogueKey = useRef(null);
+  catalogueKey.current = catalogue ? catalogue.key : null;
   const [running, setRunning] = useState(false);
   const [live, setLive] = useState(emptyLive());
   const [notice, setNotice] = useState(null);
   const [debug, setDebug] = useState({ state: 'stopped', breakpoints: [] });
   const project = history.present;
-  const text = project ? JSON.stringify(project) : null;
+  const text = useMemo(() => (project ? JSON.stringify(project) : null), [project]);
 
   useEffect(() => {
     const socket = io('/studio', { auth: { token }, transports: ['websocket'] });
@@ -57,11 +59,12 @@ export function useStudio() {
     if (!text || !socketRef.current) return undefined;
     let current = true;
     const timer = setTimeout(async () => {
-      const checked = await ask(socketRef.current, 'check', { text });
+      // The catalogue comes back only when the plugin switches changed it.
+      const checked = await ask(socketRef.current, 'check', { text, catalogue: catalogueKey.current });
       if (current && checked.ok) {
         // Unchanged answers keep their objects, so that nothing is drawn again for them.
         setProblems(p => (JSON.stringify(p) === JSON.stringify(checked.problems) ? p : checked.problems));
-        setCatalogue(c => (JSON.stringify(c) === JSON.stringify(checked.catalogue) ? c : checked.catalogue));
+        if (checked.catalogue) setCatalogue(checked.catalogue);
         setSignatures(old => (JSON.stringify(old.byNode) === JSON.stringify(checked.signatures)
           ? { text, byNode: old.byNode } : { text, byNode: checked.signatures || {} }));
       }

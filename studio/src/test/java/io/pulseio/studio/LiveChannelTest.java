@@ -3,6 +3,7 @@ package io.pulseio.studio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -87,13 +88,26 @@ class LiveChannelTest {
                  "links":[]}}}""");
         assertThat(checked.path("problems").findValuesAsText("kind")).contains("UNKNOWN_NODE_TYPE");
         JsonNode pins = checked.path("signatures");
-        assertThat(pins.fieldNames()).toIterable().containsExactly("go", "sw", "seq");
+        assertThat(pins.fieldNames()).as("only the nodes whose pins are not their descriptor's")
+                .toIterable().containsExactly("sw", "seq");
         assertThat(pins.path("seq").path("outputs").findValuesAsText("name")).containsExactly("then0", "then1", "then2");
         assertThat(pins.path("sw").path("outputs").findValuesAsText("name")).containsExactly("case0", "case1", "default");
         JsonNode value = pins.path("sw").path("inputs").get(1); // in, then value
         assertThat(value.path("direction").asText()).isEqualTo("in");
         assertThat(value.path("type").asText()).isNotEqualTo("pulse");
         assertThat(page.ask("check", "{").path("signatures")).isEmpty();
+    }
+
+    @Test
+    void checkLeavesOutTheCatalogueThePageHasAlready() throws Exception {
+        JsonNode first = page.ask("check", PRINTER);
+        String key = first.path("catalogue").path("key").asText();
+        assertThat(key).isEqualTo("core,socketio");
+        ObjectNode again = StudioClient.JSON.createObjectNode().put("text", PRINTER).put("catalogue", key);
+        assertThat(page.ask("check", again).has("catalogue")).isFalse();
+        ObjectNode switchedOff = StudioClient.JSON.createObjectNode().put("catalogue", key).put("text",
+                "{\"format\":1,\"name\":\"x\",\"plugins\":{\"socketio\":{\"enabled\":false}},\"logic\":{}}");
+        assertThat(page.ask("check", switchedOff).path("catalogue").path("key").asText()).isEqualTo("core");
     }
 
     @Test

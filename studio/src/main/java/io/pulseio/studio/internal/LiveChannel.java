@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * acknowledgement, and the events the studio pushes. Commands (argument → answer):
  * <ul>
  * <li>{@code open} → {@code {file, text, version, catalogue, problems, signatures, running}}</li>
- * <li>{@code check} {@code {text}} → {@code {problems, signatures, catalogue}} ({@code signatures}: each
- * node's pins as the loader works them out, see {@link Catalogue#signatures})</li>
+ * <li>{@code check} {@code {text, catalogue?}} → {@code {problems, signatures, catalogue?}} ({@code
+ * signatures}: the pins the loader works out for the nodes whose pins are not their descriptor's, see
+ * {@link Catalogue#signatures}; {@code catalogue} left out when its key is the one the page sent)</li>
  * <li>{@code save} {@code {text, base?, force?}} → {@code {ok, text, version}} or
  * {@code {ok: false, conflict, version}}; {@code base} is the version the page edited from</li>
  * <li>{@code run} / {@code restart} {@code {text}}, {@code stop} → {@code {ok, error?, problems?}}</li>
@@ -65,7 +66,7 @@ public final class LiveChannel implements AutoCloseable {
 
     private void warmUp() {
         try {
-            check(file.text());
+            check(file.text(), null);
         } catch (RuntimeException e) {
             LOG.debug("studio warm-up check failed (the page's open will report it)", e);
         }
@@ -79,7 +80,7 @@ public final class LiveChannel implements AutoCloseable {
 
     private void attach(ServerSocket socket) {
         command(socket, "open", args -> open());
-        command(socket, "check", args -> check(text(args)));
+        command(socket, "check", args -> check(text(args), args.path("catalogue").asText(null)));
         command(socket, "save", args -> save(text(args), args.path("base").asText(null),
                 args.path("force").asBoolean(false)));
         command(socket, "run", args -> runner.start(text(args)));
@@ -131,19 +132,24 @@ public final class LiveChannel implements AutoCloseable {
     private ObjectNode open() throws IOException {
         ProjectFile.Snapshot snapshot = file.read();
         String text = snapshot.text();
-        ObjectNode answer = check(text);
+        ObjectNode answer = check(text, null);
         answer.put("ok", true).put("file", file.path().toString()).put("text", text)
                 .put("version", snapshot.version()).put("running", runner.running());
         answer.set("debug", debugging.snapshot());
         return answer;
     }
 
-    private ObjectNode check(String text) {
+    /** The loader's answer; the catalogue is left out when its key is {@code knownCatalogue}. */
+    private ObjectNode check(String text, String knownCatalogue) {
         ObjectNode answer = Json.MAPPER.createObjectNode().put("ok", true);
         LoadResult loaded = loader.load(text);
+        JsonNode parsed = Catalogue.parse(text);
         answer.set("problems", Catalogue.problems(loaded.problems()));
-        answer.set("signatures", Catalogue.signatures(loaded.signatures()));
-        answer.set("catalogue", catalogue.forProject(text));
+        answer.set("signatures", catalogue.signatures(loaded.signatures(), Catalogue.nodeTypes(parsed)));
+        ObjectNode toolbox = catalogue.forProject(parsed);
+        if (!toolbox.path("key").asText().equals(knownCatalogue)) {
+            answer.set("catalogue", toolbox);
+        }
         return answer;
     }
 
@@ -157,7 +163,7 @@ public final class LiveChannel implements AutoCloseable {
         if (!saved.written()) {
             return Runner.failure(saved.conflict()).put("conflict", true);
         }
-        ObjectNode answer = check(saved.text());
+        ObjectNode answer = check(saved.text(), null);
         return answer.put("text", saved.text()).put("version", saved.version());
     }
 
