@@ -19,20 +19,20 @@ function applyRecord(live, r) {
       live.pulses[r.from + '>' + r.to] = ++live.pulseSerial;
       break;
     case 'sent': case 'received':
-      live.messages = keep([...live.messages, r]);
+      live.messages.push(r);
       break;
     case 'print':
-      live.printed = keep([...live.printed, r.line]);
+      live.printed.push(r.line);
       break;
     case 'connection':
       live.connections[r.connection] = r.state + (r.detail ? ' (' + r.detail + ')' : '');
       break;
     case 'error':
       if (r.node) live.nodes[r.node] = { ...(live.nodes[r.node] || { count: 0 }), error: r.message };
-      live.printed = keep([...live.printed, 'error: ' + (r.node ? r.node + ': ' : '') + r.message]);
+      live.printed.push('error: ' + (r.node ? r.node + ': ' : '') + r.message);
       break;
     case 'runStopped':
-      live.printed = keep([...live.printed, '(run stopped, exit code ' + r.exitCode + ')']);
+      live.printed.push('(run stopped, exit code ' + r.exitCode + ')');
       break;
     default:
   }
@@ -46,7 +46,12 @@ export function applyBatch(previous, batch) {
     live.nodes[id] = { ...n, count: n.count + stat.count, t: stat.t, ns: (n.ns || 0) + (stat.ns || 0) };
   }
   for (const key of Object.keys(batch.pulses || {})) live.pulses[key] = ++live.pulseSerial;
+  // the lists are copied once per batch (the records push onto the copies), then cut to the last MAX
+  live.messages = [...previous.messages];
+  live.printed = [...previous.printed];
   for (const r of batch.events || []) applyRecord(live, r);
+  live.messages = keep(live.messages);
+  live.printed = keep(live.printed);
   live.dropped += batch.dropped || 0;
   return live;
 }
@@ -59,6 +64,8 @@ export function replayTo(records, count) {
     if (r.kind === 'print') continue;
     applyRecord(live, r);
   }
+  live.messages = keep(live.messages);
+  live.printed = keep(live.printed);
   // Only the pulses of the last few records travel: older ones are history.
   const recent = new Set(records.slice(Math.max(0, count - 5), count).filter(r => r.kind === 'pulse').map(r => r.from + '>' + r.to));
   for (const key of Object.keys(live.pulses)) if (!recent.has(key)) delete live.pulses[key];

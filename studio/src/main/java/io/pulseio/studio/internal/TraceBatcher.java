@@ -37,8 +37,10 @@ public final class TraceBatcher implements TraceListener {
             stat.put("count", stat.get("count").asInt() + 1).put("t", n.t()).put("ns", stat.get("ns").asLong() + n.ns());
         } else if (event instanceof TraceEvent.Pulse p) {
             pulses.merge(p.from() + ">" + p.to(), 1, Integer::sum);
+        } else if (events.size() < MAX_EVENTS) {
+            events.add(record(event));
         } else {
-            add(record(event));
+            dropped++; // counted without being written out
         }
     }
 

@@ -23,4 +23,17 @@ class TraceBatcherTest {
         assertThat(batch.path("pulses").path("a.out>b.in").asInt()).isEqualTo(2);
         assertThat(batcher.take()).as("each window starts afresh").isNull();
     }
+
+    @Test
+    void aBatchKeepsAtMostMaxEventsRecordsAndCountsTheRest() {
+        TraceBatcher batcher = new TraceBatcher();
+        for (int i = 0; i < TraceBatcher.MAX_EVENTS + 7; i++) {
+            batcher.onEvent(new TraceEvent.PluginRecord(i, "socketio", "sent",
+                    java.util.Map.of("connection", "main", "name", "e" + i, "payload", "x")));
+        }
+        JsonNode batch = batcher.take();
+        assertThat(batch.path("events")).hasSize(TraceBatcher.MAX_EVENTS);
+        assertThat(batch.path("events").get(0).path("name").asText()).isEqualTo("e0");
+        assertThat(batch.path("dropped").asInt()).isEqualTo(7);
+    }
 }
