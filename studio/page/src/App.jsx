@@ -67,13 +67,18 @@ export default function App() {
 
   // A pause before a node shows its graph and selects it (its values show in the side panel).
   const shownPause = useRef(null);
+  const selectOnArrival = useRef(null);
   useEffect(() => {
     const at = s.debug.state === 'paused' ? s.debug.at : null;
     const key = at ? JSON.stringify(at) : null;
     if (key === shownPause.current) return; // the same pause (a breakpoint changed meanwhile)
     shownPause.current = key;
     if (!at || !at.node) return;
-    if (at.graph && at.graph !== tab && graphs.some(g => g.key === at.graph)) setTab(at.graph);
+    if (at.graph && at.graph !== current.key && graphs.some(g => g.key === at.graph)) {
+      selectOnArrival.current = at.node; // selected when the other graph's nodes are drawn
+      setTab(at.graph);
+      return;
+    }
     setRfNodes(ns => ns.map(n => (n.selected === (n.id === at.node) ? n : { ...n, selected: n.id === at.node })));
   }, [s.debug]);
 
@@ -83,6 +88,8 @@ export default function App() {
     const places = autoLayout(graph);
     setRfNodes(previous => {
       const before = new Map(previous.map(n => [n.id, n]));
+      const pick = selectOnArrival.current;
+      if (pick && (graph.nodes || []).some(n => n.id === pick)) selectOnArrival.current = null;
       return (graph.nodes || []).map(n => {
         const old = before.get(n.id);
         const conn = (n.attributes || {}).configuration || (n.attributes || {}).server;
@@ -97,7 +104,8 @@ export default function App() {
         const position = n.position ? { x: n.position.x, y: n.position.y } : old ? old.position : places.get(n.id);
         if (old && old.sig === sig && old.data.descriptor === data.descriptor
           && old.position.x === position.x && old.position.y === position.y) return old;
-        return { id: n.id, type: 'pulse', sig, measured: old && old.measured, selected: old ? old.selected : false, position, data };
+        const selected = old ? old.selected : n.id === pick;
+        return { id: n.id, type: 'pulse', sig, measured: old && old.measured, selected, position, data };
       });
     });
     setRfEdges(previous => {

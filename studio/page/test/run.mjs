@@ -10,6 +10,7 @@ import { replay } from './replay.mjs';
 import { nodeServer } from './nodeServer.mjs';
 import { debug } from './debug.mjs';
 import { scratch } from './scratch.mjs';
+import { functions } from './functions.mjs';
 
 const arg = name => process.argv[process.argv.indexOf('--' + name) + 1];
 const options = { classpath: arg('classpath'), repo: arg('repo'), out: arg('out') };
@@ -29,6 +30,7 @@ const tests = [
   ['a trace file replays on the graph', replay],
   ['a project runs in the studio against the official Node server', nodeServer],
   ['a breakpoint halts a node with its input values; step; resume', debug],
+  ['step into a function call, out of it, and over one', functions],
   ['the hello example is built from an empty project in the studio alone', scratch],
 ];
 let passed = 0;
