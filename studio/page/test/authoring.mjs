@@ -3,28 +3,20 @@
 // that the saved file validates and runs with the expected output, and that a run started in the
 // studio shows its received event in the messages panel.
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check, drag } from './harness.mjs';
+import { check, drag, freePort, openStudio } from './harness.mjs';
 
-const freePort = () => new Promise(resolve => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
-
-export async function authoring({ classpath, repo, out, browser, studioSession, javaRun }) {
+export async function authoring(options) {
+  const { classpath, repo, out, javaRun } = options;
   const dir = mkdtempSync(join(tmpdir(), 'studio-authoring-'));
   const file = join(dir, 'hello.json');
   const port = await freePort();
   // The example's fixed port, moved to a free one so that parallel runs cannot collide.
   writeFileSync(file, readFileSync(join(repo, 'examples/hello/project.json'), 'utf8').replaceAll('29011', String(port)));
-  const studio = await studioSession(classpath, file);
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
+  const studio = await openStudio(options, file);
+  const { page, node } = studio;
   try {
-    await page.goto(studio.url);
-    const node = id => page.locator(`.react-flow__node[data-id="${id}"]`);
     const handle = (id, pin, kind) => node(id).locator(`.react-flow__handle.${kind}[data-handleid="${pin}"]`);
     await node('sayConnected').waitFor({ timeout: 15000 });
     await page.getByText('No problems').waitFor();
@@ -114,9 +106,8 @@ export async function authoring({ classpath, repo, out, browser, studioSession, 
     await page.locator('.run-state', { hasText: 'stopped' }).waitFor({ timeout: 30000 });
     await node('sayEcho').locator('.pnode-live', { hasText: 'ran 1×' }).waitFor();
     await page.screenshot({ path: join(out, 'studio-run.png') });
-    check(errors.length === 0, 'the page had errors: ' + errors.join('\n'));
+    studio.checkNoPageErrors();
   } finally {
-    await page.close();
-    await studio.stop();
+    await studio.close();
   }
 }

@@ -1,9 +1,7 @@
 // Set a breakpoint from the side panel, run, see the node halted with its input values and the
 // events waiting, step, then disable the breakpoint and resume: the run ends with every line printed.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check } from './harness.mjs';
+import { check, openStudio, projectFile } from './harness.mjs';
 
 // A timer ticks three times, 300 ms apart; each tick prints its count; the third stops the run.
 const COUNTER = {
@@ -23,17 +21,11 @@ const COUNTER = {
   } },
 };
 
-export async function debug({ out, browser, classpath, studioSession }) {
-  const dir = mkdtempSync(join(tmpdir(), 'studio-debug-'));
-  const file = join(dir, 'counter.json');
-  writeFileSync(file, JSON.stringify(COUNTER, null, 2) + '\n');
-  const studio = await studioSession(classpath, file);
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
+export async function debug(options) {
+  const { out } = options;
+  const studio = await openStudio(options, projectFile('studio-debug-', 'counter.json', COUNTER));
+  const { page, node } = studio;
   try {
-    await page.goto(studio.url);
-    const node = id => page.locator(`.react-flow__node[data-id="${id}"]`);
     await node('say').waitFor({ timeout: 15000 });
     await page.getByText('No problems').waitFor();
 
@@ -68,9 +60,8 @@ export async function debug({ out, browser, classpath, studioSession }) {
     await page.getByText('tick 3').waitFor({ timeout: 5000 }).catch(() => {});
     const printed = await page.locator('.bottom-body').textContent();
     check(['tick 1', 'tick 2', 'tick 3'].every(t => printed.includes(t)), 'every tick printed: ' + printed);
-    check(errors.length === 0, 'the page had errors: ' + errors.join('\n'));
+    studio.checkNoPageErrors();
   } finally {
-    await page.close();
-    await studio.stop();
+    await studio.close();
   }
 }

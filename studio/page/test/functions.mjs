@@ -1,10 +1,8 @@
 // Step into a function call and out of it: a breakpoint on a Call Function, Step opens the
 // function's tab paused inside it (the caller named), Step out comes back to the caller's next
 // node, Step over runs a whole call without pausing in it; Resume ends the run.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check } from './harness.mjs';
+import { check, openStudio, projectFile } from './harness.mjs';
 
 const link = ([from, to]) => ({ from, to });
 
@@ -35,17 +33,11 @@ const CALLS = {
   },
 };
 
-export async function functions({ out, browser, classpath, studioSession }) {
-  const dir = mkdtempSync(join(tmpdir(), 'studio-functions-'));
-  const file = join(dir, 'calls.json');
-  writeFileSync(file, JSON.stringify(CALLS, null, 2) + '\n');
-  const studio = await studioSession(classpath, file);
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
+export async function functions(options) {
+  const { out } = options;
+  const studio = await openStudio(options, projectFile('studio-functions-', 'calls.json', CALLS));
+  const { page, node } = studio;
   try {
-    await page.goto(studio.url);
-    const node = id => page.locator(`.react-flow__node[data-id="${id}"]`);
     const state = page.locator('.debug-state');
     const tab = name => page.locator('nav.tabs .tab.active', { hasText: name });
     await node('call1').waitFor({ timeout: 15000 });
@@ -93,9 +85,8 @@ export async function functions({ out, browser, classpath, studioSession }) {
     await page.getByText('10', { exact: true }).waitFor({ timeout: 5000 });
     const printed = await page.locator('.bottom-body').textContent();
     check(/inside.*6.*inside.*10/s.test(printed), 'the run printed inside, 6, inside, 10: ' + printed);
-    check(errors.length === 0, 'the page had errors: ' + errors.join('\n'));
+    studio.checkNoPageErrors();
   } finally {
-    await page.close();
-    await studio.stop();
+    await studio.close();
   }
 }

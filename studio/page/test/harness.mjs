@@ -1,6 +1,10 @@
 // What the browser tests share: Chromium with the flags this machine needs, the studio's Java side
 // as a child process (its URL read from its first line), a Java run of a saved project, and bounded waits.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
 export async function launch(executablePath) {
@@ -61,3 +65,41 @@ export async function drag(page, from, to) {
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
   await page.mouse.up();
 }
+
+/** Writes `project` as a new file `name` in a fresh temporary folder; returns its path. */
+export function projectFile(prefix, name, project) {
+  const file = join(mkdtempSync(join(tmpdir(), prefix)), name);
+  writeFileSync(file, JSON.stringify(project, null, 2) + '\n');
+  return file;
+}
+
+/**
+ * Starts the studio on `file` and opens its page in a new tab (errors the page throws are kept):
+ * {studio, page, errors, node(id), checkNoPageErrors(), close()}. Close it in a `finally`.
+ */
+export async function openStudio({ classpath, browser, studioSession }, file, viewport = { width: 1500, height: 950 }) {
+  const studio = await studioSession(classpath, file);
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on('pageerror', e => errors.push(e.message));
+  const close = async () => {
+    await page.close();
+    await studio.stop();
+  };
+  try {
+    await page.goto(studio.url);
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  return {
+    studio, page, errors, close,
+    node: id => page.locator(`.react-flow__node[data-id="${id}"]`),
+    checkNoPageErrors: () => check(errors.length === 0, 'the page had errors: ' + errors.join('\n')),
+  };
+}
+
+/** A TCP port that was free on 127.0.0.1 a moment ago. */
+export const freePort = () => new Promise(resolve => {
+  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+});

@@ -2,12 +2,10 @@
 // test's own process) and see what it sent and received on the graph and in the panels: the
 // received event in the Messages panel, the printed line, each node's count, the Send's
 // connection state.
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Server } from 'socket.io';
-import { check } from './harness.mjs';
+import { check, openStudio, projectFile } from './harness.mjs';
 
 /** Start → subscribe → connect; on connect send `echo`; print the `echo-back`, disconnect, stop. */
 function project(url) {
@@ -31,7 +29,8 @@ function project(url) {
     logic: { project: { nodes, links } } };
 }
 
-export async function nodeServer({ out, browser, classpath, studioSession }) {
+export async function nodeServer(options) {
+  const { out } = options;
   const http = createServer();
   const io = new Server(http);
   const got = [];
@@ -40,16 +39,11 @@ export async function nodeServer({ out, browser, classpath, studioSession }) {
     socket.emit('echo-back', 'node says: ' + message);
   }));
   await new Promise(resolve => http.listen(0, '127.0.0.1', resolve));
-  const dir = mkdtempSync(join(tmpdir(), 'studio-node-'));
-  const file = join(dir, 'against-node.json');
-  writeFileSync(file, JSON.stringify(project(`http://127.0.0.1:${http.address().port}`), null, 2) + '\n');
-  const studio = await studioSession(classpath, file);
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
+  const file = projectFile('studio-node-', 'against-node.json', project(`http://127.0.0.1:${http.address().port}`));
+  let studio;
   try {
-    await page.goto(studio.url);
-    const node = id => page.locator(`.react-flow__node[data-id="${id}"]`);
+    studio = await openStudio(options, file);
+    const { page, node } = studio;
     await node('send').waitFor({ timeout: 15000 });
     await page.getByText('No problems').waitFor();
     await page.getByRole('button', { name: 'Run', exact: true }).click();
@@ -65,10 +59,9 @@ export async function nodeServer({ out, browser, classpath, studioSession }) {
     }
     await page.screenshot({ path: join(out, 'studio-node-server.png') });
     check(got.length === 1 && got[0] === 'from the studio', 'the Node server got the event once: ' + JSON.stringify(got));
-    check(errors.length === 0, 'the page had errors: ' + errors.join('\n'));
+    studio.checkNoPageErrors();
   } finally {
-    await page.close();
-    await studio.stop();
+    if (studio) await studio.close();
     io.close();
   }
 }

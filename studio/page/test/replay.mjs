@@ -3,18 +3,18 @@
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check } from './harness.mjs';
+import { check, openStudio } from './harness.mjs';
 
-export async function replay({ classpath, repo, out, browser, studioSession }) {
+export async function replay(options) {
+  const { repo, out } = options;
   const trace = join(out, 'hello.trace.jsonl');
   check(existsSync(trace), 'the authoring test left no trace to replay');
   const dir = mkdtempSync(join(tmpdir(), 'studio-replay-'));
   const file = join(dir, 'hello.json');
   copyFileSync(join(repo, 'examples/hello/project.json'), file);
-  const studio = await studioSession(classpath, file);
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  const studio = await openStudio(options, file);
+  const { page } = studio;
   try {
-    await page.goto(studio.url);
     await page.locator('.react-flow__node[data-id="sayEcho"]').waitFor({ timeout: 15000 });
     await page.locator('[data-panel="replay"]').click();
     await page.locator('.replay input[type="file"]').setInputFiles(trace);
@@ -32,8 +32,8 @@ export async function replay({ classpath, repo, out, browser, studioSession }) {
     await page.locator('tr.msg-received', { hasText: 'echo-back' }).first().waitFor();
     await page.locator('[data-panel="replay"]').click();
     await page.screenshot({ path: join(out, 'studio-replay.png') });
+    studio.checkNoPageErrors();
   } finally {
-    await page.close();
-    await studio.stop();
+    await studio.close();
   }
 }

@@ -3,14 +3,9 @@
 // its attributes and constants set in the side panel, every wire drawn pin to pin; then Save, and
 // the saved file runs with the example's output.
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { check, drag } from './harness.mjs';
-
-const freePort = () => new Promise(resolve => {
-  const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
-});
+import { check, drag, freePort, openStudio } from './harness.mjs';
 
 // [name, node type, column, row, attributes, constants]; columns 350 px apart, rows 170 px.
 const NODES = [
@@ -53,16 +48,14 @@ const LINKS = [
   'onServerError.message sayServerError.arg1', 'sayServerError.out fail.in',
 ];
 
-export async function scratch({ classpath, out, browser, studioSession, javaRun }) {
+export async function scratch(options) {
+  const { classpath, out, javaRun } = options;
   const dir = mkdtempSync(join(tmpdir(), 'studio-scratch-'));
   const file = join(dir, 'my-hello.json');
   const port = await freePort();
-  const studio = await studioSession(classpath, file);
-  const page = await browser.newPage({ viewport: { width: 2800, height: 1400 } });
-  const errors = [];
-  page.on('pageerror', e => errors.push(e.message));
+  const studio = await openStudio(options, file, { width: 2800, height: 1400 });
+  const { page } = studio;
   try {
-    await page.goto(studio.url);
     await page.locator('.canvas').waitFor({ timeout: 15000 });
     const canvas = await page.locator('.canvas').boundingBox();
     const emptyPane = () => page.mouse.click(canvas.x + canvas.width - 40, canvas.y + canvas.height - 40);
@@ -122,9 +115,8 @@ export async function scratch({ classpath, out, browser, studioSession, javaRun 
       'server says: Hello, Socket.IO!', 'disconnected (io client disconnect)', 'server stopped'].join('\n');
     check(run.code === 0, 'the project built in the studio runs with exit code 0, got ' + run.code + '\n' + run.stderr);
     check(run.stdout.trim() === expected, 'the project built in the studio prints\n' + expected + '\nbut printed\n' + run.stdout);
-    check(errors.length === 0, 'the page had errors: ' + errors.join('\n'));
+    studio.checkNoPageErrors();
   } finally {
-    await page.close();
-    await studio.stop();
+    await studio.close();
   }
 }
