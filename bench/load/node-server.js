@@ -10,6 +10,9 @@
 //   'heap' (ack)              -> ack({heap_used, rss_kb, sockets}); heap used after global.gc()
 //                                when node runs with --expose-gc
 //   'echo' (...args, ack)     -> ack(...args)
+//   'fetch-sockets' (ack)     -> ack(count of io.fetchSockets(), every server of the cluster)
+// With BENCH_REDIS=redis://HOST:PORT the server joins a cluster over Redis with the official
+// @socket.io/redis-adapter (BENCH_REDIS_ADAPTER=streams: @socket.io/redis-streams-adapter).
 'use strict';
 
 const http = require('http');
@@ -29,6 +32,23 @@ if (!/^127\.|^::1$|^localhost$/.test(host)) {
 const httpServer = http.createServer();
 const io = new Server(httpServer, { transports: ['polling', 'websocket'], serveClient: false });
 
+async function joinCluster(url) {
+  const { createClient } = require('redis');
+  if (process.env.BENCH_REDIS_ADAPTER === 'streams') {
+    const { createAdapter } = require('@socket.io/redis-streams-adapter');
+    const client = createClient({ url });
+    await client.connect();
+    io.adapter(createAdapter(client));
+  } else {
+    const { createAdapter } = require('@socket.io/redis-adapter');
+    const pub = createClient({ url });
+    const sub = pub.duplicate();
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+  }
+  console.error('server: in a cluster over ' + url);
+}
+
 function heapAfterGc() {
   if (typeof global.gc === 'function') {
     for (let i = 0; i < 3; i++) global.gc();
@@ -47,6 +67,14 @@ io.on('connection', (socket) => {
     io.emit('ping-all', micros);
     if (ack) ack(io.of('/').sockets.size);
   });
+  socket.on('fetch-sockets', async (ack) => {
+    if (typeof ack !== 'function') return;
+    try {
+      ack((await io.fetchSockets()).length);
+    } catch (e) {
+      ack({ error: String(e) });
+    }
+  });
   socket.on('heap', (...args) => {
     const ack = args.pop();
     if (typeof ack !== 'function') return;
@@ -60,8 +88,13 @@ io.on('connection', (socket) => {
   });
 });
 
-httpServer.listen(port, host, () => {
-  process.stdout.write(`LISTENING ${httpServer.address().port}\n`);
+(process.env.BENCH_REDIS ? joinCluster(process.env.BENCH_REDIS) : Promise.resolve()).then(() => {
+  httpServer.listen(port, host, () => {
+    process.stdout.write(`LISTENING ${httpServer.address().port}\n`);
+  });
+}, (e) => {
+  console.error('server: cannot join the cluster: ' + e);
+  process.exit(69);
 });
 
 const lifetimeS = Number(process.env.BENCH_SERVER_LIFETIME_S || 1800);

@@ -19,12 +19,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Many WebSocket-only Socket.IO clients on one shared {@link EventLoops}: opens them with a bounded
- * number of handshakes in flight, and records when each receives {@code ping-all}.
+ * number of handshakes in flight, spread in turn over the servers' URLs, and records when each
+ * receives {@code ping-all}.
  *
  * <p>Listeners run on the clients' event loop threads; the counters they touch are atomic.
  */
 final class Crowd implements AutoCloseable {
-  private final String url;
+  private final List<String> urls;
   private final EventLoops loops;
   private final Duration timeout;
   private final List<SocketIoClient> clients = new ArrayList<>();
@@ -38,15 +39,15 @@ final class Crowd implements AutoCloseable {
   private final AtomicInteger received = new AtomicInteger();
   private final AtomicLong lastReceipt = new AtomicLong();
 
-  Crowd(String url, int threads, Duration timeout) {
-    this.url = url;
+  Crowd(List<String> urls, int threads, Duration timeout) {
+    this.urls = List.copyOf(urls);
     this.loops = EventLoops.create(threads);
     this.timeout = timeout;
   }
 
   /** One more client, connecting now; {@code done} completes with its connect time in ns or fails. */
   private CompletableFuture<Long> open() {
-    ClientOptions options = ClientOptions.builder(url)
+    ClientOptions options = ClientOptions.builder(urls.get(clients.size() % urls.size()))
         .transports(Transport.WEBSOCKET)
         .upgrade(false)
         .reconnection(false)

@@ -17,12 +17,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Opens N concurrent WebSocket Socket.IO clients on one shared event loop group against a server,
- * and reports how long that took; optionally the server heap per connection and the delivery time
- * of broadcasts to all of them.
+ * or spread in turn over the servers of a cluster ({@code URL} a comma-separated list), and
+ * reports how long that took; optionally the server heap per connection, the delivery time of
+ * broadcasts to all of them, how many broadcasts per second reach them all, and the time of a
+ * cluster-wide {@code fetchSockets}.
  *
  * <pre>
- * LoadTool URL N [--concurrency C] [--threads T] [--broadcasts B] [--timeout-s S] [--hold-s H]
+ * LoadTool URL[,URL…] N [--concurrency C] [--threads T] [--broadcasts B] [--burst K] [--fetches F]
+ *          [--timeout-s S] [--hold-s H]
  * </pre>
+ *
+ * <p>{@code --burst K}: the control client sends K {@code broadcast-ping} back to back; the rate is
+ * K over the time until all K × N receipts arrived. {@code --fetches F}: F {@code fetch-sockets}
+ * round trips one after the other (p50 and max; each answer must count every client). The control
+ * client talks to the first URL; heap figures are that server's.
  *
  * <p>The server must answer the events of {@code BenchServer} / {@code bench/load/node-server.js}:
  * {@code heap} (ack with {@code heap_used} after GC; optional: without it no heap figures) and
@@ -43,8 +51,8 @@ public final class LoadTool {
     try {
       code = run(Args.parse(argv), out);
     } catch (IllegalArgumentException e) {
-      System.err.println("usage: LoadTool URL N [--concurrency C] [--threads T] [--broadcasts B]"
-          + " [--timeout-s S] [--hold-s H]\n" + e.getMessage());
+      System.err.println("usage: LoadTool URL[,URL...] N [--concurrency C] [--threads T] [--broadcasts B]"
+          + " [--burst K] [--fetches F] [--timeout-s S] [--hold-s H]\n" + e.getMessage());
       code = 64;
     }
     System.out.println(out);
@@ -53,11 +61,11 @@ public final class LoadTool {
   }
 
   private static int run(Args a, ObjectNode out) throws Exception {
-    out.put("url", a.url).put("n", a.n).put("concurrency", a.concurrency).put("threads", a.threads);
+    out.put("url", String.join(",", a.urls)).put("servers", a.urls.size()).put("n", a.n).put("concurrency", a.concurrency).put("threads", a.threads);
     Duration timeout = Duration.ofSeconds(a.timeoutS);
     try (EventLoops controlLoop = EventLoops.create(1);
-        Crowd crowd = new Crowd(a.url, a.threads, timeout)) {
-      SocketIoClient control = SocketIoClient.create(ClientOptions.builder(a.url)
+        Crowd crowd = new Crowd(a.urls, a.threads, timeout)) {
+      SocketIoClient control = SocketIoClient.create(ClientOptions.builder(a.urls.get(0))
           .transports(Transport.WEBSOCKET).upgrade(false).reconnection(false)
           .connectTimeout(timeout).ackTimeout(timeout).eventLoops(controlLoop).build());
       Socket ctl = control.socket();
@@ -124,15 +132,63 @@ public final class LoadTool {
         Thread.sleep(500);
       }
       summarize(out, casts);
+      boolean extrasOk = burst(a, ctl, crowd, out) & fetches(a, ctl, crowd, out);
       out.put("lost", crowd.lost());
       control.close();
-      boolean ok = crowd.connected() == a.n && crowd.lost() == 0;
+      boolean ok = crowd.connected() == a.n && crowd.lost() == 0 && extrasOk;
       for (JsonNode c : casts) {
         ok &= c.path("received").asInt() == c.path("expected").asInt();
       }
       out.put("ok", ok);
       return ok ? 0 : 1;
     }
+  }
+
+  /** K broadcasts back to back: how many per second reach every client; false when some were lost. */
+  private static boolean burst(Args a, Socket ctl, Crowd crowd, ObjectNode out) throws InterruptedException {
+    if (a.burst == 0 || crowd.connected() == 0) {
+      return true;
+    }
+    int expected = a.burst * crowd.connected();
+    crowd.expect(expected);
+    long t0 = System.nanoTime();
+    for (int i = 0; i < a.burst; i++) {
+      ctl.emit("broadcast-ping");
+    }
+    long[] r = crowd.awaitReceipts(expected, t0 + TimeUnit.SECONDS.toNanos(a.timeoutS));
+    long last = r.length == 0 ? t0 : Arrays.stream(r).max().getAsLong();
+    double seconds = (last - t0) / 1e9;
+    out.put("burst", a.burst).put("burst_received", r.length).put("burst_expected", expected)
+        .put("burst_ms", round(seconds * 1e3)).put("broadcasts_per_s", round(a.burst / seconds));
+    System.err.printf("burst of %d broadcasts: %d/%d receipts in %.0f ms = %.1f broadcasts/s to all%n",
+        a.burst, r.length, expected, seconds * 1e3, a.burst / seconds);
+    return r.length == expected;
+  }
+
+  /** F cluster-wide fetchSockets one after the other: p50 and max; false when one miscounted. */
+  private static boolean fetches(Args a, Socket ctl, Crowd crowd, ObjectNode out) throws Exception {
+    if (a.fetches == 0) {
+      return true;
+    }
+    long[] times = new long[a.fetches];
+    boolean ok = true;
+    for (int i = 0; i < a.fetches; i++) {
+      long t0 = System.nanoTime();
+      List<JsonNode> reply = ctl.emitWithAck(Duration.ofSeconds(a.timeoutS), "fetch-sockets")
+          .get(a.timeoutS + 5, TimeUnit.SECONDS);
+      times[i] = System.nanoTime() - t0;
+      int count = reply.isEmpty() ? -1 : reply.get(0).asInt(-1);
+      if (count != crowd.connected() + 1) { // the control client is a socket too
+        ok = false;
+        out.put("fetch_error", "fetch " + (i + 1) + " answered " + reply + ", expected " + (crowd.connected() + 1));
+      }
+    }
+    Arrays.sort(times);
+    out.put("fetches", a.fetches).put("fetch_p50_ms", round(pct(times, 0.5) / 1e6))
+        .put("fetch_max_ms", round(times[times.length - 1] / 1e6));
+    System.err.printf("fetchSockets x%d: p50 %.2f ms, max %.2f ms%s%n", a.fetches, pct(times, 0.5) / 1e6,
+        times[times.length - 1] / 1e6, ok ? "" : " (" + out.path("fetch_error").asText() + ")");
+    return ok;
   }
 
   /** Medians over the broadcasts after the first (the first one warms the server up). */
@@ -177,7 +233,8 @@ public final class LoadTool {
   }
 
   /** The command line, checked. */
-  record Args(String url, int n, int concurrency, int threads, int broadcasts, long timeoutS, long holdS) {
+  record Args(List<String> urls, int n, int concurrency, int threads, int broadcasts, int burst, int fetches,
+      long timeoutS, long holdS) {
     static Args parse(String[] argv) {
       if (argv.length < 2) {
         throw new IllegalArgumentException("URL and N are required");
@@ -186,6 +243,8 @@ public final class LoadTool {
       int concurrency = 100;
       int threads = 2;
       int broadcasts = 0;
+      int burst = 0;
+      int fetches = 0;
       long timeoutS = 120;
       long holdS = 0;
       for (int i = 2; i < argv.length; i++) {
@@ -198,12 +257,18 @@ public final class LoadTool {
           case "--concurrency" -> concurrency = bounded(name, v, 1, 2_000);
           case "--threads" -> threads = bounded(name, v, 1, 16);
           case "--broadcasts" -> broadcasts = bounded(name, v, 0, 20);
+          case "--burst" -> burst = bounded(name, v, 0, 100);
+          case "--fetches" -> fetches = bounded(name, v, 0, 1_000);
           case "--timeout-s" -> timeoutS = bounded(name, v, 1, 600);
           case "--hold-s" -> holdS = bounded(name, v, 0, 600);
           default -> throw new IllegalArgumentException("unknown option " + name);
         }
       }
-      return new Args(argv[0], n, concurrency, threads, broadcasts, timeoutS, holdS);
+      List<String> urls = List.of(argv[0].split(","));
+      if (urls.stream().anyMatch(u -> !u.startsWith("http://") && !u.startsWith("https://"))) {
+        throw new IllegalArgumentException("each URL must start with http:// or https://, was " + argv[0]);
+      }
+      return new Args(urls, n, concurrency, threads, broadcasts, burst, fetches, timeoutS, holdS);
     }
 
     private static int bounded(String name, String v, int min, int max) {

@@ -28,6 +28,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code broadcast-ping} ([ack]) → emits {@code ping-all} (epoch µs) to every socket of the
  *       namespace, then {@code ack(sockets)}
  *   <li>{@code heap} (ack) → {@code ack({heap_used, rss_kb, sockets})}, heap used after full GCs
+ *   <li>{@code fetch-sockets} (ack) → {@code ack(count)} of the namespace's sockets on every server
+ *       of the cluster ({@code fetchSockets}), or {@code ack({error})}
  * </ul>
  *
  * <p>Listeners run on the socket's event loop, so the per-socket state needs no locking.
@@ -81,6 +83,11 @@ final class BenchHandlers {
         ack.send(namespace.sockets().size());
       }
     });
+    socket.on("fetch-sockets", (args, ack) -> namespace.fetchSockets().whenComplete((all, failure) -> {
+      if (ack != null) {
+        ack.send(failure == null ? (Object) all.size() : Map.of("error", String.valueOf(failure)));
+      }
+    }));
     socket.on("heap", (args, ack) -> {
       if (ack != null) {
         gcThread.execute(() -> ack.send(Map.of("heap_used", ProcessStats.usedHeapAfterGc(),

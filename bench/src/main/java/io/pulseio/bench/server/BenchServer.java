@@ -49,6 +49,14 @@ public final class BenchServer {
     if (maxBuffer != null && !maxBuffer.isBlank()) {
       options.maxHttpBufferSize((long) Double.parseDouble(maxBuffer));
     }
+    // BENCH_REDIS=redis://HOST:PORT (BENCH_REDIS_ADAPTER classic|streams): a server of a cluster.
+    String redis = System.getenv("BENCH_REDIS");
+    if (redis != null && !redis.isBlank()) {
+      String kind = System.getenv("BENCH_REDIS_ADAPTER");
+      options.cluster(new io.pulseio.server.AdapterSettings(redis.trim(),
+          kind == null || kind.isBlank() ? null : kind.trim(), null, null));
+      System.err.println("server: in a cluster over " + redis.trim());
+    }
     SocketIoServer server = SocketIoServer.create(options.build());
     // BENCH_SERVER_ADMIN=development|production: with the Admin UI instrumentation on (no UI
     // connected, no login), to measure what it costs.
