@@ -1,7 +1,6 @@
 package io.pulseio.metrics.internal;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.pulseio.client.ClientListener;
@@ -14,7 +13,7 @@ import java.util.function.IntConsumer;
  * send buffer listener, on each client's event loop). Thread-safe.
  */
 public final class ClientMeters implements ClientListener, IntConsumer {
-  private final AtomicLong waiting = new AtomicLong();
+  private final AtomicLong waiting;
   private final Counter attempts;
   private final Counter reconnects;
 
@@ -25,9 +24,9 @@ public final class ClientMeters implements ClientListener, IntConsumer {
         .description("reconnection attempts started").tags(tags).register(registry);
     reconnects = Counter.builder("pulseio.client.reconnects")
         .description("reconnections that succeeded").tags(tags).register(registry);
-    Gauge.builder("pulseio.client.send.buffer", waiting, AtomicLong::get)
-        .description("emits waiting to be sent: buffered while not connected, or queued behind"
-            + " an at-least-once emit in flight").tags(tags).register(registry);
+    waiting = SharedGauges.of(registry, "pulseio.client.send.buffer", tags,
+        "emits waiting to be sent: buffered while not connected, or queued behind"
+            + " an at-least-once emit in flight");
   }
 
   /** A change of one socket's waiting emits. */

@@ -1,7 +1,6 @@
 package io.pulseio.metrics.internal;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.pulseio.server.DisconnectReason;
@@ -20,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * counters are thread-safe). Every series is made here, so none is looked up per message.
  */
 public final class ServerMeters implements ServerObserver {
-  private final AtomicLong connections = new AtomicLong();
+  private final AtomicLong connections;
   private final Map<Transport, Counter> handshakes = new EnumMap<>(Transport.class);
   private final Map<DisconnectReason, Counter> disconnects = new EnumMap<>(DisconnectReason.class);
   private final Map<RejectedInput, Counter> rejected = new EnumMap<>(RejectedInput.class);
@@ -37,8 +36,8 @@ public final class ServerMeters implements ServerObserver {
   /** Registers the meters of one server, each with the label {@code server=name}. */
   public ServerMeters(MeterRegistry registry, String name) {
     Tags tags = Tags.of("server", name);
-    Gauge.builder("pulseio.server.connections", connections, AtomicLong::get)
-        .description("Engine.IO sessions open now").tags(tags).register(registry);
+    connections = SharedGauges.of(registry, "pulseio.server.connections", tags,
+        "Engine.IO sessions open now");
     for (Transport t : Transport.values()) {
       handshakes.put(t, Counter.builder("pulseio.server.handshakes")
           .description("Engine.IO sessions opened, by first transport").tags(tags)
