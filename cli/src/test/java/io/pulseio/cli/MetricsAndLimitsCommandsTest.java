@@ -108,12 +108,15 @@ class MetricsAndLimitsCommandsTest {
     // ---- run: loop bound, trace cap, metrics ----
 
     @Test
-    void runCutsARunawayLoopAtTheGivenBound() throws Exception {
+    void runCutsARunawayLoopAtTheGivenBound(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("run.jsonl");
         Cli.Result r = Cli.run("run", Cli.project("bounce.json").toString(), "--duration", "1s",
-                "--max-events-without-input", "50");
+                "--max-events-without-input", "50", "--trace", trace.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().lines().count()).isBetween(45L, 50L);
-        assertThat(r.err()).contains("more than 50 events in a row caused by the logic itself");
+        assertThat(Files.readAllLines(trace)).filteredOn(l -> l.contains("\"kind\":\"error\""))
+                .singleElement().asString().contains("\"source\":\"loop\"")
+                .contains("more than 50 events in a row caused by the logic itself");
     }
 
     @Test
