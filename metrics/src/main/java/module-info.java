@@ -11,7 +11,6 @@ module io.pulseio.metrics {
     requires transitive micrometer.core;
     requires transitive micrometer.registry.prometheus;
     requires jdk.httpserver;
-    requires org.slf4j;
 
     exports io.pulseio.metrics;
 }
