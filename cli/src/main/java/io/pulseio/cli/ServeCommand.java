@@ -160,6 +160,9 @@ final class ServeCommand implements Callable<Integer> {
                     try {
                         metricsEndpoint = metrics.start(registry, err);
                     } catch (CliException e) {
+                        if (instrumentation != null) {
+                            instrumentation.close();
+                        }
                         closeQuietly(io);
                         throw e;
                     }
