@@ -9,6 +9,7 @@ module io.pulseio.cli {
     requires io.pulseio.admin;
     requires io.pulseio.client;
     requires io.pulseio.logic;
+    requires io.pulseio.metrics;
     requires io.pulseio.server;
     requires io.pulseio.studio;
 

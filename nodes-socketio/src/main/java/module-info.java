@@ -9,6 +9,7 @@ module io.pulseio.nodes.socketio {
     requires com.fasterxml.jackson.databind;
     requires io.pulseio.admin;
     requires io.pulseio.client;
+    requires io.pulseio.metrics;
     requires io.pulseio.protocol;
     requires io.pulseio.server;
 

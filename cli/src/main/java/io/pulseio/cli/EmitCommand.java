@@ -27,15 +27,19 @@ import picocli.CommandLine.Spec;
         description = {"Connects to a Socket.IO server, emits one event and disconnects: the Socket.IO "
                 + "counterpart of wscat.",
                 "Arguments are sent as strings, or parsed as JSON with --json. With --ack, waits for the "
-                        + "acknowledgement and prints its arguments on stdout as one JSON array."},
+                        + "acknowledgement and prints its arguments on stdout as one JSON array.",
+                "With --retries N the emit is delivered at least once: it asks for an ack, waits --timeout "
+                        + "for it, and is sent again up to N times (the server may see it more than once)."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0   emitted (and acknowledged, with --ack)", "  64  usage error (bad URL, bad JSON, ...)",
+        footer = {"  0   emitted (and acknowledged, with --ack or --retries)",
+                "  64  usage error (bad URL, bad JSON, ...)",
                 "  69  the server is unreachable, refused the namespace, or sent no ack in time", "",
                 "Examples (from the repository root):",
                 "  # with 'pulseio serve --echo' on port 3000, and with TLS on 8443",
                 "  # ('pulseio serve --help' shows how):",
                 "  pulseio emit http://localhost:3000 chat 'hello there'",
                 "  pulseio emit http://localhost:3000/admin ping --ack",
+                "  pulseio emit http://localhost:3000 order 7 --retries 3 --timeout 2s",
                 "  pulseio emit https://localhost:8443 order '{\"id\":7}' 3 --json --ack \\",
                 "      --timeout 5s --ca examples/tls/localhost-cert.pem",
                 "  pulseio emit ws://localhost:3000 hi --transport websocket \\",
@@ -62,19 +66,36 @@ final class EmitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Parse each argument as JSON (numbers, objects, true, null...).")
     boolean json;
 
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Resend the event up to N times while no ack comes within --timeout (at-least-once "
+                    + "delivery; the command then waits for the ack, and --ack prints it). Default: 0.")
+    int retries;
+
     @Mixin
     ConnectionOptions connection;
 
     @Override
     public Integer call() throws InterruptedException {
         Object[] values = values();
+        if (retries < 0) {
+            throw new ParameterException(spec.commandLine(), "--retries must be 0 or more, was " + retries);
+        }
         ConnectionOptions.Target target = connection.target(spec.commandLine(), url);
         ClientOptions options = connection.clientOptions(spec.commandLine(), target.url(), false);
+        if (retries > 0) {
+            options = options.toBuilder().retries(retries).ackTimeout(connection.timeout).build();
+        }
         try (Connection c = Connection.create(options, target.namespace())) {
             c.connect(connection.timeout);
             Socket socket = c.socket();
-            if (ack) {
-                printAck(c, send(() -> socket.emitWithAck(connection.timeout, event, values)));
+            if (retries > 0) {
+                // each try waits --timeout for the ack (the options' ackTimeout), then the client resends
+                List<JsonNode> answer = awaitAck(c, send(() -> socket.emitWithAck(event, values)), retries + 1);
+                if (ack) {
+                    print(answer);
+                }
+            } else if (ack) {
+                print(awaitAck(c, send(() -> socket.emitWithAck(connection.timeout, event, values)), 1));
             } else {
                 send(() -> {
                     socket.emit(event, values);
@@ -118,21 +139,25 @@ final class EmitCommand implements Callable<Integer> {
         }
     }
 
-    private void printAck(Connection c, CompletableFuture<List<JsonNode>> reply) throws InterruptedException {
-        List<JsonNode> answer;
+    /** Waits for the ack of an emit sent up to {@code tries} times, each try waiting --timeout. */
+    private List<JsonNode> awaitAck(Connection c, CompletableFuture<List<JsonNode>> reply, int tries)
+            throws InterruptedException {
+        String within = " within " + Durations.format(connection.timeout)
+                + (tries > 1 ? " (" + tries + " tries)" : "");
         try {
-            answer = reply.get(connection.timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS);
+            return reply.get(connection.timeout.toMillis() * tries + 2_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof AckTimeoutException || cause instanceof TimeoutException) {
-                throw CliException.unavailable("no ack for '" + event + "' from " + c.where() + " within "
-                        + Durations.format(connection.timeout));
+                throw CliException.unavailable("no ack for '" + event + "' from " + c.where() + within);
             }
             throw CliException.unavailable("no ack for '" + event + "' from " + c.where() + ": " + cause.getMessage());
         } catch (TimeoutException e) {
-            throw CliException.unavailable("no ack for '" + event + "' from " + c.where() + " within "
-                    + Durations.format(connection.timeout));
+            throw CliException.unavailable("no ack for '" + event + "' from " + c.where() + within);
         }
+    }
+
+    private void print(List<JsonNode> answer) {
         PrintWriter out = spec.commandLine().getOut();
         out.println(SafeJson.write(JSON.valueToTree(answer)));
         out.flush();

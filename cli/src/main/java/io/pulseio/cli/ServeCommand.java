@@ -3,6 +3,9 @@ package io.pulseio.cli;
 import io.pulseio.server.AdapterSettings;
 import io.pulseio.admin.Admin;
 import io.pulseio.admin.AdminOptions;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pulseio.metrics.MetricsServer;
+import io.pulseio.metrics.PulseioMetrics;
 import io.pulseio.server.Conformance;
 import io.pulseio.server.EngineServer;
 import io.pulseio.server.ServerOptions;
@@ -18,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -38,8 +42,9 @@ import picocli.CommandLine.TypeConversionException;
                         + "CORS *; engine.io: path /engine.io/, every message echoed; socket.io: namespaces / and "
                         + "/custom, 'auth', 'message-back' and 'message-with-ack' as the suite's README says)."},
         footerHeading = "%nExit codes:%n",
-        footer = {"  0   stopped by Ctrl-C", "  64  usage error (conflicting flags, unreadable TLS files)",
-                "  69  the port cannot be bound", "", "Examples (from the repository root):",
+        footer = {"  0   stopped by Ctrl-C", "  64  usage error (conflicting flags, unreadable TLS files, "
+                        + "a port out of range)",
+                "  69  the port (or the metrics port) cannot be bound", "", "Examples (from the repository root):",
                 "  pulseio serve",
                 "  pulseio serve --port 8080 --echo --cors http://localhost:5173",
                 "  pulseio serve --port 0 --relay | head -1      # LISTENING 43817",
@@ -49,6 +54,8 @@ import picocli.CommandLine.TypeConversionException;
                 "      --key examples/tls/localhost-key.pem",
                 "  # the official Admin UI (its page at https://admin.socket.io):",
                 "  pulseio serve --admin ops:s3cret --cors https://admin.socket.io",
+                "  # Prometheus metrics at http://127.0.0.1:9464/metrics:",
+                "  pulseio serve --metrics 9464",
                 "  pulseio serve --conformance socket.io   # then the v5 test suite on :3000"})
 final class ServeCommand implements Callable<Integer> {
     static final int DEFAULT_PORT = 3000;
@@ -87,6 +94,9 @@ final class ServeCommand implements Callable<Integer> {
                     + "production only the statistics.")
     AdminOptions.Mode adminMode;
 
+    @Mixin
+    MetricsOption metrics = new MetricsOption();
+
     @ArgGroup(exclusive = true)
     ServeBehaviour.Choice behaviour;
 
@@ -114,10 +124,16 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private Admin instrumentation;
+    private MetricsServer metricsEndpoint;
 
     @Override
     public Integer call() {
         AdminOptions adminOptions = adminOptions();
+        boolean measured = metrics.enabled(spec.commandLine());
+        if (measured && conformance == Conformance.Mode.ENGINE_IO) {
+            throw new ParameterException(spec.commandLine(),
+                    "--metrics needs Socket.IO: drop it with --conformance engine.io");
+        }
         ServerOptions options = options();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -134,8 +150,23 @@ final class ServeCommand implements Callable<Integer> {
                 if (adminOptions != null) {
                     instrumentation = Admin.instrument(io, adminOptions);
                 }
+                PrometheusMeterRegistry registry = measured ? MetricsOption.registry() : null;
+                if (registry != null) {
+                    PulseioMetrics.bind(io, registry, "serve");
+                }
                 server = io;
                 bound = start(io::start, io);
+                if (registry != null) {
+                    try {
+                        metricsEndpoint = metrics.start(registry, err);
+                    } catch (CliException e) {
+                        if (instrumentation != null) {
+                            instrumentation.close();
+                        }
+                        closeQuietly(io);
+                        throw e;
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
@@ -161,6 +192,9 @@ final class ServeCommand implements Callable<Integer> {
         } finally {
             if (instrumentation != null) {
                 instrumentation.close();
+            }
+            if (metricsEndpoint != null) {
+                metricsEndpoint.close();
             }
             closeQuietly(server);
         }

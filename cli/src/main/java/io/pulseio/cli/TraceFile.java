@@ -21,11 +21,17 @@ final class TraceFile implements AutoCloseable {
 
     /** Opens (and truncates) {@code path}; null gives a trace file that records nothing. */
     static TraceFile open(CommandLine cmd, Path path) {
+        return open(cmd, path, JsonLinesTraceWriter.DEFAULT_MAX_BYTES);
+    }
+
+    /** As {@link #open(CommandLine, Path)}, writing at most {@code maxBytes} of records. */
+    static TraceFile open(CommandLine cmd, Path path, long maxBytes) {
         if (path == null) {
             return new TraceFile(null);
         }
         try {
-            return new TraceFile(new JsonLinesTraceWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8)));
+            return new TraceFile(new JsonLinesTraceWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8),
+                    maxBytes));
         } catch (IOException e) {
             throw new ParameterException(cmd, "Cannot write trace file " + path + ": " + Errors.describe(e));
         }

@@ -209,6 +209,11 @@ public final class ClientOptions {
     return v.sendBufferSize;
   }
 
+  /** Hears changes of the sockets' send buffers, or null (the default): see the builder. */
+  public java.util.function.IntConsumer sendBufferListener() {
+    return v.sendBufferListener;
+  }
+
   /**
    * The randomness of reconnection delays, or null: a new generator per client. Used only on the
    * client's event loop; a generator shared by several clients must be thread-safe.
@@ -380,6 +385,18 @@ public final class ClientOptions {
     /** Packets a socket keeps while not connected (default 10,000; 0: none). */
     public Builder sendBufferSize(int packets) {
       v.sendBufferSize = packets;
+      return this;
+    }
+
+    /**
+     * Hears how many emits wait in this client's sockets (default null: nobody). It is given the
+     * change of a socket's count (+n, -n) whenever it changes: emits buffered while the socket is
+     * not connected, and at-least-once emits ({@link #retries}) queued behind the one in flight;
+     * the sum of the changes is the number waiting now. Called on the client's event loop: it must
+     * be thread-safe, quick, and never block; an exception it throws is logged. For metrics.
+     */
+    public Builder sendBufferListener(java.util.function.IntConsumer changes) {
+      v.sendBufferListener = changes;
       return this;
     }
 

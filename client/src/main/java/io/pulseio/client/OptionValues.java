@@ -43,6 +43,7 @@ final class OptionValues {
   EventLoops eventLoops;
   Executor callbackExecutor;
   int sendBufferSize = ClientOptions.DEFAULT_SEND_BUFFER_SIZE;
+  java.util.function.IntConsumer sendBufferListener;
   RandomGenerator random;
 
   OptionValues(String url) {
@@ -77,6 +78,7 @@ final class OptionValues {
     c.eventLoops = eventLoops;
     c.callbackExecutor = callbackExecutor;
     c.sendBufferSize = sendBufferSize;
+    c.sendBufferListener = sendBufferListener;
     c.random = random;
     return c;
   }

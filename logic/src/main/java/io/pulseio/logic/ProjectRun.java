@@ -46,6 +46,12 @@ public interface ProjectRun extends AutoCloseable {
     /** The debugger attached now; empty when none is. Any thread. */
     java.util.Optional<Debugger> debugger();
 
+    /**
+     * Events waiting in the run's queue now (network events, timers, answers not yet taken by the logic
+     * thread). Any thread; a snapshot, for monitoring (metrics).
+     */
+    int queueLength();
+
     /** Whether the run has fully stopped. */
     boolean isStopped();
 

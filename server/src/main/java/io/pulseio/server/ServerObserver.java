@@ -8,9 +8,10 @@ import java.util.List;
  * metrics): Engine.IO sessions and their messages, namespaces, room changes and events sent.
  * Register one with {@link SocketIoServer#observe}; every method does nothing by default.
  *
- * <p>Threads: the session and room methods are called on the event loop of the connection they
- * concern, {@link #eventSent} on the thread that emits (any thread), {@link #namespaceCreated} on
- * the thread that made the namespace. Several threads call an observer at once: it must be
+ * <p>Threads: the session, room, ack-reply, ack-timeout, overflow and rejection methods are called
+ * on the event loop of the connection they concern; {@link #eventSent} and {@link #ackSent} on the
+ * thread that emits or answers (any thread), {@link #namespaceCreated} on the thread that made the
+ * namespace. Several threads call an observer at once: it must be
  * thread-safe, return quickly and never block. An exception it throws is logged and goes no
  * further. Nothing is called after the observer's subscription is closed, except calls already
  * under way.
@@ -71,4 +72,28 @@ public interface ServerObserver {
    *     last argument is its offset)
    */
   default void eventSent(ServerSocket socket, String event, List<JsonNode> args) {}
+
+  /**
+   * An ack was sent to a client: the answer to one of its events that asked for one ({@code
+   * Ack.send}, at most once per event). On the thread that answers (any thread).
+   */
+  default void ackSent(ServerSocket socket) {}
+
+  /**
+   * A client answered, in time, an event sent to it with an ack id ({@code emitWithAck} on the
+   * socket, or a broadcast's {@code emitWithAck} reaching it). A late answer is not reported.
+   */
+  default void ackReceived(ServerSocket socket) {}
+
+  /** An event sent to this socket with an ack id got no answer within its timeout. */
+  default void ackTimedOut(ServerSocket socket) {}
+
+  /**
+   * A session is being closed because more than {@code maxOutboundBufferSize} bytes were queued
+   * for its client; {@link #sessionClosed} follows (its reason: transport error).
+   */
+  default void outboundOverflowed(EngineSocket session) {}
+
+  /** The Socket.IO layer refused what the client sent ({@link RejectedInput} says what). */
+  default void inputRejected(EngineSocket session, RejectedInput kind) {}
 }

@@ -67,6 +67,14 @@ public final class BenchServer {
           .build());
       System.err.println("server: Admin UI instrumentation on, " + admin.trim() + " mode");
     }
+    // BENCH_SERVER_METRICS=1: with the Micrometer meters of pulseio-metrics bound (a Prometheus
+    // registry, nothing scraping it), to measure what they cost.
+    String metrics = System.getenv("BENCH_SERVER_METRICS");
+    if (metrics != null && metrics.trim().equals("1")) {
+      io.pulseio.metrics.PulseioMetrics.bind(server, new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+          io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT), "bench");
+      System.err.println("server: metrics on");
+    }
     BenchHandlers handlers = new BenchHandlers(server.sockets());
     server.sockets().onConnection(handlers::attach);
     int bound = server.start();

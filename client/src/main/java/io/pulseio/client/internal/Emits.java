@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ final class Emits {
   private final ArrayDeque<Outgoing> sendBuffer = new ArrayDeque<>();
   private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
   private final LongObjectHashMap<Outgoing> acks = new LongObjectHashMap<>();
+  /** The waiting count last told to the options' send buffer listener. */
+  private int reportedWaiting;
 
   /**
    * @param connected whether the socket is connected now
@@ -54,6 +57,11 @@ final class Emits {
 
   /** An emit of kind NORMAL or QUEUED reached the loop: send, buffer or queue it. */
   void add(Outgoing o) {
+    addNow(o);
+    reportWaiting();
+  }
+
+  private void addNow(Outgoing o) {
     boolean connected = this.connected.getAsBoolean();
     if (o.kind == Outgoing.Kind.QUEUED) {
       // The queue is the send buffer of at-least-once emits, plus the one packet in flight.
@@ -82,6 +90,11 @@ final class Emits {
 
   /** The socket joined its namespace: send what waited, then (again) the head of the queue. */
   void onConnected() {
+    onConnectedNow();
+    reportWaiting();
+  }
+
+  private void onConnectedNow() {
     Outgoing o;
     while ((o = sendBuffer.poll()) != null) {
       write.accept(o);
@@ -91,6 +104,11 @@ final class Emits {
 
   /** An ACK arrived. */
   void onAck(SocketPacket packet) {
+    onAckNow(packet);
+    reportWaiting();
+  }
+
+  private void onAckNow(SocketPacket packet) {
     Outgoing o = acks.remove(packet.ackId());
     if (o == null) {
       LOG.debug("ack {} on {} matches no emit", packet.ackId(), packet.namespace());
@@ -115,6 +133,11 @@ final class Emits {
 
   /** The socket lost its namespace: acks of sent emits cannot come now (buffered ones wait). */
   void onDisconnected() {
+    onDisconnectedNow();
+    reportWaiting();
+  }
+
+  private void onDisconnectedNow() {
     SocketIoException error = new SocketIoException(DISCONNECTED);
     for (Outgoing o : new ArrayList<>(acks.values())) {
       if (sendBuffer.contains(o)) {
@@ -132,6 +155,11 @@ final class Emits {
 
   /** The client closed: every emit still waiting fails with {@code error}. */
   void failAll(SocketIoException error) {
+    failAllNow(error);
+    reportWaiting();
+  }
+
+  private void failAllNow(SocketIoException error) {
     for (Outgoing o : new ArrayList<>(acks.values())) {
       o.cancelTimer();
       fail.accept(o, error);
@@ -158,6 +186,11 @@ final class Emits {
   }
 
   private void onAckTimeout(Outgoing o) {
+    onAckTimeoutNow(o);
+    reportWaiting();
+  }
+
+  private void onAckTimeoutNow(Outgoing o) {
     o.timer = null;
     if (acks.remove(o.ackId) == null) {
       return;
@@ -194,5 +227,27 @@ final class Emits {
     acks.put(o.ackId, o);
     startTimer(o);
     write.accept(o);
+  }
+
+  /**
+   * Tells the send buffer listener, if any, how the number of emits waiting to be sent changed:
+   * those buffered while not connected, and at-least-once emits queued behind the one in flight.
+   */
+  private void reportWaiting() {
+    IntConsumer listener = options.sendBufferListener();
+    if (listener == null) {
+      return;
+    }
+    Outgoing head = queue.peek();
+    int waiting = sendBuffer.size() + queue.size() - (head != null && head.pending ? 1 : 0);
+    if (waiting != reportedWaiting) {
+      int change = waiting - reportedWaiting;
+      reportedWaiting = waiting;
+      try {
+        listener.accept(change);
+      } catch (RuntimeException e) {
+        LOG.warn("send buffer listener failed", e);
+      }
+    }
   }
 }

@@ -35,7 +35,8 @@ class PackageCyclesTest {
             "server", io.pulseio.server.Adapter.class,
             "adapter-redis", io.pulseio.adapter.redis.RedisAdapter.class,
             "logic", io.pulseio.logic.ProjectLoader.class,
-            "nodes-socketio", io.pulseio.nodes.socketio.SocketIoPlugin.class);
+            "nodes-socketio", io.pulseio.nodes.socketio.SocketIoPlugin.class,
+            "metrics", io.pulseio.metrics.PulseioMetrics.class);
 
     @Test
     void noModuleHasAPackageCycleBeyondTheKnownOnes() throws Exception {

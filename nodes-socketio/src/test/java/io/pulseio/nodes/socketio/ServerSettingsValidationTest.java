@@ -43,6 +43,25 @@ class ServerSettingsValidationTest {
     }
 
     @Test
+    void aMetricsSettingIsValidAndItsMistakesAreNamed() {
+        assertThat(load(project(server("\"metrics\": {\"port\": 9464}") + ", {\"name\": \"b\", \"port\": 8081, "
+                + "\"metrics\": {\"port\": 9465, \"host\": \"0.0.0.0\"}}", "")).problems()).isEmpty();
+        assertOnlyProblem(server("\"metrics\": 9464"), ProblemKind.INVALID_SETTING, S0 + ".metrics",
+                "metrics must be an object {port, host?}, was 9464");
+        assertOnlyProblem(server("\"metrics\": {}"), SocketIoProblems.INVALID_PORT, S0 + ".metrics.port",
+                "port is required (0 for any free port)");
+        assertOnlyProblem(server("\"metrics\": {\"port\": 70000}"), SocketIoProblems.INVALID_PORT,
+                S0 + ".metrics.port", "port must be in 0..65535, was 70000");
+        assertOnlyProblem(server("\"metrics\": {\"port\": 8080}"), SocketIoProblems.INVALID_PORT,
+                S0 + ".metrics.port", "the metrics port 8080 is the server's own port: give it a port of its own");
+        assertOnlyProblem(server("\"metrics\": {\"port\": 9464, \"host\": \" \"}"), ProblemKind.INVALID_SETTING,
+                S0 + ".metrics.host", "host must be a non-empty string, was \" \"");
+        assertOnlyProblem(server("\"metrics\": {\"port\": 9464}") + ", {\"name\": \"b\", \"port\": 9464}",
+                SocketIoProblems.INVALID_PORT, "$.settings.socketio.servers[1].port",
+                "port 9464 is already used by server 'hmi (metrics)'");
+    }
+
+    @Test
     void anAdminSettingIsValidAndItsMistakesAreNamed() {
         assertThat(load(project(server("\"admin\": {\"username\": \"ops\", \"password\": \"pw\", "
                 + "\"readOnly\": true, \"mode\": \"production\", \"namespace\": \"/ops\"}"), "")).problems()).isEmpty();

@@ -237,7 +237,8 @@ public final class Run implements ProjectRun {
     }
 
     /** Events waiting in the queue (any thread). */
-    int queueLength() {
+    @Override
+    public int queueLength() {
         return Math.max(0, queue.size() - debugWakes.get());
     }
 

@@ -267,11 +267,13 @@ final class Connection {
             return;
         }
         try {
-            client = SocketIoClient.create(settings.toClientOptions(callbacks::deliver, loops.get()));
+            client = SocketIoClient.create(RunMetrics.client(settings.toClientOptions(callbacks::deliver, loops.get()),
+                    name()));
         } catch (IllegalArgumentException e) {
             throw new NodeError(Reasons.INVALID_SETTINGS, "/", "connection '" + name() + "': " + e.getMessage());
         }
         client.addListener(callbacks.forConnection());
+        RunMetrics.client(client, name());
         namespace("/");
         namespaces.values().forEach(this::attach);
     }

@@ -382,6 +382,9 @@ public final class EngineSession implements EngineSocket {
     }
   }
 
+  /** True once the session went over {@code maxOutboundBufferSize} (it is closing or closed). */
+  public boolean outboxOverflowed() { return outbox.overflowed(); }
+
   /** Ends the session at once. */
   public void closeNow(DisconnectReason reason) {
     closeNow(reason, false);

@@ -22,6 +22,7 @@ final class AckImpl implements Ack {
     ArrayNode data = Args.array(args);
     if (sent.compareAndSet(false, true)) {
       socket.deliver(SocketEncoder.encode(SocketPacket.ack(socket.namespaceName(), ackId, data)), false);
+      socket.nsp().server().observers.ackSent(socket);
     }
   }
 

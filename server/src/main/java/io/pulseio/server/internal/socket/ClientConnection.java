@@ -12,6 +12,7 @@ import io.pulseio.protocol.SocketPacket;
 import io.pulseio.protocol.SocketPacketType;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.EngineSocket;
+import io.pulseio.server.RejectedInput;
 import io.pulseio.server.internal.engine.EngineSession;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,6 +108,7 @@ final class ClientConnection implements EngineSocket.Listener {
     if (attachmentBytes > max) {
       LOG.warn("connection {}: {} bytes of attachments received for a packet that waits for"
           + " more, over maxAttachmentBytes {}: closing it", conn.id(), attachmentBytes, max);
+      server.observers.inputRejected(conn, RejectedInput.ATTACHMENTS_TOO_LARGE);
       closeForAttachments();
     }
   }
@@ -120,6 +122,7 @@ final class ClientConnection implements EngineSocket.Listener {
       if (decoder.awaitingAttachments() && !closed) {
         LOG.warn("connection {}: a binary packet waited {} ms for its attachments"
             + " (attachmentTimeout): closing it", conn.id(), millis);
+        server.observers.inputRejected(conn, RejectedInput.ATTACHMENTS_TIMEOUT);
         closeForAttachments();
       }
     }, millis, TimeUnit.MILLISECONDS);
@@ -140,6 +143,7 @@ final class ClientConnection implements EngineSocket.Listener {
 
   private void onParseError(ProtocolException e) {
     LOG.debug("connection {}: {}", conn.id(), e.getMessage());
+    server.observers.inputRejected(conn, RejectedInput.MALFORMED_PACKET);
     closeSockets(DisconnectReason.PARSE_ERROR);
     conn.closeNow(DisconnectReason.PARSE_ERROR);
   }
@@ -162,6 +166,7 @@ final class ClientConnection implements EngineSocket.Listener {
   private void connect(String name, ObjectNode auth) {
     if (sockets.containsKey(name) || joining.containsKey(name)) {
       LOG.debug("connection {}: invalid state: a second CONNECT for {}, closing", conn.id(), name);
+      server.observers.inputRejected(conn, RejectedInput.DUPLICATE_CONNECT);
       closeSockets(DisconnectReason.FORCED_SERVER_CLOSE);
       conn.close();
       return;
@@ -169,6 +174,7 @@ final class ClientConnection implements EngineSocket.Listener {
     NamespaceImpl namespace = name.length() > server.options.maxNamespaceLength()
         ? null : server.lookup(name);
     if (namespace == null) {
+      server.observers.inputRejected(conn, RejectedInput.INVALID_NAMESPACE);
       ObjectNode error = JsonNodeFactory.instance.objectNode().put("message", "Invalid namespace");
       write(SocketEncoder.encode(SocketPacket.connectError(name, error)), false);
       return;

@@ -6,6 +6,7 @@ import io.pulseio.protocol.SocketPacket;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.EngineSocket;
 import io.pulseio.server.Namespace;
+import io.pulseio.server.RejectedInput;
 import io.pulseio.server.ServerObserver;
 import io.pulseio.server.ServerSocket;
 import io.pulseio.server.Subscription;
@@ -109,6 +110,36 @@ final class Observers {
   void roomLeft(Namespace nsp, String room, String socketId) {
     if (any()) {
       each(o -> o.roomLeft(nsp, room, socketId));
+    }
+  }
+
+  void ackSent(ServerSocket socket) {
+    if (any()) {
+      each(o -> o.ackSent(socket));
+    }
+  }
+
+  void ackReceived(ServerSocket socket) {
+    if (any()) {
+      each(o -> o.ackReceived(socket));
+    }
+  }
+
+  void ackTimedOut(ServerSocket socket) {
+    if (any()) {
+      each(o -> o.ackTimedOut(socket));
+    }
+  }
+
+  void outboundOverflowed(EngineSocket session) {
+    if (any()) {
+      each(o -> o.outboundOverflowed(session));
+    }
+  }
+
+  void inputRejected(EngineSocket session, RejectedInput kind) {
+    if (any()) {
+      each(o -> o.inputRejected(session, kind));
     }
   }
 

@@ -33,8 +33,8 @@ final class PendingAcks {
     return acks != null && acks.remove(ackId) != null;
   }
 
-  /** Hands an ACK packet's arguments to whoever waits for it, if anyone still does. */
-  void reply(SocketPacket packet) {
+  /** Hands an ACK packet's arguments to whoever waits for it, if anyone still does (then true). */
+  boolean reply(SocketPacket packet) {
     Pending pending = acks == null ? null : acks.remove(packet.ackId());
     if (pending != null) {
       if (pending.timer() != null) {
@@ -42,6 +42,7 @@ final class PendingAcks {
       }
       pending.onReply().accept(Args.tail(packet.data(), 0));
     }
+    return pending != null;
   }
 
   /** The socket disconnected: cancels every timer and fails every future waiting. */

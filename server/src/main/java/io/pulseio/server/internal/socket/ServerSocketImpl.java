@@ -175,6 +175,7 @@ final class ServerSocketImpl implements ServerSocket {
       }
       ScheduledFuture<?> timer = client.conn.loop().schedule(() -> {
         if (acks.remove(ackId)) {
+          nsp.server().observers.ackTimedOut(this);
           future.completeExceptionally(
               new AckTimeoutException("operation has timed out", List.of()));
         }
@@ -199,8 +200,11 @@ final class ServerSocketImpl implements ServerSocket {
       if (!connected) {
         return;
       }
-      ScheduledFuture<?> timer = client.conn.loop().schedule(() -> acks.remove(ackId),
-          timeoutMillis, TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> timer = client.conn.loop().schedule(() -> {
+        if (acks.remove(ackId)) {
+          nsp.server().observers.ackTimedOut(this);
+        }
+      }, timeoutMillis, TimeUnit.MILLISECONDS);
       acks.add(ackId, args -> reply.accept(new AckReply(id, args)), timer, null);
       client.write(packet, false);
     });
@@ -336,7 +340,11 @@ final class ServerSocketImpl implements ServerSocket {
   void onPacket(SocketPacket packet) {
     switch (packet.type()) {
       case EVENT, BINARY_EVENT -> dispatch(packet);
-      case ACK, BINARY_ACK -> acks.reply(packet);
+      case ACK, BINARY_ACK -> {
+        if (acks.reply(packet)) {
+          nsp.server().observers.ackReceived(this);
+        }
+      }
       case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
       default -> LOG.debug("socket {}: unexpected {}", id, packet.type());
     }

@@ -72,6 +72,9 @@ public final class SocketIoServerImpl implements SocketIoServer {
         @Override
         public void onClose(DisconnectReason reason) {
           clients.remove(client);
+          if (session.outboxOverflowed()) {
+            observers.outboundOverflowed(session);
+          }
           client.onClose(reason);
           observers.sessionClosed(session, reason);
         }

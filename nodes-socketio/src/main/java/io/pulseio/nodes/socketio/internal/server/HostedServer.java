@@ -2,6 +2,11 @@ package io.pulseio.nodes.socketio.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.admin.Admin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pulseio.metrics.MetricsServer;
+import io.pulseio.metrics.PulseioMetrics;
+import io.pulseio.nodes.socketio.internal.RunMetrics;
 import io.pulseio.nodes.socketio.internal.Messages;
 import io.pulseio.server.Ack;
 import io.pulseio.server.DisconnectReason;
@@ -71,6 +76,8 @@ final class HostedServer {
     private final Function<ServerOptions, SocketIoServer> factory;
     /** The Admin UI instrumentation of the bound server, if its settings ask for one; control thread only. */
     private Admin admin;
+    /** The bound server's own scrape endpoint, if its settings ask for one; control thread only. */
+    private MetricsServer metricsEndpoint;
     private final Map<String, ServerSocket> clients = new ConcurrentHashMap<>();
     private final Map<String, PendingAck> acks = new ConcurrentHashMap<>();
     private final AtomicLong ackIds = new AtomicLong();
@@ -148,10 +155,19 @@ final class HostedServer {
             if (settings.admin() != null) {
                 admin = Admin.instrument(s, settings.admin());
             }
+            RunMetrics.server(s, settings.name());
+            PrometheusMeterRegistry own = settings.metrics() == null ? null
+                    : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            if (own != null) {
+                PulseioMetrics.bind(s, own, settings.name());
+            }
             Consumer<ServerSocket> onConnection = socket -> connected(a, socket);
             s.sockets().onConnection(onConnection);
             s.namespaces(name -> true).onConnection(onConnection);
             int port = s.start();
+            if (own != null) {
+                metricsEndpoint = MetricsServer.start(own, settings.metrics().host(), settings.metrics().port());
+            }
             bound = s;
             SocketIoServer started = s;
             logic.execute(() -> bound(a, started, port));
@@ -159,6 +175,7 @@ final class HostedServer {
             // any failure (an Error too, e.g. a class Netty cannot load) must reach the logic: otherwise the
             // server stays STARTING for the rest of the run
             closeAdmin();
+            closeMetrics();
             if (s != null) {
                 try {
                     s.close();
@@ -171,6 +188,14 @@ final class HostedServer {
             if (e instanceof VirtualMachineError fatal) {
                 throw fatal; // reported; the JVM is in trouble, let its handler see it too
             }
+        }
+    }
+
+    private void closeMetrics() {
+        MetricsServer m = metricsEndpoint;
+        metricsEndpoint = null;
+        if (m != null) {
+            m.close();
         }
     }
 
@@ -187,6 +212,7 @@ final class HostedServer {
         bound = null;
         try {
             closeAdmin();
+            closeMetrics();
             if (s != null) {
                 s.close();
             }

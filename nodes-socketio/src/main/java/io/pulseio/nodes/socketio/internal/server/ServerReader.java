@@ -19,7 +19,9 @@ import java.util.Set;
  */
 public final class ServerReader {
     private static final Set<String> FIELDS = Set.of("name", "host", "port", "path", "cors", "tls", "pingInterval",
-            "pingTimeout", "connectTimeout", "maxHttpBufferSize", "connectionStateRecovery", "adapter", "admin");
+            "pingTimeout", "connectTimeout", "maxHttpBufferSize", "connectionStateRecovery", "adapter", "admin",
+            "metrics");
+    private static final Set<String> METRICS_FIELDS = Set.of("port", "host");
     private static final Set<String> ADMIN_FIELDS = Set.of("username", "password", "readOnly", "mode", "namespace");
     private static final Set<String> TLS_FIELDS = Set.of("cert", "key");
     private static final Set<String> ADAPTER_FIELDS = Set.of("url", "kind", "password", "key");
@@ -52,11 +54,12 @@ public final class ServerReader {
         long recovery = recovery(s.get("connectionStateRecovery"), p + ".connectionStateRecovery");
         AdapterSettings adapter = adapter(s.get("adapter"), p + ".adapter");
         AdminOptions admin = admin(s.get("admin"), p + ".admin");
+        MetricsSetting metrics = metrics(s.get("metrics"), p + ".metrics", port);
         if (values.problems() != before) {
             return null;
         }
         ServerSettings settings = new ServerSettings(name, host, port, path, cors, tls[0], tls[1], pingInterval,
-                pingTimeout, connectTimeout, maxBuffer, recovery, adapter, admin);
+                pingTimeout, connectTimeout, maxBuffer, recovery, adapter, admin, metrics);
         try {
             settings.toServerOptions(); // the server's own checks, as a last line
         } catch (IllegalArgumentException e) {
@@ -67,6 +70,13 @@ public final class ServerReader {
         if (other != null) {
             values.report(SocketIoProblems.INVALID_PORT, p + ".port", "port " + port + " is already used by server '"
                     + other + "'");
+            return null;
+        }
+        String metricsOther = metrics == null || metrics.port() == 0 ? null
+                : ports.putIfAbsent(metrics.port(), name + " (metrics)");
+        if (metricsOther != null) {
+            values.report(SocketIoProblems.INVALID_PORT, p + ".metrics.port", "port " + metrics.port()
+                    + " is already used by server '" + metricsOther + "'");
             return null;
         }
         return settings;
@@ -202,6 +212,29 @@ public final class ServerReader {
             return ServerSettings.DEFAULT_MAX_HTTP_BUFFER_SIZE;
         }
         return value;
+    }
+
+    /** The scrape endpoint: {@code {port, host?}}, or null; its port is neither out of range nor the server's. */
+    private MetricsSetting metrics(JsonNode v, String p, Integer serverPort) {
+        if (v == null) {
+            return null;
+        }
+        if (!v.isObject()) {
+            values.report(ProblemKind.INVALID_SETTING, p, "metrics must be an object {port, host?}, was " + v);
+            return null;
+        }
+        values.unknownFields(v, p, METRICS_FIELDS, "metrics field");
+        Integer port = port(v.get("port"), p + ".port");
+        String host = v.get("host") == null ? MetricsSetting.DEFAULT_HOST : host(v.get("host"), p + ".host");
+        if (port == null || host == null) {
+            return null;
+        }
+        if (port != 0 && port.equals(serverPort)) {
+            values.report(SocketIoProblems.INVALID_PORT, p + ".port", "the metrics port " + port
+                    + " is the server's own port: give it a port of its own");
+            return null;
+        }
+        return new MetricsSetting(host, port);
     }
 
     /** The Admin UI's namespace: {@code {username, password, readOnly?, mode?, namespace?}}, or null. */

@@ -17,11 +17,12 @@ import java.util.List;
  * @param adapter             null: a server of its own; else the cluster it joins (its adapter is found at run
  *                            time: {@code pulseio-adapter-redis} for {@code redis://})
  * @param admin               null: no Admin UI namespace; else how {@code Admin.instrument} sets it up
+ * @param metrics             null: no scrape endpoint of its own; else where it serves {@code GET /metrics}
  */
 public record ServerSettings(String name, String host, int port, String path, List<String> corsOrigins,
                              String tlsCert, String tlsKey, long pingIntervalMillis, long pingTimeoutMillis,
                              long connectTimeoutMillis, long maxHttpBufferSize, long recoveryMillis,
-                             AdapterSettings adapter, AdminOptions admin) {
+                             AdapterSettings adapter, AdminOptions admin, MetricsSetting metrics) {
     /** Every interface: what people who let phones and tablets reach an HMI server expect. */
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final String DEFAULT_PATH = "/socket.io/";
@@ -35,6 +36,14 @@ public record ServerSettings(String name, String host, int port, String path, Li
 
     public ServerSettings {
         corsOrigins = List.copyOf(corsOrigins);
+    }
+
+    /** Without a metrics endpoint. */
+    public ServerSettings(String name, String host, int port, String path, List<String> corsOrigins, String tlsCert,
+                          String tlsKey, long pingIntervalMillis, long pingTimeoutMillis, long connectTimeoutMillis,
+                          long maxHttpBufferSize, long recoveryMillis, AdapterSettings adapter, AdminOptions admin) {
+        this(name, host, port, path, corsOrigins, tlsCert, tlsKey, pingIntervalMillis, pingTimeoutMillis,
+                connectTimeoutMillis, maxHttpBufferSize, recoveryMillis, adapter, admin, null);
     }
 
     /** A server of its own (no cluster adapter). */

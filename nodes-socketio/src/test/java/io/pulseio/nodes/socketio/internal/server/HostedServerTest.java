@@ -155,4 +155,63 @@ class HostedServerTest {
         s.start();
         assertThat(tries).hasValue(2);
     }
+
+    private static ServerSettings withMetrics(int port, int metricsPort) {
+        ServerSettings b = settings(port);
+        return new ServerSettings(b.name(), b.host(), port, b.path(), List.of(), null, null, b.pingIntervalMillis(),
+                b.pingTimeoutMillis(), b.connectTimeoutMillis(), b.maxHttpBufferSize(), 0, null, null,
+                new MetricsSetting("127.0.0.1", metricsPort));
+    }
+
+    private static String scrape(int port) throws IOException {
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
+                "http://127.0.0.1:" + port + "/metrics").toURL().openConnection();
+        c.setConnectTimeout(5000);
+        c.setReadTimeout(5000);
+        assertThat(c.getResponseCode()).isEqualTo(200);
+        try (java.io.InputStream in = c.getInputStream()) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aMetricsSettingServesTheServersMetricsWhileItRuns() throws Exception {
+        int port = freePort();
+        int metrics = freePort();
+        HostedServer s = new HostedServer(withMetrics(port, metrics), new ServerEvents(context, "srv"), logic,
+                control, SocketIoServer::create);
+        s.start();
+        control.runOne();
+        connectClient(port);
+        String text = scrape(metrics);
+        assertThat(text).contains("pulseio_server_connections{server=\"srv\"} 1.0")
+                .contains("pulseio_server_handshakes_total{server=\"srv\",transport=\"websocket\"} 1.0");
+        logic.drain(Duration.ofMillis(300));
+        assertThat(fired()).containsExactly("onServerStart", "onClientConnect");
+
+        s.stop();
+        control.runOne();
+        logic.drain(Duration.ofMillis(300));
+        assertThat(fired()).containsExactly("onServerStart", "onClientConnect", "onClientDisconnect",
+                "onServerStop");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> scrape(metrics))
+                .as("the endpoint closes with the server").isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aMetricsPortInUseIsABindErrorAndTheServerIsClosedAgain() throws Exception {
+        int port = freePort();
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            HostedServer s = new HostedServer(withMetrics(port, taken.getLocalPort()),
+                    new ServerEvents(context, "srv"), logic, Runnable::run, SocketIoServer::create);
+            s.start();
+            logic.runUntil(() -> !context.fired("onServerError").isEmpty());
+            assertThat(context.fired("onServerError")).singleElement().asString()
+                    .contains("reason=bind error")
+                    .contains("cannot serve metrics on 127.0.0.1:" + taken.getLocalPort());
+            try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
+                assertThat(again.getLocalPort()).as("the server's own port was released").isEqualTo(port);
+            }
+        }
+    }
 }
