@@ -78,6 +78,45 @@ public final class RedisLink implements AutoCloseable {
     return where;
   }
 
+  /** Where it connects (for another connection of the same client, such as a stream reader). */
+  RedisURI uri() {
+    return uri;
+  }
+
+  /** The client's threads and event loops, shared with the stream readers' clients. */
+  io.lettuce.core.resource.ClientResources resources() {
+    return client.getResources();
+  }
+
+  /** Whether the command connection is open now (false before it first opened and while down). */
+  boolean connected() {
+    var p = pub;
+    return p != null && p.isOpen();
+  }
+
+  /**
+   * Runs a command on the command connection. The future fails at once when it never opened, and
+   * with a message naming Redis and {@code what} when Redis fails it (or after the timeout).
+   */
+  <T> CompletableFuture<T> command(String what,
+      java.util.function.Function<io.lettuce.core.api.async.RedisAsyncCommands<byte[], byte[]>,
+          io.lettuce.core.RedisFuture<T>> call) {
+    var p = pub;
+    if (p == null) {
+      return CompletableFuture.failedFuture(unavailable());
+    }
+    CompletableFuture<T> out = new CompletableFuture<>();
+    call.apply(p.async()).whenComplete((value, error) -> {
+      if (error != null) {
+        out.completeExceptionally(new IllegalStateException("Redis at " + where + " did not "
+            + what + ": " + rootMessage(error), error));
+      } else {
+        out.complete(value);
+      }
+    });
+    return out;
+  }
+
   private void connect(long retryMillis) {
     if (closed) {
       return;
@@ -152,13 +191,18 @@ public final class RedisLink implements AutoCloseable {
     }
   }
 
+  /** Unsubscribes from channels and from a pattern (none when null). */
   public void unsubscribe(List<String> names, String pattern) {
     names.forEach(channels::remove);
-    patterns.remove(pattern);
+    if (pattern != null) {
+      patterns.remove(pattern);
+    }
     var s = sub;
     if (s != null && !closed) {
       s.async().unsubscribe(names.stream().map(RedisLink::bytes).toArray(byte[][]::new));
-      s.async().punsubscribe(bytes(pattern));
+      if (pattern != null) {
+        s.async().punsubscribe(bytes(pattern));
+      }
     }
   }
 
@@ -200,7 +244,8 @@ public final class RedisLink implements AutoCloseable {
     return new IllegalStateException("Redis at " + where + " is unavailable");
   }
 
-  private void warnDown(String reason) {
+  /** Warns once per outage that what this server sends does not reach the others. */
+  void warnDown(String reason) {
     if (warnedDown.compareAndSet(false, true)) {
       LOG.warn("cannot publish to Redis at {} ({}): other servers miss what this one sends until"
           + " it is back", where, reason);
@@ -214,7 +259,7 @@ public final class RedisLink implements AutoCloseable {
   }
 
   /** The innermost message of the chain, past the futures' wrappers; a closed channel says none. */
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     String message = null;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       boolean wrapper = t instanceof java.util.concurrent.CompletionException
