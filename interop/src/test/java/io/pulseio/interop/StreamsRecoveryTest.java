@@ -11,8 +11,6 @@ import io.pulseio.client.SocketListener;
 import io.pulseio.client.Transport;
 import io.pulseio.server.ServerOptions;
 import io.pulseio.server.SocketIoServer;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -168,13 +166,7 @@ class StreamsRecoveryTest {
     assertThat(condition.getAsBoolean()).as(what).isTrue();
   }
 
-  private String redisCli(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("/usr/bin/redis-cli", "-p",
-        String.valueOf(redis.port)));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-    p.waitFor();
-    return out;
+  private String redisCli(String... args) throws Exception {
+    return redis.cli(args);
   }
 }

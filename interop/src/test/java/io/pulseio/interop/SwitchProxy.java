@@ -12,28 +12,44 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP forwarder on a free loopback port standing in for a load balancer: it sends every new
  * connection to the current backend port, can cut the open ones (as a failed server or network
- * would) and can turn new ones away until a backend is set again. Closed by {@link #close}.
+ * would) and can refuse new ones (it stops listening, as a host that is down) until a backend is
+ * set again. Closed by {@link #close}.
  */
 final class SwitchProxy implements AutoCloseable {
-  private final ServerSocket listener;
+  private final int port;
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+  private ServerSocket listener;
   private volatile int backend;
 
   SwitchProxy(int backend) throws IOException {
     this.backend = backend;
-    listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    Thread accept = new Thread(this::accept, "switch-proxy " + listener.getLocalPort());
+    listener = listen(0);
+    port = listener.getLocalPort();
+  }
+
+  private ServerSocket listen(int on) throws IOException {
+    ServerSocket s = new ServerSocket();
+    s.setReuseAddress(true);
+    s.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), on), 50);
+    Thread accept = new Thread(() -> accept(s), "switch-proxy " + s.getLocalPort());
     accept.setDaemon(true);
     accept.start();
+    return s;
   }
 
   String url() {
-    return "http://127.0.0.1:" + listener.getLocalPort();
+    return "http://127.0.0.1:" + port;
   }
 
-  /** New connections go to this port; 0 turns them away (closed at once). */
-  void backend(int port) {
-    backend = port;
+  /** New connections go to this port; 0 refuses them (nothing listens on the proxy's port). */
+  synchronized void backend(int to) throws IOException {
+    backend = to;
+    if (to == 0 && listener != null) {
+      listener.close();
+      listener = null;
+    } else if (to != 0 && listener == null) {
+      listener = listen(port);
+    }
   }
 
   /** Closes every open connection, both ways. */
@@ -44,11 +60,11 @@ final class SwitchProxy implements AutoCloseable {
     open.clear();
   }
 
-  private void accept() {
-    while (!listener.isClosed()) {
+  private void accept(ServerSocket from) {
+    while (!from.isClosed()) {
       Socket client;
       try {
-        client = listener.accept();
+        client = from.accept();
       } catch (IOException e) {
         return;
       }
@@ -100,8 +116,10 @@ final class SwitchProxy implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
-    listener.close();
+  public synchronized void close() throws IOException {
+    if (listener != null) {
+      listener.close();
+    }
     cutAll();
   }
 }

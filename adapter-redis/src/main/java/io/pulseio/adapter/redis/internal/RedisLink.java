@@ -35,6 +35,7 @@ public final class RedisLink implements AutoCloseable {
   private static final long FIRST_RETRY_MILLIS = 100;
   private static final long MAX_RETRY_MILLIS = 5000;
 
+  private final io.lettuce.core.resource.ClientResources resources;
   private final RedisClient client;
   private final RedisURI uri;
   private final String where;
@@ -52,7 +53,14 @@ public final class RedisLink implements AutoCloseable {
   public RedisLink(RedisURI uri, java.time.Duration commandTimeout) {
     this.uri = uri;
     this.where = uri.getHost() + ":" + uri.getPort();
-    this.client = RedisClient.create(uri);
+    // Lettuce's reconnect delay, as this class's first connection's: 100 ms doubling up to 5 s
+    // (Lettuce's default grows to 30 s, too long a silence after a short outage)
+    this.resources = io.lettuce.core.resource.ClientResources.builder()
+        .reconnectDelay(io.lettuce.core.resource.Delay.exponential(
+            java.time.Duration.ofMillis(FIRST_RETRY_MILLIS),
+            java.time.Duration.ofMillis(MAX_RETRY_MILLIS), 2, TimeUnit.MILLISECONDS))
+        .build();
+    this.client = RedisClient.create(resources, uri);
     client.setOptions(ClientOptions.builder().autoReconnect(true).requestQueueSize(QUEUE)
         .timeoutOptions(TimeoutOptions.enabled(commandTimeout)).build());
     client.addListener(new RedisConnectionStateListener() {
@@ -85,7 +93,7 @@ public final class RedisLink implements AutoCloseable {
 
   /** The client's threads and event loops, shared with the stream readers' clients. */
   io.lettuce.core.resource.ClientResources resources() {
-    return client.getResources();
+    return resources;
   }
 
   /** Whether the command connection is open now (false before it first opened and while down). */
@@ -256,6 +264,7 @@ public final class RedisLink implements AutoCloseable {
   public void close() {
     closed = true;
     client.shutdown(0, 2, TimeUnit.SECONDS);
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 
   /** The innermost message of the chain, past the futures' wrappers; a closed channel says none. */

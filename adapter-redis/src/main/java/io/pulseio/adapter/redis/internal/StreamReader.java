@@ -1,6 +1,8 @@
 package io.pulseio.adapter.redis.internal;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.TimeoutOptions;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads one stream on a connection of its own ({@code XREAD BLOCK} does not share), from its
- * end ({@code $}) at the first read and from the last entry read ever after, and hands every
+ * end at the first read (its last id then, not {@code $}: see {@link #read}) and from the last
+ * entry read ever after, and hands every
  * entry to the adapter of the namespace it names, in stream order, on Lettuce's I/O thread. When
  * Redis fails a read or goes away it retries (100 ms doubling up to 5 s) from the same entry,
  * so nothing that stays in the stream is skipped. Thread-safe.
@@ -36,8 +39,8 @@ final class StreamReader implements AutoCloseable {
       new ConcurrentHashMap<>();
   private volatile StatefulRedisConnection<byte[], byte[]> connection;
   private volatile boolean closed;
-  /** The last entry read ({@code $} before the first); touched by one read at a time. */
-  private volatile String offset = "$";
+  /** The last entry read (null before the first read); touched by one read at a time. */
+  private volatile String offset;
   private volatile String failing;
 
   StreamReader(RedisLink link, String stream, StreamsOptions options) {
@@ -86,6 +89,19 @@ final class StreamReader implements AutoCloseable {
     if (closed || c == null) {
       return;
     }
+    if (offset == null) {
+      // the first read starts at the stream's end as it is now, named by its id rather than $,
+      // so that a read that fails and is retried misses nothing written in between
+      c.async().xrevrange(key, Range.unbounded(), Limit.from(1)).whenComplete((last, e) -> {
+        if (e != null) {
+          failed(e, retryMillis);
+        } else {
+          offset = last.isEmpty() ? "0-0" : last.get(0).getId();
+          read(retryMillis);
+        }
+      });
+      return;
+    }
     XReadArgs args = XReadArgs.Builder.block(options.blockTime().toMillis())
         .count(options.readCount());
     c.async().xread(args, XReadArgs.StreamOffset.from(key, offset)).whenComplete((entries, e) -> {
@@ -93,23 +109,31 @@ final class StreamReader implements AutoCloseable {
         return;
       }
       if (e != null) {
-        if (failing == null) {
-          failing = RedisLink.rootMessage(e);
-          LOG.warn("cannot read stream '{}' from Redis at {} ({}): retrying from entry {};"
-              + " meanwhile this server's clients miss what the other servers send", stream,
-              link.where(), failing, offset);
-        }
-        later(() -> read(Math.min(retryMillis * 2, MAX_RETRY_MILLIS)), retryMillis);
+        failed(e, retryMillis);
         return;
       }
       if (failing != null) {
         failing = null;
-        LOG.info("reading stream '{}' from Redis at {} again, after entry {}", stream,
-            link.where(), offset);
+        // a warning too, so that whoever saw the first one sees the outage end
+        LOG.warn("reading stream '{}' from Redis at {} again, after entry {}: what the other"
+            + " servers sent meanwhile is delivered now", stream, link.where(), offset);
       }
       deliver(entries);
       read(FIRST_RETRY_MILLIS);
     });
+  }
+
+  private void failed(Throwable e, long retryMillis) {
+    if (closed) {
+      return;
+    }
+    if (failing == null) {
+      failing = RedisLink.rootMessage(e);
+      LOG.warn("cannot read stream '{}' from Redis at {} ({}): retrying from entry {}; until"
+          + " then this server's clients wait for what the other servers send", stream,
+          link.where(), failing, offset == null ? "(its end)" : offset);
+    }
+    later(() -> read(Math.min(retryMillis * 2, MAX_RETRY_MILLIS)), retryMillis);
   }
 
   private void deliver(List<StreamMessage<byte[], byte[]>> entries) {
