@@ -1,8 +1,13 @@
 package io.pulseio.interop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.adapter.redis.RedisStreamsAdapter;
 import io.pulseio.server.Adapter;
 import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /**
  * A pulseio server and an official Node.js socket.io server with
@@ -18,5 +23,27 @@ class StreamsClusterTest extends MixedClusterTestBase {
   @Override
   String nodeKind() {
     return "streams";
+  }
+
+  @Test
+  void serverSideEmitsCarryBinaryOverMessagePack() throws Exception {
+    java.sockets().serverSideEmit("hello", (Object) new byte[] {0, 1, (byte) 255});
+    JsonNode got = node.await(l -> "server-side".equals(l.path("ev").asText()));
+    assertThat(got.path("arg").toString()).isEqualTo("{\"type\":\"Buffer\",\"data\":[0,1,255]}");
+  }
+
+  @Test
+  void namespacesShareTheStreamAndStaySeparate() throws Exception {
+    java.namespace("/chat");
+    node.run(Map.of("op", "client", "name", "nchat", "url", javaUrl + "/chat"));
+    node.await(l -> "client-connect".equals(l.path("ev").asText())
+        && "nchat".equals(l.path("name").asText()));
+    java.namespace("/chat").emit("in-chat", 1);
+    java.sockets().emit("in-main", 2);
+    node.clientGot("nchat", "in-chat");
+    node.clientGot("nb", "in-main");
+    assertThat(node.clientHasGot("nb", "in-chat")).isFalse();
+    assertThat(node.clientHasGot("nchat", "in-main")).isFalse();
+    assertThat(redis.cli("XLEN", "socket.io")).isEqualTo("2");
   }
 }
