@@ -46,4 +46,20 @@ class StreamsClusterTest extends MixedClusterTestBase {
     assertThat(node.clientHasGot("nchat", "in-main")).isFalse();
     assertThat(redis.cli("XLEN", "socket.io")).isEqualTo("2");
   }
+
+  @Test
+  void unreadableEntriesAndMessagesAreSkippedWithAWarning() throws Exception {
+    try (LogCapture log = new LogCapture()) {
+      redis.cli("XADD", "socket.io", "*", "uid", "x", "nsp", "/", "type", "3", "data", "%%%");
+      // U+0100 is C4 80 in UTF-8: MessagePack bin 8 of 128 bytes, cut short
+      redis.cli("PUBLISH", "socket.io#/#", "\u0100");
+      node.run(Map.of("op", "emit", "event", "after-garbage"));
+      ja.await("after-garbage");
+      log.await("stream 'socket.io': entry ");
+      assertThat(log.text()).contains("could not be read, skipped: data is neither JSON nor base64");
+      log.await("socket.io#/#: a message that is not MessagePack was dropped");
+    }
+    java.sockets().emit("still-fine");
+    node.clientGot("nb", "still-fine");
+  }
 }

@@ -143,6 +143,85 @@ class StreamsRecoveryTest {
     await(() -> got.contains("after:x"), "an event after the recovery");
   }
 
+  /** A pulseio client that reconnects by itself, keeping what it got and how each connect went. */
+  private final class Reconnecting {
+    final List<String> got = new CopyOnWriteArrayList<>();
+    final List<Boolean> connects = new CopyOnWriteArrayList<>();
+    final Socket socket;
+
+    Reconnecting(String url) throws Exception {
+      SocketIoClient client = SocketIoClient.create(ClientOptions.builder(url)
+          .transports(Transport.WEBSOCKET).reconnectionDelay(Duration.ofMillis(100))
+          .reconnectionDelayMax(Duration.ofMillis(300)).build());
+      closing.add(client::close);
+      socket = client.socket();
+      socket.addListener(new SocketListener() {
+        @Override
+        public void onConnect() {
+          connects.add(socket.recovered());
+        }
+      });
+      socket.onAny((event, args, ack) -> got.add(event + ":"
+          + (args.isEmpty() ? "" : args.get(0).asText())));
+      socket.connect();
+      await(() -> connects.size() == 1, "the first connect");
+    }
+  }
+
+  @Test
+  void aPulseioClientMovesBetweenTwoPulseioServers() throws Exception {
+    try (RedisStreamsAdapter adapter2 = RedisStreamsAdapter.create(redis.url())) {
+      SocketIoServer java2 = SocketIoServer.create(ServerOptions.builder().host("127.0.0.1")
+          .port(0).ioThreads(1).adapter(adapter2).connectionStateRecovery(Duration.ofMinutes(1))
+          .build());
+      closing.add(0, java2::close);
+      int port2 = java2.start();
+      SwitchProxy proxy = new SwitchProxy(javaPort);
+      closing.add(0, proxy);
+      Reconnecting c = new Reconnecting(proxy.url());
+      String sid = c.socket.id();
+      java2.sockets().emit("before", "p2");
+      await(() -> c.got.contains("before:p2"), "an event from the other server");
+
+      proxy.backend(0);
+      proxy.cutAll();
+      awaitGone(sid);
+      java2.sockets().emit("missed", "p2");
+      awaitStreamHolds("p2\"");
+      proxy.backend(port2);
+
+      await(() -> c.connects.size() == 2, "the reconnect");
+      assertThat(c.connects).containsExactly(false, true);
+      assertThat(c.socket.id()).isEqualTo(sid);
+      assertThat(java2.sockets().socket(sid)).isPresent();
+      await(() -> c.got.contains("missed:p2"), "the missed event");
+    }
+  }
+
+  @Test
+  void aSessionThatCannotBeReadStartsTheSocketAfreshWithAWarning() throws Exception {
+    SwitchProxy proxy = new SwitchProxy(javaPort);
+    closing.add(proxy);
+    Reconnecting c = new Reconnecting(proxy.url());
+    String sid = c.socket.id();
+    java.sockets().emit("before", 1);
+    await(() -> c.got.contains("before:1"), "the first event");
+    proxy.backend(0);
+    proxy.cutAll();
+    awaitGone(sid);
+    String key = redisCli("--scan", "--pattern", "sio:session:*");
+    assertThat(key).startsWith("sio:session:");
+    redisCli("SET", key, "!!not base64!!");
+    try (LogCapture log = new LogCapture()) {
+      proxy.backend(javaPort);
+      await(() -> c.connects.size() == 2, "the reconnect");
+      assertThat(c.connects).containsExactly(false, false);
+      assertThat(c.socket.id()).isNotEqualTo(sid);
+      log.await("failed to restore a session; the socket starts afresh");
+      assertThat(log.text()).contains("the session of ");
+    }
+  }
+
   private void awaitGone(String sid) throws InterruptedException {
     for (int i = 0; i < 400 && java.sockets().socket(sid).isPresent(); i++) {
       Thread.sleep(25);
