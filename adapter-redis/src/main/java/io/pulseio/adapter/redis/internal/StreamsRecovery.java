@@ -76,8 +76,9 @@ final class StreamsRecovery {
       try {
         return StreamsWire.session(raw);
       } catch (java.io.IOException e) {
-        throw new IllegalStateException("the session of " + pid + " in Redis cannot be read: "
-            + e.getMessage(), e);
+        // the pid stays out of the message: it is what a client presents to take the session
+        throw new IllegalStateException("a session kept in Redis at " + adapter.link.where()
+            + " cannot be read: " + e.getMessage(), e);
       }
     }).thenCompose(session -> session == null ? CompletableFuture.completedFuture(null)
         : missed(session, offset, new ArrayList<>(), 0)
