@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -122,6 +123,21 @@ abstract class MixedClusterTestBase {
     assertThat(jb.await("from-node").args()).hasToString("[{\"k\":3}]");
     node.clientGot("na", "from-node");
     node.clientGot("nb", "from-node");
+  }
+
+  @Test
+  void aBurstOfBroadcastsFarBeyondTheOutageQueueArrivesWhole() throws Exception {
+    int n = 20_000; // the connection keeps 1000 commands during an outage, none is refused now
+    for (int i = 0; i < n; i++) {
+      java.sockets().emit("burst", i);
+    }
+    for (int i = 0; i < 2400 && jb.got.stream().filter(g -> g.event().equals("burst")).count() < n;
+        i++) {
+      Thread.sleep(25);
+    }
+    assertThat(jb.got.stream().filter(g -> g.event().equals("burst"))
+        .map(g -> g.args().get(0).asInt())).as("every broadcast, in order, on the Node server")
+        .containsExactlyElementsOf(IntStream.range(0, n).boxed().toList());
   }
 
   @Test

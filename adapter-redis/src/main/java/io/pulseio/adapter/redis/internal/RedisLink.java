@@ -32,6 +32,12 @@ public final class RedisLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
   /** Commands kept while the connection is down (Lettuce's request queue). */
   static final int QUEUE = 1000;
+  /**
+   * Commands in flight on an open connection (Lettuce's command stack, which its request queue
+   * size bounds too): far above any burst, so that a burst of broadcasts is never refused while
+   * Redis is there, and still a bound should Redis stop answering without closing.
+   */
+  static final int IN_FLIGHT = 100_000;
   private static final long FIRST_RETRY_MILLIS = 100;
   private static final long MAX_RETRY_MILLIS = 5000;
 
@@ -42,6 +48,9 @@ public final class RedisLink implements AutoCloseable {
   private final Map<String, BiConsumer<String, byte[]>> channels = new ConcurrentHashMap<>();
   private final Map<String, BiConsumer<String, byte[]>> patterns = new ConcurrentHashMap<>();
   private final AtomicBoolean warnedDown = new AtomicBoolean();
+  /** Commands sent while the connection was down and not completed yet. */
+  private final java.util.concurrent.atomic.AtomicInteger waiting =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile StatefulRedisConnection<byte[], byte[]> pub;
   private volatile StatefulRedisPubSubConnection<byte[], byte[]> sub;
   private volatile boolean closed;
@@ -61,7 +70,7 @@ public final class RedisLink implements AutoCloseable {
             java.time.Duration.ofMillis(MAX_RETRY_MILLIS), 2, TimeUnit.MILLISECONDS))
         .build();
     this.client = RedisClient.create(resources, uri);
-    client.setOptions(ClientOptions.builder().autoReconnect(true).requestQueueSize(QUEUE)
+    client.setOptions(ClientOptions.builder().autoReconnect(true).requestQueueSize(IN_FLIGHT)
         .timeoutOptions(TimeoutOptions.enabled(commandTimeout)).build());
     client.addListener(new RedisConnectionStateListener() {
       @Override
@@ -114,7 +123,7 @@ public final class RedisLink implements AutoCloseable {
       return CompletableFuture.failedFuture(unavailable());
     }
     CompletableFuture<T> out = new CompletableFuture<>();
-    call.apply(p.async()).whenComplete((value, error) -> {
+    queued(p, () -> call.apply(p.async())).whenComplete((value, error) -> {
       if (error != null) {
         out.completeExceptionally(new IllegalStateException("Redis at " + where + " did not "
             + what + ": " + rootMessage(error), error));
@@ -221,13 +230,36 @@ public final class RedisLink implements AutoCloseable {
       warnDown("not connected yet");
       return CompletableFuture.failedFuture(unavailable());
     }
-    CompletableFuture<Long> sent = p.async().publish(bytes(channel), message).toCompletableFuture();
-    sent.whenComplete((n, e) -> {
+    CompletableFuture<Long> sent = new CompletableFuture<>();
+    queued(p, () -> p.async().publish(bytes(channel), message)).whenComplete((n, e) -> {
       if (e != null) {
         warnDown(rootMessage(e));
+        sent.completeExceptionally(e);
+      } else {
+        sent.complete(n);
       }
     });
     return sent;
+  }
+
+  /**
+   * Sends a command; while the connection is down at most {@link #QUEUE} of them wait for it
+   * (Lettuce keeps them and sends them once reconnected, unless they time out first), and the
+   * others fail at once, so that an outage holds a bounded number of messages.
+   */
+  private <T> CompletableFuture<T> queued(StatefulRedisConnection<byte[], byte[]> p,
+      java.util.function.Supplier<io.lettuce.core.RedisFuture<T>> send) {
+    if (p.isOpen()) {
+      return send.get().toCompletableFuture();
+    }
+    if (waiting.incrementAndGet() > QUEUE) {
+      waiting.decrementAndGet();
+      return CompletableFuture.failedFuture(new IllegalStateException(
+          "Request queue size exceeded: " + QUEUE + " commands wait for the connection"));
+    }
+    CompletableFuture<T> out = send.get().toCompletableFuture();
+    out.whenComplete((x, e) -> waiting.decrementAndGet());
+    return out;
   }
 
   /** How many connections are subscribed to {@code channel} ({@code PUBSUB NUMSUB}). */
