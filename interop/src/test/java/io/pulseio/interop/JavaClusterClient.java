@@ -23,9 +23,14 @@ final class JavaClusterClient implements AutoCloseable {
   final CompletableFuture<Void> disconnected = new CompletableFuture<>();
 
   JavaClusterClient(String name, String url) throws Exception {
+    this(name, ClientOptions.builder(url).transports(Transport.WEBSOCKET).reconnection(false)
+        .build());
+  }
+
+  /** With these options (it connects and waits for the connect). */
+  JavaClusterClient(String name, ClientOptions options) throws Exception {
     this.name = name;
-    client = SocketIoClient.create(ClientOptions.builder(url).transports(Transport.WEBSOCKET)
-        .reconnection(false).build());
+    client = SocketIoClient.create(options);
     socket = client.socket();
     CompletableFuture<Void> connected = new CompletableFuture<>();
     socket.addListener(new SocketListener() {

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 
 /**
  * The official socket.io server in a Redis cluster with the official
- * {@code @socket.io/redis-adapter} ({@code fixtures/cluster-server.js}), driven by commands; it
+ * {@code @socket.io/redis-adapter} or {@code @socket.io/redis-streams-adapter}
+ * ({@code fixtures/cluster-server.js}), driven by commands; it
  * also runs official socket.io-client sockets on request.
  */
 final class NodeClusterServer implements AutoCloseable {
@@ -26,8 +27,18 @@ final class NodeClusterServer implements AutoCloseable {
   }
 
   static NodeClusterServer start(String redisUrl) throws Exception {
+    return start(redisUrl, "classic", 0);
+  }
+
+  /**
+   * @param kind the adapter: classic or streams
+   * @param recoveryMillis connection state recovery's maxDisconnectionDuration; 0 for none
+   */
+  static NodeClusterServer start(String redisUrl, String kind, long recoveryMillis)
+      throws Exception {
     CompletableFuture<Integer> listening = new CompletableFuture<>();
-    NodeProcess p = NodeProcess.start("cluster-server.js", List.of(redisUrl, "2000"), Map.of(),
+    NodeProcess p = NodeProcess.start("cluster-server.js",
+        List.of(redisUrl, "2000", kind, String.valueOf(recoveryMillis)), Map.of(),
         line -> {
           if (line.startsWith("LISTENING ")) {
             listening.complete(Integer.parseInt(line.substring(10).trim()));

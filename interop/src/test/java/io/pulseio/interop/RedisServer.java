@@ -15,11 +15,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real {@code redis-server} (Debian's package, {@code /usr/bin/redis-server} or
  * {@code -Dpulseio.redis=PATH}) on a free loopback port with its own temporary folder and no
- * persistence, stopped by {@link #close} (and by a shutdown hook should the JVM end first).
+ * persistence (or, {@link #startPersistent}, an append-only file synced at every write, so that a
+ * restart keeps everything), stopped by {@link #close} (and by a shutdown hook should the JVM end
+ * first).
  */
 final class RedisServer implements AutoCloseable {
   final int port;
   private final Path dir;
+  private boolean persistent;
   private Process process;
 
   private RedisServer(int port, Path dir) {
@@ -30,6 +33,18 @@ final class RedisServer implements AutoCloseable {
   static RedisServer start() {
     try {
       return startOn(freePort());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Starts one that keeps its data across {@link #kill} and {@link #launch}. */
+  static RedisServer startPersistent() {
+    try {
+      RedisServer redis = new RedisServer(freePort(), Files.createTempDirectory("pulseio-redis"));
+      redis.persistent = true;
+      redis.launch();
+      return redis;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -58,7 +73,8 @@ final class RedisServer implements AutoCloseable {
           + ": install Debian's redis-server (.ci/run does) or set -Dpulseio.redis");
     }
     ProcessBuilder builder = new ProcessBuilder(List.of(binary, "--port", String.valueOf(port),
-        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString()))
+        "--bind", "127.0.0.1", "--save", "", "--appendonly", persistent ? "yes" : "no",
+        "--appendfsync", "always", "--dir", dir.toString()))
         .redirectErrorStream(true);
     CountDownLatch ready = new CountDownLatch(1);
     StringBuilder output = new StringBuilder();
@@ -98,6 +114,20 @@ final class RedisServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Runs {@code redis-cli} on it; returns what it printed, trimmed. */
+  String cli(String... args) throws IOException, InterruptedException {
+    String binary = System.getProperty("pulseio.redis", "/usr/bin/redis-server")
+        .replace("redis-server", "redis-cli");
+    List<String> command = new java.util.ArrayList<>(List.of(binary, "-p", String.valueOf(port)));
+    command.addAll(List.of(args));
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    if (!p.waitFor(10, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+    }
+    return out;
   }
 
   /** Kills it at once, as a crash would. */

@@ -21,13 +21,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
 /**
  * Servers joined to a cluster by configuration alone: {@code pulseio serve --redis} and a project's
  * hosted server with an {@code adapter} setting, each with an official socket.io 4.8.4 server and
- * {@code @socket.io/redis-adapter} 8.3.0 on one real redis-server, and official clients on both.
+ * {@code @socket.io/redis-adapter} 8.3.0 ({@code classic}) or {@code @socket.io/redis-streams-adapter}
+ * 0.3.1 ({@code streams}) on one real redis-server, and official clients on both.
  */
 class ServeClusterTest {
   private static final Pattern LISTENING = Pattern.compile("(?:LISTENING|listening on) (\\d+)");
@@ -35,31 +37,39 @@ class ServeClusterTest {
   private NodeClusterServer node;
 
   @BeforeEach
-  void start() throws Exception {
+  void start() {
     redis = RedisServer.start();
-    node = NodeClusterServer.start(redis.url());
+  }
+
+  /** The Node.js server with the adapter of this kind, and its official client "b". */
+  private void startNode(String kind) throws Exception {
+    node = NodeClusterServer.start(redis.url(), kind, 0);
     node.client("b", node.url());
   }
 
   @AfterEach
   void stop() throws Exception {
-    node.close();
+    if (node != null) {
+      node.close();
+    }
     redis.close();
   }
 
-  @Test
-  void serveWithRedisServesInTheNodeCluster() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"classic", "streams"})
+  void serveWithRedisServesInTheNodeCluster(String kind) throws Exception {
+    startNode(kind);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cmd = Main.commandLine();
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
     Thread serve = new Thread(() -> cmd.execute("serve", "--host", "127.0.0.1", "--port", "0", "--relay",
-        "--redis", redis.url(), "--redis-adapter", "classic"));
+        "--redis", redis.url(), "--redis-adapter", kind));
     serve.start();
     try {
       int port = port(out::toString);
-      String serving = "in the cluster on " + redis.url() + " (classic)";
+      String serving = "in the cluster on " + redis.url() + " (" + kind + ")";
       long deadline = System.nanoTime() + Waits.WAIT.toNanos();
       while (!err.toString().contains(serving) && System.nanoTime() < deadline) {
         Thread.sleep(20);
@@ -82,12 +92,17 @@ class ServeClusterTest {
     assertThat(serve.isAlive()).isFalse();
   }
 
-  @Test
-  void aProjectsHostedServerWithAnAdapterSettingServesInTheNodeCluster() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"classic", "streams"})
+  void aProjectsHostedServerWithAnAdapterSettingServesInTheNodeCluster(String kind)
+      throws Exception {
+    startNode(kind);
     String json;
     try (InputStream in = getClass().getResourceAsStream("/cluster/hosted_cluster.json")) {
-      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      json = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("\"kind\": \"classic\"", "\"kind\": \"" + kind + "\"");
     }
+    assertThat(json).contains("\"kind\": \"" + kind + "\"");
     LoadResult loaded = ProjectLoader.builder().environment(Map.of("REDIS_URL", redis.url())).build().load(json);
     assertThat(loaded.problems()).isEmpty();
     List<String> printed = new ArrayList<>();

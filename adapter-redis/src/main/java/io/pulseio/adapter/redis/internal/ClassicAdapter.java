@@ -41,37 +41,6 @@ public final class ClassicAdapter extends LocalAdapter {
   final ConcurrentHashMap<String, AckWait> ackRequests = new ConcurrentHashMap<>();
   private final ClassicRequests incoming;
 
-  /** A request this server waits on: answers counted up to {@code expected}. */
-  static final class Pending {
-    final int type;
-    final int expected;
-    final List<JsonNode> answers = new ArrayList<>();
-    final CompletableFuture<List<JsonNode>> done = new CompletableFuture<>();
-
-    Pending(int type, int expected) {
-      this.type = type;
-      this.expected = expected;
-    }
-
-    void answer(JsonNode answer) {
-      List<JsonNode> all = null;
-      synchronized (this) {
-        answers.add(answer);
-        if (answers.size() >= expected) {
-          all = List.copyOf(answers);
-        }
-      }
-      if (all != null) {
-        done.complete(all);
-      }
-    }
-
-    synchronized List<JsonNode> soFar() {
-      return List.copyOf(answers);
-    }
-  }
-
-  record AckWait(IntConsumer clientCount, Consumer<AckReply> reply) {}
 
   private final Runnable closed;
   private final java.util.concurrent.atomic.AtomicBoolean closing =

@@ -32,15 +32,25 @@ public final class RedisLink implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
   /** Commands kept while the connection is down (Lettuce's request queue). */
   static final int QUEUE = 1000;
+  /**
+   * Commands in flight on an open connection (Lettuce's command stack, which its request queue
+   * size bounds too): far above any burst, so that a burst of broadcasts is never refused while
+   * Redis is there, and still a bound should Redis stop answering without closing.
+   */
+  static final int IN_FLIGHT = 100_000;
   private static final long FIRST_RETRY_MILLIS = 100;
   private static final long MAX_RETRY_MILLIS = 5000;
 
+  private final io.lettuce.core.resource.ClientResources resources;
   private final RedisClient client;
   private final RedisURI uri;
   private final String where;
   private final Map<String, BiConsumer<String, byte[]>> channels = new ConcurrentHashMap<>();
   private final Map<String, BiConsumer<String, byte[]>> patterns = new ConcurrentHashMap<>();
   private final AtomicBoolean warnedDown = new AtomicBoolean();
+  /** Commands sent while the connection was down and not completed yet. */
+  private final java.util.concurrent.atomic.AtomicInteger waiting =
+      new java.util.concurrent.atomic.AtomicInteger();
   private volatile StatefulRedisConnection<byte[], byte[]> pub;
   private volatile StatefulRedisPubSubConnection<byte[], byte[]> sub;
   private volatile boolean closed;
@@ -52,8 +62,15 @@ public final class RedisLink implements AutoCloseable {
   public RedisLink(RedisURI uri, java.time.Duration commandTimeout) {
     this.uri = uri;
     this.where = uri.getHost() + ":" + uri.getPort();
-    this.client = RedisClient.create(uri);
-    client.setOptions(ClientOptions.builder().autoReconnect(true).requestQueueSize(QUEUE)
+    // Lettuce's reconnect delay, as this class's first connection's: 100 ms doubling up to 5 s
+    // (Lettuce's default grows to 30 s, too long a silence after a short outage)
+    this.resources = io.lettuce.core.resource.ClientResources.builder()
+        .reconnectDelay(io.lettuce.core.resource.Delay.exponential(
+            java.time.Duration.ofMillis(FIRST_RETRY_MILLIS),
+            java.time.Duration.ofMillis(MAX_RETRY_MILLIS), 2, TimeUnit.MILLISECONDS))
+        .build();
+    this.client = RedisClient.create(resources, uri);
+    client.setOptions(ClientOptions.builder().autoReconnect(true).requestQueueSize(IN_FLIGHT)
         .timeoutOptions(TimeoutOptions.enabled(commandTimeout)).build());
     client.addListener(new RedisConnectionStateListener() {
       @Override
@@ -76,6 +93,45 @@ public final class RedisLink implements AutoCloseable {
   /** Where it connects, for messages. */
   public String where() {
     return where;
+  }
+
+  /** Where it connects (for another connection of the same client, such as a stream reader). */
+  RedisURI uri() {
+    return uri;
+  }
+
+  /** The client's threads and event loops, shared with the stream readers' clients. */
+  io.lettuce.core.resource.ClientResources resources() {
+    return resources;
+  }
+
+  /** Whether the command connection is open now (false before it first opened and while down). */
+  boolean connected() {
+    var p = pub;
+    return p != null && p.isOpen();
+  }
+
+  /**
+   * Runs a command on the command connection. The future fails at once when it never opened, and
+   * with a message naming Redis and {@code what} when Redis fails it (or after the timeout).
+   */
+  <T> CompletableFuture<T> command(String what,
+      java.util.function.Function<io.lettuce.core.api.async.RedisAsyncCommands<byte[], byte[]>,
+          io.lettuce.core.RedisFuture<T>> call) {
+    var p = pub;
+    if (p == null) {
+      return CompletableFuture.failedFuture(unavailable());
+    }
+    CompletableFuture<T> out = new CompletableFuture<>();
+    queued(p, () -> call.apply(p.async())).whenComplete((value, error) -> {
+      if (error != null) {
+        out.completeExceptionally(new IllegalStateException("Redis at " + where + " did not "
+            + what + ": " + rootMessage(error), error));
+      } else {
+        out.complete(value);
+      }
+    });
+    return out;
   }
 
   private void connect(long retryMillis) {
@@ -152,13 +208,18 @@ public final class RedisLink implements AutoCloseable {
     }
   }
 
+  /** Unsubscribes from channels and from a pattern (none when null). */
   public void unsubscribe(List<String> names, String pattern) {
     names.forEach(channels::remove);
-    patterns.remove(pattern);
+    if (pattern != null) {
+      patterns.remove(pattern);
+    }
     var s = sub;
     if (s != null && !closed) {
       s.async().unsubscribe(names.stream().map(RedisLink::bytes).toArray(byte[][]::new));
-      s.async().punsubscribe(bytes(pattern));
+      if (pattern != null) {
+        s.async().punsubscribe(bytes(pattern));
+      }
     }
   }
 
@@ -169,13 +230,36 @@ public final class RedisLink implements AutoCloseable {
       warnDown("not connected yet");
       return CompletableFuture.failedFuture(unavailable());
     }
-    CompletableFuture<Long> sent = p.async().publish(bytes(channel), message).toCompletableFuture();
-    sent.whenComplete((n, e) -> {
+    CompletableFuture<Long> sent = new CompletableFuture<>();
+    queued(p, () -> p.async().publish(bytes(channel), message)).whenComplete((n, e) -> {
       if (e != null) {
         warnDown(rootMessage(e));
+        sent.completeExceptionally(e);
+      } else {
+        sent.complete(n);
       }
     });
     return sent;
+  }
+
+  /**
+   * Sends a command; while the connection is down at most {@link #QUEUE} of them wait for it
+   * (Lettuce keeps them and sends them once reconnected, unless they time out first), and the
+   * others fail at once, so that an outage holds a bounded number of messages.
+   */
+  private <T> CompletableFuture<T> queued(StatefulRedisConnection<byte[], byte[]> p,
+      java.util.function.Supplier<io.lettuce.core.RedisFuture<T>> send) {
+    if (p.isOpen()) {
+      return send.get().toCompletableFuture();
+    }
+    if (waiting.incrementAndGet() > QUEUE) {
+      waiting.decrementAndGet();
+      return CompletableFuture.failedFuture(new IllegalStateException(
+          "Request queue size exceeded: " + QUEUE + " commands wait for the connection"));
+    }
+    CompletableFuture<T> out = send.get().toCompletableFuture();
+    out.whenComplete((x, e) -> waiting.decrementAndGet());
+    return out;
   }
 
   /** How many connections are subscribed to {@code channel} ({@code PUBSUB NUMSUB}). */
@@ -200,7 +284,8 @@ public final class RedisLink implements AutoCloseable {
     return new IllegalStateException("Redis at " + where + " is unavailable");
   }
 
-  private void warnDown(String reason) {
+  /** Warns once per outage that what this server sends does not reach the others. */
+  void warnDown(String reason) {
     if (warnedDown.compareAndSet(false, true)) {
       LOG.warn("cannot publish to Redis at {} ({}): other servers miss what this one sends until"
           + " it is back", where, reason);
@@ -211,10 +296,11 @@ public final class RedisLink implements AutoCloseable {
   public void close() {
     closed = true;
     client.shutdown(0, 2, TimeUnit.SECONDS);
+    resources.shutdown(0, 2, TimeUnit.SECONDS);
   }
 
   /** The innermost message of the chain, past the futures' wrappers; a closed channel says none. */
-  private static String rootMessage(Throwable e) {
+  static String rootMessage(Throwable e) {
     String message = null;
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       boolean wrapper = t instanceof java.util.concurrent.CompletionException

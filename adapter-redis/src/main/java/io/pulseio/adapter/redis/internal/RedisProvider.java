@@ -10,7 +10,9 @@ import java.util.Set;
 /**
  * The Redis adapters for {@link AdapterSettings} ({@code redis://} and {@code rediss://} URLs),
  * found by the server through {@link java.util.ServiceLoader}. Kinds: {@code classic} (the
- * default, {@code @socket.io/redis-adapter}); {@code streams} is refused until it is implemented.
+ * default, {@code @socket.io/redis-adapter}) and {@code streams}
+ * ({@code @socket.io/redis-streams-adapter}, with the settings' key as the stream's name and the
+ * channels' prefix).
  */
 public final class RedisProvider implements AdapterProvider {
   static final Duration REQUESTS_TIMEOUT = Duration.ofSeconds(5);
@@ -33,18 +35,26 @@ public final class RedisProvider implements AdapterProvider {
   @Override
   public Adapter.Factory open(AdapterSettings settings) {
     check(settings);
-    return new SharedLinkFactory(settings,
-        settings.key() == null ? DEFAULT_KEY : settings.key(), REQUESTS_TIMEOUT);
+    String key = settings.key() == null ? DEFAULT_KEY : settings.key();
+    if (kind(settings).equals("streams")) {
+      StreamsOptions options = StreamsOptions.named(key);
+      return new SharedLinkFactory<>(
+          () -> new StreamsHub(RedisUrls.parse(settings.url(), settings.password()), options),
+          (hub, context, release) -> new StreamsAdapter(context, hub, release));
+    }
+    return new SharedLinkFactory<>(
+        () -> new RedisLink(RedisUrls.parse(settings.url(), settings.password()),
+            REQUESTS_TIMEOUT),
+        (link, context, release) -> new ClassicAdapter(context, link, key, REQUESTS_TIMEOUT,
+            release));
   }
 
   private static String kind(AdapterSettings settings) {
     String kind = settings.kind() == null ? "classic" : settings.kind().toLowerCase(Locale.ROOT);
     switch (kind) {
       case "classic":
-        return kind;
       case "streams":
-        throw new IllegalArgumentException("the Redis streams adapter"
-            + " (@socket.io/redis-streams-adapter) is not available yet: use the classic one");
+        return kind;
       default:
         throw new IllegalArgumentException("unknown Redis adapter kind '" + settings.kind()
             + "': use classic (@socket.io/redis-adapter) or streams"
@@ -52,49 +62,57 @@ public final class RedisProvider implements AdapterProvider {
     }
   }
 
+  /** Makes one namespace's adapter on shared connections; {@code release} runs when it closes. */
+  @FunctionalInterface
+  interface Maker<T> {
+    Adapter make(T connections, Adapter.Context context, Runnable release);
+  }
+
   /**
-   * One pair of Redis connections for the adapters it makes: opened with the first, closed with
+   * One set of Redis connections for the adapters it makes: opened with the first, closed with
    * the last, opened again should another be asked for. Thread-safe.
    */
-  static final class SharedLinkFactory implements Adapter.Factory {
-    private final AdapterSettings settings;
-    private final String key;
-    private final Duration timeout;
-    private RedisLink link;
-    private int open;
+  static final class SharedLinkFactory<T extends AutoCloseable> implements Adapter.Factory {
+    private final java.util.function.Supplier<T> open;
+    private final Maker<T> maker;
+    private T link;
+    private int count;
 
-    SharedLinkFactory(AdapterSettings settings, String key, Duration timeout) {
-      this.settings = settings;
-      this.key = key;
-      this.timeout = timeout;
+    SharedLinkFactory(java.util.function.Supplier<T> open, Maker<T> maker) {
+      this.open = open;
+      this.maker = maker;
     }
 
     @Override
     public Adapter create(Adapter.Context context) {
-      RedisLink l;
+      T l;
       synchronized (this) {
         if (link == null) {
-          link = new RedisLink(RedisUrls.parse(settings.url(), settings.password()), timeout);
+          link = open.get();
         }
-        open++;
+        count++;
         l = link;
       }
       try {
-        return new ClassicAdapter(context, l, key, timeout, () -> release(l));
+        return maker.make(l, context, () -> release(l));
       } catch (RuntimeException | Error e) {
         release(l);
         throw e;
       }
     }
 
-    private void release(RedisLink l) {
+    private void release(T l) {
       synchronized (this) {
-        if (link != l || --open > 0) {
+        if (link != l || --count > 0) {
           return;
         }
         link = null;
       }
-      l.close();
+      try {
+        l.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the Redis connections failed", e);
+      }
     }
 
     /** Whether connections are open (for tests). */

@@ -24,9 +24,6 @@ class RedisProviderTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("unknown Redis adapter kind 'pubsub': use classic (@socket.io/redis-adapter)"
             + " or streams (@socket.io/redis-streams-adapter)");
-    assertThatThrownBy(() -> options(new AdapterSettings("redis://h", "streams", null, null)))
-        .hasMessage("the Redis streams adapter (@socket.io/redis-streams-adapter) is not"
-            + " available yet: use the classic one");
     assertThatThrownBy(() -> options(new AdapterSettings("redis://h", null, null, "")))
         .hasMessage("the Redis key (channel prefix) must not be empty");
     assertThatThrownBy(() -> options(AdapterSettings.of("redis://:s3cret@h:99999")))
@@ -36,12 +33,19 @@ class RedisProviderTest {
   @Test
   void kindsAreReadWithoutRegardToCase() {
     options(new AdapterSettings("rediss://h:6380", "Classic", "pw", "app"));
+    options(new AdapterSettings("rediss://h:6380", "STREAMS", "pw", "app"));
   }
 
   @Test
   void theConnectionsOpenWithTheFirstNamespaceAndCloseWithTheServer() {
-    var factory = (RedisProvider.SharedLinkFactory) new RedisProvider()
-        .open(AdapterSettings.of("redis://127.0.0.1:1"));
+    for (String kind : new String[] {"classic", "streams"}) {
+      connectionsFollowTheServer(kind);
+    }
+  }
+
+  private static void connectionsFollowTheServer(String kind) {
+    var factory = (RedisProvider.SharedLinkFactory<?>) new RedisProvider()
+        .open(new AdapterSettings("redis://127.0.0.1:1", kind, null, null));
     assertThat(factory.linked()).isFalse();
     SocketIoServer server = SocketIoServer.create(ServerOptions.builder().adapter(factory)
         .ioThreads(1).build());
