@@ -70,7 +70,7 @@ public final class EngineSession implements EngineSocket {
     this.upgrade = new Upgrade(server, this, this::probeAnswered, this::switchToWebSocket);
     this.polling = new Polling(this, upgrade);
     this.outbox = new Outbox(this, polling, server.options.maxOutboundBufferSize());
-    this.heartbeat = new Heartbeat(loop, server.pingIntervalMs, server.pingTimeoutMs,
+    this.heartbeat = new Heartbeat(SessionClock.of(loop), server.pingIntervalMs, server.pingTimeoutMs,
         () -> outbox.send(EnginePacket.PING), () -> closeNow(DisconnectReason.PING_TIMEOUT));
   }
 
