@@ -279,6 +279,22 @@ public final class EngineSession implements EngineSocket {
     });
   }
 
+  /**
+   * A text frame holding a MESSAGE packet, given without its type digit (the frame handler cuts
+   * it off as it decodes the frame); otherwise as {@link #onWebSocketText}.
+   */
+  public void onWebSocketMessage(Channel channel, String message) {
+    execute(() -> {
+      if (ws != null && channel == ws.channel) {
+        if (!pingTimedOut()) {
+          onPacket(EnginePacket.message(message));
+        }
+      } else if (upgrade.isProbing(channel)) {
+        upgrade.onFrame(EngineCodec.encode(EnginePacket.message(message)));
+      }
+    });
+  }
+
   /** A binary frame from one of this session's WebSocket channels. */
   public void onWebSocketBinary(Channel channel, byte[] data) {
     execute(() -> {

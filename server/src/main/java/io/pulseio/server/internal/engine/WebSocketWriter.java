@@ -1,5 +1,7 @@
 package io.pulseio.server.internal.engine;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -62,7 +64,7 @@ final class WebSocketWriter {
     for (EnginePacket p = packets.poll(); p != null; p = packets.poll()) {
       WebSocketFrame frame = p.isBinary()
           ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binary()))
-          : new TextWebSocketFrame(EngineCodec.encode(p));
+          : new TextWebSocketFrame(textFrame(p));
       if (!packets.isEmpty()) {
         channel.write(frame, channel.voidPromise());
         continue;
@@ -77,6 +79,20 @@ final class WebSocketWriter {
       });
     }
     channel.flush();
+  }
+
+  /**
+   * The packet's text form (type digit, then its text) written as UTF-8 straight into a buffer of
+   * the channel's allocator, of the exact size: the same bytes as {@link EngineCodec#encode}'s
+   * string, without that string being made and then copied into a buffer of its own.
+   */
+  private ByteBuf textFrame(EnginePacket p) {
+    String text = p.text();
+    int bytes = ByteBufUtil.utf8Bytes(text);
+    ByteBuf buf = channel.alloc().buffer(bytes + 1);
+    buf.writeByte(p.type().digit());
+    ByteBufUtil.reserveAndWriteUtf8(buf, text, bytes);
+    return buf;
   }
 
   private void done() {
