@@ -29,6 +29,9 @@ final class WebSocketWriter {
   private final Runnable drained;
   private final long closeGraceMillis;
   private boolean inFlight;
+  /** Made once: a batch is written per packet sent to an idle socket. */
+  private final Runnable doneTask = this::done;
+  private final ChannelFutureListener written;
 
   /**
    * @param drained called on {@code loop} when a batch is written and the next may go
@@ -39,6 +42,7 @@ final class WebSocketWriter {
     this.loop = loop;
     this.drained = drained;
     this.closeGraceMillis = closeGraceMillis;
+    this.written = f -> loop.execute(doneTask);
   }
 
   /** True while a batch is being written. */
@@ -70,13 +74,9 @@ final class WebSocketWriter {
         continue;
       }
       inFlight = true;
-      channel.write(frame).addListener(f -> {
-        if (holdMicros > 0) {
-          loop.schedule(this::done, holdMicros, TimeUnit.MICROSECONDS);
-        } else {
-          loop.execute(this::done);
-        }
-      });
+      channel.write(frame).addListener(holdMicros > 0
+          ? f -> loop.schedule(doneTask, holdMicros, TimeUnit.MICROSECONDS)
+          : written);
     }
     channel.flush();
   }
