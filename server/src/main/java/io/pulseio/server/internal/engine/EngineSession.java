@@ -71,7 +71,8 @@ public final class EngineSession implements EngineSocket {
     this.polling = new Polling(this, upgrade);
     this.outbox = new Outbox(this, polling, server.options.maxOutboundBufferSize());
     this.heartbeat = new Heartbeat(SessionClock.of(loop), server.pingIntervalMs, server.pingTimeoutMs,
-        () -> outbox.send(EnginePacket.PING), () -> closeNow(DisconnectReason.PING_TIMEOUT));
+        () -> outbox.send(EnginePacket.PING), outbox::writableNow,
+        () -> closeNow(DisconnectReason.PING_TIMEOUT));
   }
 
   // ---- public API (any thread) ----

@@ -10,11 +10,14 @@ class HeartbeatTest {
   private final ManualClock clock = new ManualClock();
   private int pings;
   private int timeouts;
+  /** Whether a ping queued now reaches the client at once (a held poll, an idle WebSocket). */
+  private boolean listening = true;
   private Heartbeat heartbeat;
 
   @BeforeEach
   void start() {
-    heartbeat = new Heartbeat(clock, 300, 200, () -> pings++, () -> timeouts++);
+    heartbeat = new Heartbeat(clock, 300, 200, () -> pings++, () -> listening,
+        () -> timeouts++);
     heartbeat.schedule();
   }
 
@@ -71,6 +74,20 @@ class HeartbeatTest {
     assertThat(pings).isEqualTo(1);
     clock.advance(1);
     assertThat(pings).isEqualTo(2);
+  }
+
+  @Test
+  void aLatePingToAClientThatIsNotListeningKeepsThePlannedDeadline() {
+    listening = false; // a polling client with no GET held: it sees the ping when it polls
+    clock.stall(350); // the ping timer is 50 ms late
+    clock.advance(0);
+    assertThat(pings).isEqualTo(1);
+    clock.advance(149);
+    assertThat(heartbeat.expired()).isFalse();
+    assertThat(timeouts).isZero();
+    clock.advance(1); // 500 ms after the start, as if the ping had gone on time
+    assertThat(heartbeat.expired()).isTrue();
+    assertThat(timeouts).isEqualTo(1);
   }
 
   @Test
