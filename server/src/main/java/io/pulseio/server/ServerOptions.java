@@ -10,17 +10,20 @@ import java.util.Set;
 /**
  * How a server listens and behaves: immutable, built with {@link #builder()}. Defaults follow the
  * Node.js {@code socket.io} 4.x server.
+ *
+ * <p>The values come in groups, each its own immutable type: the session timers in {@link
+ * SessionTimeouts} ({@link #timeouts()}), what a connection may cost in {@link ServerLimits}
+ * ({@link #limits()}), the rooms and cluster in the {@link Adapter.Factory} ({@link #adapter()},
+ * named by configuration with {@link AdapterSettings}). The accessors and builder methods of each
+ * single value (such as {@link #pingTimeout()} or {@link Builder#maxConnections(int)}) are kept as
+ * shorthands for the group's.
  */
 public final class ServerOptions {
   private final String host;
   private final int port;
   private final String path;
-  private final Duration pingInterval;
-  private final Duration pingTimeout;
-  private final Duration upgradeTimeout;
-  private final Duration connectTimeout;
-  private final long maxHttpBufferSize;
-  private final long maxOutboundBufferSize;
+  private final SessionTimeouts timeouts;
+  private final ServerLimits limits;
   private final Set<Transport> transports;
   private final boolean allowUpgrades;
   private final List<String> corsOrigins;
@@ -29,30 +32,17 @@ public final class ServerOptions {
   private final Path tlsPrivateKey;
   private final Duration maxDisconnectionDuration;
   private final boolean recoverySkipsMiddlewares;
-  private final int maxAttachments;
   private final int ioThreads;
   private final Adapter.Factory adapter;
   private final HttpPages pages;
-  private final Duration headersTimeout;
-  private final Duration requestTimeout;
-  private final Duration keepAliveTimeout;
-  private final Duration writeTimeout;
-  private final int maxConnections;
-  private final long maxAttachmentBytes;
-  private final Duration attachmentTimeout;
   private final boolean cleanupEmptyChildNamespaces;
-  private final int maxNamespaceLength;
 
-  private ServerOptions(Builder b) {
+  private ServerOptions(Builder b, SessionTimeouts timeouts, ServerLimits limits) {
     host = b.host;
     port = b.port;
     path = b.path;
-    pingInterval = b.pingInterval;
-    pingTimeout = b.pingTimeout;
-    upgradeTimeout = b.upgradeTimeout;
-    connectTimeout = b.connectTimeout;
-    maxHttpBufferSize = b.maxHttpBufferSize;
-    maxOutboundBufferSize = b.maxOutboundBufferSize;
+    this.timeouts = timeouts;
+    this.limits = limits;
     transports = Set.copyOf(b.transports);
     allowUpgrades = b.allowUpgrades;
     corsOrigins = List.copyOf(b.corsOrigins);
@@ -61,19 +51,10 @@ public final class ServerOptions {
     tlsPrivateKey = b.tlsPrivateKey;
     maxDisconnectionDuration = b.maxDisconnectionDuration;
     recoverySkipsMiddlewares = b.recoverySkipsMiddlewares;
-    maxAttachments = b.maxAttachments;
     ioThreads = b.ioThreads;
     adapter = b.adapter;
     pages = b.pages;
-    headersTimeout = b.headersTimeout;
-    requestTimeout = b.requestTimeout;
-    keepAliveTimeout = b.keepAliveTimeout;
-    writeTimeout = b.writeTimeout;
-    maxConnections = b.maxConnections;
-    maxAttachmentBytes = b.maxAttachmentBytes;
-    attachmentTimeout = b.attachmentTimeout;
     cleanupEmptyChildNamespaces = b.cleanupEmptyChildNamespaces;
-    maxNamespaceLength = b.maxNamespaceLength;
   }
 
   public static Builder builder() {
@@ -86,12 +67,8 @@ public final class ServerOptions {
     b.host = host;
     b.port = port;
     b.path = path;
-    b.pingInterval = pingInterval;
-    b.pingTimeout = pingTimeout;
-    b.upgradeTimeout = upgradeTimeout;
-    b.connectTimeout = connectTimeout;
-    b.maxHttpBufferSize = maxHttpBufferSize;
-    b.maxOutboundBufferSize = maxOutboundBufferSize;
+    b.timeouts = timeouts.toBuilder();
+    b.limits = limits.toBuilder();
     b.transports = EnumSet.copyOf(transports);
     b.allowUpgrades = allowUpgrades;
     b.corsOrigins = new ArrayList<>(corsOrigins);
@@ -100,19 +77,10 @@ public final class ServerOptions {
     b.tlsPrivateKey = tlsPrivateKey;
     b.maxDisconnectionDuration = maxDisconnectionDuration;
     b.recoverySkipsMiddlewares = recoverySkipsMiddlewares;
-    b.maxAttachments = maxAttachments;
     b.ioThreads = ioThreads;
     b.adapter = adapter;
     b.pages = pages;
-    b.headersTimeout = headersTimeout;
-    b.requestTimeout = requestTimeout;
-    b.keepAliveTimeout = keepAliveTimeout;
-    b.writeTimeout = writeTimeout;
-    b.maxConnections = maxConnections;
-    b.maxAttachmentBytes = maxAttachmentBytes;
-    b.attachmentTimeout = attachmentTimeout;
     b.cleanupEmptyChildNamespaces = cleanupEmptyChildNamespaces;
-    b.maxNamespaceLength = maxNamespaceLength;
     return b;
   }
 
@@ -131,45 +99,14 @@ public final class ServerOptions {
     return path;
   }
 
-  /** Time between the server's pings. Default 25 s. */
-  public Duration pingInterval() {
-    return pingInterval;
+  /** The heartbeat, upgrade and connect timers. */
+  public SessionTimeouts timeouts() {
+    return timeouts;
   }
 
-  /** Time the server waits for a pong before closing. Default 20 s. */
-  public Duration pingTimeout() {
-    return pingTimeout;
-  }
-
-  /** Time a started upgrade may take before it is cancelled. Default 10 s. */
-  public Duration upgradeTimeout() {
-    return upgradeTimeout;
-  }
-
-  /** Time a client has to connect to a namespace before it is dropped. Default 45 s. */
-  public Duration connectTimeout() {
-    return connectTimeout;
-  }
-
-  /**
-   * The largest HTTP body and WebSocket message accepted, in bytes; announced as
-   * {@code maxPayload}. Default 1 000 000.
-   */
-  public long maxHttpBufferSize() {
-    return maxHttpBufferSize;
-  }
-
-  /**
-   * The most bytes the server holds for one client connection that it has not been able to send
-   * yet, every write counted (Engine.IO packets queued for a poll or a WebSocket, HTTP responses,
-   * WebSocket control frames); 0 means no limit. Default 16 MiB (16 777 216). Over it, the server
-   * drops the queue, closes that connection at once (its sockets disconnect with {@link
-   * DisconnectReason#TRANSPORT_ERROR transport error}) and logs a warning naming the session and
-   * the limit. Volatile emits never count. Not counted: the operating system's socket buffers.
-   * Node's socket.io has no such bound; docs/server.md explains the default.
-   */
-  public long maxOutboundBufferSize() {
-    return maxOutboundBufferSize;
+  /** The HTTP timeouts, the connection cap and the bounds on received and queued data. */
+  public ServerLimits limits() {
+    return limits;
   }
 
   /** The transports offered. Default both. */
@@ -221,32 +158,6 @@ public final class ServerOptions {
   }
 
   /**
-   * The most binary attachments one packet may announce; a packet announcing more closes the
-   * connection ({@code parse error}). Default 10, as the Node.js server's parser.
-   */
-  public int maxAttachments() {
-    return maxAttachments;
-  }
-
-  /**
-   * The most bytes of binary attachments a connection may have received for a packet that still
-   * waits for more of them; going over closes the connection ({@code parse error}) with a
-   * warning. Default 10 000 000 (Node's bound is implicit: 10 attachments of at most
-   * {@code maxHttpBufferSize} each).
-   */
-  public long maxAttachmentBytes() {
-    return maxAttachmentBytes;
-  }
-
-  /**
-   * How long a binary packet may wait for its attachments after its text arrived; past it the
-   * connection is closed ({@code parse error}) with a warning. Default 30 s (Node has none).
-   */
-  public Duration attachmentTimeout() {
-    return attachmentTimeout;
-  }
-
-  /**
    * Whether a namespace made by a {@link SocketIoServer#dynamicNamespace dynamic namespace}
    * matcher is removed once its last socket leaves (made again when a client next asks for it).
    * Default true; Node's {@code cleanupEmptyChildNamespaces} defaults to false, which lets every
@@ -254,15 +165,6 @@ public final class ServerOptions {
    */
   public boolean cleanupEmptyChildNamespaces() {
     return cleanupEmptyChildNamespaces;
-  }
-
-  /**
-   * The longest namespace name (in characters, with its leading slash) a CONNECT may ask for; a
-   * longer one is answered with CONNECT_ERROR {@code "Invalid namespace"} without the name being
-   * looked up or kept. Default 256 (Node has no bound but {@code maxHttpBufferSize}).
-   */
-  public int maxNamespaceLength() {
-    return maxNamespaceLength;
   }
 
   /** Event loop threads a server makes when it is given none. Default the processor count. */
@@ -288,59 +190,90 @@ public final class ServerOptions {
     return pages;
   }
 
-  /**
-   * How long a client may take to send a request's headers, from the connection's start or
-   * the request's first byte; then the server answers 408 and closes the connection. Default 60 s
-   * (Node's {@code server.headersTimeout}).
-   */
+  // Shorthands for the groups' values.
+
+  /** {@link SessionTimeouts#pingInterval()}. */
+  public Duration pingInterval() {
+    return timeouts.pingInterval();
+  }
+
+  /** {@link SessionTimeouts#pingTimeout()}. */
+  public Duration pingTimeout() {
+    return timeouts.pingTimeout();
+  }
+
+  /** {@link SessionTimeouts#upgradeTimeout()}. */
+  public Duration upgradeTimeout() {
+    return timeouts.upgradeTimeout();
+  }
+
+  /** {@link SessionTimeouts#connectTimeout()}. */
+  public Duration connectTimeout() {
+    return timeouts.connectTimeout();
+  }
+
+  /** {@link ServerLimits#maxHttpBufferSize()}. */
+  public long maxHttpBufferSize() {
+    return limits.maxHttpBufferSize();
+  }
+
+  /** {@link ServerLimits#maxOutboundBufferSize()}. */
+  public long maxOutboundBufferSize() {
+    return limits.maxOutboundBufferSize();
+  }
+
+  /** {@link ServerLimits#maxAttachments()}. */
+  public int maxAttachments() {
+    return limits.maxAttachments();
+  }
+
+  /** {@link ServerLimits#maxAttachmentBytes()}. */
+  public long maxAttachmentBytes() {
+    return limits.maxAttachmentBytes();
+  }
+
+  /** {@link ServerLimits#attachmentTimeout()}. */
+  public Duration attachmentTimeout() {
+    return limits.attachmentTimeout();
+  }
+
+  /** {@link ServerLimits#maxNamespaceLength()}. */
+  public int maxNamespaceLength() {
+    return limits.maxNamespaceLength();
+  }
+
+  /** {@link ServerLimits#headersTimeout()}. */
   public Duration headersTimeout() {
-    return headersTimeout;
+    return limits.headersTimeout();
   }
 
-  /**
-   * How long a client may take to send a whole request, headers and body; then 408 and the
-   * connection is closed. Default 300 s (Node's {@code server.requestTimeout}).
-   */
+  /** {@link ServerLimits#requestTimeout()}. */
   public Duration requestTimeout() {
-    return requestTimeout;
+    return limits.requestTimeout();
   }
 
-  /**
-   * How long a kept-alive HTTP connection may stay idle after a response before it is closed.
-   * Default 5 s (Node's {@code server.keepAliveTimeout}).
-   */
+  /** {@link ServerLimits#keepAliveTimeout()}. */
   public Duration keepAliveTimeout() {
-    return keepAliveTimeout;
+    return limits.keepAliveTimeout();
   }
 
-  /**
-   * How long a connection may stay unable to take more output (its client reads nothing while
-   * the server has more than 64 KiB for it) before it is closed; while so, nothing more is read from
-   * it. Default 30 s (Node has no such timeout: it only stops reading).
-   */
+  /** {@link ServerLimits#writeTimeout()}. */
   public Duration writeTimeout() {
-    return writeTimeout;
+    return limits.writeTimeout();
   }
 
-  /**
-   * The most TCP connections open at once; further ones are closed at once, with a warning
-   * logged. 0 means no cap. Default 0 (Node's {@code server.maxConnections}: unlimited).
-   */
+  /** {@link ServerLimits#maxConnections()}. */
   public int maxConnections() {
-    return maxConnections;
+    return limits.maxConnections();
   }
 
-  /** Collects option values; {@link #build()} checks them. */
+  /** Collects option values; {@link #build()} checks them. Not thread-safe. */
   public static final class Builder {
     private String host;
     private int port;
     private String path = "/socket.io/";
-    private Duration pingInterval = Duration.ofSeconds(25);
-    private Duration pingTimeout = Duration.ofSeconds(20);
-    private Duration upgradeTimeout = Duration.ofSeconds(10);
-    private Duration connectTimeout = Duration.ofSeconds(45);
-    private long maxHttpBufferSize = 1_000_000;
-    private long maxOutboundBufferSize = 16L * 1024 * 1024;
+    private SessionTimeouts.Builder timeouts = SessionTimeouts.builder();
+    private ServerLimits.Builder limits = ServerLimits.builder();
     private EnumSet<Transport> transports = EnumSet.allOf(Transport.class);
     private boolean allowUpgrades = true;
     private List<String> corsOrigins = new ArrayList<>();
@@ -349,19 +282,10 @@ public final class ServerOptions {
     private Path tlsPrivateKey;
     private Duration maxDisconnectionDuration;
     private boolean recoverySkipsMiddlewares = true;
-    private int maxAttachments = 10;
-    private long maxAttachmentBytes = 10_000_000;
-    private Duration attachmentTimeout = Duration.ofSeconds(30);
     private boolean cleanupEmptyChildNamespaces = true;
-    private int maxNamespaceLength = 256;
     private int ioThreads = Runtime.getRuntime().availableProcessors();
     private Adapter.Factory adapter = Adapter.inMemory();
     private HttpPages pages;
-    private Duration headersTimeout = Duration.ofSeconds(60);
-    private Duration requestTimeout = Duration.ofSeconds(300);
-    private Duration keepAliveTimeout = Duration.ofSeconds(5);
-    private Duration writeTimeout = Duration.ofSeconds(30);
-    private int maxConnections = 0;
 
     private Builder() {}
 
@@ -381,34 +305,15 @@ public final class ServerOptions {
       return this;
     }
 
-    public Builder pingInterval(Duration d) {
-      this.pingInterval = d;
+    /** Replaces every session timer with these (not null). */
+    public Builder timeouts(SessionTimeouts timeouts) {
+      this.timeouts = java.util.Objects.requireNonNull(timeouts, "timeouts").toBuilder();
       return this;
     }
 
-    public Builder pingTimeout(Duration d) {
-      this.pingTimeout = d;
-      return this;
-    }
-
-    public Builder upgradeTimeout(Duration d) {
-      this.upgradeTimeout = d;
-      return this;
-    }
-
-    public Builder connectTimeout(Duration d) {
-      this.connectTimeout = d;
-      return this;
-    }
-
-    public Builder maxHttpBufferSize(long bytes) {
-      this.maxHttpBufferSize = bytes;
-      return this;
-    }
-
-    /** See {@link ServerOptions#maxOutboundBufferSize()}; 0 turns the limit off. */
-    public Builder maxOutboundBufferSize(long bytes) {
-      this.maxOutboundBufferSize = bytes;
+    /** Replaces every limit with these (not null). */
+    public Builder limits(ServerLimits limits) {
+      this.limits = java.util.Objects.requireNonNull(limits, "limits").toBuilder();
       return this;
     }
 
@@ -452,32 +357,9 @@ public final class ServerOptions {
       return this;
     }
 
-    public Builder maxAttachments(int max) {
-      this.maxAttachments = max;
-      return this;
-    }
-
-    /** See {@link ServerOptions#maxAttachmentBytes()}. */
-    public Builder maxAttachmentBytes(long bytes) {
-      this.maxAttachmentBytes = bytes;
-      return this;
-    }
-
-    /** See {@link ServerOptions#attachmentTimeout()}. */
-    public Builder attachmentTimeout(Duration value) {
-      this.attachmentTimeout = value;
-      return this;
-    }
-
     /** See {@link ServerOptions#cleanupEmptyChildNamespaces()}. */
     public Builder cleanupEmptyChildNamespaces(boolean cleanup) {
       this.cleanupEmptyChildNamespaces = cleanup;
-      return this;
-    }
-
-    /** See {@link ServerOptions#maxNamespaceLength()}. */
-    public Builder maxNamespaceLength(int chars) {
-      this.maxNamespaceLength = chars;
       return this;
     }
 
@@ -509,33 +391,95 @@ public final class ServerOptions {
       return this;
     }
 
-    /** See {@link ServerOptions#headersTimeout()}. */
+    // Shorthands for the groups' values.
+
+    /** {@link SessionTimeouts.Builder#pingInterval}. */
+    public Builder pingInterval(Duration d) {
+      timeouts.pingInterval(d);
+      return this;
+    }
+
+    /** {@link SessionTimeouts.Builder#pingTimeout}. */
+    public Builder pingTimeout(Duration d) {
+      timeouts.pingTimeout(d);
+      return this;
+    }
+
+    /** {@link SessionTimeouts.Builder#upgradeTimeout}. */
+    public Builder upgradeTimeout(Duration d) {
+      timeouts.upgradeTimeout(d);
+      return this;
+    }
+
+    /** {@link SessionTimeouts.Builder#connectTimeout}. */
+    public Builder connectTimeout(Duration d) {
+      timeouts.connectTimeout(d);
+      return this;
+    }
+
+    /** {@link ServerLimits.Builder#maxHttpBufferSize}. */
+    public Builder maxHttpBufferSize(long bytes) {
+      limits.maxHttpBufferSize(bytes);
+      return this;
+    }
+
+    /** {@link ServerLimits.Builder#maxOutboundBufferSize}; 0 turns the limit off. */
+    public Builder maxOutboundBufferSize(long bytes) {
+      limits.maxOutboundBufferSize(bytes);
+      return this;
+    }
+
+    /** {@link ServerLimits.Builder#maxAttachments}. */
+    public Builder maxAttachments(int max) {
+      limits.maxAttachments(max);
+      return this;
+    }
+
+    /** {@link ServerLimits.Builder#maxAttachmentBytes}. */
+    public Builder maxAttachmentBytes(long bytes) {
+      limits.maxAttachmentBytes(bytes);
+      return this;
+    }
+
+    /** {@link ServerLimits.Builder#attachmentTimeout}. */
+    public Builder attachmentTimeout(Duration value) {
+      limits.attachmentTimeout(value);
+      return this;
+    }
+
+    /** {@link ServerLimits.Builder#maxNamespaceLength}. */
+    public Builder maxNamespaceLength(int chars) {
+      limits.maxNamespaceLength(chars);
+      return this;
+    }
+
+    /** {@link ServerLimits.Builder#headersTimeout}. */
     public Builder headersTimeout(Duration value) {
-      this.headersTimeout = value;
+      limits.headersTimeout(value);
       return this;
     }
 
-    /** See {@link ServerOptions#requestTimeout()}. */
+    /** {@link ServerLimits.Builder#requestTimeout}. */
     public Builder requestTimeout(Duration value) {
-      this.requestTimeout = value;
+      limits.requestTimeout(value);
       return this;
     }
 
-    /** See {@link ServerOptions#keepAliveTimeout()}. */
+    /** {@link ServerLimits.Builder#keepAliveTimeout}. */
     public Builder keepAliveTimeout(Duration value) {
-      this.keepAliveTimeout = value;
+      limits.keepAliveTimeout(value);
       return this;
     }
 
-    /** See {@link ServerOptions#writeTimeout()}. */
+    /** {@link ServerLimits.Builder#writeTimeout}. */
     public Builder writeTimeout(Duration value) {
-      this.writeTimeout = value;
+      limits.writeTimeout(value);
       return this;
     }
 
-    /** See {@link ServerOptions#maxConnections()}. */
+    /** {@link ServerLimits.Builder#maxConnections}; 0: no cap. */
     public Builder maxConnections(int value) {
-      this.maxConnections = value;
+      limits.maxConnections(value);
       return this;
     }
 
@@ -556,18 +500,8 @@ public final class ServerOptions {
       }
       String p = path.startsWith("/") ? path : "/" + path;
       path = p.endsWith("/") ? p : p + "/";
-      positive("pingInterval", pingInterval);
-      positive("pingTimeout", pingTimeout);
-      positive("upgradeTimeout", upgradeTimeout);
-      positive("connectTimeout", connectTimeout);
-      if (maxHttpBufferSize < 1 || maxHttpBufferSize > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException(
-            "maxHttpBufferSize must be between 1 and 2147483647, was " + maxHttpBufferSize);
-      }
-      if (maxOutboundBufferSize < 0) {
-        throw new IllegalArgumentException(
-            "maxOutboundBufferSize must be >= 0 (0: no limit), was " + maxOutboundBufferSize);
-      }
+      SessionTimeouts builtTimeouts = timeouts.build();
+      ServerLimits builtLimits = limits.build();
       if (transports.isEmpty()) {
         throw new IllegalArgumentException("transports must not be empty");
       }
@@ -580,30 +514,10 @@ public final class ServerOptions {
         throw new IllegalArgumentException("tls needs both a certificate and a private key");
       }
       if (maxDisconnectionDuration != null) {
-        positive("maxDisconnectionDuration", maxDisconnectionDuration);
-      }
-      if (maxAttachments < 0) {
-        throw new IllegalArgumentException("maxAttachments must be >= 0, was " + maxAttachments);
-      }
-      if (maxAttachmentBytes < 1) {
-        throw new IllegalArgumentException(
-            "maxAttachmentBytes must be >= 1, was " + maxAttachmentBytes);
-      }
-      positive("attachmentTimeout", attachmentTimeout);
-      if (maxNamespaceLength < 1) {
-        throw new IllegalArgumentException(
-            "maxNamespaceLength must be >= 1, was " + maxNamespaceLength);
+        Checks.positive("maxDisconnectionDuration", maxDisconnectionDuration);
       }
       if (ioThreads < 1) {
         throw new IllegalArgumentException("ioThreads must be >= 1, was " + ioThreads);
-      }
-      positive("headersTimeout", headersTimeout);
-      positive("requestTimeout", requestTimeout);
-      positive("keepAliveTimeout", keepAliveTimeout);
-      positive("writeTimeout", writeTimeout);
-      if (maxConnections < 0) {
-        throw new IllegalArgumentException(
-            "maxConnections must be >= 0 (0: no cap), was " + maxConnections);
       }
       if (adapter == null) {
         throw new IllegalArgumentException("adapter must not be null");
@@ -611,16 +525,7 @@ public final class ServerOptions {
       if (adapter instanceof ProvidedAdapter provided) {
         provided.check();
       }
-      return new ServerOptions(this);
-    }
-
-    private static void positive(String name, Duration d) {
-      if (d == null) {
-        throw new IllegalArgumentException(name + " must not be null");
-      }
-      if (d.isNegative() || d.isZero()) {
-        throw new IllegalArgumentException(name + " must be positive, was " + d);
-      }
+      return new ServerOptions(this, builtTimeouts, builtLimits);
     }
   }
 }

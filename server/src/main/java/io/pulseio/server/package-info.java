@@ -3,7 +3,9 @@
  *
  * <p>Build a {@link io.pulseio.server.SocketIoServer} from {@link io.pulseio.server.ServerOptions},
  * register middleware and connection listeners on its {@link io.pulseio.server.Namespace}s, then
- * {@code start()} it. {@link io.pulseio.server.EngineServer} is the Engine.IO layer alone.
+ * {@code start()} it. {@link io.pulseio.server.EngineServer} is the Engine.IO layer alone. The
+ * options' groups are {@link io.pulseio.server.SessionTimeouts} and
+ * {@link io.pulseio.server.ServerLimits}.
  *
  * <p>Threads: a server runs on event loop threads it owns (or is given as
  * {@link io.pulseio.server.EventLoops}). Each client connection lives on one of them; every

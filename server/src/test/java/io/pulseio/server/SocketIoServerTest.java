@@ -67,6 +67,45 @@ class SocketIoServerTest {
   }
 
   @Test
+  void listenersChangedDuringAnEventTakeEffectFromTheNextOne() throws Exception {
+    start(ServerOptions.builder());
+    server.sockets().onConnection(socket -> {
+      Subscription[] first = new Subscription[1];
+      first[0] = socket.on("e", (args, ack) -> {
+        seen.add("first:" + args.get(0).asInt());
+        first[0].close();
+        socket.on("e", (args2, ack2) -> seen.add("second:" + args2.get(0).asInt()));
+      });
+      socket.onAny((event, args, ack) -> seen.add("any:" + event));
+    });
+    listen();
+    try (WsClient ws = connect("40")) {
+      ws.nextText();
+      ws.send("42[\"e\",1]");
+      assertThat(List.of(seen(), seen())).containsExactly("first:1", "any:e");
+      ws.send("42[\"e\",2]");
+      assertThat(List.of(seen(), seen())).containsExactly("second:2", "any:e");
+      assertThat(seen.poll(200, TimeUnit.MILLISECONDS)).isNull();
+    }
+  }
+
+  @Test
+  void textOutsideAsciiTravelsBothWaysOverWebSocket() {
+    server = Conformance.socketIo(Conformance.options(Conformance.Mode.SOCKET_IO, 0));
+    listen();
+    try (WsClient ws = connect("40")) {
+      ws.nextText();
+      ws.nextText();
+      String text = "h\u00e9llo \u20ac \ud83d\ude00 \u4e2d";
+      ws.send("42[\"message\",\"" + text + "\"]");
+      assertThat(ws.nextText()).isEqualTo("42[\"message-back\",\"" + text + "\"]");
+      ws.send("4");
+      assertThat(ws.next()).as("an empty message is a parse error: the connection closes")
+          .isSameAs(WsClient.CLOSED);
+    }
+  }
+
+  @Test
   void binaryAttachmentsTravelBothWays() {
     server = Conformance.socketIo(Conformance.options(Conformance.Mode.SOCKET_IO, 0));
     listen();

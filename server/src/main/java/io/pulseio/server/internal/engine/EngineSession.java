@@ -70,8 +70,9 @@ public final class EngineSession implements EngineSocket {
     this.upgrade = new Upgrade(server, this, this::probeAnswered, this::switchToWebSocket);
     this.polling = new Polling(this, upgrade);
     this.outbox = new Outbox(this, polling, server.options.maxOutboundBufferSize());
-    this.heartbeat = new Heartbeat(loop, server.pingIntervalMs, server.pingTimeoutMs,
-        () -> outbox.send(EnginePacket.PING), () -> closeNow(DisconnectReason.PING_TIMEOUT));
+    this.heartbeat = new Heartbeat(SessionClock.of(loop), server.pingIntervalMs, server.pingTimeoutMs,
+        () -> outbox.send(EnginePacket.PING), outbox::writableNow,
+        () -> closeNow(DisconnectReason.PING_TIMEOUT));
   }
 
   // ---- public API (any thread) ----
@@ -275,6 +276,22 @@ public final class EngineSession implements EngineSocket {
         onPacket(packet);
       } else if (upgrade.isProbing(channel)) {
         upgrade.onFrame(text);
+      }
+    });
+  }
+
+  /**
+   * A text frame holding a MESSAGE packet, given without its type digit (the frame handler cuts
+   * it off as it decodes the frame); otherwise as {@link #onWebSocketText}.
+   */
+  public void onWebSocketMessage(Channel channel, String message) {
+    execute(() -> {
+      if (ws != null && channel == ws.channel) {
+        if (!pingTimedOut()) {
+          onPacket(EnginePacket.message(message));
+        }
+      } else if (upgrade.isProbing(channel)) {
+        upgrade.onFrame(EngineCodec.encode(EnginePacket.message(message)));
       }
     });
   }

@@ -3,8 +3,9 @@
  * as the Node.js server does, opens sessions, hands later requests to their session),
  * {@code EngineSession} (one session: state, current transport, close), its parts {@code Outbox}
  * (packets waiting, bounded by {@code maxOutboundBufferSize}), {@code Polling},
- * {@code WebSocketWriter}, {@code Upgrade} and {@code Heartbeat}; {@code Exchange} (one HTTP
- * request copied out of Netty's buffers) and {@code SessionIds}.
+ * {@code WebSocketWriter}, {@code Upgrade} and {@code Heartbeat} (whose time and timers are a
+ * {@code SessionClock}'s: the session's loop in a server, a manual clock in its test);
+ * {@code Exchange} (one HTTP request copied out of Netty's buffers) and {@code SessionIds}.
  *
  * <p><b>Threads.</b> A session is confined to the event loop of the connection that opened it:
  * requests that arrive on other connections cross to it as an {@code Exchange}. The session

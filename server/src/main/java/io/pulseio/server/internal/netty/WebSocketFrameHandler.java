@@ -1,5 +1,6 @@
 package io.pulseio.server.internal.netty;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -10,13 +11,17 @@ import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.pulseio.protocol.EnginePacketType;
 import io.pulseio.server.internal.engine.EngineSession;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Hands the (aggregated) frames of one WebSocket to its Engine.IO session. */
 public final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameHandler.class);
+
+  private static final byte MESSAGE = (byte) EnginePacketType.MESSAGE.digit();
 
   private final EngineSession session;
 
@@ -27,7 +32,16 @@ public final class WebSocketFrameHandler extends SimpleChannelInboundHandler<Web
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
     if (frame instanceof TextWebSocketFrame text) {
-      session.onWebSocketText(ctx.channel(), text.text());
+      ByteBuf content = text.content();
+      int start = content.readerIndex();
+      if (content.readableBytes() > 1 && content.getByte(start) == MESSAGE) {
+        // the common case: the message's text straight from the frame, without the text of the
+        // whole frame being made first and then cut after its type digit
+        session.onWebSocketMessage(ctx.channel(),
+            content.toString(start + 1, content.readableBytes() - 1, StandardCharsets.UTF_8));
+      } else {
+        session.onWebSocketText(ctx.channel(), text.text());
+      }
     } else if (frame instanceof BinaryWebSocketFrame binary) {
       session.onWebSocketBinary(ctx.channel(), ByteBufUtil.getBytes(binary.content()));
     } else if (frame instanceof PingWebSocketFrame) {

@@ -28,6 +28,7 @@ import io.pulseio.server.Transport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -234,6 +235,29 @@ final class ServerSocketImpl implements ServerSocket {
   }
 
   // ---- listeners ----
+  // Each list is immutable and replaced when a listener comes or goes, so that an event is
+  // dispatched to the listeners of the moment it arrived without a copy per event.
+
+  private static <T> List<T> plus(List<T> list, T item) {
+    if (list == null || list.isEmpty()) {
+      return Collections.singletonList(item);
+    }
+    List<T> out = new ArrayList<>(list.size() + 1);
+    out.addAll(list);
+    out.add(item);
+    return Collections.unmodifiableList(out);
+  }
+
+  /** The list without the first element equal to {@code item} (as {@link List#remove(Object)}). */
+  private static <T> List<T> minus(List<T> list, T item) {
+    int i = list.indexOf(item);
+    if (i < 0) {
+      return list;
+    }
+    List<T> out = new ArrayList<>(list);
+    out.remove(i);
+    return Collections.unmodifiableList(out);
+  }
 
   @Override
   public Subscription on(String event, EventListener listener) {
@@ -241,11 +265,11 @@ final class ServerSocketImpl implements ServerSocket {
       if (listeners == null) {
         listeners = new HashMap<>(4);
       }
-      listeners.computeIfAbsent(event, k -> new ArrayList<>(1)).add(listener);
+      listeners.put(event, plus(listeners.get(event), listener));
     });
     return () -> client.execute(() -> {
       if (listeners != null && listeners.containsKey(event)) {
-        listeners.get(event).remove(listener);
+        listeners.put(event, minus(listeners.get(event), listener));
       }
     });
   }
@@ -253,14 +277,11 @@ final class ServerSocketImpl implements ServerSocket {
   @Override
   public Subscription onAny(AnyEventListener listener) {
     client.execute(() -> {
-      if (anyListeners == null) {
-        anyListeners = new ArrayList<>(1);
-      }
-      anyListeners.add(listener);
+      anyListeners = plus(anyListeners, listener);
     });
     return () -> client.execute(() -> {
       if (anyListeners != null) {
-        anyListeners.remove(listener);
+        anyListeners = minus(anyListeners, listener);
       }
     });
   }
@@ -356,7 +377,7 @@ final class ServerSocketImpl implements ServerSocket {
     Ack ack = packet.hasAckId() ? new AckImpl(this, packet.ackId()) : null;
     List<EventListener> named = listeners == null ? null : listeners.get(event);
     if (named != null) {
-      for (EventListener listener : List.copyOf(named)) {
+      for (EventListener listener : named) {
         try {
           listener.onEvent(args, ack);
         } catch (RuntimeException e) {
@@ -365,7 +386,7 @@ final class ServerSocketImpl implements ServerSocket {
       }
     }
     if (anyListeners != null) {
-      for (AnyEventListener listener : List.copyOf(anyListeners)) {
+      for (AnyEventListener listener : anyListeners) {
         try {
           listener.onEvent(event, args, ack);
         } catch (RuntimeException e) {
