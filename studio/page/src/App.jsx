@@ -10,7 +10,7 @@ import { DebugBar, DebugPanel } from './Debug.jsx';
 import { Messages, Printed, Problems, Replay } from './BottomPanel.jsx';
 import { useStudio } from './useStudio.js';
 import { useReplay } from './useReplay.js';
-import { autoLayout } from './layout.js';
+import { autoLayout, estimatedBox } from './layout.js';
 import { TYPE_COLOURS, connect, freshId, graphFor, graphsOf, linksByNode, pinsOf, placeOf, splitEnd, allIds } from './model.js';
 
 const nodeTypes = { pulse: PulseNode };
@@ -21,6 +21,8 @@ const LARGE_GRAPH = 150;
 const DEBUG_KEYS = { F6: 'pause', F8: 'resume', F10: 'stepOver', F11: 'step', 'Shift+F11': 'stepOut' };
 
 const NO_GRAPH = { nodes: [], links: [] };
+
+const withoutEstimate = ({ handles, initialWidth, initialHeight, ...node }) => node;
 
 export default function App() {
   const s = useStudio();
@@ -86,6 +88,7 @@ export default function App() {
   useEffect(() => {
     if (!project) return;
     const places = autoLayout(graph);
+    const large = (graph.nodes || []).length > LARGE_GRAPH;
     setRfNodes(previous => {
       const before = new Map(previous.map(n => [n.id, n]));
       const pick = selectOnArrival.current;
@@ -105,7 +108,14 @@ export default function App() {
         if (old && old.sig === sig && old.data.descriptor === data.descriptor
           && old.position.x === position.x && old.position.y === position.y) return old;
         const selected = old ? old.selected : n.id === pick;
-        return { id: n.id, type: 'pulse', sig, measured: old && old.measured, selected, position, data };
+        const node = { id: n.id, type: 'pulse', sig, measured: old && old.measured, selected, position, data };
+        if (large && !node.measured) {
+          const box = estimatedBox(data.pins, !!conn);
+          node.initialWidth = box.width;
+          node.initialHeight = box.height;
+          node.handles = box.handles;
+        }
+        return node;
       });
     });
     setRfEdges(previous => {
@@ -127,7 +137,9 @@ export default function App() {
   const selectedIds = rfNodes.filter(n => n.selected).map(n => n.id);
   const selected = selectedIds.length === 1 ? (graph.nodes || []).find(n => n.id === selectedIds[0]) : null;
 
-  const onNodesChange = useCallback(changes => setRfNodes(ns => applyNodeChanges(changes.filter(c => c.type !== 'remove'), ns)), []);
+  // A measured node's pin places come from the browser: an estimate given before (large graphs) goes.
+  const onNodesChange = useCallback(changes => setRfNodes(ns => applyNodeChanges(changes.filter(c => c.type !== 'remove'), ns)
+    .map(n => (n.handles && n.measured ? withoutEstimate(n) : n))), []);
   const onEdgesChange = useCallback(changes => setRfEdges(es => applyEdgeChanges(changes.filter(c => c.type !== 'remove'), es)), []);
   const onNodeDragStop = useCallback((_, __, dragged) => editGraph(g => {
     for (const d of dragged) {

@@ -26,3 +26,29 @@ export function autoLayout(graph) {
   }
   return places;
 }
+
+// Sizes from studio.css (12 px text): a node's title row, its connection row, a pin's row.
+const WIDTH = 190;
+const TITLE = 22;
+const CONNECTION = 17;
+const ROW = 19;
+const HANDLE = 10;
+
+/**
+ * A node's size and pin places before the browser has measured it, for large graphs: React Flow
+ * then mounts only the nodes in view instead of every node once, to measure it. Estimates only; a
+ * node in view is measured and the estimate dropped.
+ */
+export function estimatedBox(pins, hasConnection) {
+  const top = TITLE + (hasConnection ? CONNECTION : 0) + 4;
+  const place = (pin, i, type) => ({
+    id: pin.name, type, position: type === 'target' ? 'left' : 'right', width: HANDLE, height: HANDLE,
+    x: type === 'target' ? -HANDLE / 2 : WIDTH - HANDLE / 2, y: top + i * ROW + (ROW - HANDLE) / 2,
+  });
+  const rows = Math.max(pins.inputs.length, pins.outputs.length);
+  return {
+    width: WIDTH,
+    height: top + rows * ROW + 4,
+    handles: [...pins.inputs.map((p, i) => place(p, i, 'target')), ...pins.outputs.map((p, i) => place(p, i, 'source'))],
+  };
+}
