@@ -114,7 +114,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--redis-option", paramLabel = "NAME=VALUE",
             description = "An option of the Node.js adapter, by its name there (times in ms), repeatable: "
                     + "streams has streamName, streamCount, channelPrefix, maxLen, readCount, blockTimeInMs, "
-                    + "sessionKeyPrefix, requestsTimeout; classic has requestsTimeout. See docs/cluster.md.")
+                    + "sessionKeyPrefix, requestsTimeout, useShardedPubSub; classic has requestsTimeout. See docs/cluster.md.")
     java.util.LinkedHashMap<String, String> redisOptions = new java.util.LinkedHashMap<>();
 
     @Option(names = "--conformance", paramLabel = "engine.io|socket.io", converter = ModeConverter.class,

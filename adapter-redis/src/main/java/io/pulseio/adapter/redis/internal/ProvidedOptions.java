@@ -20,7 +20,7 @@ final class ProvidedOptions {
    */
   static final List<String> STREAMS = List.of("streamName", "streamCount", "channelPrefix",
       "maxLen", "readCount", "blockTimeInMs", "sessionKeyPrefix", "requestsTimeout",
-      "heartbeatInterval", "heartbeatTimeout", "onlyPlaintext");
+      "heartbeatInterval", "heartbeatTimeout", "onlyPlaintext", "useShardedPubSub");
 
   private ProvidedOptions() {
   }
@@ -49,12 +49,21 @@ final class ProvidedOptions {
         ? millis("requestsTimeout", o.get("requestsTimeout")) : RedisProvider.REQUESTS_TIMEOUT;
     check(o, "heartbeatInterval", v -> millis("heartbeatInterval", v));
     check(o, "heartbeatTimeout", v -> millis("heartbeatTimeout", v));
-    check(o, "onlyPlaintext", v -> {
-      if (!v.equals("true") && !v.equals("false")) {
-        throw new IllegalArgumentException("onlyPlaintext must be true or false, was '" + v + "'");
-      }
-    });
-    return new StreamsOptions(name, count, prefix, maxLen, readCount, block, sessions, timeout);
+    flag(o, "onlyPlaintext");
+    boolean sharded = flag(o, "useShardedPubSub");
+    return new StreamsOptions(name, count, prefix, maxLen, readCount, block, sessions, timeout,
+        sharded);
+  }
+
+  private static boolean flag(Map<String, String> o, String name) {
+    String v = o.get(name);
+    if (v == null) {
+      return false;
+    }
+    if (!v.equals("true") && !v.equals("false")) {
+      throw new IllegalArgumentException(name + " must be true or false, was '" + v + "'");
+    }
+    return v.equals("true");
   }
 
   private static void known(AdapterSettings settings, String kind, List<String> names) {

@@ -61,6 +61,10 @@ class RedisProviderTest {
         .hasMessageStartingWith("heartbeatTimeout must be a whole number");
     assertThatThrownBy(() -> streams("onlyPlaintext", "yes"))
         .hasMessage("onlyPlaintext must be true or false, was 'yes'");
+    assertThatThrownBy(() -> streams("useShardedPubSub", "1"))
+        .hasMessage("useShardedPubSub must be true or false, was '1'");
+    assertThat(ProvidedOptions.streams(new AdapterSettings("redis://h", "streams", null, null,
+        Map.of("useShardedPubSub", "true")), "socket.io").shardedPubSub()).isTrue();
     assertThatThrownBy(() -> streams("sessionKeyPrefix", ""))
         .hasMessage("sessionKeyPrefix must not be empty");
     assertThatThrownBy(() -> streams("maxlen", "5"))
