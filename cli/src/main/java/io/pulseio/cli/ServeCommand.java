@@ -111,6 +111,12 @@ final class ServeCommand implements Callable<Integer> {
                     + "or streams (@socket.io/redis-streams-adapter).")
     String redisAdapter;
 
+    @Option(names = "--redis-option", paramLabel = "NAME=VALUE",
+            description = "An option of the Node.js adapter, by its name there (times in ms), repeatable: "
+                    + "streams has streamName, streamCount, channelPrefix, maxLen, readCount, blockTimeInMs, "
+                    + "sessionKeyPrefix, requestsTimeout, useShardedPubSub; classic has requestsTimeout. See docs/cluster.md.")
+    java.util.LinkedHashMap<String, String> redisOptions = new java.util.LinkedHashMap<>();
+
     @Option(names = "--conformance", paramLabel = "engine.io|socket.io", converter = ModeConverter.class,
             description = "Serve as the official protocol test suite of that name expects.")
     Conformance.Mode conformance;
@@ -218,8 +224,11 @@ final class ServeCommand implements Callable<Integer> {
         if (redisAdapter != null && redis == null) {
             throw new ParameterException(spec.commandLine(), "--redis-adapter needs --redis URL");
         }
+        if (!redisOptions.isEmpty() && redis == null) {
+            throw new ParameterException(spec.commandLine(), "--redis-option needs --redis URL");
+        }
         if (redis != null) {
-            AdapterSettings cluster = new AdapterSettings(redis, redisAdapter, null, null);
+            AdapterSettings cluster = new AdapterSettings(redis, redisAdapter, null, null, redisOptions);
             try {
                 ServerOptions.builder().cluster(cluster).build();
             } catch (IllegalArgumentException e) {

@@ -41,6 +41,20 @@ class ServeRedisTest {
     }
 
     @Test
+    void badAdapterOptionsAreUsageErrors() {
+        String redis = "redis://:hunter2@127.0.0.1:6379";
+        usageError("--redis: maxLen must be a whole number from 1 to 9223372036854775807, was 'lots'",
+                "serve", "--redis", redis, "--redis-adapter", "streams", "--redis-option", "maxLen=lots");
+        usageError("--redis: streamCount must be a whole number from 1 to 2147483647, was '0'",
+                "serve", "--redis", redis, "--redis-adapter", "streams", "--redis-option", "maxLen=50",
+                "--redis-option", "streamCount=0");
+        usageError("--redis: unknown option 'maxLen' of the classic Redis adapter: it has requestsTimeout",
+                "serve", "--redis", redis, "--redis-option", "maxLen=50");
+        usageError("--redis-option needs --redis URL", "serve", "--redis-option", "maxLen=50");
+        usageError("--redis-option", "serve", "--redis", redis, "--redis-option", "maxLen");
+    }
+
+    @Test
     void withRedisDownItServesItsOwnClientsAndWarns() throws Exception {
         int nothing;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

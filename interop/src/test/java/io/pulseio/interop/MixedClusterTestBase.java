@@ -46,6 +46,11 @@ abstract class MixedClusterTestBase {
   /** The Node side's adapter: classic or streams. */
   abstract String nodeKind();
 
+  /** Options added to the Node side's adapter (Node's names); none by default. */
+  Map<String, ?> nodeOptions() {
+    return Map.of();
+  }
+
   @BeforeEach
   void startCluster() throws Exception {
     redis = RedisServer.start();
@@ -67,7 +72,7 @@ abstract class MixedClusterTestBase {
       }
     });
     int port = java.start();
-    node = NodeClusterServer.start(redis.url(), nodeKind(), 0);
+    node = NodeClusterServer.start(redis.url(), nodeKind(), 0, nodeOptions());
     awaitServerCount(java.sockets(), 2);
     javaUrl = "http://127.0.0.1:" + port;
     ja = add(new JavaClusterClient("ja", javaUrl));

@@ -36,9 +36,16 @@ final class NodeClusterServer implements AutoCloseable {
    */
   static NodeClusterServer start(String redisUrl, String kind, long recoveryMillis)
       throws Exception {
+    return start(redisUrl, kind, recoveryMillis, Map.of());
+  }
+
+  /** @param adapterOptions added to the Node adapter's options (Node's names and values) */
+  static NodeClusterServer start(String redisUrl, String kind, long recoveryMillis,
+      Map<String, ?> adapterOptions) throws Exception {
     CompletableFuture<Integer> listening = new CompletableFuture<>();
     NodeProcess p = NodeProcess.start("cluster-server.js",
-        List.of(redisUrl, "2000", kind, String.valueOf(recoveryMillis)), Map.of(),
+        List.of(redisUrl, "2000", kind, String.valueOf(recoveryMillis)),
+        Map.of("ADAPTER_OPTIONS", NodeProcess.JSON.writeValueAsString(adapterOptions)),
         line -> {
           if (line.startsWith("LISTENING ")) {
             listening.complete(Integer.parseInt(line.substring(10).trim()));

@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -43,7 +44,11 @@ class ServeClusterTest {
 
   /** The Node.js server with the adapter of this kind, and its official client "b". */
   private void startNode(String kind) throws Exception {
-    node = NodeClusterServer.start(redis.url(), kind, 0);
+    startNode(kind, Map.of());
+  }
+
+  private void startNode(String kind, Map<String, ?> options) throws Exception {
+    node = NodeClusterServer.start(redis.url(), kind, 0, options);
     node.client("b", node.url());
   }
 
@@ -59,13 +64,32 @@ class ServeClusterTest {
   @ValueSource(strings = {"classic", "streams"})
   void serveWithRedisServesInTheNodeCluster(String kind) throws Exception {
     startNode(kind);
+    serve(kind);
+  }
+
+  /** Node's stream options on both sides: three streams, other names; "/" goes to many-2. */
+  private static final Map<String, ?> STREAM_OPTIONS = Map.of("streamName", "many", "streamCount", 3,
+      "channelPrefix", "app", "maxLen", 500);
+
+  @Test
+  void serveWithTheStreamsOptionsServesInANodeClusterConfiguredAlike() throws Exception {
+    startNode("streams", STREAM_OPTIONS);
+    serve("streams", "--redis-option", "streamName=many", "--redis-option", "streamCount=3",
+        "--redis-option", "channelPrefix=app", "--redis-option", "maxLen=500");
+    assertThat(Integer.parseInt(redis.cli("XLEN", "many-2"))).isGreaterThanOrEqualTo(2);
+    assertThat(redis.cli("EXISTS", "socket.io", "many")).isEqualTo("0");
+  }
+
+  private void serve(String kind, String... options) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cmd = Main.commandLine();
     cmd.setOut(new PrintWriter(out, true));
     cmd.setErr(new PrintWriter(err, true));
-    Thread serve = new Thread(() -> cmd.execute("serve", "--host", "127.0.0.1", "--port", "0", "--relay",
+    List<String> args = new ArrayList<>(List.of("serve", "--host", "127.0.0.1", "--port", "0", "--relay",
         "--redis", redis.url(), "--redis-adapter", kind));
+    args.addAll(List.of(options));
+    Thread serve = new Thread(() -> cmd.execute(args.toArray(String[]::new)));
     serve.start();
     try {
       int port = port(out::toString);
@@ -97,12 +121,26 @@ class ServeClusterTest {
   void aProjectsHostedServerWithAnAdapterSettingServesInTheNodeCluster(String kind)
       throws Exception {
     startNode(kind);
+    host("\"kind\": \"" + kind + "\"");
+  }
+
+  @Test
+  void aHostedServerWithTheStreamsOptionsServesInANodeClusterConfiguredAlike() throws Exception {
+    startNode("streams", STREAM_OPTIONS);
+    host("\"kind\": \"streams\", \"options\": {\"streamName\": \"many\", \"streamCount\": 3, "
+        + "\"channelPrefix\": \"app\", \"maxLen\": \"500\"}");
+    assertThat(Integer.parseInt(redis.cli("XLEN", "many-2"))).isGreaterThanOrEqualTo(2);
+    assertThat(redis.cli("EXISTS", "socket.io", "many")).isEqualTo("0");
+  }
+
+  /** Runs hosted_cluster.json with {@code adapterFields} in place of its kind. */
+  private void host(String adapterFields) throws Exception {
     String json;
     try (InputStream in = getClass().getResourceAsStream("/cluster/hosted_cluster.json")) {
       json = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("\"kind\": \"classic\"", "\"kind\": \"" + kind + "\"");
+          .replace("\"kind\": \"classic\"", adapterFields);
     }
-    assertThat(json).contains("\"kind\": \"" + kind + "\"");
+    assertThat(json).contains(adapterFields);
     LoadResult loaded = ProjectLoader.builder().environment(Map.of("REDIS_URL", redis.url())).build().load(json);
     assertThat(loaded.problems()).isEmpty();
     List<String> printed = new ArrayList<>();

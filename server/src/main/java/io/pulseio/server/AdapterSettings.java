@@ -1,6 +1,9 @@
 package io.pulseio.server;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,10 +19,21 @@ import java.util.Objects;
  * @param password the broker's password, when it is not in the URL; null for none
  * @param key the prefix of the broker's channels or streams; null for the provider's default
  *     (Node's, {@code socket.io})
+ * @param options the provider's further options by the Node adapter's names, as text (such as
+ *     {@code maxLen} → {@code 5000} for Redis streams); the provider checks them and refuses a
+ *     name it does not know. Never null (null becomes empty); kept in the given order, unmodifiable
  */
-public record AdapterSettings(String url, String kind, String password, String key) {
+public record AdapterSettings(String url, String kind, String password, String key,
+    Map<String, String> options) {
   public AdapterSettings {
     Objects.requireNonNull(url, "url");
+    options = options == null || options.isEmpty() ? Map.of()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(options));
+  }
+
+  /** Settings without further options. */
+  public AdapterSettings(String url, String kind, String password, String key) {
+    this(url, kind, password, key, Map.of());
   }
 
   /** Settings with the provider's defaults for everything but the URL. */
@@ -59,6 +73,7 @@ public record AdapterSettings(String url, String kind, String password, String k
   @Override
   public String toString() {
     return "AdapterSettings[url=" + shownUrl() + ", kind=" + kind
-        + (password == null ? "" : ", password=***") + ", key=" + key + "]";
+        + (password == null ? "" : ", password=***") + ", key=" + key
+        + (options.isEmpty() ? "" : ", options=" + options) + "]";
   }
 }

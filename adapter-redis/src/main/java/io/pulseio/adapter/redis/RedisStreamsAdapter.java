@@ -69,6 +69,7 @@ public final class RedisStreamsAdapter implements Adapter.Factory, AutoCloseable
     private Duration blockTime = StreamsOptions.DEFAULT_BLOCK_TIME;
     private String sessionKeyPrefix = StreamsOptions.DEFAULT_SESSION_PREFIX;
     private Duration requestsTimeout = Duration.ofSeconds(5);
+    private boolean shardedPubSub;
 
     private Builder(String uri) {
       this.uri = Objects.requireNonNull(uri, "redisUri");
@@ -135,6 +136,16 @@ public final class RedisStreamsAdapter implements Adapter.Factory, AutoCloseable
     }
 
     /**
+     * Whether requests and answers go over sharded pub/sub ({@code SPUBLISH}/{@code SSUBSCRIBE},
+     * Redis 7 or later; Node's {@code useShardedPubSub}); default false. Every server of the
+     * cluster must agree.
+     */
+    public Builder useShardedPubSub(boolean sharded) {
+      this.shardedPubSub = sharded;
+      return this;
+    }
+
+    /**
      * Checks the options; connects nothing yet (the connections open in the background).
      *
      * @throws IllegalArgumentException naming the option that is wrong (an empty name or prefix,
@@ -143,7 +154,7 @@ public final class RedisStreamsAdapter implements Adapter.Factory, AutoCloseable
      */
     public RedisStreamsAdapter build() {
       StreamsOptions options = new StreamsOptions(streamName, streamCount, channelPrefix, maxLen,
-          readCount, blockTime, sessionKeyPrefix, requestsTimeout);
+          readCount, blockTime, sessionKeyPrefix, requestsTimeout, shardedPubSub);
       return new RedisStreamsAdapter(new StreamsHub(RedisUrls.parse(uri, password), options));
     }
   }

@@ -60,7 +60,7 @@ class ServerAdapterSettingsTest {
     @Test
     void anAdapterIsAUrlOrAnObject() {
         assertOnlyProblem("5", ProblemKind.INVALID_SETTING, A, "adapter must be a URL such as "
-                + "\"redis://host:6379\" or an object {url, kind, password, key}, was 5");
+                + "\"redis://host:6379\" or an object {url, kind, password, key, options}, was 5");
     }
 
     @Test
@@ -70,6 +70,15 @@ class ServerAdapterSettingsTest {
         LoadResult result = Projects.load(project("{\"url\": \"redis://h:1\", \"host\": \"h\"}"));
         assertThat(result.problems()).contains(new Problem(ProblemKind.INVALID_SETTING, A + ".host", null, null,
                 "unknown adapter field 'host'"));
+    }
+
+    @Test
+    void optionsAreAnObjectOfPlainValues() {
+        assertOnlyProblem("{\"url\": \"redis://h:1\", \"options\": [1]}", ProblemKind.INVALID_SETTING,
+                A + ".options", "options must be an object such as {\"maxLen\": 5000}, was [1]");
+        assertOnlyProblem("{\"url\": \"redis://h:1\", \"options\": {\"maxLen\": 5, \"streamName\": {}}}",
+                ProblemKind.INVALID_SETTING, A + ".options.streamName",
+                "streamName must be a string, number or boolean, was {}");
     }
 
     @Test

@@ -47,6 +47,7 @@ public final class RedisLink implements AutoCloseable {
   private final String where;
   private final Map<String, BiConsumer<String, byte[]>> channels = new ConcurrentHashMap<>();
   private final Map<String, BiConsumer<String, byte[]>> patterns = new ConcurrentHashMap<>();
+  private final Map<String, BiConsumer<String, byte[]>> shardChannels = new ConcurrentHashMap<>();
   private final AtomicBoolean warnedDown = new AtomicBoolean();
   /** Commands sent while the connection was down and not completed yet. */
   private final java.util.concurrent.atomic.AtomicInteger waiting =
@@ -174,6 +175,15 @@ public final class RedisLink implements AutoCloseable {
         }
 
         @Override
+        public void smessage(byte[] channel, byte[] message) {
+          String name = text(channel);
+          BiConsumer<String, byte[]> handler = shardChannels.get(name);
+          if (handler != null) {
+            handler.accept(name, message);
+          }
+        }
+
+        @Override
         public void message(byte[] pattern, byte[] channel, byte[] message) {
           BiConsumer<String, byte[]> handler = patterns.get(text(pattern));
           if (handler != null) {
@@ -185,6 +195,7 @@ public final class RedisLink implements AutoCloseable {
       LOG.info("connected to Redis at {}", where);
       channels.keySet().forEach(c -> s.async().subscribe(bytes(c)));
       patterns.keySet().forEach(c -> s.async().psubscribe(bytes(c)));
+      shardChannels.keySet().forEach(c -> s.async().ssubscribe(bytes(c)));
     });
   }
 
@@ -196,6 +207,26 @@ public final class RedisLink implements AutoCloseable {
       if (s != null) {
         s.async().subscribe(bytes(name));
       }
+    }
+  }
+
+  /** Subscribes to sharded channels ({@code SSUBSCRIBE}, Redis 7; now, or once connected). */
+  public void ssubscribe(List<String> names, BiConsumer<String, byte[]> handler) {
+    for (String name : names) {
+      shardChannels.put(name, handler);
+      var s = sub;
+      if (s != null) {
+        s.async().ssubscribe(bytes(name));
+      }
+    }
+  }
+
+  /** Unsubscribes from sharded channels. */
+  public void sunsubscribe(List<String> names) {
+    names.forEach(shardChannels::remove);
+    var s = sub;
+    if (s != null && !closed) {
+      s.async().sunsubscribe(names.stream().map(RedisLink::bytes).toArray(byte[][]::new));
     }
   }
 
@@ -225,13 +256,19 @@ public final class RedisLink implements AutoCloseable {
 
   /** Publishes; fails (and warns once per outage) when Redis cannot take it. */
   public CompletableFuture<Long> publish(String channel, byte[] message) {
+    return publish(channel, message, false);
+  }
+
+  /** Publishes, with {@code SPUBLISH} when {@code sharded}; fails as {@link #publish}. */
+  public CompletableFuture<Long> publish(String channel, byte[] message, boolean sharded) {
     var p = pub;
     if (p == null) {
       warnDown("not connected yet");
       return CompletableFuture.failedFuture(unavailable());
     }
     CompletableFuture<Long> sent = new CompletableFuture<>();
-    queued(p, () -> p.async().publish(bytes(channel), message)).whenComplete((n, e) -> {
+    queued(p, () -> sharded ? p.async().spublish(bytes(channel), message)
+        : p.async().publish(bytes(channel), message)).whenComplete((n, e) -> {
       if (e != null) {
         warnDown(rootMessage(e));
         sent.completeExceptionally(e);
@@ -264,12 +301,18 @@ public final class RedisLink implements AutoCloseable {
 
   /** How many connections are subscribed to {@code channel} ({@code PUBSUB NUMSUB}). */
   public CompletableFuture<Integer> numsub(String channel) {
+    return numsub(channel, false);
+  }
+
+  /** As {@link #numsub(String)}, with {@code PUBSUB SHARDNUMSUB} when {@code sharded}. */
+  public CompletableFuture<Integer> numsub(String channel, boolean sharded) {
     var p = pub;
     if (p == null) {
       return CompletableFuture.failedFuture(unavailable());
     }
     CompletableFuture<Integer> count = new CompletableFuture<>();
-    p.async().pubsubNumsub(bytes(channel)).whenComplete((counts, error) -> {
+    (sharded ? p.async().pubsubShardNumsub(bytes(channel)) : p.async().pubsubNumsub(bytes(channel)))
+        .whenComplete((counts, error) -> {
       if (error != null) {
         count.completeExceptionally(new IllegalStateException("Redis at " + where
             + " did not count the servers: " + rootMessage(error), error));

@@ -12,7 +12,7 @@ import java.util.Set;
  * found by the server through {@link java.util.ServiceLoader}. Kinds: {@code classic} (the
  * default, {@code @socket.io/redis-adapter}) and {@code streams}
  * ({@code @socket.io/redis-streams-adapter}, with the settings' key as the stream's name and the
- * channels' prefix).
+ * channels' prefix). The settings' options are the Node adapters' (see {@link ProvidedOptions}).
  */
 public final class RedisProvider implements AdapterProvider {
   static final Duration REQUESTS_TIMEOUT = Duration.ofSeconds(5);
@@ -30,6 +30,12 @@ public final class RedisProvider implements AdapterProvider {
       throw new IllegalArgumentException("the Redis key (channel prefix) must not be empty");
     }
     RedisUrls.parse(settings.url(), settings.password());
+    String key = settings.key() == null ? DEFAULT_KEY : settings.key();
+    if (kind(settings).equals("streams")) {
+      ProvidedOptions.streams(settings, key);
+    } else {
+      ProvidedOptions.classicTimeout(settings, REQUESTS_TIMEOUT);
+    }
   }
 
   @Override
@@ -37,16 +43,15 @@ public final class RedisProvider implements AdapterProvider {
     check(settings);
     String key = settings.key() == null ? DEFAULT_KEY : settings.key();
     if (kind(settings).equals("streams")) {
-      StreamsOptions options = StreamsOptions.named(key);
+      StreamsOptions options = ProvidedOptions.streams(settings, key);
       return new SharedLinkFactory<>(
           () -> new StreamsHub(RedisUrls.parse(settings.url(), settings.password()), options),
           (hub, context, release) -> new StreamsAdapter(context, hub, release));
     }
+    Duration timeout = ProvidedOptions.classicTimeout(settings, REQUESTS_TIMEOUT);
     return new SharedLinkFactory<>(
-        () -> new RedisLink(RedisUrls.parse(settings.url(), settings.password()),
-            REQUESTS_TIMEOUT),
-        (link, context, release) -> new ClassicAdapter(context, link, key, REQUESTS_TIMEOUT,
-            release));
+        () -> new RedisLink(RedisUrls.parse(settings.url(), settings.password()), timeout),
+        (link, context, release) -> new ClassicAdapter(context, link, key, timeout, release));
   }
 
   private static String kind(AdapterSettings settings) {

@@ -63,7 +63,11 @@ public final class StreamsAdapter extends LocalAdapter {
         .map(keep -> new StreamsRecovery(this, keep)).orElse(null);
     this.reader = hub.reader(stream);
     reader.register(nsp, incoming::onMessage);
-    link.subscribe(List.of(publicChannel, privateChannel), this::onPubsub);
+    if (options.shardedPubSub()) {
+      link.ssubscribe(List.of(publicChannel, privateChannel), this::onPubsub);
+    } else {
+      link.subscribe(List.of(publicChannel, privateChannel), this::onPubsub);
+    }
   }
 
   private void onPubsub(String channel, byte[] payload) {
@@ -100,12 +104,12 @@ public final class StreamsAdapter extends LocalAdapter {
   }
 
   void publish(int type, JsonNode data) {
-    link.publish(publicChannel, StreamsWire.pubsub(message(type, data)));
+    link.publish(publicChannel, StreamsWire.pubsub(message(type, data)), options.shardedPubSub());
   }
 
   void respond(String requester, int type, ObjectNode data) {
     link.publish(options.channelPrefix() + "#" + context.namespace() + "#" + requester + "#",
-        StreamsWire.pubsub(message(type, data)));
+        StreamsWire.pubsub(message(type, data)), options.shardedPubSub());
   }
 
   /** Delivers to this server's sockets, with the entry id as offset when it is replayable. */
@@ -252,7 +256,7 @@ public final class StreamsAdapter extends LocalAdapter {
 
   @Override
   public CompletableFuture<Integer> serverCount() {
-    return link.numsub(publicChannel);
+    return link.numsub(publicChannel, options.shardedPubSub());
   }
 
   @Override
@@ -275,7 +279,11 @@ public final class StreamsAdapter extends LocalAdapter {
     }
     try {
       reader.unregister(context.namespace());
-      link.unsubscribe(List.of(publicChannel, privateChannel), null);
+      if (options.shardedPubSub()) {
+        link.sunsubscribe(List.of(publicChannel, privateChannel));
+      } else {
+        link.unsubscribe(List.of(publicChannel, privateChannel), null);
+      }
     } finally {
       closed.run();
     }

@@ -15,9 +15,13 @@ import java.time.Duration;
  * @param sessionKeyPrefix the prefix of the keys of kept sessions (connection state recovery)
  * @param requestsTimeout how long fetchSockets waits for the other servers, and a command for
  *     Redis
+ * @param shardedPubSub whether requests and answers go over sharded pub/sub ({@code SPUBLISH},
+ *     {@code SSUBSCRIBE}, counted by {@code PUBSUB SHARDNUMSUB}; Redis 7), Node's
+ *     {@code useShardedPubSub}
  */
 public record StreamsOptions(String streamName, int streamCount, String channelPrefix, long maxLen,
-    int readCount, Duration blockTime, String sessionKeyPrefix, Duration requestsTimeout) {
+    int readCount, Duration blockTime, String sessionKeyPrefix, Duration requestsTimeout,
+    boolean shardedPubSub) {
   public static final String DEFAULT_NAME = "socket.io";
   public static final int DEFAULT_MAX_LEN = 10_000;
   public static final int DEFAULT_READ_COUNT = 100;
@@ -40,6 +44,13 @@ public record StreamsOptions(String streamName, int streamCount, String channelP
     }
     positive("blockTime", blockTime);
     positive("requestsTimeout", requestsTimeout);
+  }
+
+  /** Without sharded pub/sub. */
+  public StreamsOptions(String streamName, int streamCount, String channelPrefix, long maxLen,
+      int readCount, Duration blockTime, String sessionKeyPrefix, Duration requestsTimeout) {
+    this(streamName, streamCount, channelPrefix, maxLen, readCount, blockTime, sessionKeyPrefix,
+        requestsTimeout, false);
   }
 
   /** Node's defaults: stream and channels {@code socket.io}, 5 s timeouts. */

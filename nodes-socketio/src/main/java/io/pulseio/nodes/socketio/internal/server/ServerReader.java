@@ -24,7 +24,7 @@ public final class ServerReader {
     private static final Set<String> METRICS_FIELDS = Set.of("port", "host");
     private static final Set<String> ADMIN_FIELDS = Set.of("username", "password", "readOnly", "mode", "namespace");
     private static final Set<String> TLS_FIELDS = Set.of("cert", "key");
-    private static final Set<String> ADAPTER_FIELDS = Set.of("url", "kind", "password", "key");
+    private static final Set<String> ADAPTER_FIELDS = Set.of("url", "kind", "password", "key", "options");
 
     private final SettingValues values;
     /** Fixed ports of the servers read so far, and their servers' names. */
@@ -147,8 +147,9 @@ public final class ServerReader {
     }
 
     /**
-     * The cluster a server joins: a URL, or {@code {url, kind?, password?, key?}}; null when absent or after a
-     * problem. The adapter's own checks (a provider for the URL, the URL's form, the kind) run here too.
+     * The cluster a server joins: a URL, or {@code {url, kind?, password?, key?, options?}} ({@code options}: the
+     * Node adapter's options by name, each a string, number or boolean); null when absent or after a problem. The
+     * adapter's own checks (a provider for the URL, the URL's form, the kind, the options) run here too.
      */
     private AdapterSettings adapter(JsonNode v, String p) {
         if (v == null) {
@@ -168,13 +169,14 @@ public final class ServerReader {
             String kind = adapterText(v, "kind", p);
             String password = adapterText(v, "password", p);
             String key = adapterText(v, "key", p);
+            java.util.Map<String, String> options = adapterOptions(v.get("options"), p + ".options");
             if (values.problems() != before) {
                 return null;
             }
-            adapter = new AdapterSettings(url, kind, password, key);
+            adapter = new AdapterSettings(url, kind, password, key, options);
         } else {
             values.report(ProblemKind.INVALID_SETTING, p, "adapter must be a URL such as \"redis://host:6379\" or "
-                    + "an object {url, kind, password, key}, was " + v);
+                    + "an object {url, kind, password, key, options}, was " + v);
             return null;
         }
         try {
@@ -184,6 +186,29 @@ public final class ServerReader {
             return null;
         }
         return adapter;
+    }
+
+    /** The adapter's options as text, in their order; empty when absent, each bad one a problem. */
+    private java.util.Map<String, String> adapterOptions(JsonNode v, String p) {
+        java.util.Map<String, String> options = new java.util.LinkedHashMap<>();
+        if (v == null) {
+            return options;
+        }
+        if (!v.isObject()) {
+            values.report(ProblemKind.INVALID_SETTING, p, "options must be an object such as {\"maxLen\": 5000}, was "
+                    + v);
+            return options;
+        }
+        v.fields().forEachRemaining(e -> {
+            JsonNode o = e.getValue();
+            if (o.isTextual() || o.isNumber() || o.isBoolean()) {
+                options.put(e.getKey(), o.asText());
+            } else {
+                values.report(ProblemKind.INVALID_SETTING, p + "." + e.getKey(), e.getKey()
+                        + " must be a string, number or boolean, was " + o);
+            }
+        });
+        return options;
     }
 
     /** An optional non-empty string field of the adapter object; null when absent or after a problem. */
