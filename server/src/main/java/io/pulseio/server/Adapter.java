@@ -3,7 +3,6 @@ package io.pulseio.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.pulseio.protocol.SocketPacket;
-import io.pulseio.server.internal.socket.InMemoryAdapter;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -134,7 +133,7 @@ public interface Adapter {
 
   /** The adapter kept in this server's memory, the default. */
   static Factory inMemory() {
-    return InMemoryAdapter::new;
+    return Implementations::inMemoryAdapter;
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.pulseio.server;
 
-import io.pulseio.server.internal.engine.EngineServerImpl;
 import java.util.function.Consumer;
 
 /**
@@ -13,12 +12,12 @@ import java.util.function.Consumer;
 public interface EngineServer extends AutoCloseable {
   /** A server with its own event loops ({@link ServerOptions#ioThreads()} threads). */
   static EngineServer create(ServerOptions options) {
-    return new EngineServerImpl(options, null);
+    return Implementations.engineServer(options, null);
   }
 
   /** A server on shared event loops, which it does not stop on close. */
   static EngineServer create(ServerOptions options, EventLoops loops) {
-    return new EngineServerImpl(options, loops.group());
+    return Implementations.engineServer(options, loops.group());
   }
 
   /**

@@ -3,7 +3,7 @@ package io.pulseio.server;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.pulseio.server.internal.netty.NativeIo;
+import io.pulseio.server.internal.io.NativeIo;
 import java.util.concurrent.TimeUnit;
 
 /**

@@ -1,6 +1,5 @@
 package io.pulseio.server;
 
-import io.pulseio.server.internal.socket.SocketIoServerImpl;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -15,12 +14,12 @@ import java.util.regex.Pattern;
 public interface SocketIoServer extends AutoCloseable {
   /** A server with its own event loops. */
   static SocketIoServer create(ServerOptions options) {
-    return new SocketIoServerImpl(options, null);
+    return Implementations.socketIoServer(options, null);
   }
 
   /** A server on shared event loops, which it does not stop. */
   static SocketIoServer create(ServerOptions options, EventLoops loops) {
-    return new SocketIoServerImpl(options, loops.group());
+    return Implementations.socketIoServer(options, loops.group());
   }
 
   /**

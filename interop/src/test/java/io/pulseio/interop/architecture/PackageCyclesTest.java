@@ -23,8 +23,6 @@ class PackageCyclesTest {
     /** module → the cycles it still has, each a set of packages. */
     static final Map<String, List<Set<String>>> KNOWN = Map.of(
             "client", List.of(Set.of("io.pulseio.client", "io.pulseio.client.internal")),
-            "server", List.of(Set.of("io.pulseio.server", "io.pulseio.server.internal.engine",
-                    "io.pulseio.server.internal.netty", "io.pulseio.server.internal.socket")),
             "logic", List.of(Set.of("io.pulseio.logic", "io.pulseio.logic.core", "io.pulseio.logic.internal.load",
                     "io.pulseio.logic.internal.run", "io.pulseio.logic.model", "io.pulseio.logic.spi")));
 

@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
-import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshaker;
 import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.pulseio.protocol.Handshake;
@@ -21,7 +20,6 @@ import io.pulseio.server.internal.netty.EngineError;
 import io.pulseio.server.internal.netty.HttpResponses;
 import io.pulseio.server.internal.netty.NettyServer;
 import io.pulseio.server.internal.netty.StrictWebSocket;
-import io.pulseio.server.internal.netty.WebSocketFrameHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +52,7 @@ public final class EngineServerImpl implements EngineServer {
   private static final long CLOSED_GRACE_MILLIS = 1000;
   private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final NettyServer netty;
+  private volatile Pipelines pipelines;
   private volatile boolean closed;
 
   /** The options the server was made with. */
@@ -67,7 +66,7 @@ public final class EngineServerImpl implements EngineServer {
     this.pingTimeoutMs = options.pingTimeout().toMillis();
     this.upgradeTimeoutMs = options.upgradeTimeout().toMillis();
     this.cors = new Cors(options.corsOrigins(), options.corsCredentials());
-    this.netty = new NettyServer(options, loops, this);
+    this.netty = new NettyServer(options, loops);
   }
 
   @Override
@@ -81,7 +80,9 @@ public final class EngineServerImpl implements EngineServer {
     if (closed) {
       throw new IllegalStateException("server is closed");
     }
-    return netty.start();
+    Pipelines stages = new Pipelines(this, options);
+    pipelines = stages;
+    return netty.start(stages::http);
   }
 
   @Override
@@ -204,11 +205,7 @@ public final class EngineServerImpl implements EngineServer {
         onFailure.run();
         return;
       }
-      var pipeline = ctx.pipeline();
-      pipeline.addAfter(ctx.name(), "ws-aggregator",
-          new WebSocketFrameAggregator((int) options.maxHttpBufferSize()));
-      pipeline.addAfter("ws-aggregator", "ws-frames", new WebSocketFrameHandler(session));
-      pipeline.remove(ctx.name());
+      pipelines.webSocket(ctx, session);
       handshaker.handshake(ctx.channel(), request).addListener(f -> {
         if (f.isSuccess()) {
           onSuccess.run();

@@ -5,7 +5,11 @@
  * (packets waiting, bounded by {@code maxOutboundBufferSize}), {@code Polling},
  * {@code WebSocketWriter}, {@code Upgrade} and {@code Heartbeat} (whose time and timers are a
  * {@code SessionClock}'s: the session's loop in a server, a manual clock in its test);
- * {@code Exchange} (one HTTP request copied out of Netty's buffers) and {@code SessionIds}.
+ * {@code Exchange} (one HTTP request copied out of Netty's buffers) and {@code SessionIds};
+ * {@code Pipelines} (the list of a connection's stages, the WebSocket upgrade's among them) and the
+ * handlers that hand Netty's messages to the engine: {@code LimitedAggregator},
+ * {@code HttpRequestHandler}, {@code WebSocketFrameHandler}. Uses {@code internal.netty} and the
+ * API; {@code internal.socket} uses it.
  *
  * <p><b>Threads.</b> A session is confined to the event loop of the connection that opened it:
  * requests that arrive on other connections cross to it as an {@code Exchange}. The session

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * requests ({@code keepAliveTimeout}), closed. Removes itself once the connection is a WebSocket.
  * Used on the channel's loop only.
  */
-final class HttpGuard extends ChannelDuplexHandler {
+public final class HttpGuard extends ChannelDuplexHandler {
   private final ConnectionLimits limits;
   private final ConnectionGuard connection;
   private final ArrayDeque<Object> waiting = new ArrayDeque<>(2);
@@ -38,7 +38,7 @@ final class HttpGuard extends ChannelDuplexHandler {
   private ScheduledFuture<?> requestTimer;
   private ScheduledFuture<?> idleTimer;
 
-  HttpGuard(ConnectionLimits limits, ConnectionGuard connection) {
+  public HttpGuard(ConnectionLimits limits, ConnectionGuard connection) {
     this.limits = limits;
     this.connection = connection;
     connection.http(this);

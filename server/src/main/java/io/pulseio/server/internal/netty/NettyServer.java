@@ -4,31 +4,26 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.ssl.SslContext;
-import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.pulseio.server.ServerOptions;
-import io.pulseio.server.internal.engine.EngineServerImpl;
+import io.pulseio.server.internal.io.NativeIo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * The listening socket (its failed accepts paused and logged by {@link AcceptErrors}) and the
- * pipeline of each connection:
- * connection guard (count, back-pressure, outbound bound) → [TLS] → HTTP codec → HTTP guard (one
- * request at a time, timeouts) → body aggregator (size-limited) → request router; a WebSocket
- * upgrade then swaps the router for the frame aggregator and the frame handler, and the HTTP guard
- * leaves.
+ * The listening socket (its failed accepts paused and logged by {@link AcceptErrors}), the open
+ * connections (closed with the server) and the event loops when the server owns them. What each
+ * connection's pipeline holds is the caller's ({@code start}'s stages): this class knows no
+ * Engine.IO.
  */
 public final class NettyServer {
   private static final java.util.regex.Pattern NATIVE_ERROR =
@@ -37,17 +32,13 @@ public final class NettyServer {
   private final ServerOptions options;
   private final EventLoopGroup group;
   private final boolean ownsGroup;
-  private final EngineServerImpl engine;
-  private final ConnectionLimits limits;
   private final ChannelGroup channels = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private Channel serverChannel;
   private boolean closed;
 
-  public NettyServer(ServerOptions options, EventLoopGroup given, EngineServerImpl engine) {
+  public NettyServer(ServerOptions options, EventLoopGroup given) {
     this.options = options;
-    this.engine = engine;
     this.ownsGroup = given == null;
-    this.limits = new ConnectionLimits(options);
     this.group = given != null ? given : new MultiThreadIoEventLoopGroup(options.ioThreads(),
         new DefaultThreadFactory("pulseio-server", false), NativeIo.handlerFactory());
   }
@@ -57,22 +48,11 @@ public final class NettyServer {
     return group.next();
   }
 
-  public synchronized int start() {
+  /** Binds and listens; each new connection gets its stages from {@code stages}. */
+  public synchronized int start(Consumer<SocketChannel> stages) {
     if (serverChannel != null || closed) {
       throw new IllegalStateException(closed ? "server is closed" : "server already started");
     }
-    SslContext ssl = null;
-    if (options.tlsCertificate() != null) {
-      try {
-        ssl = SslContextBuilder.forServer(options.tlsCertificate().toFile(),
-            options.tlsPrivateKey().toFile()).build();
-      } catch (IOException | RuntimeException e) {
-        throw new UncheckedIOException("cannot load TLS certificate or key: " + e.getMessage(),
-            e instanceof IOException io ? io : new IOException(e));
-      }
-    }
-    SslContext sslContext = ssl;
-    int maxBody = (int) options.maxHttpBufferSize();
     ServerBootstrap bootstrap = new ServerBootstrap()
         .group(group)
         .channel(NativeIo.serverChannel(group))
@@ -83,16 +63,7 @@ public final class NettyServer {
           @Override
           protected void initChannel(SocketChannel ch) {
             channels.add(ch);
-            ChannelPipeline p = ch.pipeline();
-            ConnectionGuard guard = new ConnectionGuard(limits);
-            p.addLast("guard", guard);
-            if (sslContext != null) {
-              p.addLast("tls", sslContext.newHandler(ch.alloc()));
-            }
-            p.addLast("http", new HttpServerCodec());
-            p.addLast("http-guard", new HttpGuard(limits, guard));
-            p.addLast("aggregator", new LimitedAggregator(maxBody, engine));
-            p.addLast("router", new HttpRequestHandler(engine));
+            stages.accept(ch);
           }
         });
     InetSocketAddress address = options.host() == null

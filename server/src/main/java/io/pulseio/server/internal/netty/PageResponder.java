@@ -21,12 +21,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Answers a request outside the Socket.IO path through the server's {@link HttpPages}. */
-final class PageResponder {
+public final class PageResponder {
   private static final Logger LOG = LoggerFactory.getLogger(PageResponder.class);
 
   private PageResponder() {}
 
-  static void answer(ChannelHandlerContext ctx, HttpPages pages, FullHttpRequest request,
+  public static void answer(ChannelHandlerContext ctx, HttpPages pages, FullHttpRequest request,
       QueryStringDecoder qs, boolean keepAlive) {
     HttpPages.Response response;
     try {

@@ -1,4 +1,4 @@
-package io.pulseio.server.internal.netty;
+package io.pulseio.server.internal.engine;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -9,18 +9,19 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.pulseio.server.internal.engine.EngineServerImpl;
-import io.pulseio.server.internal.engine.Exchange;
+import io.pulseio.server.internal.netty.Cors;
+import io.pulseio.server.internal.netty.HttpResponses;
+import io.pulseio.server.internal.netty.PageResponder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Routes HTTP requests: other paths go to the pages (404 without them), CORS preflights 204, the rest go to the engine. */
-public final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = LoggerFactory.getLogger(HttpRequestHandler.class);
 
   private final EngineServerImpl engine;
 
-  public HttpRequestHandler(EngineServerImpl engine) {
+  HttpRequestHandler(EngineServerImpl engine) {
     this.engine = engine;
   }
 

@@ -1,4 +1,4 @@
-package io.pulseio.server.internal.netty;
+package io.pulseio.server.internal.engine;
 
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -10,17 +10,16 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.pulseio.server.internal.engine.EngineServerImpl;
 import java.util.List;
 
 /**
  * Collects request bodies up to {@code maxHttpBufferSize}; a larger one is answered 413, the
  * connection closed, and the session it names dropped.
  */
-public final class LimitedAggregator extends HttpObjectAggregator {
+final class LimitedAggregator extends HttpObjectAggregator {
   private final EngineServerImpl engine;
 
-  public LimitedAggregator(int maxContentLength, EngineServerImpl engine) {
+  LimitedAggregator(int maxContentLength, EngineServerImpl engine) {
     super(maxContentLength);
     this.engine = engine;
   }

@@ -1,4 +1,4 @@
-package io.pulseio.server.internal.netty;
+package io.pulseio.server.internal.io;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoopGroup;
@@ -32,7 +32,7 @@ public final class NativeIo {
   }
 
   /** The listening channel class that can be registered with {@code group}'s loops. */
-  static Class<? extends ServerSocketChannel> serverChannel(EventLoopGroup group) {
+  public static Class<? extends ServerSocketChannel> serverChannel(EventLoopGroup group) {
     if (group instanceof IoEventLoopGroup io && io.isIoType(EpollIoHandler.class)) {
       return EpollServerSocketChannel.class;
     }

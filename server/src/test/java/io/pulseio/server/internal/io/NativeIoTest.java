@@ -1,4 +1,4 @@
-package io.pulseio.server.internal.netty;
+package io.pulseio.server.internal.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.pulseio.server.internal.netty;
+package io.pulseio.server.internal.engine;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -12,20 +12,19 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.pulseio.protocol.EnginePacketType;
-import io.pulseio.server.internal.engine.EngineSession;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Hands the (aggregated) frames of one WebSocket to its Engine.IO session. */
-public final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
+final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameHandler.class);
 
   private static final byte MESSAGE = (byte) EnginePacketType.MESSAGE.digit();
 
   private final EngineSession session;
 
-  public WebSocketFrameHandler(EngineSession session) {
+  WebSocketFrameHandler(EngineSession session) {
     this.session = session;
   }
 
