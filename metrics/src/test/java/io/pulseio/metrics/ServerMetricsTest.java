@@ -140,6 +140,16 @@ class ServerMetricsTest {
   }
 
   @Test
+  void engineIoRefusalsAreCountedByKindToo() throws Exception {
+    Scrape unknown = Scrape.request("GET", pollingUrl("nobody"), null);
+    assertThat(unknown.status).isEqualTo(400);
+    Scrape s = Scrape.until(endpoint.port(),
+        x -> x.value("pulseio_server_rejected_total", "kind=\"unknown_session\"") == 1);
+    assertThat(s.value("pulseio_server_rejected_total", "kind=\"unknown_session\"")).isEqualTo(1);
+    assertThat(s.value("pulseio_server_rejected_total", "kind=\"unknown_transport\"")).isZero();
+  }
+
+  @Test
   void aClientThatNeverPollsOverflowsTheOutboundBound() throws Exception {
     server.namespace("/").onConnection(socket -> {
       String big = "x".repeat(16 * 1024);

@@ -1,10 +1,9 @@
 package io.pulseio.server;
 
 /**
- * What a client sent that the Socket.IO layer refused, as reported to {@link
- * ServerObserver#inputRejected}. The Engine.IO layer's refusals (a bad handshake, an unknown
- * session id, a request body over {@code maxHttpBufferSize}) are answered over HTTP and not
- * reported here.
+ * What a client sent that the server refused, as reported to {@link ServerObserver#inputRejected}:
+ * the Socket.IO layer's refusals (a session exists) and the Engine.IO and HTTP layers' (answered
+ * over HTTP or by closing the connection, often before a session exists).
  */
 public enum RejectedInput {
   /** A packet that does not decode (a parse error): the connection is closed. */
@@ -16,5 +15,27 @@ public enum RejectedInput {
   /** A CONNECT for a namespace the server does not have (answered with CONNECT_ERROR). */
   INVALID_NAMESPACE,
   /** A second CONNECT for a namespace the connection has joined or is joining: closed. */
-  DUPLICATE_CONNECT
+  DUPLICATE_CONNECT,
+  /** Engine.IO error 0: a request for a transport the server does not offer (HTTP 400). */
+  UNKNOWN_TRANSPORT,
+  /** Engine.IO error 1: a request with a session id the server does not know (HTTP 400). */
+  UNKNOWN_SESSION,
+  /** Engine.IO error 2: a handshake by a method other than GET (HTTP 400). */
+  BAD_HANDSHAKE_METHOD,
+  /**
+   * Engine.IO error 3, or an HTTP request that does not parse: a malformed request, a second
+   * poll while one is pending, a body that does not decode (HTTP 400).
+   */
+  BAD_REQUEST,
+  /** Engine.IO error 5: a client of an Engine.IO protocol other than 4 (HTTP 400). */
+  UNSUPPORTED_PROTOCOL_VERSION,
+  /** A request body over {@code maxHttpBufferSize} (HTTP 413; the connection is closed). */
+  BODY_TOO_LARGE,
+  /**
+   * A request whose headers or body did not arrive within {@code headersTimeout} /
+   * {@code requestTimeout} (HTTP 408; the connection is closed).
+   */
+  REQUEST_TIMEOUT,
+  /** A new connection over {@code maxConnections}: closed at once. */
+  CONNECTION_LIMIT
 }

@@ -94,6 +94,11 @@ public interface ServerObserver {
    */
   default void outboundOverflowed(EngineSocket session) {}
 
-  /** The Socket.IO layer refused what the client sent ({@link RejectedInput} says what). */
+  /**
+   * The server refused what a client sent ({@link RejectedInput} says what).
+   *
+   * @param session the client's session, or null when the refusal came from the Engine.IO or
+   *     HTTP layer (a handshake, an unknown session id, a timeout, the connection limit...)
+   */
   default void inputRejected(EngineSocket session, RejectedInput kind) {}
 }

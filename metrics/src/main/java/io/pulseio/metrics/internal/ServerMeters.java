@@ -50,7 +50,7 @@ public final class ServerMeters implements ServerObserver {
     }
     for (RejectedInput k : RejectedInput.values()) {
       rejected.put(k, Counter.builder("pulseio.server.rejected")
-          .description("client input the Socket.IO layer refused, by kind").tags(tags)
+          .description("client input the server refused, by kind").tags(tags)
           .tag("kind", k.name().toLowerCase(Locale.ROOT)).register(registry));
     }
     upgrades = counter(registry, "pulseio.server.upgrades", "sessions upgraded to WebSocket", tags);

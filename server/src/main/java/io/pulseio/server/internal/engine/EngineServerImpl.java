@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.pulseio.protocol.Handshake;
 import io.pulseio.server.EngineServer;
 import io.pulseio.server.EngineSocket;
+import io.pulseio.server.RejectedInput;
 import io.pulseio.server.ServerOptions;
 import io.pulseio.server.Subscription;
 import io.pulseio.server.Transport;
@@ -53,6 +54,7 @@ public final class EngineServerImpl implements EngineServer {
   private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final NettyServer netty;
   private volatile Pipelines pipelines;
+  private volatile Consumer<RejectedInput> rejections = kind -> { };
   private volatile boolean closed;
 
   /** The options the server was made with. */
@@ -67,6 +69,23 @@ public final class EngineServerImpl implements EngineServer {
     this.upgradeTimeoutMs = options.upgradeTimeout().toMillis();
     this.cors = new Cors(options.corsOrigins(), options.corsCredentials());
     this.netty = new NettyServer(options, loops);
+  }
+
+  /**
+   * Sets where the Engine.IO and HTTP layers' refusals are reported (one sink; the Socket.IO
+   * server sets its observers'). Called on the refusing connection's loop.
+   */
+  public void onRejected(Consumer<RejectedInput> sink) {
+    rejections = java.util.Objects.requireNonNull(sink, "sink");
+  }
+
+  /** Reports a refusal; a sink that throws is logged, never passed on. */
+  void rejected(RejectedInput kind) {
+    try {
+      rejections.accept(kind);
+    } catch (RuntimeException e) {
+      LOG.warn("rejection sink failed for {}", kind, e);
+    }
   }
 
   @Override

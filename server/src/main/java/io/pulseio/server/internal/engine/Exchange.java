@@ -28,10 +28,12 @@ public final class Exchange {
   final Map<String, String> headers;
   final String remoteAddress;
   private final FullHttpRequest request;
+  private final EngineServerImpl engine;
   private boolean answered;
 
-  private Exchange(ChannelHandlerContext ctx, FullHttpRequest full, FullHttpRequest kept,
-      Map<String, String> query, HttpHeaders cors, String body) {
+  private Exchange(EngineServerImpl engine, ChannelHandlerContext ctx, FullHttpRequest full,
+      FullHttpRequest kept, Map<String, String> query, HttpHeaders cors, String body) {
+    this.engine = engine;
     this.ctx = ctx;
     this.request = kept;
     this.headers = query.containsKey("sid") ? Map.of() : copyHeaders(full);
@@ -44,7 +46,7 @@ public final class Exchange {
   }
 
   /** Copies what the engine needs; the request itself is kept only for WebSocket handshakes. */
-  public static Exchange of(ChannelHandlerContext ctx, FullHttpRequest request,
+  static Exchange of(EngineServerImpl engine, ChannelHandlerContext ctx, FullHttpRequest request,
       QueryStringDecoder qs, HttpHeaders cors, boolean keepRequest) {
     Map<String, String> query = new HashMap<>();
     for (Map.Entry<String, List<String>> e : qs.parameters().entrySet()) {
@@ -54,7 +56,7 @@ public final class Exchange {
     }
     String body = request.content().isReadable()
         ? request.content().toString(StandardCharsets.UTF_8) : "";
-    return new Exchange(ctx, request, keepRequest ? request : null, query, cors, body);
+    return new Exchange(engine, ctx, request, keepRequest ? request : null, query, cors, body);
   }
 
   String param(String name) {
@@ -85,6 +87,7 @@ public final class Exchange {
       return;
     }
     answered = true;
+    engine.rejected(error.kind());
     HttpResponses.error(ctx, error, cors, keepAlive);
   }
 }

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.pulseio.server.RejectedInput;
 import io.pulseio.server.internal.netty.Cors;
 import io.pulseio.server.internal.netty.HttpResponses;
 import io.pulseio.server.internal.netty.PageResponder;
@@ -28,6 +29,7 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     if (!request.decoderResult().isSuccess()) {
+      engine.rejected(RejectedInput.BAD_REQUEST);
       HttpResponses.send(ctx, HttpResponseStatus.BAD_REQUEST, HttpResponses.TEXT, "Bad Request",
           null, false);
       return;
@@ -52,9 +54,9 @@ final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpReque
     boolean upgrade = HttpHeaderValues.WEBSOCKET.contentEqualsIgnoreCase(
         request.headers().get(HttpHeaderNames.UPGRADE, ""));
     if (upgrade) {
-      engine.onUpgrade(Exchange.of(ctx, request.retain(), qs, cors.headersFor(request), true));
+      engine.onUpgrade(Exchange.of(engine, ctx, request.retain(), qs, cors.headersFor(request), true));
     } else {
-      engine.onRequest(Exchange.of(ctx, request, qs, cors.headersFor(request), false));
+      engine.onRequest(Exchange.of(engine, ctx, request, qs, cors.headersFor(request), false));
     }
   }
 

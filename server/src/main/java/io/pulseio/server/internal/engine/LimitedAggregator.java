@@ -10,6 +10,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.pulseio.server.RejectedInput;
 import java.util.List;
 
 /**
@@ -28,6 +29,7 @@ final class LimitedAggregator extends HttpObjectAggregator {
   protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
     if (oversized instanceof HttpRequest request) {
       List<String> sid = new QueryStringDecoder(request.uri()).parameters().get("sid");
+      engine.rejected(RejectedInput.BODY_TOO_LARGE);
       engine.onOversizedBody(sid == null || sid.isEmpty() ? null : sid.get(0));
       var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
           HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);

@@ -38,7 +38,7 @@ final class Pipelines {
   /** Loads the TLS certificate and key if configured; fails with an UncheckedIOException. */
   Pipelines(EngineServerImpl engine, ServerOptions options) {
     this.engine = engine;
-    this.limits = new ConnectionLimits(options);
+    this.limits = new ConnectionLimits(options, engine::rejected);
     this.tls = tls(options);
     this.maxBody = (int) options.maxHttpBufferSize();
   }

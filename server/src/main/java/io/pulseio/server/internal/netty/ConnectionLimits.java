@@ -1,14 +1,17 @@
 package io.pulseio.server.internal.netty;
 
+import io.pulseio.server.RejectedInput;
 import io.pulseio.server.ServerOptions;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The limits every connection of one server is held to, and the one count they share: the open
- * connections, against {@code maxConnections}. Thread-safe.
+ * connections, against {@code maxConnections}. Thread-safe. What a connection is refused for
+ * (the connection limit, a timeout) goes to the server's rejection sink.
  */
 public final class ConnectionLimits {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimits.class);
@@ -23,8 +26,16 @@ public final class ConnectionLimits {
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong lastLog = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+  private final Consumer<RejectedInput> rejections;
 
+  /** Limits whose refusals are not reported anywhere but the log. */
   public ConnectionLimits(ServerOptions options) {
+    this(options, kind -> { });
+  }
+
+  /** @param rejections told of each refusal, on the connection's loop; must not throw */
+  public ConnectionLimits(ServerOptions options, Consumer<RejectedInput> rejections) {
+    this.rejections = rejections;
     this.maxConnections = options.maxConnections();
     this.maxOutboundBytes = options.maxOutboundBufferSize();
     this.writeTimeoutMillis = options.writeTimeout().toMillis();
@@ -41,6 +52,7 @@ public final class ConnectionLimits {
     while (true) {
       int now = open.get();
       if (maxConnections > 0 && now >= maxConnections) {
+        rejected(RejectedInput.CONNECTION_LIMIT);
         long count = refused.incrementAndGet();
         long last = lastLog.get();
         long t = System.nanoTime();
@@ -55,6 +67,11 @@ public final class ConnectionLimits {
         return true;
       }
     }
+  }
+
+  /** Reports a refusal to the server's sink. */
+  void rejected(RejectedInput kind) {
+    rejections.accept(kind);
   }
 
   void closed() {

@@ -1,6 +1,7 @@
 package io.pulseio.server.internal.netty;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.pulseio.server.RejectedInput;
 
 /** The errors an Engine.IO server answers with, with the codes and messages of the Node.js one. */
 public enum EngineError {
@@ -25,6 +26,17 @@ public enum EngineError {
 
   public String message() {
     return message;
+  }
+
+  /** The kind reported to observers for this error. */
+  public RejectedInput kind() {
+    return switch (this) {
+      case UNKNOWN_TRANSPORT -> RejectedInput.UNKNOWN_TRANSPORT;
+      case UNKNOWN_SID -> RejectedInput.UNKNOWN_SESSION;
+      case BAD_HANDSHAKE_METHOD -> RejectedInput.BAD_HANDSHAKE_METHOD;
+      case BAD_REQUEST, FORBIDDEN -> RejectedInput.BAD_REQUEST; // no request is forbidden today
+      case UNSUPPORTED_PROTOCOL_VERSION -> RejectedInput.UNSUPPORTED_PROTOCOL_VERSION;
+    };
   }
 
   public HttpResponseStatus status() {

@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.pulseio.server.RejectedInput;
 import java.util.ArrayDeque;
 import java.util.concurrent.TimeUnit;
 
@@ -82,6 +83,7 @@ public final class HttpGuard extends ChannelDuplexHandler {
     response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
     response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
     answering = true;
+    limits.rejected(RejectedInput.REQUEST_TIMEOUT);
     ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
   }
 
