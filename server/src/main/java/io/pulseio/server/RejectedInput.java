@@ -29,7 +29,10 @@ public enum RejectedInput {
   BAD_REQUEST,
   /** Engine.IO error 5: a client of an Engine.IO protocol other than 4 (HTTP 400). */
   UNSUPPORTED_PROTOCOL_VERSION,
-  /** A request body over {@code maxHttpBufferSize} (HTTP 413; the connection is closed). */
+  /**
+   * A request body over {@code maxHttpBufferSize} (HTTP 413; the connection is closed), or a
+   * WebSocket message over it (close 1009).
+   */
   BODY_TOO_LARGE,
   /**
    * A request whose headers or body did not arrive within {@code headersTimeout} /
@@ -37,5 +40,10 @@ public enum RejectedInput {
    */
   REQUEST_TIMEOUT,
   /** A new connection over {@code maxConnections}: closed at once. */
-  CONNECTION_LIMIT
+  CONNECTION_LIMIT,
+  /**
+   * A WebSocket frame that breaks the protocol (reserved bits set without an extension, a bad
+   * close code, a close reason that is not UTF-8, ...): answered with close 1002 or 1007.
+   */
+  WEBSOCKET_PROTOCOL_ERROR
 }

@@ -97,8 +97,8 @@ public interface ServerObserver {
   /**
    * The server refused what a client sent ({@link RejectedInput} says what).
    *
-   * @param session the client's session, or null when the refusal came from the Engine.IO or
-   *     HTTP layer (a handshake, an unknown session id, a timeout, the connection limit...)
+   * @param session the client's session, or null when the refusal concerns none (an HTTP-level
+   *     refusal: a handshake, an unknown session id, a timeout, the connection limit...)
    */
   default void inputRejected(EngineSocket session, RejectedInput kind) {}
 }

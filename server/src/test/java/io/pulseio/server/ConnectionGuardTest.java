@@ -220,6 +220,26 @@ class ConnectionGuardTest {
         .isEqualTo(1002);
   }
 
+  @Test
+  void protocolErrorsAreReportedToObserversWithTheirSession() throws Exception {
+    start(ServerOptions.builder());
+    java.util.concurrent.LinkedBlockingQueue<String> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+    server.observe(new ServerObserver() {
+      @Override
+      public void inputRejected(EngineSocket session, RejectedInput kind) {
+        seen.add(kind + (session == null ? " without a session" : ""));
+      }
+    });
+    assertThat(closeCodeAfter(new byte[] {(byte) 0xC1, (byte) 0x81, 0, 0, 0, 0, '2'}))
+        .isEqualTo(1002);
+    assertThat(seen.poll(10, java.util.concurrent.TimeUnit.SECONDS))
+        .isEqualTo("WEBSOCKET_PROTOCOL_ERROR");
+    assertThat(closeCodeAfter(closeFrame(999, new byte[0]))).isEqualTo(1002);
+    assertThat(seen.poll(10, java.util.concurrent.TimeUnit.SECONDS))
+        .isEqualTo("WEBSOCKET_PROTOCOL_ERROR");
+    assertThat(seen).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {0, 999, 1004, 1005, 1006, 1015, 1016, 2999, 5000, 65535})
   void aCloseFrameWithAnInvalidCodeIsAnsweredWith1002(int code) throws Exception {

@@ -54,7 +54,8 @@ public final class EngineServerImpl implements EngineServer {
   private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final NettyServer netty;
   private volatile Pipelines pipelines;
-  private volatile Consumer<RejectedInput> rejections = kind -> { };
+  private volatile java.util.function.BiConsumer<EngineSocket, RejectedInput> rejections =
+      (session, kind) -> { };
   private volatile boolean closed;
 
   /** The options the server was made with. */
@@ -75,14 +76,19 @@ public final class EngineServerImpl implements EngineServer {
    * Sets where the Engine.IO and HTTP layers' refusals are reported (one sink; the Socket.IO
    * server sets its observers'). Called on the refusing connection's loop.
    */
-  public void onRejected(Consumer<RejectedInput> sink) {
+  public void onRejected(java.util.function.BiConsumer<EngineSocket, RejectedInput> sink) {
     rejections = java.util.Objects.requireNonNull(sink, "sink");
   }
 
-  /** Reports a refusal; a sink that throws is logged, never passed on. */
+  /** Reports a refusal that concerns no session. */
   void rejected(RejectedInput kind) {
+    rejected(null, kind);
+  }
+
+  /** Reports a refusal ({@code session} null when none); a sink that throws is logged only. */
+  void rejected(EngineSocket session, RejectedInput kind) {
     try {
-      rejections.accept(kind);
+      rejections.accept(session, kind);
     } catch (RuntimeException e) {
       LOG.warn("rejection sink failed for {}", kind, e);
     }

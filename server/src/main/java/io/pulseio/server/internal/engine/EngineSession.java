@@ -307,6 +307,11 @@ public final class EngineSession implements EngineSocket {
     });
   }
 
+  /** Reports a refusal of what this session's client sent. */
+  void rejected(io.pulseio.server.RejectedInput kind) {
+    server.rejected(this, kind);
+  }
+
   /** One of this session's WebSocket channels closed. */
   public void onWebSocketClosed(Channel channel) {
     execute(() -> {

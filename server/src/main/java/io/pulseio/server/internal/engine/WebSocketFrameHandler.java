@@ -5,13 +5,17 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.PingWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.pulseio.protocol.EnginePacketType;
+import io.pulseio.server.RejectedInput;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +66,13 @@ final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketF
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     LOG.debug("WebSocket failed", cause);
+    if (cause instanceof CorruptedWebSocketFrameException corrupt) {
+      session.rejected(corrupt.closeStatus() != null
+          && corrupt.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()
+          ? RejectedInput.BODY_TOO_LARGE : RejectedInput.WEBSOCKET_PROTOCOL_ERROR);
+    } else if (cause instanceof TooLongFrameException) {
+      session.rejected(RejectedInput.BODY_TOO_LARGE);
+    }
     ctx.close();
   }
 }

@@ -42,7 +42,7 @@ public final class SocketIoServerImpl implements SocketIoServer {
       engine.close(); // the adapter factory failed: release the event loops made above
       throw e;
     }
-    engine.onRejected(kind -> observers.inputRejected(null, kind));
+    engine.onRejected(observers::inputRejected);
     engine.onConnection(socket -> {
       EngineSession session = (EngineSession) socket;
       ClientConnection client = new ClientConnection(this, session);
