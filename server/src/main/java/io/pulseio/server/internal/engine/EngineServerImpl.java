@@ -24,10 +24,12 @@ import io.pulseio.server.internal.netty.StrictWebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +56,7 @@ public final class EngineServerImpl implements EngineServer {
   private final List<Consumer<EngineSocket>> connectionListeners = new CopyOnWriteArrayList<>();
   private final NettyServer netty;
   private volatile Pipelines pipelines;
-  private volatile java.util.function.BiConsumer<EngineSocket, RejectedInput> rejections =
-      (session, kind) -> { };
+  private volatile BiConsumer<EngineSocket, RejectedInput> rejections = (session, kind) -> { };
   private volatile boolean closed;
 
   /** The options the server was made with. */
@@ -74,10 +75,11 @@ public final class EngineServerImpl implements EngineServer {
 
   /**
    * Sets where the Engine.IO and HTTP layers' refusals are reported (one sink; the Socket.IO
-   * server sets its observers'). Called on the refusing connection's loop.
+   * server sets its observers', which log what an observer throws). Called on the refusing
+   * connection's loop; the sink must not throw.
    */
-  public void onRejected(java.util.function.BiConsumer<EngineSocket, RejectedInput> sink) {
-    rejections = java.util.Objects.requireNonNull(sink, "sink");
+  public void onRejected(BiConsumer<EngineSocket, RejectedInput> sink) {
+    rejections = Objects.requireNonNull(sink, "sink");
   }
 
   /** Reports a refusal that concerns no session. */
@@ -85,13 +87,9 @@ public final class EngineServerImpl implements EngineServer {
     rejected(null, kind);
   }
 
-  /** Reports a refusal ({@code session} null when none); a sink that throws is logged only. */
+  /** Reports a refusal ({@code session} null when none). */
   void rejected(EngineSocket session, RejectedInput kind) {
-    try {
-      rejections.accept(session, kind);
-    } catch (RuntimeException e) {
-      LOG.warn("rejection sink failed for {}", kind, e);
-    }
+    rejections.accept(session, kind);
   }
 
   @Override
