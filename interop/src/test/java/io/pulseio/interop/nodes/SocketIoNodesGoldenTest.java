@@ -82,6 +82,16 @@ class SocketIoNodesGoldenTest {
         assertThat(server.events().stream().filter(e -> e.path("ev").asText().equals("bare-ack-failed"))).isEmpty();
     }
 
+    /**
+     * Start's {@code started} fires once per node (a node started twice while connecting still once), after On
+     * Start, and at once on an open connection; Stop's {@code stopped} fires after On Stop with its reason, and
+     * at once on a connection never started; Stop Project prints its message.
+     */
+    @Test
+    void startAndStopCompleteOncePerNodeAfterTheirListeners() throws Exception {
+        GoldenRun.check("completions", server);
+    }
+
     @Test
     void aServerDisconnectIsOnStopWithItsReasonAndTheConnectionIsStopped() throws Exception {
         GoldenRun.check("server_disconnect", server);

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Golden tests of a hosted server's lifecycle around the edges: a port that another server holds
- * ({@code nodes/bind_error.json}, 127.0.0.1:29023), and Server Start / Server Stop issued while a start or a
+ * ({@code nodes/bind_error.json}, 127.0.0.1:29023), their completion outputs (29025), and Server Start / Server Stop issued while a start or a
  * stop is still in progress ({@code nodes/server_start_stop_overlap.json}, 127.0.0.1:29024).
  */
 class SocketIoServerLifecycleGoldenTest {
@@ -41,5 +41,15 @@ class SocketIoServerLifecycleGoldenTest {
             run.awaitLine(line -> line.equals("Stop, Stop")); // on a hang, says how far it got
             run.awaitExitAndCompare("nodes/server_start_stop_overlap");
         }
+    }
+
+    /**
+     * Server Start's {@code started} gives the port after On Server Start, and at once on a server that listens;
+     * Server Stop's {@code stopped} fires after On Server Stop, and at once on a server never started
+     * ({@code nodes/server_completions.json}, 127.0.0.1:29025).
+     */
+    @Test
+    void serverStartAndStopCompleteAfterTheirListeners() throws Exception {
+        GoldenRun.check("server_completions");
     }
 }

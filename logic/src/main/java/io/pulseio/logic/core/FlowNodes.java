@@ -134,16 +134,24 @@ final class FlowNodes {
 
     private static NodeType stopProject() {
         NodeDescriptor d = node("stopProject", "Stop Project", "Flow")
-                .description("Stops the run with an exit code; nothing after it runs.")
+                .description("Stops the run with an exit code, printing its message first when there is one; "
+                        + "nothing after it runs.")
                 .input(PinSpec.pulse("in"))
                 .input(PinSpec.optional("exitCode", PinType.NUMBER, 0.0).describedAs("process exit code, 0 to 255"))
+                .input(PinSpec.optional("message", PinType.STRING, "")
+                        .describedAs("printed as one line (like Print) before the run stops; empty: nothing"))
                 .build();
         return NodeType.of(d, setup -> {
             CoreServices services = Core.services(setup);
             int exitCode = setup.input("exitCode");
+            int message = setup.input("message");
             return new NodeBehaviour() {
                 @Override
                 public void run(NodeContext node, int pin) {
+                    String text = node.string(message);
+                    if (!text.isEmpty()) {
+                        services.print(text);
+                    }
                     services.stopProject((int) Math.max(0, Math.min(255, node.number(exitCode))));
                 }
             };

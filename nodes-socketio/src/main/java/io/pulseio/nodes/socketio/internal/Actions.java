@@ -24,13 +24,27 @@ public final class Actions {
     static NodeBehaviour start(NodeSetup setup) {
         Connection c = connection(setup);
         int out = setup.output("out");
-        return runThenFire(node -> c.start(), out);
+        int started = setup.output("started");
+        return runThenFire(node -> {
+            Executor later = node.answerLater();
+            c.start();
+            c.whenStarted(node, () -> later.execute(() -> node.fire(started)));
+        }, out);
     }
 
     static NodeBehaviour stop(NodeSetup setup) {
         Connection c = connection(setup);
         int out = setup.output("out");
-        return runThenFire(node -> c.stop(), out);
+        int stopped = setup.output("stopped");
+        int reason = setup.output("reason");
+        return runThenFire(node -> {
+            Executor later = node.answerLater();
+            c.whenStopped(node, why -> later.execute(() -> {
+                node.output(reason, why);
+                node.fire(stopped);
+            }));
+            c.stop();
+        }, out);
     }
 
     static NodeBehaviour subscribe(NodeSetup setup) {

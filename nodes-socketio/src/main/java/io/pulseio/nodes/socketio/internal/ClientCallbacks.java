@@ -142,6 +142,7 @@ final class ClientCallbacks {
                     connection.moveTo(State.OPEN);
                     events.connectionState("started", n.socket.id());
                     events.started();
+                    connection.completeStart();
                 }
             } else {
                 events.connectionState("joined", n.name);

@@ -26,6 +26,9 @@ import java.util.function.Supplier;
 final class Connection {
     enum State { IDLE, CONNECTING, OPEN, RECONNECTING, STOPPING }
 
+    /** The reason a Stop completes with when there was no established connection to close. */
+    private static final String CLIENT_DISCONNECT = io.pulseio.client.DisconnectReason.IO_CLIENT_DISCONNECT.wireName();
+
     private final ConnectionSettings settings;
     private final Executor logic;
     private final Supplier<EventLoops> loops;
@@ -37,6 +40,10 @@ final class Connection {
     private State state = State.IDLE;
     private boolean restartWhenStopped;
     private final java.util.List<AutoSubscriptions.Pair> autoSubscriptions;
+    /** Start nodes waiting for the connection to be established and Stop nodes for it to close, by node:
+     * a node that runs again while it waits still completes once (so neither map outgrows the graph). */
+    private final Map<Object, Runnable> startWaiters = new LinkedHashMap<>();
+    private final Map<Object, Consumer<String>> stopWaiters = new LinkedHashMap<>();
 
     Connection(ConnectionSettings settings, Executor logic, Scheduler scheduler, Supplier<EventLoops> loops,
                Events events) {
@@ -107,9 +114,53 @@ final class Connection {
             default -> {
                 state = State.IDLE;
                 events.connectionState("stopped", "before it was established");
+                startWaiters.clear();
+                completeStop(CLIENT_DISCONNECT);
             }
         }
         leaveAll();
+    }
+
+    /**
+     * Start's {@code started}: {@code done} runs once, the next time the connection is established (right
+     * after On Socket.IO Start), or at once when it is open. A Stop before that drops it.
+     */
+    void whenStarted(Object node, Runnable done) {
+        if (state == State.OPEN) {
+            done.run();
+        } else if (state != State.IDLE) {
+            startWaiters.put(node, done);
+        }
+    }
+
+    /**
+     * Stop's {@code stopped}: {@code done} gets the reason once the connection is closed (right after On
+     * Socket.IO Stop), or at once ({@code io client disconnect}) when it is not started or not yet
+     * established.
+     */
+    void whenStopped(Object node, Consumer<String> done) {
+        if (state == State.IDLE) {
+            done.accept(CLIENT_DISCONNECT);
+        } else {
+            stopWaiters.put(node, done);
+        }
+    }
+
+    /** The connection was established (On Socket.IO Start has fired): the waiting Starts complete. */
+    void completeStart() {
+        if (!startWaiters.isEmpty()) {
+            var waiting = java.util.List.copyOf(startWaiters.values());
+            startWaiters.clear();
+            waiting.forEach(Runnable::run);
+        }
+    }
+
+    private void completeStop(String reason) {
+        if (!stopWaiters.isEmpty()) {
+            var waiting = java.util.List.copyOf(stopWaiters.values());
+            stopWaiters.clear();
+            waiting.forEach(w -> w.accept(reason));
+        }
     }
 
     /**
@@ -203,6 +254,8 @@ final class Connection {
     void stopped(String reason) {
         state = State.IDLE;
         events.stopped(reason);
+        startWaiters.clear();
+        completeStop(reason);
         if (restartWhenStopped) {
             restartWhenStopped = false;
             start();

@@ -45,12 +45,17 @@ public final class NodeTypes {
     public static List<NodeType> all() {
         return List.of(
                 NodeType.of(action(START, "Socket.IO Start", GRAPHS)
-                        .description("Opens the connection and joins namespace /; On Socket.IO Start fires once "
-                                + "connected. Does nothing when already started.")
+                        .description("Opens the connection and joins namespace /; started (and On Socket.IO "
+                                + "Start) fires once connected. Does nothing when already started.")
+                        .output(PinSpec.pulse("started").describedAs("the connection is established (at once "
+                                + "when it already is); once per Start"))
                         .build(), Actions::start),
                 NodeType.of(action(STOP, "Socket.IO Stop", GRAPHS)
-                        .description("Closes the connection (every namespace) without reconnecting; On Socket.IO "
-                                + "Stop fires once closed. Does nothing when stopped.")
+                        .description("Closes the connection (every namespace) without reconnecting; stopped (and "
+                                + "On Socket.IO Stop) fires once closed. Does nothing when stopped.")
+                        .output(PinSpec.pulse("stopped").describedAs("the connection is closed (at once when it "
+                                + "was not established); once per Stop"))
+                        .output(text("reason", "why it closed, as On Socket.IO Stop's reason"))
                         .build(), Actions::stop),
                 EmitArguments.type(message(action(SEND, "Socket.IO Send", EVERYWHERE))
                         .description("Emits the event with the message in the namespace (joined first if "

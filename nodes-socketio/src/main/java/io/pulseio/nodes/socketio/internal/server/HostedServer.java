@@ -88,6 +88,11 @@ final class HostedServer {
     private Attempt attempt;
     private boolean startWhenStopped;
     private boolean announced;
+    private int port;
+    /** Server Start nodes waiting for the server to listen and Server Stop nodes for it to close, by node:
+     * a node that runs again while it waits still completes once (so neither map outgrows the graph). */
+    private final java.util.Map<Object, java.util.function.IntConsumer> startWaiters = new java.util.LinkedHashMap<>();
+    private final java.util.Map<Object, Runnable> stopWaiters = new java.util.LinkedHashMap<>();
     private SocketIoServer server;
 
     // control thread
@@ -125,7 +130,29 @@ final class HostedServer {
         }
     }
 
+    /**
+     * Server Start's {@code started}: {@code done} gets the port once the server listens (right after On
+     * Socket.IO Server Start), or at once when it already does. A Stop or a failed bind drops it.
+     */
+    void whenStarted(Object node, java.util.function.IntConsumer done) {
+        if (state == State.STARTED) {
+            done.accept(port);
+        } else {
+            startWaiters.put(node, done);
+        }
+    }
+
+    /** Server Stop's {@code stopped}: {@code done} runs once the server is closed, or at once when stopped. */
+    void whenStopped(Object node, Runnable done) {
+        if (state == State.STOPPED) {
+            done.run();
+        } else {
+            stopWaiters.put(node, done);
+        }
+    }
+
     void stop() {
+        startWaiters.clear();
         switch (state) {
             case STOPPED -> {
             }
@@ -231,13 +258,20 @@ final class HostedServer {
         state = State.STARTED;
         server = s;
         announced = true;
+        this.port = port;
         events.started(port);
         a.seen();
+        if (!startWaiters.isEmpty()) {
+            var waiting = java.util.List.copyOf(startWaiters.values());
+            startWaiters.clear();
+            waiting.forEach(w -> w.accept(port));
+        }
     }
 
     private void bindFailed(String why) {
         if (state == State.STARTING) {
             state = State.STOPPED;
+            startWaiters.clear();
         }
         events.error("", "", "cannot listen on " + settings.host() + ":" + settings.port() + ": " + why,
                 ServerReasons.BIND_ERROR, true);
@@ -253,6 +287,11 @@ final class HostedServer {
         if (announced) {
             announced = false;
             events.stopped(ServerReasons.SERVER_STOP);
+        }
+        if (!stopWaiters.isEmpty()) {
+            var waiting = java.util.List.copyOf(stopWaiters.values());
+            stopWaiters.clear();
+            waiting.forEach(Runnable::run);
         }
         if (startWhenStopped) {
             startWhenStopped = false;

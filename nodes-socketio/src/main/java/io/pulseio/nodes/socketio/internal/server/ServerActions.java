@@ -20,12 +20,26 @@ final class ServerActions {
 
     static NodeBehaviour start(NodeSetup setup) {
         HostedServer s = server(setup);
-        return runThenFire(node -> s.start(), setup.output("out"));
+        int started = setup.output("started");
+        int port = setup.output("port");
+        return runThenFire(node -> {
+            java.util.concurrent.Executor later = node.answerLater();
+            s.start();
+            s.whenStarted(node, bound -> later.execute(() -> {
+                node.output(port, (double) bound);
+                node.fire(started);
+            }));
+        }, setup.output("out"));
     }
 
     static NodeBehaviour stop(NodeSetup setup) {
         HostedServer s = server(setup);
-        return runThenFire(node -> s.stop(), setup.output("out"));
+        int stopped = setup.output("stopped");
+        return runThenFire(node -> {
+            java.util.concurrent.Executor later = node.answerLater();
+            s.whenStopped(node, () -> later.execute(() -> node.fire(stopped)));
+            s.stop();
+        }, setup.output("out"));
     }
 
     static NodeBehaviour emit(NodeSetup setup) {

@@ -51,12 +51,17 @@ public final class ServerNodeTypes {
     public static List<NodeType> all() {
         return List.of(
                 NodeType.of(action(SERVER_START, "Socket.IO Server Start", GRAPHS)
-                        .description("Starts listening; On Socket.IO Server Start fires once bound. Does nothing "
-                                + "when already started.")
+                        .description("Starts listening; started (and On Socket.IO Server Start) fires once bound. "
+                                + "Does nothing when already started.")
+                        .output(PinSpec.pulse("started").describedAs("the server listens (at once when it already "
+                                + "does); once per Start"))
+                        .output(PinSpec.optional("port", PinType.NUMBER, 0.0).describedAs("the port it listens on"))
                         .build(), ServerActions::start),
                 NodeType.of(action(SERVER_STOP, "Socket.IO Server Stop", GRAPHS)
-                        .description("Disconnects every client and stops listening; On Socket.IO Server Stop "
-                                + "fires once closed. Does nothing when stopped.")
+                        .description("Disconnects every client and stops listening; stopped (and On Socket.IO "
+                                + "Server Stop) fires once closed. Does nothing when stopped.")
+                        .output(PinSpec.pulse("stopped").describedAs("the server is closed (at once when it was "
+                                + "not started); once per Stop"))
                         .build(), ServerActions::stop),
                 NodeType.of(message(action(SERVER_EMIT, "Socket.IO Server Emit", EVERYWHERE))
                         .description("Emits the event with the message to a whole namespace, to a room of it, or "
