@@ -31,7 +31,13 @@ final class Implementations {
     }
   }
 
-  private static MethodHandle constructor(String name, Class<?>... parameters) {
+  /**
+   * The constructor of the class {@code name} taking {@code parameters}.
+   *
+   * @throws ExceptionInInitializerError when there is no such class or constructor (so a renamed
+   *     implementation fails this class's initialisation, and with it every client's creation)
+   */
+  static MethodHandle constructor(String name, Class<?>... parameters) {
     try {
       Class<?> type = Class.forName(name);
       return MethodHandles.lookup().findConstructor(type, MethodType.methodType(void.class, parameters));
