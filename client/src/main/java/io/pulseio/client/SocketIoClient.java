@@ -1,7 +1,5 @@
 package io.pulseio.client;
 
-import io.pulseio.client.internal.Manager;
-import io.pulseio.client.internal.engine.Engine;
 import java.util.Objects;
 
 /**
@@ -39,7 +37,7 @@ public interface SocketIoClient extends AutoCloseable {
       loops = EventLoops.create(1);
     }
     try {
-      return new Manager(options, loops.group().next(), Engine::create, owned ? loops::close : null);
+      return Implementations.client(options, loops.group().next(), owned ? loops::close : null);
     } catch (RuntimeException e) {
       if (owned) {
         loops.close();

@@ -62,6 +62,18 @@ public final class Manager implements SocketIoClient {
   private boolean closeRan;
 
   /**
+   * The client {@code SocketIoClient.create} makes (by name, see {@code Implementations}): its
+   * Engine.IO sessions are {@link Engine#create real ones}.
+   *
+   * @param options the client's options
+   * @param loop the event loop that runs the client's state, engine and timers
+   * @param releaseThreads run once on close to stop threads the client made, or null
+   */
+  public Manager(ClientOptions options, EventLoop loop, Runnable releaseThreads) {
+    this(options, loop, Engine::create, releaseThreads);
+  }
+
+  /**
    * @param options the client's options
    * @param loop the event loop that runs the client's state, engine and timers
    * @param engines makes the Engine.IO session

@@ -7,6 +7,10 @@
  * (the registries) and {@code Callbacks} (running them on the callback executor); {@code Args}
  * (event names and argument conversion) and {@code TlsContexts}.
  *
+ * <p><b>Dependencies.</b> This package uses the public API's types; the API reaches it only by
+ * name ({@code SocketIoClient.create} makes the {@code Manager} through the API's package-private
+ * {@code Implementations}), so there is no package cycle.
+ *
  * <p><b>Threads.</b> Every client's state is confined to its one event loop: packets arrive there,
  * timers fire there, and public methods called elsewhere encode on the caller's thread and hand one
  * task to the loop ({@code Outgoing}). Only {@code Listeners} is thread-safe (listeners are added
