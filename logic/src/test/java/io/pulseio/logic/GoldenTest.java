@@ -23,7 +23,7 @@ class GoldenTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"print", "stop", "sequence", "branch", "math", "format", "jsonGet", "variables",
-            "scenes", "delay", "timer", "function", "nodeError", "printFormat", "switch", "addToVariable", "conversions"})
+            "scenes", "delay", "timer", "function", "nodeError", "printFormat", "switch", "addToVariable", "conversions", "unhandledStop"})
     void projectPrintsAndTracesAsRecorded(String name) throws Exception {
         LoadResult result = Harness.load(Harness.resource("golden/" + name + ".json"), new DemoPlugin());
         assertThat(result.problems()).isEmpty();

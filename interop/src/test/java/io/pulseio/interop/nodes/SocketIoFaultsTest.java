@@ -29,6 +29,12 @@ class SocketIoFaultsTest {
         GoldenRun.check("refused", server);
     }
 
+    /** With {@code settings.core.unhandledErrors: stop}, the same refusal with no On Socket.IO Error ends the run (1). */
+    @Test
+    void anErrorNobodyHandlesStopsTheRunWhenTheProjectSaysSo() throws Exception {
+        GoldenRun.check("unhandled_stop", server);
+    }
+
     @Test
     void aSendAfterAStopFailsAndItsOnErrorRunsAtOnceBeforeOnStop() throws Exception {
         GoldenRun.check("stop_then_send", server);

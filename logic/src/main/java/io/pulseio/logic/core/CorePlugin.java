@@ -59,6 +59,7 @@ public final class CorePlugin implements Plugin {
     /** References from attributes to variables, functions and scenes; one entry node per function. */
     @Override
     public void validate(ValidationContext check) {
+        validateSettings(check);
         var project = check.project();
         for (NodeSpec node : check.nodes()) {
             var attributes = check.attributes(node);
@@ -108,14 +109,52 @@ public final class CorePlugin implements Plugin {
                 watched.add(node.attributes().path("variable").asText());
             }
         }
-        return new CoreRun(new CoreServices(context), Set.copyOf(watched));
+        boolean stopOnUnhandled = STOP.equals(context.settings().path(UNHANDLED_ERRORS).asText(LOG));
+        return new CoreRun(new CoreServices(context), Set.copyOf(watched), stopOnUnhandled);
+    }
+
+    /** {@code settings.core.unhandledErrors}: {@code log} (the default) or {@code stop}. */
+    static final String UNHANDLED_ERRORS = "unhandledErrors";
+    static final String LOG = "log";
+    static final String STOP = "stop";
+
+    /** The core's settings section: only {@code unhandledErrors}, {@code "log"} or {@code "stop"}. */
+    private static void validateSettings(ValidationContext check) {
+        var settings = check.settings();
+        if (settings.isMissingNode() || settings.isNull()) {
+            return;
+        }
+        if (!settings.isObject()) {
+            return; // the loader's schema check reports a section that is not an object
+        }
+        settings.fieldNames().forEachRemaining(name -> {
+            if (!name.equals(UNHANDLED_ERRORS)) {
+                check.report(ProblemKind.INVALID_SETTING, check.settingsPath() + "." + name, null, null,
+                        "unknown setting '" + name + "' (settings.core has only " + UNHANDLED_ERRORS + ")");
+            }
+        });
+        var mode = settings.get(UNHANDLED_ERRORS);
+        if (mode != null && !(mode.isTextual() && (mode.asText().equals(LOG) || mode.asText().equals(STOP)))) {
+            check.report(ProblemKind.INVALID_SETTING, check.settingsPath() + "." + UNHANDLED_ERRORS, null, null,
+                    UNHANDLED_ERRORS + " must be \"log\" or \"stop\", was " + mode);
+        }
     }
 
     /**
      * The core plugin's per-run object: how core behaviours reach the runtime, and where the run's own
      * events become On Project Start, On Scene Start and On Variable Change.
      */
-    record CoreRun(CoreServices services, Set<String> watched) implements PluginRun {
+    record CoreRun(CoreServices services, Set<String> watched, boolean stopOnUnhandled) implements PluginRun {
+
+        /** With {@code unhandledErrors: stop}, an error nobody handled (already logged) ends the run with 1. */
+        @Override
+        public void errorUnhandled(String error) {
+            if (stopOnUnhandled) {
+                services.context().reportError(null, "unhandled error, so the run stops with exit code 1 "
+                        + "(settings.core.unhandledErrors is stop): " + error, null);
+                services.stopProject(1);
+            }
+        }
 
         @Override
         public void started() {

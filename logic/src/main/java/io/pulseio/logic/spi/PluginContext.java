@@ -49,6 +49,16 @@ public interface PluginContext {
      */
     void fireListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs);
 
+    /**
+     * Fires error listeners as {@link #fireListeners} does; when no live listener matches, the error is
+     * unhandled and every plugin's {@link PluginRun#errorUnhandled} gets {@code error} (one line: what failed
+     * and where). Any thread. The default fires without that check.
+     */
+    default void fireErrorListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs,
+                                    String error) {
+        fireListeners(typeId, match, outputs);
+    }
+
     /** Records a plugin-level error in the trace and the log (any thread); {@code nodeId} may be null. */
     void reportError(String nodeId, String message, Throwable cause);
 

@@ -39,6 +39,16 @@ public interface PluginRun extends AutoCloseable {
     default void nodeFailed(NodeFailure failure) {
     }
 
+    /**
+     * An error nobody handled: no error listener took a failed node's error (see {@link #nodeFailed}) or an
+     * error a plugin fired ({@link PluginContext#fireErrorListeners}); {@code error} says what failed and
+     * where, in one line. Called on every plugin, in plugin order, where the listeners would have run; the
+     * error is already logged. The core plugin stops the run here when the project asks for it
+     * ({@code settings.core.unhandledErrors}).
+     */
+    default void errorUnhandled(String error) {
+    }
+
     /** The run is stopping: release connections and threads. Must not throw and should not block long. */
     @Override
     default void close() {

@@ -72,6 +72,14 @@ final class RunContext implements PluginContext {
     }
 
     @Override
+    public void fireErrorListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs, String error) {
+        if (!closed) {
+            run.state.fireListeners(typeId, match, java.util.Collections.unmodifiableMap(new java.util.HashMap<>(outputs)),
+                    error);
+        }
+    }
+
+    @Override
     public void reportError(String nodeId, String message, Throwable cause) {
         String type = nodeId == null ? null : run.project.nodes().stream().filter(n -> n.id().equals(nodeId))
                 .map(ResolvedNode::typeId).findFirst().orElse(null);

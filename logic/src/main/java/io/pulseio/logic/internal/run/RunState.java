@@ -41,6 +41,8 @@ final class RunState {
     private final Map<Plugin, RunContext> contexts = new LinkedHashMap<>();
     /** The plugin runs, in plugin order, for the hooks called often (variable changes). */
     private PluginRun[] runs = new PluginRun[0];
+    /** Whether an error listener fired while the current node failure was routed ({@link #nodeFailed}). */
+    private boolean heardWhileRouting;
     /** True while a plugin's task from {@link RunContext#logicExecutor()} runs (not the chains it fires). */
     private boolean inPluginTask;
     /** True while a plugin handles a node's failure ({@link PluginRun#nodeFailed}): its listeners fire in place. */
@@ -129,12 +131,26 @@ final class RunState {
      * number output) fails as a node and does not fire; the others still do. Any thread.
      */
     void fireListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs) {
+        fireListeners(typeId, match, outputs, null);
+    }
+
+    /**
+     * As {@link #fireListeners}, for an error: when no live listener matches, it is unhandled and every
+     * plugin hears of it ({@link PluginRun#errorUnhandled}), where the listeners would have run. In place (a
+     * node's failure), the failure's own routing decides (see {@link #nodeFailed}). {@code error} null: not an
+     * error.
+     */
+    void fireListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs, String error) {
         boolean logicThread = run.inLogicThread();
         if (logicThread && routingFailure) {
             fire(typeId, match, outputs, true);
             return;
         }
-        Runnable event = () -> fire(typeId, match, outputs, false);
+        Runnable event = () -> {
+            if (!fire(typeId, match, outputs, false) && error != null) {
+                unhandled(error);
+            }
+        };
         if (logicThread && inPluginTask) {
             run.postNext(event);
         } else {
@@ -147,8 +163,9 @@ final class RunState {
      * {@code inPlace} (see {@link Interpreter#fireInPlace}). One whose match or outputs fail is reported as a
      * failed node (its own error listeners fire in place) and does not fire.
      */
-    private void fire(String typeId, Predicate<Attributes> match, Map<String, ?> outputs, boolean inPlace) {
+    private boolean fire(String typeId, Predicate<Attributes> match, Map<String, ?> outputs, boolean inPlace) {
         Interpreter in = run.interpreter;
+        boolean fired = false;
         for (LiveNode node : listeners.getOrDefault(typeId, List.of())) {
             if (!isLive(node)) {
                 continue;
@@ -166,11 +183,21 @@ final class RunState {
                 }
                 continue;
             }
+            fired = true;
             if (inPlace) {
+                heardWhileRouting = true;
                 in.fireInPlace(node);
             } else {
                 in.fireListener(node);
             }
+        }
+        return fired;
+    }
+
+    /** An error no listener handled: every plugin hears of it, in plugin order (the core's may stop the run). */
+    private void unhandled(String error) {
+        for (PluginRun r : runs) {
+            r.errorUnhandled(error);
         }
     }
 
@@ -282,15 +309,22 @@ final class RunState {
         Interpreter in = run.interpreter;
         in.emit(new TraceEvent.Error(in.now(), "node", node.id, node.typeId, message));
         PluginRun pluginRun = pluginRuns.get(node.resolved.plugin);
-        if (pluginRun != null && !routingFailure) {
-            routingFailure = true;
-            try {
+        if (routingFailure) {
+            return;
+        }
+        routingFailure = true;
+        heardWhileRouting = false;
+        try {
+            if (pluginRun != null) {
                 pluginRun.nodeFailed(new NodeFailure(node.id, node.typeId, node.attributes(), message, error));
-            } catch (RuntimeException e) {
-                Run.LOG.warn("plugin '{}' failed while handling a node failure", node.resolved.plugin.id(), e);
-            } finally {
-                routingFailure = false;
             }
+        } catch (RuntimeException e) {
+            Run.LOG.warn("plugin '{}' failed while handling a node failure", node.resolved.plugin.id(), e);
+        } finally {
+            routingFailure = false;
+        }
+        if (!heardWhileRouting) {
+            unhandled("node " + node.id + " (" + node.typeId + ") failed: " + message);
         }
     }
 

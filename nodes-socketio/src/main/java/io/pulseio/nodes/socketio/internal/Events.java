@@ -41,8 +41,9 @@ final class Events {
         if (trace) {
             context.reportError(null, connection + ": " + message + " (" + reason + ")", null);
         }
-        context.fireListeners(NodeTypes.ON_ERROR, mine,
-                Map.of("namespace", namespace, "message", message, "reason", reason));
+        context.fireErrorListeners(NodeTypes.ON_ERROR, mine,
+                Map.of("namespace", namespace, "message", message, "reason", reason),
+                "connection " + connection + ": " + message + " (" + reason + ")");
     }
 
     void received(String namespace, String event, String message) {

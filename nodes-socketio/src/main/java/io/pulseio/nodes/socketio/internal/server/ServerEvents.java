@@ -68,8 +68,9 @@ final class ServerEvents {
         if (trace) {
             context.reportError(null, server + ": " + message + " (" + reason + ")", null);
         }
-        context.fireListeners(ServerNodeTypes.ON_SERVER_ERROR, mine,
-                Map.of("clientId", clientId, "namespace", namespace, "message", message, "reason", reason));
+        context.fireErrorListeners(ServerNodeTypes.ON_SERVER_ERROR, mine,
+                Map.of("clientId", clientId, "namespace", namespace, "message", message, "reason", reason),
+                "server " + server + ": " + message + " (" + reason + ")");
     }
 
     /** An empty filter attribute matches anything. */
