@@ -90,4 +90,31 @@ class ExamplesTest {
         assertThat(m.find()).as("expected output of " + name + " in examples/README.md").isTrue();
         return m.group(1).lines().toList();
     }
+
+    /**
+     * The size table of examples/README.md ("now: nodes + links", every graph of a project counted, as its jq
+     * line does) holds for the files as they are.
+     */
+    @Test
+    void theDocumentedSizesAreTheFilesSizes() throws Exception {
+        String readme = Files.readString(EXAMPLES.resolve("README.md"));
+        int total = 0;
+        for (String name : List.of("hello", "dashboard", "resilience")) {
+            Matcher row = Pattern.compile("\\| " + name + " `project\\.json` \\| [^|]* \\| (\\d+) \\+ (\\d+) = (\\d+)")
+                    .matcher(readme);
+            assertThat(row.find()).as("size row of " + name + " in examples/README.md").isTrue();
+            var project = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(EXAMPLES.resolve(name).resolve("project.json").toFile()).path("logic");
+            List<com.fasterxml.jackson.databind.JsonNode> graphs = new java.util.ArrayList<>();
+            graphs.add(project.path("project"));
+            project.path("scenes").forEach(graphs::add);
+            project.path("functions").forEach(graphs::add);
+            int nodes = graphs.stream().mapToInt(g -> g.path("nodes").size()).sum();
+            int links = graphs.stream().mapToInt(g -> g.path("links").size()).sum();
+            assertThat(List.of(nodes, links, nodes + links)).as(name).containsExactly(Integer.parseInt(row.group(1)),
+                    Integer.parseInt(row.group(2)), Integer.parseInt(row.group(3)));
+            total += nodes + links;
+        }
+        assertThat(readme).contains("| the three together | 270 | " + total + " (");
+    }
 }
