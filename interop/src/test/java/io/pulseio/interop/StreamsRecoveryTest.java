@@ -78,6 +78,9 @@ class StreamsRecoveryTest {
         .startsWith("sio:session:");
     java.sockets().emit("missed", "a1");
     java.sockets().emit("missed", "a2");
+    // the pulseio server appends to the stream on its own thread: wait for a2 there before the Node server
+    // appends b1, or a busy machine can order the stream a1, b1, a2 (the order the replay must keep)
+    awaitStreamHolds("a2");
     node.run(Map.of("op", "emit", "event", "missed", "args", List.of("b1")));
     awaitStreamHolds("b1");
     proxy.backend(node.port);
