@@ -47,6 +47,16 @@ class LoaderInputTest {
     }
 
     @Test
+    void nestingDeeperThanTheProjectMapperAllowsIsASyntaxProblem() {
+        int depth = io.pulseio.protocol.Json.MAX_DEPTH + 1;
+        String deep = VALID.replace("\"logic\":{}", "\"logic\":{},\"x\":" + "[".repeat(depth) + "]".repeat(depth));
+        assertThat(load(deep).problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ProblemKind.SYNTAX);
+            assertThat(p.message()).startsWith("invalid JSON: ").contains("nesting depth (257) exceeds the maximum allowed (256");
+        });
+    }
+
+    @Test
     void textLargerThanTheLimitIsOneProblem() {
         String huge = VALID.replace("'t'".replace('\'', '"'),
                 "\"" + "x".repeat(ProjectLoader.MAX_FILE_BYTES > Integer.MAX_VALUE ? 0
