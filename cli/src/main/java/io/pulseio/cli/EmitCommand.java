@@ -2,7 +2,6 @@ package io.pulseio.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pulseio.client.AckTimeoutException;
 import io.pulseio.client.ClientOptions;
 import io.pulseio.client.Socket;
@@ -21,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import io.pulseio.protocol.Json;
 
 /** {@code pulseio emit URL EVENT [ARGS...]}: one event to a Socket.IO server, optionally waiting for its ack. */
 @Command(name = "emit", mixinStandardHelpOptions = true, sortOptions = false,
@@ -45,7 +45,6 @@ import picocli.CommandLine.Spec;
                 "  pulseio emit ws://localhost:3000 hi --transport websocket \\",
                 "      --auth '{\"token\":\"abc\"}'"})
 final class EmitCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -117,7 +116,7 @@ final class EmitCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                values[i] = JSON.readTree(arg);
+                values[i] = Json.MAPPER.readTree(arg);
             } catch (JsonProcessingException e) {
                 throw new ParameterException(spec.commandLine(), "Argument " + (i + 1) + " is not valid JSON ("
                         + e.getOriginalMessage() + "): " + arg);
@@ -159,7 +158,7 @@ final class EmitCommand implements Callable<Integer> {
 
     private void print(List<JsonNode> answer) {
         PrintWriter out = spec.commandLine().getOut();
-        out.println(SafeJson.write(JSON.valueToTree(answer)));
+        out.println(SafeJson.write(Json.MAPPER.valueToTree(answer)));
         out.flush();
     }
 }
