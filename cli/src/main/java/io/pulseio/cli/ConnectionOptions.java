@@ -4,23 +4,23 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.client.ClientOptions;
 import io.pulseio.client.Transport;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.pulseio.protocol.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import io.pulseio.protocol.Json;
+import picocli.CommandLine;
 
 /** The connection options shared by {@code emit} and {@code listen}. */
 final class ConnectionOptions {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.client.AckTimeoutException;
 import io.pulseio.client.ClientOptions;
 import io.pulseio.client.Socket;
+import io.pulseio.protocol.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import io.pulseio.protocol.Json;
 
 /** {@code pulseio emit URL EVENT [ARGS...]}: one event to a Socket.IO server, optionally waiting for its ack. */
 @Command(name = "emit", mixinStandardHelpOptions = true, sortOptions = false,

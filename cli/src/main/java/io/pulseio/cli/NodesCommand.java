@@ -7,6 +7,7 @@ import io.pulseio.logic.NodeRegistry;
 import io.pulseio.logic.Toolbox;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.Plugin;
+import io.pulseio.protocol.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -19,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import io.pulseio.protocol.Json;
 
 /** {@code pulseio nodes [--project P] [--json]}: the toolbox. */
 @Command(name = "nodes", mixinStandardHelpOptions = true,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.logic.LoadResult;
 import io.pulseio.logic.Problem;
 import io.pulseio.logic.ProjectLoader;
+import io.pulseio.protocol.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -13,9 +14,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
-import io.pulseio.protocol.Json;
+import picocli.CommandLine;
 
 /** A project file named on the command line: its text, its load result, its plugin switches. */
 final class ProjectFile {

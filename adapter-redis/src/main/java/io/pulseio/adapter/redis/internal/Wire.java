@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pulseio.protocol.Json;
 import io.pulseio.protocol.SocketPacket;
 import io.pulseio.protocol.SocketPacketType;
 import io.pulseio.server.Adapter.BroadcastOptions;
@@ -18,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.msgpack.jackson.dataformat.MessagePackFactory;
-import io.pulseio.protocol.Json;
 
 /**
  * What the Node.js adapters put on Redis, as Jackson trees: MessagePack (binary as {@code bin})
