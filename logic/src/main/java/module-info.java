@@ -11,6 +11,7 @@
 module io.pulseio.logic {
     requires transitive com.fasterxml.jackson.databind;
     requires com.networknt.schema;
+    requires io.pulseio.protocol;
     requires org.slf4j;
 
     exports io.pulseio.logic;

@@ -2,29 +2,28 @@ package io.pulseio.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pulseio.client.ClientOptions;
 import io.pulseio.client.Transport;
-import java.net.URI;
-import java.net.URISyntaxException;
+import io.pulseio.protocol.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
-import java.util.Collection;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /** The connection options shared by {@code emit} and {@code listen}. */
 final class ConnectionOptions {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The wire transports, as written on the command line. */
     enum TransportChoice {
@@ -151,7 +150,7 @@ final class ConnectionOptions {
 
     private JsonNode parseAuth(CommandLine cmd) {
         try {
-            JsonNode node = JSON.readTree(auth);
+            JsonNode node = Json.MAPPER.readTree(auth);
             if (node == null || !node.isObject()) {
                 throw new ParameterException(cmd, "--auth must be a JSON object, e.g. '{\"token\":\"abc\"}'");
             }

@@ -2,10 +2,10 @@ package io.pulseio.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pulseio.client.AckTimeoutException;
 import io.pulseio.client.ClientOptions;
 import io.pulseio.client.Socket;
+import io.pulseio.protocol.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,6 @@ import picocli.CommandLine.Spec;
                 "  pulseio emit ws://localhost:3000 hi --transport websocket \\",
                 "      --auth '{\"token\":\"abc\"}'"})
 final class EmitCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Spec
     CommandSpec spec;
@@ -117,7 +116,7 @@ final class EmitCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                values[i] = JSON.readTree(arg);
+                values[i] = Json.MAPPER.readTree(arg);
             } catch (JsonProcessingException e) {
                 throw new ParameterException(spec.commandLine(), "Argument " + (i + 1) + " is not valid JSON ("
                         + e.getOriginalMessage() + "): " + arg);
@@ -159,7 +158,7 @@ final class EmitCommand implements Callable<Integer> {
 
     private void print(List<JsonNode> answer) {
         PrintWriter out = spec.commandLine().getOut();
-        out.println(SafeJson.write(JSON.valueToTree(answer)));
+        out.println(SafeJson.write(Json.MAPPER.valueToTree(answer)));
         out.flush();
     }
 }

@@ -1,14 +1,13 @@
 package io.pulseio.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pulseio.logic.NodeRegistry;
 import io.pulseio.logic.Toolbox;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.Plugin;
+import io.pulseio.protocol.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -39,7 +38,6 @@ import picocli.CommandLine.Spec;
                 "  pulseio nodes --project examples/hello/project.json",
                 "  pulseio nodes --json | jq -r '.[] | .id'"})
 final class NodesCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     @Spec
     CommandSpec spec;
@@ -74,12 +72,12 @@ final class NodesCommand implements Callable<Integer> {
 
     /** Toolbox JSON with each pin also naming its direction, so a pin read on its own says where it points. */
     static String withDirections(String toolboxJson) throws IOException {
-        JsonNode types = JSON.readTree(toolboxJson);
+        JsonNode types = Json.MAPPER.readTree(toolboxJson);
         for (JsonNode type : types) {
             mark(type.get("inputs"), "in");
             mark(type.get("outputs"), "out");
         }
-        return JSON.writeValueAsString(types);
+        return Json.PRETTY.writeValueAsString(types);
     }
 
     private static void mark(JsonNode pins, String direction) {

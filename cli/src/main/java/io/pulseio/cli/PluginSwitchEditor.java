@@ -4,9 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pulseio.protocol.Json;
 import java.io.IOException;
 
 /**
@@ -17,7 +16,6 @@ import java.io.IOException;
  */
 final class PluginSwitchEditor {
     private static final JsonFactory FACTORY = new JsonFactory();
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private PluginSwitchEditor() {
     }
@@ -31,14 +29,14 @@ final class PluginSwitchEditor {
         } catch (IOException | RuntimeException e) {
             edited = null;
         }
-        if (edited != null && JSON.readTree(edited).equals(expected)) {
+        if (edited != null && Json.MAPPER.readTree(edited).equals(expected)) {
             return edited;
         }
-        return JSON.writeValueAsString(expected) + System.lineSeparator();
+        return Json.PRETTY.writeValueAsString(expected) + System.lineSeparator();
     }
 
     private static JsonNode expected(String text, String pluginId, boolean enabled) throws IOException {
-        JsonNode root = JSON.readTree(text);
+        JsonNode root = Json.MAPPER.readTree(text);
         if (root == null || !root.isObject()) {
             throw new IOException("the project file does not hold a JSON object");
         }
@@ -136,6 +134,6 @@ final class PluginSwitchEditor {
     }
 
     private static String quote(String s) throws IOException {
-        return JSON.writeValueAsString(s);
+        return Json.PRETTY.writeValueAsString(s);
     }
 }

@@ -2,10 +2,10 @@ package io.pulseio.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pulseio.logic.LoadResult;
 import io.pulseio.logic.Problem;
 import io.pulseio.logic.ProjectLoader;
+import io.pulseio.protocol.Json;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -14,12 +14,11 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine;
 
 /** A project file named on the command line: its text, its load result, its plugin switches. */
 final class ProjectFile {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final Path path;
     private final String text;
 
@@ -71,7 +70,7 @@ final class ProjectFile {
     Map<String, Boolean> switches() {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
             throw CliException.invalidProject(path + " is not valid JSON: " + e.getOriginalMessage()
                     + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");

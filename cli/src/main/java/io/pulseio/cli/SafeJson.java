@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.pulseio.protocol.Json;
 
 /**
  * JSON text of what a server sent, for stdout: Jackson already writes U+0000–U+001F as escapes;
@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
  * means the same; only the terminal that shows it is safe. Thread-safe.
  */
 final class SafeJson {
-    private static final ObjectWriter WRITER = new ObjectMapper().writer().with(new Escapes());
+    private static final ObjectWriter WRITER = Json.MAPPER.writer().with(new Escapes());
 
     private SafeJson() {
     }

@@ -27,6 +27,7 @@ class CommandErrorsTest {
     @Test
     void emitArgumentsThatAreNotJsonAreUsageErrors() {
         usageError("Argument 2 is not valid JSON (", "emit", URL, "e", "--json", "1", "{oops");
+        usageError("Argument 1 is not valid JSON (", "emit", URL, "e", "--json", "{} x");
         usageError("Argument 1 is empty: with --json, write \"\" for an empty string", "emit", URL, "e", "--json", "");
     }
 
@@ -43,6 +44,7 @@ class CommandErrorsTest {
                 "listen", URL, "--ca", dir.resolve("none.pem").toString());
         usageError("--auth must be a JSON object, e.g. '{\"token\":\"abc\"}'", "emit", URL, "e", "--auth", "[1]");
         usageError("--auth is not valid JSON: ", "listen", URL, "--auth", "{token");
+        usageError("--auth is not valid JSON: ", "listen", URL, "--auth", "{} {}");
     }
 
     @Test

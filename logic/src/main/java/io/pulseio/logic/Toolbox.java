@@ -1,7 +1,5 @@
 package io.pulseio.logic;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pulseio.logic.spi.AttributeSpec;
@@ -9,6 +7,7 @@ import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.PinSpec;
 import io.pulseio.logic.spi.Scope;
 import io.pulseio.logic.spi.Values;
+import io.pulseio.protocol.Json;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,8 +16,6 @@ import java.util.stream.Collectors;
  * descriptors from {@link NodeRegistry#toolbox} or {@link LoadedProject#toolbox()}. Stateless.
  */
 public final class Toolbox {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private Toolbox() {
     }
 
@@ -54,7 +51,7 @@ public final class Toolbox {
 
     /** A JSON array of node types with id, name, category, plugin, kind, scopes, attributes and pins. */
     public static String json(List<NodeDescriptor> descriptors) {
-        ArrayNode array = JSON.createArrayNode();
+        ArrayNode array = Json.MAPPER.createArrayNode();
         for (NodeDescriptor d : descriptors) {
             ObjectNode o = array.addObject();
             o.put("id", d.typeId());
@@ -83,7 +80,7 @@ public final class Toolbox {
             pinsJson(o.putArray("outputs"), d.outputs());
         }
         try {
-            return JSON.writeValueAsString(array);
+            return Json.PRETTY.writeValueAsString(array);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -47,6 +47,14 @@ class LoaderInputTest {
     }
 
     @Test
+    void nestingDeeperThanTheProjectMapperAllowsIsASyntaxProblem() {
+        int depth = io.pulseio.protocol.Json.MAX_DEPTH + 1;
+        String deep = VALID.replace("\"logic\":{}", "\"logic\":{},\"x\":" + "[".repeat(depth) + "]".repeat(depth));
+        assertThat(load(deep).problems()).containsExactly(new Problem(ProblemKind.SYNTAX, "$", null, null,
+                "invalid JSON: arrays and objects nested deeper than 256"));
+    }
+
+    @Test
     void textLargerThanTheLimitIsOneProblem() {
         String huge = VALID.replace("'t'".replace('\'', '"'),
                 "\"" + "x".repeat(ProjectLoader.MAX_FILE_BYTES > Integer.MAX_VALUE ? 0

@@ -1,12 +1,12 @@
 package io.pulseio.adapter.redis;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pulseio.adapter.redis.internal.EmitterLink;
 import io.pulseio.adapter.redis.internal.RedisUrls;
 import io.pulseio.adapter.redis.internal.Wire;
+import io.pulseio.protocol.Json;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,7 +40,6 @@ import java.util.concurrent.CompletableFuture;
 public final class RedisEmitter implements AutoCloseable {
   private static final Set<String> RESERVED = Set.of("connect", "connect_error", "disconnect",
       "disconnecting", "newListener", "removeListener");
-  private static final ObjectMapper MAPPER = new ObjectMapper();
   private final EmitterLink link;
   private final String key;
   private final Operator root;
@@ -226,7 +225,7 @@ public final class RedisEmitter implements AutoCloseable {
       ArrayNode data = Wire.F.arrayNode().add(event);
       for (Object arg : args) {
         try {
-          data.add(arg instanceof JsonNode node ? node : MAPPER.valueToTree(arg));
+          data.add(arg instanceof JsonNode node ? node : Json.MAPPER.valueToTree(arg));
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException("cannot send argument " + arg + ": " + e.getMessage(), e);
         }

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * arguments of the wrong type, is logged and dropped: it never makes a namespace.
  */
 final class Commands {
-  private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.admin");
 
   private Commands() {}
 

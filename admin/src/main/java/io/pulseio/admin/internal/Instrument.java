@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * {@code docs/operations.md} for what the UI is sent.
  */
 public final class Instrument implements ServerObserver, AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(Instrument.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.admin");
   static final long STATS_INTERVAL_MS = 2000;
   private static final String SESSION_KEY = "_adminSession";
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;

@@ -1,15 +1,14 @@
 package io.pulseio.bench.runtime;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pulseio.protocol.Json;
 import java.util.Map;
 
 /** Writes the project files the runtime benchmarks load: one project-scope graph, variables, connections. */
 final class ProjectJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final ObjectNode root = MAPPER.createObjectNode();
+    private final ObjectNode root = Json.MAPPER.createObjectNode();
     private final ArrayNode nodes;
     private final ArrayNode links;
     private final ArrayNode variables;
@@ -30,10 +29,10 @@ final class ProjectJson {
         n.put("id", id);
         n.put("type", type);
         if (!attributes.isEmpty()) {
-            n.set("attributes", MAPPER.valueToTree(attributes));
+            n.set("attributes", Json.MAPPER.valueToTree(attributes));
         }
         if (!inputs.isEmpty()) {
-            n.set("inputs", MAPPER.valueToTree(inputs));
+            n.set("inputs", Json.MAPPER.valueToTree(inputs));
         }
         return this;
     }
@@ -54,7 +53,7 @@ final class ProjectJson {
         ObjectNode v = variables.addObject();
         v.put("name", name);
         v.put("type", type);
-        v.set("initial", MAPPER.valueToTree(initial));
+        v.set("initial", Json.MAPPER.valueToTree(initial));
         return this;
     }
 

@@ -1,7 +1,7 @@
 package io.pulseio.bench.runtime;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pulseio.protocol.Json;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,6 @@ import java.util.List;
  */
 public final class RuntimeBench {
     static final int MAX_N = 200_000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RuntimeBench() {
     }
@@ -136,7 +135,7 @@ public final class RuntimeBench {
         double runP50 = median(runAcks.stream().mapToDouble(a -> a[0]).toArray());
         double rawP99 = median(rawAcks.stream().mapToDouble(a -> a[2]).toArray());
         double runP99 = median(runAcks.stream().mapToDouble(a -> a[2]).toArray());
-        ObjectNode s = JSON.createObjectNode();
+        ObjectNode s = Json.MAPPER.createObjectNode();
         s.put("measurement", "summary");
         s.put("ok", ok);
         s.put("rounds", rawRates.size());
@@ -166,7 +165,7 @@ public final class RuntimeBench {
     }
 
     private static ObjectNode line(String measurement, boolean raw, int round, int n) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("measurement", measurement);
         o.put("impl", raw ? "raw-client" : "runtime");
         o.put("round", round);

@@ -4,13 +4,13 @@ import static io.pulseio.logic.core.Core.node;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
 import io.pulseio.logic.spi.PinType;
+import io.pulseio.protocol.Json;
 
 /**
  * JSON Get: the value at a path in a JSON text. Paths are dotted names with {@code [n]} indexes
@@ -18,7 +18,6 @@ import io.pulseio.logic.spi.PinType;
  * path is not ({@code found} is false).
  */
 final class JsonGet {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonGet() {
     }
@@ -55,7 +54,7 @@ final class JsonGet {
 
     static JsonNode parse(String text) {
         try {
-            JsonNode node = JSON.readTree(text);
+            JsonNode node = Json.MAPPER.readTree(text);
             if (node == null || node.isMissingNode()) {
                 throw new IllegalArgumentException("invalid JSON: empty text");
             }

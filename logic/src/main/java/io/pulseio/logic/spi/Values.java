@@ -2,11 +2,10 @@ package io.pulseio.logic.spi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pulseio.protocol.Json;
 
 /** Conversions between runtime values (see {@link PinType}). Stateless and thread-safe. */
 public final class Values {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Values() {
     }
@@ -78,7 +77,7 @@ public final class Values {
     /** JSON text of a runtime value (a String is quoted: it is a JSON string). */
     public static String json(Object value) {
         try {
-            return JSON.writeValueAsString(value);
+            return Json.MAPPER.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -122,7 +121,7 @@ public final class Values {
     /** {@code text}, one JSON value, written without white space. */
     private static String compact(String text) {
         try {
-            return JSON.readTree(text).toString();
+            return Json.MAPPER.readTree(text).toString();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -130,7 +129,7 @@ public final class Values {
 
     /** True when {@code text} is exactly one JSON value (surrounding white space allowed). */
     private static boolean isJsonText(String text) {
-        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(text)) {
+        try (com.fasterxml.jackson.core.JsonParser p = Json.MAPPER.getFactory().createParser(text)) {
             if (p.nextToken() == null) {
                 return false;
             }

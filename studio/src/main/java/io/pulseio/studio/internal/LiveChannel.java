@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveChannel implements AutoCloseable {
     static final long BATCH_MILLIS = 100;
-    private static final Logger LOG = LoggerFactory.getLogger(LiveChannel.class);
+    private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.studio");
     private final Namespace namespace;
     private final ProjectFile file;
     private final ProjectLoader loader;

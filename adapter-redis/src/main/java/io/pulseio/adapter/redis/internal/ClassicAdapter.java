@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * Every request of another server is answered ({@link ClassicRequests}). Thread-safe.
  */
 public final class ClassicAdapter extends LocalAdapter {
-  private static final Logger LOG = LoggerFactory.getLogger(ClassicAdapter.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.adapter.redis");
 
   final RedisLink link;
   final String uid = Ids.uid();

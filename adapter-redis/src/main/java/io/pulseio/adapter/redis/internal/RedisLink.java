@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * fail at once (logged once per outage). Thread-safe; handlers run on Lettuce's I/O thread.
  */
 public final class RedisLink implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(RedisLink.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.adapter.redis");
   /** Commands kept while the connection is down (Lettuce's request queue). */
   static final int QUEUE = 1000;
   /**

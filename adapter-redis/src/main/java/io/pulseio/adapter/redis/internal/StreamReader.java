@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * so nothing that stays in the stream is skipped. Thread-safe.
  */
 final class StreamReader implements AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(StreamReader.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.adapter.redis");
   private static final long FIRST_RETRY_MILLIS = 100;
   private static final long MAX_RETRY_MILLIS = 5000;
 

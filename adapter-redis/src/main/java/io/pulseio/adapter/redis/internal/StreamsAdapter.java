@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * by {@link StreamsRecovery}. Thread-safe.
  */
 public final class StreamsAdapter extends LocalAdapter {
-  private static final Logger LOG = LoggerFactory.getLogger(StreamsAdapter.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.adapter.redis");
 
   final RedisLink link;
   final StreamsOptions options;

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * the stream's entry ids, and the missed packets read back from the stream ({@code XRANGE}).
  */
 final class StreamsRecovery {
-  private static final Logger LOG = LoggerFactory.getLogger(StreamsRecovery.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.adapter.redis");
   private static final Pattern OFFSET = Pattern.compile("[0-9]+-[0-9]+");
   /** GET and DEL in one step on every Redis version (GETDEL came with 6.2). */
   private static final String TAKE =

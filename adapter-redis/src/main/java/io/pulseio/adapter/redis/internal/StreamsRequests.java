@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * subscribers) and the answers to this server's requests.
  */
 final class StreamsRequests {
-  private static final Logger LOG = LoggerFactory.getLogger(StreamsRequests.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.adapter.redis");
   private final StreamsAdapter adapter;
 
   StreamsRequests(StreamsAdapter adapter) {

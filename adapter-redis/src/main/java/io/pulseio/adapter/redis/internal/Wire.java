@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pulseio.protocol.Json;
 import io.pulseio.protocol.SocketPacket;
 import io.pulseio.protocol.SocketPacketType;
 import io.pulseio.server.Adapter.BroadcastOptions;
@@ -27,7 +28,6 @@ import org.msgpack.jackson.dataformat.MessagePackFactory;
 public final class Wire {
   public static final JsonNodeFactory F = JsonNodeFactory.instance;
   private static final ObjectMapper MSGPACK = new ObjectMapper(new MessagePackFactory());
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int EVENT = 2;
 
   private Wire() {}
@@ -42,7 +42,7 @@ public final class Wire {
 
   public static byte[] json(JsonNode tree) {
     try {
-      return JSON.writeValueAsBytes(tree);
+      return Json.MAPPER.writeValueAsBytes(tree);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write JSON", e);
     }
@@ -51,7 +51,7 @@ public final class Wire {
   /** A message that starts with {@code {} is JSON, anything else MessagePack (as Node reads them). */
   public static JsonNode read(byte[] message) throws IOException {
     if (message.length > 0 && message[0] == '{') {
-      return JSON.readTree(message);
+      return Json.MAPPER.readTree(message);
     }
     return MSGPACK.readTree(message);
   }

@@ -1,10 +1,9 @@
 package io.pulseio.logic.internal.load;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.pulseio.logic.NodeRegistry;
 import io.pulseio.logic.Problem;
 import io.pulseio.logic.ProblemKind;
@@ -13,6 +12,7 @@ import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
 import io.pulseio.logic.spi.Plugin;
 import io.pulseio.logic.spi.Signature;
+import io.pulseio.protocol.Json;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,10 +27,11 @@ import java.util.Map;
 public final class Loader {
     /** The largest project text the loader reads, in characters (a file's limit is in bytes, the same number). */
     public static final int MAX_CHARS = 16 * 1024 * 1024;
-    /** Strict: a duplicate key or anything after the document is a syntax problem. */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * The project's mapper ({@link Json#MAPPER}: anything after the document is a syntax problem,
+     * nesting is bounded) with one check more: a duplicate key is a syntax problem too.
+     */
+    private static final ObjectReader JSON = Json.MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
     private final NodeRegistry registry;
     private final Map<String, String> environment;
 

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /** Runs one plugin's {@link Plugin#validate} hook over its settings section and nodes. */
 final class PluginChecks implements ValidationContext {
-    private static final Logger LOG = LoggerFactory.getLogger(PluginChecks.class);
+    private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.logic");
     private final Plugin plugin;
     private final ProjectSpec project;
     private final List<ResolvedNode> nodes;

@@ -3,9 +3,11 @@ package io.pulseio.logic.internal.load;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.pulseio.logic.Problem;
 import io.pulseio.logic.ProblemKind;
+import io.pulseio.protocol.Json;
 
 /** The {@code SYNTAX} problem for text that is not one well-formed JSON document. */
 final class Syntax {
@@ -30,6 +32,8 @@ final class Syntax {
             path = path.endsWith("." + key) ? path.substring(0, path.length() - key.length() - 1) : path;
         } else if (e instanceof MismatchedInputException && why.startsWith("Trailing token")) {
             why = "unexpected content after the end of the JSON document";
+        } else if (e instanceof StreamConstraintsException && why.startsWith("Document nesting depth")) {
+            why = "arrays and objects nested deeper than " + Json.MAX_DEPTH;
         }
         return new Problem(ProblemKind.SYNTAX, path, null, null, "invalid JSON" + where + ": " + why);
     }

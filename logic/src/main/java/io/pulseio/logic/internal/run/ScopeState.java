@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * (scene left, run stopped). Logic thread only.
  */
 final class ScopeState {
-    private static final Logger LOG = LoggerFactory.getLogger(ScopeState.class);
+    private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.logic");
     final String label;
     private final Set<AutoCloseable> owned = new LinkedHashSet<>();
 

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * thread. The session registry is the only state shared between threads.
  */
 public final class EngineServerImpl implements EngineServer {
-  private static final Logger LOG = LoggerFactory.getLogger(EngineServerImpl.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
 
   final ServerOptions options;
   final long pingIntervalMs;

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * hop over when called elsewhere.
  */
 public final class EngineSession implements EngineSocket {
-  private static final Logger LOG = LoggerFactory.getLogger(EngineSession.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
   private static final Listener NOOP = new Listener() {};
 
   private enum State { OPEN, CLOSING, CLOSED }

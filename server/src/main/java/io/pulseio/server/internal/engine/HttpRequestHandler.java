@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /** Routes HTTP requests: other paths go to the pages (404 without them), CORS preflights 204, the rest go to the engine. */
 final class HttpRequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
-  private static final Logger LOG = LoggerFactory.getLogger(HttpRequestHandler.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
 
   private final EngineServerImpl engine;
 

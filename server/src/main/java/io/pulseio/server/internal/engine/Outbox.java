@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * through {@link EngineSession#closeNow}.
  */
 final class Outbox {
-  private static final Logger LOG = LoggerFactory.getLogger(EngineSession.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
 
   private final EngineSession session;
   private final Polling polling;

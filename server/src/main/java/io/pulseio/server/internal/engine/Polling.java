@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * has packets to answer it with. Used on the session's loop only.
  */
 final class Polling {
-  private static final Logger LOG = LoggerFactory.getLogger(EngineSession.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
 
   private final EngineSession session;
   private final Upgrade upgrade;

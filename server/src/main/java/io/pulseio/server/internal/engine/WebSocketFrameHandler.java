@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /** Hands the (aggregated) frames of one WebSocket to its Engine.IO session. */
 final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
-  private static final Logger LOG = LoggerFactory.getLogger(WebSocketFrameHandler.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
 
   private static final byte MESSAGE = (byte) EnginePacketType.MESSAGE.digit();
 

@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * every 10 s, with the count since the last one. Used on the listening channel's loop only.
  */
 final class AcceptErrors extends ChannelInboundHandlerAdapter {
-  private static final Logger LOG = LoggerFactory.getLogger(AcceptErrors.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
   static final long PAUSE_MILLIS = 100;
   private static final long LOG_EVERY_NANOS = 10_000_000_000L;
 

@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * except {@link #queuedBytes}.
  */
 public final class ConnectionGuard extends ChannelDuplexHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(ConnectionGuard.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
 
   /** Why reading is paused: bits of {@link #paused}. */
   static final int UNWRITABLE = 1;

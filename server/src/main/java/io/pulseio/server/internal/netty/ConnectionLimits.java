@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * (the connection limit, a timeout) goes to the server's rejection sink.
  */
 public final class ConnectionLimits {
-  private static final Logger LOG = LoggerFactory.getLogger(ConnectionLimits.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
   private static final long LOG_EVERY_NANOS = 10_000_000_000L;
 
   private final int maxConnections;

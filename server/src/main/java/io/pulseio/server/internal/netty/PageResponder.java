@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /** Answers a request outside the Socket.IO path through the server's {@link HttpPages}. */
 public final class PageResponder {
-  private static final Logger LOG = LoggerFactory.getLogger(PageResponder.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
 
   private PageResponder() {}
 

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * no client means.
  */
 final class ClientConnection implements EngineSocket.Listener {
-  private static final Logger LOG = LoggerFactory.getLogger(ClientConnection.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
   private static final long CONNECT_HOLD_MICROS = 2000;
 
   final SocketIoServerImpl server;

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * connected ones and broadcasts through its adapter.
  */
 final class NamespaceImpl extends BaseNamespace {
-  private static final Logger LOG = LoggerFactory.getLogger(NamespaceImpl.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
 
   private final SocketIoServerImpl server;
   private final String name;

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * is none.
  */
 final class Observers {
-  private static final Logger LOG = LoggerFactory.getLogger(Observers.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
   private static final ServerObserver[] NONE = {};
   private volatile ServerObserver[] all = NONE;
 

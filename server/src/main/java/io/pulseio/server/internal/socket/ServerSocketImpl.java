@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * connection's event loop; public methods hop there when called elsewhere.
  */
 final class ServerSocketImpl implements ServerSocket {
-  private static final Logger LOG = LoggerFactory.getLogger(ServerSocketImpl.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
 
   private final NamespaceImpl nsp;
   private final ClientConnection client;

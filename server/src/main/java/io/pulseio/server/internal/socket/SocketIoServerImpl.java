@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /** The Socket.IO server: namespaces over an Engine.IO server, one connection per session. */
 public final class SocketIoServerImpl implements SocketIoServer {
-  private static final Logger LOG = LoggerFactory.getLogger(SocketIoServerImpl.class);
+  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
   final ServerOptions options;
   private final EngineServerImpl engine;
   private final ConcurrentHashMap<String, NamespaceImpl> namespaces = new ConcurrentHashMap<>();
