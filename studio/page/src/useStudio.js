@@ -8,6 +8,11 @@ import { clone } from './model.js';
 
 const token = new URLSearchParams(location.search).get('token') || '';
 const ask = (socket, command, args) => new Promise(resolve => socket.emit(command, args, resolve));
+// The connection starts while the page's script is still being run, not after React's first render:
+// the open is the page's first wait.
+let early = io('/studio', { auth: { token }, transports: ['websocket'] });
+let earlyError = null; // a refusal that came before the hook listened
+early.on('connect_error', e => { earlyError = e; });
 
 export function useStudio() {
   const socketRef = useRef(null);
@@ -16,6 +21,7 @@ export function useStudio() {
   const [history, setHistory] = useState({ past: [], present: null, future: [] });
   const [savedText, setSavedText] = useState(null);
   const versionRef = useRef(null); // the file's version this tab edits from (see `save`)
+  const checkedText = useRef(null); // the text the loader's last answer is for, while it is shown
   const [problems, setProblems] = useState([]);
   // The loader's pins per node, for the project text they were worked out for ({text, byNode}).
   const [signatures, setSignatures] = useState({ text: null, byNode: {} });
@@ -30,23 +36,32 @@ export function useStudio() {
   const text = useMemo(() => (project ? JSON.stringify(project) : null), [project]);
 
   useEffect(() => {
-    const socket = io('/studio', { auth: { token }, transports: ['websocket'] });
+    // The early connection serves the first mount; a remount (React's strict mode, tests) opens its own.
+    const fromEarly = early !== null;
+    const socket = early || io('/studio', { auth: { token }, transports: ['websocket'] });
+    early = null;
     socketRef.current = socket;
-    socket.on('connect', async () => {
+    const onConnect = async () => {
       setStatus('connected');
       const opened = await ask(socket, 'open', {});
       if (!opened.ok) { setNotice(opened.error); return; }
+      const present = JSON.parse(opened.text);
+      const compact = JSON.stringify(present);
       setFile(opened.file);
       versionRef.current = opened.version;
-      setHistory({ past: [], present: JSON.parse(opened.text), future: [] });
-      setSavedText(JSON.stringify(JSON.parse(opened.text)));
+      checkedText.current = compact; // the open's answer is the check of this text: no need to ask again
+      setHistory({ past: [], present, future: [] });
+      setSavedText(compact);
       setProblems(opened.problems);
-      setSignatures({ text: JSON.stringify(JSON.parse(opened.text)), byNode: opened.signatures || {} });
+      setSignatures({ text: compact, byNode: opened.signatures || {} });
       setCatalogue(opened.catalogue);
       setRunning(opened.running);
       if (opened.debug) setDebug(opened.debug);
-    });
+    };
+    socket.on('connect', onConnect);
     socket.on('connect_error', e => setStatus('refused: ' + e.message));
+    if (socket.connected) onConnect();
+    else if (fromEarly && earlyError) setStatus('refused: ' + earlyError.message);
     socket.on('disconnect', reason => setStatus('disconnected (' + reason + ')'));
     socket.on('runState', s => setRunning(s.state === 'running'));
     socket.on('debug', setDebug);
@@ -56,7 +71,8 @@ export function useStudio() {
 
   // Ask the loader about every change (the last one wins).
   useEffect(() => {
-    if (!text || !socketRef.current) return undefined;
+    if (!text || !socketRef.current || text === checkedText.current) return undefined;
+    checkedText.current = null;
     let current = true;
     const timer = setTimeout(async () => {
       // The catalogue comes back only when the plugin switches changed it.

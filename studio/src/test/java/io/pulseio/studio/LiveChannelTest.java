@@ -67,6 +67,16 @@ class LiveChannelTest {
     }
 
     @Test
+    void aFileChangedOnDiskBeforeTheFirstOpenIsCheckedAgainNotAnsweredFromTheStartsCheck() throws Exception {
+        Files.writeString(file, BROKEN);
+        JsonNode opened = page.ask("open", StudioClient.JSON.createObjectNode());
+        assertThat(opened.path("text").asText()).isEqualTo(BROKEN);
+        assertThat(opened.path("problems").findValuesAsText("kind")).containsExactly("MISSING_INPUT");
+        Files.writeString(file, PRINTER);
+        assertThat(page.ask("open", StudioClient.JSON.createObjectNode()).path("problems")).isEmpty();
+    }
+
+    @Test
     void checkAnswersTheLoadersProblemsWithNodeAndPin() throws Exception {
         JsonNode checked = page.ask("check", BROKEN);
         JsonNode problem = checked.path("problems").get(0);

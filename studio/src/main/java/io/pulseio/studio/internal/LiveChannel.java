@@ -47,6 +47,11 @@ public final class LiveChannel implements AutoCloseable {
     private final Runner runner;
     private final Debugging debugging;
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> thread(r, "pulseio-studio"));
+    /** The check made as the studio started, for the first open (control thread only). */
+    private WarmCheck warmCheck;
+
+    private record WarmCheck(String text, ObjectNode answer) {
+    }
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(r -> thread(r, "pulseio-studio-trace"));
 
@@ -59,14 +64,16 @@ public final class LiveChannel implements AutoCloseable {
         this.runner = new Runner(loader, batcher, debugging, state -> push("runState", state));
         namespace.onConnection(this::attach);
         timer.scheduleWithFixedDelay(this::flush, BATCH_MILLIS, BATCH_MILLIS, TimeUnit.MILLISECONDS);
-        // Check the project once before the page asks, so that the loader's code is compiled and the
-        // first open answers as fast as later ones (commands queue behind this on the control thread).
+        // Check the project once before the page asks: the first open answers with that check when the
+        // file's text is still the same (commands queue behind this on the control thread), and the
+        // loader's code is compiled for later ones.
         control.execute(this::warmUp);
     }
 
     private void warmUp() {
         try {
-            check(file.text(), null);
+            String text = file.text();
+            warmCheck = new WarmCheck(text, check(text, null));
         } catch (RuntimeException e) {
             LOG.debug("studio warm-up check failed (the page's open will report it)", e);
         }
@@ -132,7 +139,9 @@ public final class LiveChannel implements AutoCloseable {
     private ObjectNode open() throws IOException {
         ProjectFile.Snapshot snapshot = file.read();
         String text = snapshot.text();
-        ObjectNode answer = check(text, null);
+        WarmCheck warm = warmCheck;
+        warmCheck = null;
+        ObjectNode answer = warm != null && warm.text().equals(text) ? warm.answer() : check(text, null);
         answer.put("ok", true).put("file", file.path().toString()).put("text", text)
                 .put("version", snapshot.version()).put("running", runner.running());
         answer.set("debug", debugging.snapshot());
