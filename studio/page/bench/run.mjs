@@ -138,8 +138,9 @@ async function watch(browser, seconds) {
       const count = await page.locator('.react-flow__node[data-id="again"] .pnode-live').textContent();
       await page.getByRole('button', { name: 'Stop', exact: true }).click();
       console.log(`watch: ${alone.toFixed(0)} round trips/s alone, ${watched.toFixed(0)}/s in the studio with the page watching`
-        + ` (${(100 * watched / alone).toFixed(0)} %); trace events about ${(watched * 4).toFixed(0)}/s`
-        + ` (received, two node runs, sent per round trip); longest page task ${longest.toFixed(0)} ms; the Send node shows "${count}"`);
+        + ` (${(100 * watched / alone).toFixed(0)} %); trace records ${(watched * 5).toFixed(0)}/s`
+        + ` (5 per round trip: received, On Receive, its pulse, Send, sent — as a trace file of this project counts them);`
+        + ` longest page task ${longest.toFixed(0)} ms; the Send node shows "${count}"`);
     } finally {
       await page.close();
       await studio.stop();
