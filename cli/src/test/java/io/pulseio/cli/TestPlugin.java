@@ -5,7 +5,7 @@ import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.Plugin;
 import java.util.List;
 

@@ -8,7 +8,7 @@ import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.Scope;
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.time.ManualScheduler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -14,7 +14,7 @@ import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.Signature;
 import io.pulseio.logic.spi.ValidationContext;
 import io.pulseio.logic.spi.Values;

@@ -7,7 +7,7 @@ import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
+import io.pulseio.logic.model.PinType;
 
 /**
  * Print Format ({@code core.printFormat}): Print and Format String in one node. The format follows Format

@@ -1,7 +1,8 @@
 /**
  * The node SPI, the plugin author's front door. A {@code Plugin} (found by
  * {@code ServiceLoader}) contributes {@code NodeType}s, each one {@code NodeDescriptor} (with
- * {@code PinSpec}s, {@code AttributeSpec}s, {@code Scope}s, {@code PinType}s) and a factory of
+ * {@code PinSpec}s and {@code AttributeSpec}s, typed and placed with the project format's
+ * {@code model.PinType} and {@code model.Scope}) and a factory of
  * {@code NodeBehaviour}s; it validates its settings and nodes through a {@code ValidationContext}
  * and keeps per-run state in a {@code PluginRun} made from a {@code PluginContext}.
  *

@@ -8,7 +8,7 @@ import io.pulseio.logic.debug.NodeValues;
 import io.pulseio.logic.debug.PausePoint;
 import io.pulseio.logic.internal.load.ResolvedNode;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.Scope;
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.Values;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

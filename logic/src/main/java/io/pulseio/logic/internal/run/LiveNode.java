@@ -6,7 +6,7 @@ import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeKind;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.Values;
 import io.pulseio.logic.time.Cancellable;
 import java.util.List;

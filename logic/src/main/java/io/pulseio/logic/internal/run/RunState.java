@@ -10,7 +10,7 @@ import io.pulseio.logic.spi.NodeKind;
 import io.pulseio.logic.spi.PinSpec;
 import io.pulseio.logic.spi.Plugin;
 import io.pulseio.logic.spi.PluginRun;
-import io.pulseio.logic.spi.Scope;
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.Values;
 import io.pulseio.logic.trace.TraceEvent;
 import java.util.ArrayList;
