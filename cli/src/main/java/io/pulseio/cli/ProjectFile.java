@@ -3,7 +3,7 @@ package io.pulseio.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.logic.LoadResult;
-import io.pulseio.logic.Problem;
+import io.pulseio.logic.problem.Problem;
 import io.pulseio.logic.ProjectLoader;
 import io.pulseio.protocol.Json;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package io.pulseio.logic;
 
 import io.pulseio.logic.core.CorePlugin;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.Plugin;

@@ -1,7 +1,6 @@
 /**
  * The runtime's front door: {@code ProjectLoader} (parse, validate, link; every problem at once)
- * returning a {@code LoadResult} of either a {@code LoadedProject} or {@code Problem}s (with their
- * {@code ProblemKind}); {@code LoadedProject#start} gives a {@code ProjectRun}, configured by
+ * returning a {@code LoadResult} of either a {@code LoadedProject} or {@code problem.Problem}s; {@code LoadedProject#start} gives a {@code ProjectRun}, configured by
  * {@code RunOptions}; {@code NodeRegistry} holds the installed plugins (core first) and
  * {@code Toolbox} renders their descriptors.
  *
@@ -9,7 +8,6 @@
  * A {@code ProjectRun} owns one logic thread fed by an event queue; its methods may be called from
  * any thread.
  *
- * <p><b>Nulls.</b> Parameters are not null. A {@code Problem}'s node and pin are null when the
- * problem is not about one.
+ * <p><b>Nulls.</b> Parameters are not null.
  */
 package io.pulseio.logic;

@@ -2,6 +2,7 @@ package io.pulseio.logic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;

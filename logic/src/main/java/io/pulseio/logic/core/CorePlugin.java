@@ -1,6 +1,6 @@
 package io.pulseio.logic.core;
 
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.model.FunctionSpec;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.spi.NodeType;

@@ -3,7 +3,7 @@ package io.pulseio.logic.core;
 import static io.pulseio.logic.core.Core.node;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
 import io.pulseio.logic.spi.AttributeSpec;

@@ -39,7 +39,7 @@ public interface Plugin {
      * The kinds of problems the plugin reports from {@link #validate}, beside the runtime's own
      * ({@code ProblemKind}); their names may be no other plugin's nor the runtime's. None by default.
      */
-    default List<io.pulseio.logic.ProblemKind> problemKinds() {
+    default List<io.pulseio.logic.problem.ProblemKind> problemKinds() {
         return List.of();
     }
 

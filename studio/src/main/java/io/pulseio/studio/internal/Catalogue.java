@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pulseio.logic.NodeRegistry;
-import io.pulseio.logic.Problem;
+import io.pulseio.logic.problem.Problem;
 import io.pulseio.logic.Toolbox;
 import io.pulseio.logic.spi.PinSpec;
 import io.pulseio.logic.spi.Plugin;

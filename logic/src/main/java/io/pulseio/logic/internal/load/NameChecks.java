@@ -1,7 +1,7 @@
 package io.pulseio.logic.internal.load;
 
-import io.pulseio.logic.Problem;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.model.FunctionSpec;
 import io.pulseio.logic.model.PortSpec;
 import io.pulseio.logic.model.ProjectSpec;

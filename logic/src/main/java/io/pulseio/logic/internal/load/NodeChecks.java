@@ -2,8 +2,8 @@ package io.pulseio.logic.internal.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.logic.NodeRegistry;
-import io.pulseio.logic.Problem;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.model.GraphSpec;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
