@@ -31,7 +31,7 @@ public final class LoadedProject {
      * enters the start scene, and lasts until Stop Project, {@link ProjectRun#stop} or a failed start.
      */
     public ProjectRun start(RunOptions options) {
-        return Run.start(linked, options);
+        return new StartedRun(Run.start(linked, options.settings()));
     }
 
     /**
@@ -42,6 +42,6 @@ public final class LoadedProject {
      */
     public ProjectRun startPaused(RunOptions options, io.pulseio.logic.debug.DebugListener listener) {
         java.util.Objects.requireNonNull(listener, "listener");
-        return Run.start(linked, options, listener);
+        return new StartedRun(Run.start(linked, options.settings(), listener));
     }
 }
