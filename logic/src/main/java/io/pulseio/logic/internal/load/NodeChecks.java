@@ -1,19 +1,19 @@
 package io.pulseio.logic.internal.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.problem.Problem;
-import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.model.GraphSpec;
 import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.model.ProjectSpec;
+import io.pulseio.logic.model.Scope;
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.Plugin;
-import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.Signature;
 import io.pulseio.logic.spi.Values;
 import java.util.LinkedHashMap;
