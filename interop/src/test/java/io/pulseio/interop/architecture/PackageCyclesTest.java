@@ -27,9 +27,11 @@ class PackageCyclesTest {
             "client", io.pulseio.client.ClientOptions.class,
             "server", io.pulseio.server.Adapter.class,
             "adapter-redis", io.pulseio.adapter.redis.RedisAdapter.class,
+            "admin", io.pulseio.admin.Admin.class,
             "logic", io.pulseio.logic.ProjectLoader.class,
             "nodes-socketio", io.pulseio.nodes.socketio.SocketIoPlugin.class,
-            "metrics", io.pulseio.metrics.PulseioMetrics.class);
+            "metrics", io.pulseio.metrics.PulseioMetrics.class,
+            "studio", io.pulseio.studio.Studio.class);
 
     @Test
     void noModuleHasAPackageCycleBeyondTheKnownOnes() throws Exception {
