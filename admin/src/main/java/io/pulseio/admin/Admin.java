@@ -1,6 +1,7 @@
 package io.pulseio.admin;
 
 import io.pulseio.admin.internal.Instrument;
+import io.pulseio.admin.internal.Settings;
 import io.pulseio.server.SocketIoServer;
 
 /**
@@ -27,7 +28,9 @@ public final class Admin implements AutoCloseable {
    * admin namespace.
    */
   public static Admin instrument(SocketIoServer server, AdminOptions options) {
-    return new Admin(Instrument.start(server, options));
+    Settings settings = new Settings(options.namespace(), options.username(), options.password(),
+        options.readOnly(), options.mode() == AdminOptions.Mode.DEVELOPMENT, options.serverId());
+    return new Admin(Instrument.start(server, settings));
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.pulseio.logic;
 
+import io.pulseio.logic.problem.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 

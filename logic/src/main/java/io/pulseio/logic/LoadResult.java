@@ -1,5 +1,6 @@
 package io.pulseio.logic;
 
+import io.pulseio.logic.problem.Problem;
 import io.pulseio.logic.spi.Signature;
 import java.util.Collections;
 import java.util.LinkedHashMap;

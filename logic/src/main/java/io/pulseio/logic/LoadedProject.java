@@ -9,9 +9,11 @@ import java.util.List;
 /** A project that passed every check and can be started, any number of times. Immutable, thread-safe. */
 public final class LoadedProject {
     private final LinkedProject linked;
+    private final NodeRegistry registry;
 
-    LoadedProject(LinkedProject linked) {
+    LoadedProject(LinkedProject linked, NodeRegistry registry) {
         this.linked = linked;
+        this.registry = registry;
     }
 
     /** The project as written. */
@@ -21,7 +23,7 @@ public final class LoadedProject {
 
     /** The toolbox this project sees: the node types of its enabled plugins. */
     public List<NodeDescriptor> toolbox() {
-        return linked.registry().toolbox(linked.spec()::pluginEnabled);
+        return registry.toolbox(linked.spec()::pluginEnabled);
     }
 
     /**
@@ -29,7 +31,7 @@ public final class LoadedProject {
      * enters the start scene, and lasts until Stop Project, {@link ProjectRun#stop} or a failed start.
      */
     public ProjectRun start(RunOptions options) {
-        return Run.start(linked, options);
+        return new StartedRun(Run.start(linked, options.settings()));
     }
 
     /**
@@ -40,6 +42,6 @@ public final class LoadedProject {
      */
     public ProjectRun startPaused(RunOptions options, io.pulseio.logic.debug.DebugListener listener) {
         java.util.Objects.requireNonNull(listener, "listener");
-        return Run.start(linked, options, listener);
+        return new StartedRun(Run.start(linked, options.settings(), listener));
     }
 }

@@ -1,6 +1,8 @@
 package io.pulseio.logic;
 
 import io.pulseio.logic.core.CorePlugin;
+import io.pulseio.logic.internal.load.Catalog;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.Plugin;
@@ -130,5 +132,31 @@ public final class NodeRegistry {
             }
         }
         return list;
+    }
+
+    /** This registry as the loader looks things up in it. */
+    Catalog catalog() {
+        NodeRegistry registry = this;
+        return new Catalog() {
+            @Override
+            public List<Plugin> plugins() {
+                return registry.plugins();
+            }
+
+            @Override
+            public Optional<Plugin> plugin(String pluginId) {
+                return registry.plugin(pluginId);
+            }
+
+            @Override
+            public Optional<NodeType> type(String typeId) {
+                return registry.type(typeId);
+            }
+
+            @Override
+            public Optional<Plugin> pluginOf(String typeId) {
+                return registry.pluginOf(typeId);
+            }
+        };
     }
 }

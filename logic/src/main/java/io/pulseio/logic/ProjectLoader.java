@@ -71,11 +71,11 @@ public final class ProjectLoader {
 
     /** Loads project JSON text. */
     public LoadResult load(String json) {
-        Loader.Outcome outcome = new Loader(registry, environment).load(json);
+        Loader.Outcome outcome = new Loader(registry.catalog(), environment).load(json);
         if (!outcome.problems().isEmpty()) {
             return LoadResult.of(null, outcome.problems(), outcome.signatures());
         }
-        return LoadResult.of(new LoadedProject(outcome.project()), List.of(), outcome.signatures());
+        return LoadResult.of(new LoadedProject(outcome.project(), registry), List.of(), outcome.signatures());
     }
 
     /** Options for a {@link ProjectLoader}. Not thread-safe. */

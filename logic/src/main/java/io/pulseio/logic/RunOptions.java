@@ -1,5 +1,6 @@
 package io.pulseio.logic;
 
+import io.pulseio.logic.internal.run.RunSettings;
 import io.pulseio.logic.time.Scheduler;
 import io.pulseio.logic.trace.TraceListener;
 import java.util.Objects;
@@ -51,6 +52,12 @@ public record RunOptions(Scheduler scheduler, TraceListener trace, Consumer<Stri
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** These options as the runtime takes them. */
+    RunSettings settings() {
+        return new RunSettings(scheduler, trace, output, maxStepsPerEvent, maxPulseDepth, maxCallDepth, maxPullDepth,
+                maxEventsWithoutInput);
     }
 
     /** Builds {@link RunOptions}. Not thread-safe. */

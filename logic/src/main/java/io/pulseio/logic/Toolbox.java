@@ -2,10 +2,10 @@ package io.pulseio.logic;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.Scope;
 import io.pulseio.logic.spi.Values;
 import io.pulseio.protocol.Json;
 import java.util.List;

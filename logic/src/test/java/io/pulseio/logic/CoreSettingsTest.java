@@ -3,6 +3,8 @@ package io.pulseio.logic;
 import static io.pulseio.logic.ValidationRulesTest.onlyProblem;
 import static io.pulseio.logic.ValidationRulesTest.q;
 
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import org.junit.jupiter.api.Test;
 
 /** The core's settings section, {@code settings.core}: only {@code unhandledErrors}, {@code log} or {@code stop}. */

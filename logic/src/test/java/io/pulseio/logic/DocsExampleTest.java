@@ -2,14 +2,14 @@ package io.pulseio.logic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pulseio.logic.model.PinType;
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
 import io.pulseio.logic.spi.Plugin;
-import io.pulseio.logic.spi.Scope;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

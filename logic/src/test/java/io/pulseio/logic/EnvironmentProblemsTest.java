@@ -3,6 +3,8 @@ package io.pulseio.logic;
 import static io.pulseio.logic.ValidationRulesTest.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,8 @@ import static io.pulseio.logic.ValidationRulesTest.q;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,11 +4,11 @@ import static io.pulseio.logic.ExecutorTest.CONNECTIONS;
 import static io.pulseio.logic.ExecutorTest.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.Scope;
 import io.pulseio.logic.time.ManualScheduler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -4,6 +4,7 @@ import static io.pulseio.logic.ValidationRulesTest.q;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.Plugin;
 import io.pulseio.logic.spi.ValidationContext;

@@ -4,6 +4,8 @@ import static io.pulseio.logic.ValidationRulesTest.problems;
 import static io.pulseio.logic.ValidationRulesTest.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import org.junit.jupiter.api.Test;
 
 /** Problems come in file order, and say whether they are about a pin or an attribute. */

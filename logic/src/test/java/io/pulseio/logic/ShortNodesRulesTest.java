@@ -5,6 +5,8 @@ import static io.pulseio.logic.ValidationRulesTest.project;
 import static io.pulseio.logic.ValidationRulesTest.q;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import org.junit.jupiter.api.Test;
 
 /** The load-time rules of Print Format, Switch and Add To Variable, each with its exact problem. */

@@ -3,6 +3,8 @@ package io.pulseio.logic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.pulseio.admin.AdminOptions;
 import io.pulseio.server.ConnectionRefusedException;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.EngineSocket;
@@ -45,7 +44,7 @@ public final class Instrument implements ServerObserver, AutoCloseable {
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final SocketIoServer server;
-  private final AdminOptions options;
+  private final Settings options;
   private final boolean development;
   private final Login login;
   private final Namespace admin;
@@ -65,10 +64,10 @@ public final class Instrument implements ServerObserver, AutoCloseable {
   /** False once the last stats tick found a single server (no cluster): see {@link #watched()}. */
   private volatile boolean clustered = true;
 
-  private Instrument(SocketIoServer server, AdminOptions options) {
+  private Instrument(SocketIoServer server, Settings options) {
     this.server = server;
     this.options = options;
-    this.development = options.mode() == AdminOptions.Mode.DEVELOPMENT;
+    this.development = options.development();
     this.login = options.authenticates() ? new Login(options.username(), options.password()) : null;
     this.admin = server.namespace(options.namespace());
     String host = hostname();
@@ -95,7 +94,7 @@ public final class Instrument implements ServerObserver, AutoCloseable {
   }
 
   /** Instruments {@code server}; see {@code Admin.instrument}. */
-  public static Instrument start(SocketIoServer server, AdminOptions options) {
+  public static Instrument start(SocketIoServer server, Settings options) {
     Instrument i = new Instrument(server, options);
     i.subscriptions.add(i.admin.use(Middleware.sync(i::authenticate)));
     i.subscriptions.add(i.admin.onConnection(i::uiConnected));

@@ -1,12 +1,12 @@
 package io.pulseio.bench.runtime;
 
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
 import io.pulseio.logic.spi.Plugin;
 import io.pulseio.logic.spi.PluginContext;
 import io.pulseio.logic.spi.PluginRun;

@@ -2,10 +2,11 @@ package io.pulseio.logic.core;
 
 import static io.pulseio.logic.core.Core.node;
 
-import io.pulseio.logic.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.model.ProjectSpec;
 import io.pulseio.logic.model.VariableSpec;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.NodeBehaviour;
@@ -14,7 +15,6 @@ import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
 import io.pulseio.logic.spi.Signature;
 import io.pulseio.logic.spi.ValidationContext;
 import io.pulseio.logic.spi.Values;

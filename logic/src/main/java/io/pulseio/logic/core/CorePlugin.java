@@ -1,8 +1,8 @@
 package io.pulseio.logic.core;
 
-import io.pulseio.logic.ProblemKind;
 import io.pulseio.logic.model.FunctionSpec;
 import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.Plugin;
 import io.pulseio.logic.spi.PluginContext;

@@ -2,13 +2,13 @@ package io.pulseio.logic.core;
 
 import static io.pulseio.logic.core.Core.node;
 
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
 import io.pulseio.logic.spi.Values;
 import java.util.List;
 

@@ -2,10 +2,10 @@ package io.pulseio.logic.core;
 
 import static io.pulseio.logic.core.Core.node;
 
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.Scope;
 import java.util.List;
 
 /** Listeners of the run's own life: On Project Start and On Scene Start. */

@@ -3,6 +3,7 @@ package io.pulseio.logic.core;
 import static io.pulseio.logic.core.Core.node;
 
 import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.model.ProjectSpec;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.Attributes;
@@ -12,7 +13,6 @@ import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
 import io.pulseio.logic.spi.Signature;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,6 +6,7 @@ import io.pulseio.logic.model.FunctionSpec;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.PortSpec;
 import io.pulseio.logic.model.ProjectSpec;
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.NodeBehaviour;
@@ -14,7 +15,6 @@ import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.Scope;
 import io.pulseio.logic.spi.Signature;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +64,7 @@ final class FunctionNodes {
     static final class Call implements NodeType {
         private static final NodeDescriptor D = node("callFunction", "Call Function", "Functions")
                 .description("Runs the function to its end with the inputs, then fires out with its outputs.")
-                .attribute(AttributeSpec.required("function", io.pulseio.logic.spi.PinType.STRING, "name of the function"))
+                .attribute(AttributeSpec.required("function", io.pulseio.logic.model.PinType.STRING, "name of the function"))
                 .input(PinSpec.pulse("in"))
                 .output(PinSpec.pulse("out"))
                 .build();

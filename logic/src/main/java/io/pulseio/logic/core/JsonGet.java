@@ -4,12 +4,12 @@ import static io.pulseio.logic.core.Core.node;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
 import io.pulseio.protocol.Json;
 
 /**

@@ -2,12 +2,12 @@ package io.pulseio.logic.core;
 
 import static io.pulseio.logic.core.Core.node;
 
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
 
 /**
  * Print Format ({@code core.printFormat}): Print and Format String in one node. The format follows Format

@@ -2,14 +2,14 @@ package io.pulseio.logic.core;
 
 import static io.pulseio.logic.core.Core.node;
 
+import io.pulseio.logic.model.PinType;
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
-import io.pulseio.logic.spi.Scope;
 import io.pulseio.logic.time.Cancellable;
 import java.util.List;
 

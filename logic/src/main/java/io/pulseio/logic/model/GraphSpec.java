@@ -1,6 +1,5 @@
 package io.pulseio.logic.model;
 
-import io.pulseio.logic.spi.Scope;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package io.pulseio.logic.spi;
 
+import io.pulseio.logic.model.Scope;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;

@@ -2,6 +2,7 @@ package io.pulseio.logic.spi;
 
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
+import io.pulseio.logic.model.Scope;
 
 /** What a behaviour factory knows about the node it builds for. Valid only inside {@link NodeType#create}. */
 public interface NodeSetup {

@@ -1,5 +1,6 @@
 package io.pulseio.logic.spi;
 
+import io.pulseio.logic.model.PinType;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.pulseio.logic.spi;
 
+import io.pulseio.logic.problem.ProblemKind;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ public interface Plugin {
      * The kinds of problems the plugin reports from {@link #validate}, beside the runtime's own
      * ({@code ProblemKind}); their names may be no other plugin's nor the runtime's. None by default.
      */
-    default List<io.pulseio.logic.ProblemKind> problemKinds() {
+    default List<ProblemKind> problemKinds() {
         return List.of();
     }
 

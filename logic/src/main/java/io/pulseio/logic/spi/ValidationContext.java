@@ -1,9 +1,9 @@
 package io.pulseio.logic.spi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
+import io.pulseio.logic.problem.ProblemKind;
 import java.util.List;
 
 /** What {@link Plugin#validate} sees, and where it reports. Used on one thread, during one load. */

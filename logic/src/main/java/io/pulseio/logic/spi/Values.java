@@ -2,6 +2,7 @@ package io.pulseio.logic.spi;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pulseio.logic.model.PinType;
 import io.pulseio.protocol.Json;
 
 /** Conversions between runtime values (see {@link PinType}). Stateless and thread-safe. */

@@ -1,9 +1,11 @@
 /**
  * The node SPI, the plugin author's front door. A {@code Plugin} (found by
  * {@code ServiceLoader}) contributes {@code NodeType}s, each one {@code NodeDescriptor} (with
- * {@code PinSpec}s, {@code AttributeSpec}s, {@code Scope}s, {@code PinType}s) and a factory of
- * {@code NodeBehaviour}s; it validates its settings and nodes through a {@code ValidationContext}
- * and keeps per-run state in a {@code PluginRun} made from a {@code PluginContext}.
+ * {@code PinSpec}s and {@code AttributeSpec}s, typed and placed with the project format's
+ * {@code model.PinType} and {@code model.Scope}) and a factory of {@code NodeBehaviour}s; it
+ * validates its settings and nodes through a {@code ValidationContext} (reporting
+ * {@code problem.ProblemKind}s) and keeps per-run state in a {@code PluginRun} made from a
+ * {@code PluginContext}. Depends on {@code model}, {@code problem} and {@code time} only.
  *
  * <p>Implemented by the runtime ({@code io.pulseio.logic.internal.run}): {@code PluginContext} by
  * {@code RunContext}, {@code NodeSetup} by {@code Setup}, {@code NodeContext} by {@code LiveNode};

@@ -1,6 +1,6 @@
 package io.pulseio.nodes.socketio;
 
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.Plugin;
 import io.pulseio.logic.spi.PluginContext;

@@ -3,8 +3,8 @@ package io.pulseio.nodes.socketio;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulseio.logic.LoadResult;
-import io.pulseio.logic.Problem;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

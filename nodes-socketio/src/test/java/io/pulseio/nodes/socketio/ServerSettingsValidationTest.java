@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulseio.logic.LoadResult;
 import io.pulseio.logic.NodeRegistry;
-import io.pulseio.logic.Problem;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 

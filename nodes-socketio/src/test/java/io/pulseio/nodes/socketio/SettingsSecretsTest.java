@@ -4,8 +4,8 @@ import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import static io.pulseio.nodes.socketio.Projects.withConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pulseio.logic.Problem;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.nodes.socketio.internal.ConnectionSettings;
 import io.pulseio.nodes.socketio.internal.plugin.SettingsReader;
 import java.util.ArrayList;

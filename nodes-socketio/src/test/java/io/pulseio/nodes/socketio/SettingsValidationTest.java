@@ -7,8 +7,8 @@ import static io.pulseio.nodes.socketio.Projects.withConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulseio.logic.LoadResult;
-import io.pulseio.logic.Problem;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

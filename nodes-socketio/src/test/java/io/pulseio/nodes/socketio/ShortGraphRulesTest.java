@@ -5,8 +5,8 @@ import static io.pulseio.nodes.socketio.Projects.project;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulseio.logic.LoadResult;
-import io.pulseio.logic.Problem;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,7 +1,7 @@
 package io.pulseio.logic.internal.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.Problem;
+import io.pulseio.logic.problem.Problem;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,9 +1,9 @@
 package io.pulseio.logic.internal.load;
 
-import io.pulseio.logic.Problem;
-import io.pulseio.logic.ProblemKind;
 import io.pulseio.logic.model.GraphSpec;
 import io.pulseio.logic.model.LinkSpec;
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.NodeKind;
 import io.pulseio.logic.spi.PinSpec;
 import java.util.HashMap;

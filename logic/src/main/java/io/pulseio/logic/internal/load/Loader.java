@@ -4,12 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import io.pulseio.logic.NodeRegistry;
-import io.pulseio.logic.Problem;
-import io.pulseio.logic.ProblemKind;
 import io.pulseio.logic.model.GraphSpec;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.Plugin;
 import io.pulseio.logic.spi.Signature;
 import io.pulseio.protocol.Json;
@@ -32,11 +31,12 @@ public final class Loader {
      * nesting is bounded) with one check more: a duplicate key is a syntax problem too.
      */
     private static final ObjectReader JSON = Json.MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
-    private final NodeRegistry registry;
+    private final Catalog catalog;
     private final Map<String, String> environment;
 
-    public Loader(NodeRegistry registry, Map<String, String> environment) {
-        this.registry = registry;
+    /** A loader checking projects against {@code catalog}, expanding {@code ${env:NAME}} from {@code environment}. */
+    public Loader(Catalog catalog, Map<String, String> environment) {
+        this.catalog = catalog;
         this.environment = environment;
     }
 
@@ -74,11 +74,11 @@ public final class Loader {
         }
         EnvExpander environment = new EnvExpander(this.environment, problems);
         ProjectSpec spec = new ProjectParser(environment,
-                id -> registry.plugin(id).map(Plugin::canBeDisabled).orElse(true), problems).parse(document);
+                id -> catalog.plugin(id).map(Plugin::canBeDisabled).orElse(true), problems).parse(document);
         new NameChecks(problems).check(spec);
         List<ResolvedNode> nodes = new ArrayList<>();
         List<Map<String, ResolvedNode>> graphs = checkNodes(spec, nodes, problems);
-        List<Plugin> enabled = registry.plugins().stream()
+        List<Plugin> enabled = catalog.plugins().stream()
                 .filter(p -> !p.canBeDisabled() || spec.pluginEnabled(p.id())).toList();
         for (Plugin p : enabled) {
             new PluginChecks(p, spec, nodes, problems).run();
@@ -93,7 +93,7 @@ public final class Loader {
         if (!problems.isEmpty()) {
             return new Outcome(null, FileOrder.sort(document, oneCauseEach(problems, environment)), signatures);
         }
-        return new Outcome(new LinkedProject(spec, registry, enabled, nodes), problems, signatures);
+        return new Outcome(new LinkedProject(spec, enabled, nodes), problems, signatures);
     }
 
     /**
@@ -113,7 +113,7 @@ public final class Loader {
     /** Checks every node; returns, per graph, its ids mapped to resolved nodes (null when unresolved). */
     private List<Map<String, ResolvedNode>> checkNodes(ProjectSpec spec, List<ResolvedNode> all,
                                                        List<Problem> problems) {
-        NodeChecks checks = new NodeChecks(registry, spec, problems);
+        NodeChecks checks = new NodeChecks(catalog, spec, problems);
         Map<String, String> firstPath = new HashMap<>();
         List<Map<String, ResolvedNode>> graphs = new ArrayList<>();
         for (GraphSpec graph : spec.graphs()) {

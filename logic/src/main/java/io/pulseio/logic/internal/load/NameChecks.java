@@ -1,12 +1,12 @@
 package io.pulseio.logic.internal.load;
 
-import io.pulseio.logic.Problem;
-import io.pulseio.logic.ProblemKind;
 import io.pulseio.logic.model.FunctionSpec;
 import io.pulseio.logic.model.PortSpec;
 import io.pulseio.logic.model.ProjectSpec;
 import io.pulseio.logic.model.SceneSpec;
 import io.pulseio.logic.model.VariableSpec;
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

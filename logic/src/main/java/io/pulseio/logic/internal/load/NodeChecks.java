@@ -1,20 +1,19 @@
 package io.pulseio.logic.internal.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.NodeRegistry;
-import io.pulseio.logic.Problem;
-import io.pulseio.logic.ProblemKind;
 import io.pulseio.logic.model.GraphSpec;
 import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.model.ProjectSpec;
+import io.pulseio.logic.model.Scope;
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
 import io.pulseio.logic.spi.Plugin;
-import io.pulseio.logic.spi.Scope;
 import io.pulseio.logic.spi.Signature;
 import io.pulseio.logic.spi.Values;
 import java.util.LinkedHashMap;
@@ -25,12 +24,12 @@ import java.util.stream.Collectors;
 
 /** Checks one node on its own: its type, plugin switch, scope, attributes and constants. */
 final class NodeChecks {
-    private final NodeRegistry registry;
+    private final Catalog catalog;
     private final ProjectSpec project;
     private final List<Problem> problems;
 
-    NodeChecks(NodeRegistry registry, ProjectSpec project, List<Problem> problems) {
-        this.registry = registry;
+    NodeChecks(Catalog catalog, ProjectSpec project, List<Problem> problems) {
+        this.catalog = catalog;
         this.project = project;
         this.problems = problems;
     }
@@ -38,14 +37,14 @@ final class NodeChecks {
     /** The resolved node, or null when its type is unknown or unusable here. */
     ResolvedNode check(NodeSpec node, GraphSpec graph) {
         String typePath = node.path() + ".type";
-        Optional<NodeType> found = registry.type(node.type());
+        Optional<NodeType> found = catalog.type(node.type());
         if (found.isEmpty()) {
             report(ProblemKind.UNKNOWN_NODE_TYPE, typePath, node, null, "unknown node type '" + node.type() + "'");
             return null;
         }
         NodeType type = found.get();
         NodeDescriptor d = type.descriptor();
-        Plugin plugin = registry.pluginOf(d.typeId()).orElseThrow();
+        Plugin plugin = catalog.pluginOf(d.typeId()).orElseThrow();
         if (plugin.canBeDisabled() && !project.pluginEnabled(plugin.id())) {
             report(ProblemKind.PLUGIN_DISABLED, typePath, node, null, "node '" + node.id() + "' uses '"
                     + d.typeId() + "' of plugin '" + plugin.id() + "', which this project switches off");

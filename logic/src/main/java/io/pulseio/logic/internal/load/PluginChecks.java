@@ -1,10 +1,10 @@
 package io.pulseio.logic.internal.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.Problem;
-import io.pulseio.logic.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
+import io.pulseio.logic.problem.Problem;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.Plugin;
 import io.pulseio.logic.spi.ValidationContext;

@@ -1,6 +1,5 @@
 package io.pulseio.logic.internal.run;
 
-import io.pulseio.logic.RunOptions;
 import io.pulseio.logic.time.Scheduler;
 import io.pulseio.logic.trace.TraceEvent;
 import io.pulseio.logic.trace.TraceListener;
@@ -43,7 +42,7 @@ final class Interpreter {
     /** The scope the current event runs in: owns timers and resources started by it. */
     ScopeState currentScope;
 
-    Interpreter(Run run, RunOptions options, Scheduler clock) {
+    Interpreter(Run run, RunSettings options, Scheduler clock) {
         this.run = run;
         this.trace = options.trace();
         this.tracing = trace != TraceListener.NONE;

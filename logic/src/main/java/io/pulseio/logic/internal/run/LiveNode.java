@@ -1,12 +1,12 @@
 package io.pulseio.logic.internal.run;
 
 import io.pulseio.logic.internal.load.ResolvedNode;
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeKind;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
 import io.pulseio.logic.spi.Values;
 import io.pulseio.logic.time.Cancellable;
 import java.util.List;

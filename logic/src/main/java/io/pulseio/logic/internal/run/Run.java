@@ -1,7 +1,5 @@
 package io.pulseio.logic.internal.run;
 
-import io.pulseio.logic.ProjectRun;
-import io.pulseio.logic.RunOptions;
 import io.pulseio.logic.debug.DebugListener;
 import io.pulseio.logic.debug.Debugger;
 import io.pulseio.logic.internal.load.LinkedProject;
@@ -23,16 +21,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A running project: the logic thread, its event queue and lifecycle. Graph state lives in
- * {@link RunState}; pulses run in {@link Interpreter}.
+ * {@link RunState}; pulses run in {@link Interpreter}. The API's {@code ProjectRun} wraps it and
+ * documents its public methods (each may be called from any thread).
  */
-public final class Run implements ProjectRun {
+public final class Run {
     static final Logger LOG = LoggerFactory.getLogger("io.pulseio.logic");
     private static final Runnable WAKE_UP = () -> { };
     /** Wakes an idle logic thread for its debugger; counted in {@link #debugWakes}, not an event. */
     private static final Runnable DEBUG_WAKE_UP = () -> { };
 
     final LinkedProject project;
-    final RunOptions options;
+    final RunSettings options;
     final Scheduler scheduler;
     private final boolean ownsScheduler;
     final Interpreter interpreter;
@@ -55,7 +54,7 @@ public final class Run implements ProjectRun {
     private final java.util.Map<String, ResolvedNode> nodesById = new java.util.HashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger debugWakes = new java.util.concurrent.atomic.AtomicInteger();
 
-    private Run(LinkedProject project, RunOptions options) {
+    private Run(LinkedProject project, RunSettings options) {
         this.project = project;
         this.options = options;
         this.ownsScheduler = options.scheduler() == null;
@@ -68,15 +67,15 @@ public final class Run implements ProjectRun {
     }
 
     /** Creates the run and starts its logic thread; the start sequence is its first event and always runs. */
-    public static Run start(LinkedProject project, RunOptions options) {
+    public static Run start(LinkedProject project, RunSettings options) {
         return start(project, options, null);
     }
 
     /**
-     * {@link #start(LinkedProject, RunOptions)} with a debugger attached to {@code listener} (when not null)
+     * {@link #start(LinkedProject, RunSettings)} with a debugger attached to {@code listener} (when not null)
      * and paused before the first event, so that breakpoints can be set before anything runs.
      */
-    public static Run start(LinkedProject project, RunOptions options, DebugListener listener) {
+    public static Run start(LinkedProject project, RunSettings options, DebugListener listener) {
         Run run = new Run(project, options);
         run.post(run.state::boot);
         if (listener != null) {
@@ -237,7 +236,6 @@ public final class Run implements ProjectRun {
     }
 
     /** Events waiting in the queue (any thread). */
-    @Override
     public int queueLength() {
         return Math.max(0, queue.size() - debugWakes.get());
     }
@@ -258,7 +256,6 @@ public final class Run implements ProjectRun {
         return node;
     }
 
-    @Override
     public Debugger attachDebugger(DebugListener listener) {
         java.util.Objects.requireNonNull(listener, "listener");
         synchronized (idleLock) {
@@ -274,7 +271,6 @@ public final class Run implements ProjectRun {
         }
     }
 
-    @Override
     public java.util.Optional<Debugger> debugger() {
         return java.util.Optional.ofNullable(debugger);
     }
@@ -393,22 +389,18 @@ public final class Run implements ProjectRun {
         state.nodeFailed(node, error);
     }
 
-    @Override
     public String projectName() {
         return project.spec().name();
     }
 
-    @Override
     public void stop(int exitCode) {
         requestStop(exitCode);
     }
 
-    @Override
     public CompletionStage<Integer> exitCode() {
         return exit.minimalCompletionStage();
     }
 
-    @Override
     public int awaitExit(Duration timeout) throws InterruptedException, TimeoutException {
         try {
             return exit.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -417,7 +409,6 @@ public final class Run implements ProjectRun {
         }
     }
 
-    @Override
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (idleLock) {
@@ -432,12 +423,10 @@ public final class Run implements ProjectRun {
         }
     }
 
-    @Override
     public boolean isStopped() {
         return stopped;
     }
 
-    @Override
     public void close() {
         stop(0);
         if (inLogicThread()) {

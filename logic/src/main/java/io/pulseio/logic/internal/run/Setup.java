@@ -2,10 +2,10 @@ package io.pulseio.logic.internal.run;
 
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.logic.spi.PluginRun;
-import io.pulseio.logic.spi.Scope;
 import io.pulseio.logic.spi.Signature;
 
 /** {@link NodeSetup} for one node while its behaviour is created. */

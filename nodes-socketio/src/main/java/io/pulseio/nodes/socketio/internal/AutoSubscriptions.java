@@ -1,7 +1,7 @@
 package io.pulseio.nodes.socketio.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.spi.ValidationContext;
 import java.util.ArrayList;

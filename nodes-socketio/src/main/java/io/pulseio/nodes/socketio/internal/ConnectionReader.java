@@ -3,7 +3,7 @@ package io.pulseio.nodes.socketio.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pulseio.client.Transport;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.ProblemKind;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.pulseio.nodes.socketio.internal;
 
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.spi.ValidationContext;
 import java.util.List;

@@ -5,8 +5,8 @@ import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
-import io.pulseio.logic.spi.Scope;
+import io.pulseio.logic.model.PinType;
+import io.pulseio.logic.model.Scope;
 import java.util.List;
 
 /**

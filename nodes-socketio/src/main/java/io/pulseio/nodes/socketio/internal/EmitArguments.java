@@ -1,7 +1,7 @@
 package io.pulseio.nodes.socketio.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
 import io.pulseio.logic.spi.AttributeSpec;
@@ -12,7 +12,7 @@ import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.Signature;
 import io.pulseio.logic.spi.ValidationContext;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.pulseio.nodes.socketio.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.ProblemKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;

@@ -1,7 +1,7 @@
 package io.pulseio.nodes.socketio.internal.plugin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.nodes.socketio.internal.ConnectionReader;
 import io.pulseio.nodes.socketio.internal.ConnectionSettings;
 import io.pulseio.nodes.socketio.internal.SettingValues;

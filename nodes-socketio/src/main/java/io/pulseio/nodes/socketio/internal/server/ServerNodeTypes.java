@@ -9,8 +9,8 @@ import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.spi.PinType;
-import io.pulseio.logic.spi.Scope;
+import io.pulseio.logic.model.PinType;
+import io.pulseio.logic.model.Scope;
 import io.pulseio.nodes.socketio.internal.Descriptors;
 import java.util.List;
 

@@ -3,7 +3,7 @@ package io.pulseio.nodes.socketio.internal.server;
 import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.admin.AdminOptions;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.nodes.socketio.internal.SettingValues;
 import io.pulseio.server.AdapterSettings;
 import io.pulseio.server.ServerOptions;

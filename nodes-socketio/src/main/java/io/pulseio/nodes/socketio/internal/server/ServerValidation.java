@@ -2,7 +2,7 @@ package io.pulseio.nodes.socketio.internal.server;
 
 import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.ProblemKind;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.spi.ValidationContext;
 import java.util.ArrayList;

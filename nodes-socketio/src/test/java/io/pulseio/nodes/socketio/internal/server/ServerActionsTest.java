@@ -9,7 +9,7 @@ import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeSetup;
-import io.pulseio.logic.spi.Scope;
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.Signature;
 import io.pulseio.logic.time.Cancellable;
 import io.pulseio.logic.time.ManualScheduler;

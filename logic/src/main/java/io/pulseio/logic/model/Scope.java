@@ -1,4 +1,4 @@
-package io.pulseio.logic.spi;
+package io.pulseio.logic.model;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package io.pulseio.logic;
+package io.pulseio.logic.problem;
 
 import java.util.ArrayList;
 import java.util.Collections;
