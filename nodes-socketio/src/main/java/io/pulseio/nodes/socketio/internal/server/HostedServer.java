@@ -1,13 +1,13 @@
 package io.pulseio.nodes.socketio.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.admin.Admin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pulseio.admin.Admin;
 import io.pulseio.metrics.MetricsServer;
 import io.pulseio.metrics.PulseioMetrics;
-import io.pulseio.nodes.socketio.internal.RunMetrics;
-import io.pulseio.nodes.socketio.internal.Messages;
+import io.pulseio.nodes.socketio.internal.shared.MessageText;
+import io.pulseio.nodes.socketio.internal.shared.RunMetrics;
 import io.pulseio.server.Ack;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.ServerOptions;
@@ -309,7 +309,7 @@ final class HostedServer {
         socket.onAny((event, args, ack) -> received(a, socket, event, args, ack));
         socket.onDisconnect(reason -> disconnected(a, socket, reason));
         JsonNode auth = socket.handshake().auth();
-        String authText = auth == null ? "{}" : Messages.jsonText(auth);
+        String authText = auth == null ? "{}" : MessageText.jsonText(auth);
         deliver(a, () -> events.clientConnected(socket.id(), ns, authText));
     }
 
@@ -321,7 +321,7 @@ final class HostedServer {
         } else {
             ackId = "";
         }
-        String text = Messages.text(args);
+        String text = MessageText.text(args);
         deliver(a, () -> events.received(socket.id(), socket.namespace().name(), event, text, ackId));
     }
 

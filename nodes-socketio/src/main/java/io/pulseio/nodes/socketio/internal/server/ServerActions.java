@@ -1,13 +1,14 @@
 package io.pulseio.nodes.socketio.internal.server;
 
-import static io.pulseio.nodes.socketio.internal.Behaviours.runThenFire;
+import static io.pulseio.nodes.socketio.internal.shared.NodeShapes.runThenFire;
 
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeSetup;
-import io.pulseio.nodes.socketio.internal.Actions;
-import io.pulseio.nodes.socketio.internal.Messages;
-import io.pulseio.nodes.socketio.internal.Reasons;
+import io.pulseio.nodes.socketio.internal.shared.EventName;
+import io.pulseio.nodes.socketio.internal.shared.MessageText;
+import io.pulseio.nodes.socketio.internal.shared.NamespaceName;
+import io.pulseio.nodes.socketio.internal.shared.Reasons;
 
 /**
  * The behaviours of the server action nodes. Each checks its inputs, hands the work to its server and fires
@@ -50,8 +51,8 @@ final class ServerActions {
         int to = setup.input("to");
         Message message = new Message(setup);
         return runThenFire(node -> {
-            String ns = Actions.namespace(node.string(namespace));
-            String name = Actions.eventName(node.string(event), ns);
+            String ns = NamespaceName.check(node.string(namespace));
+            String name = EventName.check(node.string(event), ns);
             String text = node.string(message.input); // pulled once: for the emit and for the trace
             Object[] args = message.arguments(text, ns);
             switch (target) {
@@ -110,7 +111,7 @@ final class ServerActions {
         /** The arguments of a message already pulled. */
         Object[] arguments(String text, String ns) {
             try {
-                return Messages.arguments(text, format);
+                return MessageText.arguments(text, format);
             } catch (IllegalArgumentException e) {
                 throw new ServerError(Reasons.INVALID_MESSAGE, "", ns, e.getMessage());
             }

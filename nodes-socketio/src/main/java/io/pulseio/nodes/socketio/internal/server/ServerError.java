@@ -1,5 +1,7 @@
 package io.pulseio.nodes.socketio.internal.server;
 
+import io.pulseio.nodes.socketio.internal.shared.Reasons;
+
 /**
  * A server node could not do its work (server not started, unknown client, unknown ack ...). Thrown by a
  * behaviour, traced by the runtime, and routed to On Socket.IO Server Error by {@link Servers#nodeFailed}.
@@ -17,7 +19,7 @@ final class ServerError extends RuntimeException {
         this.namespace = namespace;
     }
 
-    /** One of {@link ServerReasons} or {@link io.pulseio.nodes.socketio.internal.Reasons}. */
+    /** One of {@link ServerReasons} or {@link Reasons}. */
     String reason() {
         return reason;
     }

@@ -1,8 +1,9 @@
 package io.pulseio.nodes.socketio.internal.server;
 
-import io.pulseio.nodes.socketio.internal.Traces;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.PluginContext;
+import io.pulseio.nodes.socketio.internal.shared.DefaultOwner;
+import io.pulseio.nodes.socketio.internal.shared.PluginTrace;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -26,33 +27,33 @@ final class ServerEvents {
         this.context = context;
         this.server = server;
         this.mine = a -> server.equals(
-                io.pulseio.nodes.socketio.internal.DefaultOwner.resolve(a.string(ServerNodeTypes.SERVER), names));
+                DefaultOwner.resolve(a.string(ServerNodeTypes.SERVER), names));
     }
 
     void started(int port) {
-        Traces.state(context, server, "listening", "port " + port);
+        PluginTrace.state(context, server, "listening", "port " + port);
         context.fireListeners(ServerNodeTypes.ON_SERVER_START, mine, Map.of("port", (double) port));
     }
 
     void stopped(String reason) {
-        Traces.state(context, server, "closed", reason);
+        PluginTrace.state(context, server, "closed", reason);
         context.fireListeners(ServerNodeTypes.ON_SERVER_STOP, mine, Map.of("reason", reason));
     }
 
     void clientConnected(String clientId, String namespace, String auth) {
-        Traces.state(context, server, "client connected", clientId + " " + namespace);
+        PluginTrace.state(context, server, "client connected", clientId + " " + namespace);
         context.fireListeners(ServerNodeTypes.ON_CLIENT_CONNECT, mine,
                 Map.of("clientId", clientId, "namespace", namespace, "auth", auth));
     }
 
     void clientDisconnected(String clientId, String namespace, String reason) {
-        Traces.state(context, server, "client disconnected", clientId + " " + namespace + " (" + reason + ")");
+        PluginTrace.state(context, server, "client disconnected", clientId + " " + namespace + " (" + reason + ")");
         context.fireListeners(ServerNodeTypes.ON_CLIENT_DISCONNECT, mine,
                 Map.of("clientId", clientId, "namespace", namespace, "reason", reason));
     }
 
     void received(String clientId, String namespace, String event, String message, String ackId) {
-        Traces.received(context, server, namespace, event, message);
+        PluginTrace.received(context, server, namespace, event, message);
         context.fireListeners(ServerNodeTypes.ON_SERVER_RECEIVE, a -> mine.test(a)
                         && matches(a, ServerNodeTypes.EVENT_NAME, event) && matches(a, ServerNodeTypes.NAMESPACE, namespace),
                 Map.of("clientId", clientId, "namespace", namespace, "eventName", event, "message", message,
@@ -60,7 +61,7 @@ final class ServerEvents {
     }
 
     void sent(String namespace, String event, String message) {
-        Traces.sent(context, server, namespace, event, message);
+        PluginTrace.sent(context, server, namespace, event, message);
     }
 
     /** Fires On Socket.IO Server Error; {@code trace} also records it (not for node failures, already traced). */

@@ -1,9 +1,9 @@
 package io.pulseio.nodes.socketio.internal.server;
 
-import static io.pulseio.nodes.socketio.internal.Descriptors.EVERYWHERE;
-import static io.pulseio.nodes.socketio.internal.Descriptors.GRAPHS;
-import static io.pulseio.nodes.socketio.internal.Descriptors.listenerType;
-import static io.pulseio.nodes.socketio.internal.Descriptors.text;
+import static io.pulseio.nodes.socketio.internal.shared.NodeShapes.EVERYWHERE;
+import static io.pulseio.nodes.socketio.internal.shared.NodeShapes.GRAPHS;
+import static io.pulseio.nodes.socketio.internal.shared.NodeShapes.listenerType;
+import static io.pulseio.nodes.socketio.internal.shared.NodeShapes.text;
 
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.NodeDescriptor;
@@ -11,7 +11,7 @@ import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
 import io.pulseio.logic.spi.PinType;
 import io.pulseio.logic.spi.Scope;
-import io.pulseio.nodes.socketio.internal.Descriptors;
+import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 import java.util.List;
 
 /** The descriptors of the Socket.IO server node types and their behaviours ({@code docs/socketio-nodes.md}). */
@@ -128,7 +128,7 @@ public final class ServerNodeTypes {
     }
 
     private static NodeDescriptor.Builder action(String id, String name, Scope... scopes) {
-        return Descriptors.action(CATEGORY, server(), id, name, scopes);
+        return NodeShapes.action(CATEGORY, server(), id, name, scopes);
     }
 
     private static AttributeSpec server() {
@@ -137,7 +137,7 @@ public final class ServerNodeTypes {
     }
 
     private static NodeDescriptor.Builder message(NodeDescriptor.Builder b) {
-        return b.attribute(Descriptors.messageFormat(MESSAGE_FORMAT))
+        return b.attribute(NodeShapes.messageFormat(MESSAGE_FORMAT))
                 .input(PinSpec.optional("message", PinType.STRING, "").describedAs("the argument"));
     }
 
@@ -150,6 +150,6 @@ public final class ServerNodeTypes {
     }
 
     private static NodeDescriptor.Builder listenerBase(String id, String name) {
-        return Descriptors.listener(CATEGORY, server(), id, name);
+        return NodeShapes.listener(CATEGORY, server(), id, name);
     }
 }

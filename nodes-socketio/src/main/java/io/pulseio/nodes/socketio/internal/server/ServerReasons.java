@@ -1,9 +1,11 @@
 package io.pulseio.nodes.socketio.internal.server;
 
+import io.pulseio.nodes.socketio.internal.shared.Reasons;
+
 /**
  * The {@code reason} values of On Socket.IO Server Error and On Socket.IO Server Stop, besides those shared
  * with the client nodes ({@code invalid event name}, {@code invalid namespace}, {@code invalid message},
- * {@code node failure}: see {@link io.pulseio.nodes.socketio.internal.Reasons}). On Client Disconnect passes
+ * {@code node failure}: see {@link Reasons}). On Client Disconnect passes
  * on Socket.IO's own disconnect reasons. The full list is in {@code docs/socketio-nodes.md}.
  */
 public final class ServerReasons {

@@ -1,10 +1,11 @@
 package io.pulseio.nodes.socketio.internal.server;
 
-import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.logic.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.spi.ValidationContext;
+import io.pulseio.nodes.socketio.internal.shared.DefaultOwner;
+import io.pulseio.nodes.socketio.internal.shared.SocketIoProblems;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class ServerValidation {
         List<String> names = names(check.settings());
         for (NodeSpec node : check.nodes()) {
             String server = check.attributes(node).string(ServerNodeTypes.SERVER);
-            if (io.pulseio.nodes.socketio.internal.DefaultOwner.check(check, node, ServerNodeTypes.SERVER, server,
+            if (DefaultOwner.check(check, node, ServerNodeTypes.SERVER, server,
                     check.settings().path("servers").size(), "server") && server != null && !server.isEmpty() && !names.contains(server)) {
                 check.report(SocketIoProblems.UNKNOWN_CONNECTION, node.path() + ".attributes." + ServerNodeTypes.SERVER,
                         node.id(), ServerNodeTypes.SERVER, "unknown server '" + server + "' ("

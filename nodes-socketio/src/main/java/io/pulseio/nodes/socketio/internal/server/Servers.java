@@ -2,8 +2,9 @@ package io.pulseio.nodes.socketio.internal.server;
 
 import io.pulseio.logic.spi.NodeFailure;
 import io.pulseio.logic.spi.PluginContext;
-import io.pulseio.nodes.socketio.internal.NodeError;
-import io.pulseio.nodes.socketio.internal.Reasons;
+import io.pulseio.nodes.socketio.internal.shared.DefaultOwner;
+import io.pulseio.nodes.socketio.internal.shared.NodeError;
+import io.pulseio.nodes.socketio.internal.shared.Reasons;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public final class Servers implements AutoCloseable {
 
     /** The server of a configured name (empty: the only one), or null. */
     HostedServer server(String name) {
-        return byName.get(io.pulseio.nodes.socketio.internal.DefaultOwner.resolve(name, names));
+        return byName.get(DefaultOwner.resolve(name, names));
     }
 
     private ExecutorService control() {

@@ -6,7 +6,7 @@
  * thread); {@code ServerReader}, {@code ServerSettings} and {@code ServerValidation} for the
  * settings.
  *
- * <p><b>Threads.</b> Behaviours run on the logic thread. A server binds and closes on the control
+ * <p><b>Threads.</b> NodeShapes run on the logic thread. A server binds and closes on the control
  * thread of {@code Servers}, never on the logic thread; its sockets' callbacks run on the server's
  * event loops and are posted to the logic thread as events.
  *
