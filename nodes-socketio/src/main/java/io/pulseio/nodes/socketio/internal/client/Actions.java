@@ -8,7 +8,7 @@ import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.nodes.socketio.internal.shared.EventName;
 import io.pulseio.nodes.socketio.internal.shared.NamespaceName;
 import io.pulseio.nodes.socketio.internal.shared.NodeError;
-import io.pulseio.nodes.socketio.internal.shared.Reasons;
+import io.pulseio.nodes.socketio.internal.shared.NodeReason;
 import java.util.concurrent.Executor;
 
 /**
@@ -39,7 +39,7 @@ public final class Actions {
         return runThenFire(node -> {
             Executor later = node.answerLater();
             c.whenStopped(node, why -> later.execute(() -> {
-                node.output(reason, why);
+                node.output(reason, why.wireName());
                 node.fire(stopped);
             }));
             c.stop();
@@ -123,7 +123,7 @@ public final class Actions {
             try {
                 return arguments.read(node);
             } catch (IllegalArgumentException e) {
-                throw new NodeError(Reasons.INVALID_MESSAGE, ns, e.getMessage());
+                throw new NodeError(NodeReason.INVALID_MESSAGE, ns, e.getMessage());
             }
         }
     }

@@ -8,7 +8,6 @@ import io.pulseio.client.SocketIoException;
 import io.pulseio.client.SocketListener;
 import io.pulseio.client.Transport;
 import io.pulseio.nodes.socketio.internal.client.Connection.State;
-import io.pulseio.nodes.socketio.internal.shared.Reasons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -72,6 +71,19 @@ final class ClientCallbacks {
         return new NamespaceEvents(n);
     }
 
+    /**
+     * The reason a Stop ends with when the client's connection closed: {@code io client disconnect} for the
+     * close the Stop asked for ({@code forced close}), else the engine's reason, which has Socket.IO's name
+     * (an unknown one counts as {@code transport error}, as the client's sockets count it).
+     */
+    static DisconnectReason stopReason(String engineReason) {
+        if ("forced close".equals(engineReason)) {
+            return DisconnectReason.IO_CLIENT_DISCONNECT;
+        }
+        DisconnectReason r = DisconnectReason.ofWireName(engineReason);
+        return r != null ? r : DisconnectReason.TRANSPORT_ERROR;
+    }
+
     /** Whether the running callback was queued before the latest Start (see {@link #generation}). */
     private boolean stale() {
         return delivering != generation;
@@ -100,8 +112,7 @@ final class ClientCallbacks {
             }
             sessionClosed = true;
             if (connection.state() == State.STOPPING) {
-                connection.stopped("forced close".equals(reason)
-                        ? DisconnectReason.IO_CLIENT_DISCONNECT.wireName() : reason);
+                connection.stopped(stopReason(reason));
             }
         }
 
@@ -120,7 +131,7 @@ final class ClientCallbacks {
                 connection.moveTo(State.IDLE);
                 connection.leaveAll();
                 events.error("/", "gave up after " + settings.reconnection().attempts() + " reconnection attempts",
-                        Reasons.RECONNECT_FAILED, true);
+                        ConnectionReason.RECONNECT_FAILED, true);
             }
         }
     }
@@ -162,7 +173,7 @@ final class ClientCallbacks {
             if (n.isDefault() && connection.state() == State.STOPPING && sessionClosed) {
                 // the connection was lost just before a Stop (its onClose came while still OPEN, and no
                 // other will come): this is the session's last callback, so it ends the stop
-                connection.stopped(reason.wireName());
+                connection.stopped(reason);
                 return;
             }
             if (reason == DisconnectReason.IO_CLIENT_DISCONNECT) {
@@ -170,7 +181,7 @@ final class ClientCallbacks {
             }
             if (!n.isDefault()) {
                 if (reason == DisconnectReason.IO_SERVER_DISCONNECT && connection.isStarted()) {
-                    events.error(n.name, "the server disconnected the namespace", reason.wireName(), true);
+                    events.error(n.name, "the server disconnected the namespace", ConnectionReason.of(reason), true);
                 }
                 return;
             }
@@ -182,9 +193,9 @@ final class ClientCallbacks {
             if (!again) {
                 connection.leaveAll();
             }
-            events.stopped(reason.wireName());
+            events.stopped(reason);
             if (reason != DisconnectReason.IO_SERVER_DISCONNECT) {
-                events.error("/", "connection lost: " + reason.wireName(), reason.wireName(), true);
+                events.error("/", "connection lost: " + reason.wireName(), ConnectionReason.of(reason), true);
             }
         }
 
@@ -206,13 +217,13 @@ final class ClientCallbacks {
                     connection.moveTo(State.IDLE);
                     connection.leaveAll();
                 }
-                events.error(n.name, message, Reasons.NAMESPACE_REFUSED, true);
+                events.error(n.name, message, ConnectionReason.NAMESPACE_REFUSED, true);
                 return;
             }
             if (!n.isDefault() && !client.isOpen()) {
                 return;
             }
-            events.error(n.name, message, timeout ? Reasons.CONNECT_TIMEOUT : Reasons.CONNECT_ERROR, true);
+            events.error(n.name, message, timeout ? ConnectionReason.CONNECT_TIMEOUT : ConnectionReason.CONNECT_ERROR, true);
             if (n.isDefault() && !settings.reconnection().enabled()) {
                 connection.moveTo(State.IDLE);
                 connection.leaveAll();

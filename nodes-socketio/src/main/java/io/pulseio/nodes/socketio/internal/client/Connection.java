@@ -1,12 +1,13 @@
 package io.pulseio.nodes.socketio.internal.client;
 
+import io.pulseio.client.DisconnectReason;
 import io.pulseio.client.EventLoops;
 import io.pulseio.client.SocketIoClient;
 import io.pulseio.client.Subscription;
 import io.pulseio.logic.time.Scheduler;
 import io.pulseio.nodes.socketio.internal.shared.MessageText;
 import io.pulseio.nodes.socketio.internal.shared.NodeError;
-import io.pulseio.nodes.socketio.internal.shared.Reasons;
+import io.pulseio.nodes.socketio.internal.shared.NodeReason;
 import io.pulseio.nodes.socketio.internal.shared.RunMetrics;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -31,7 +32,7 @@ final class Connection {
     enum State { IDLE, CONNECTING, OPEN, RECONNECTING, STOPPING }
 
     /** The reason a Stop completes with when there was no established connection to close. */
-    private static final String CLIENT_DISCONNECT = io.pulseio.client.DisconnectReason.IO_CLIENT_DISCONNECT.wireName();
+    private static final DisconnectReason CLIENT_DISCONNECT = DisconnectReason.IO_CLIENT_DISCONNECT;
 
     private final ConnectionSettings settings;
     private final Executor logic;
@@ -47,7 +48,7 @@ final class Connection {
     /** Start nodes waiting for the connection to be established and Stop nodes for it to close, by node:
      * a node that runs again while it waits still completes once (so neither map outgrows the graph). */
     private final Map<Object, Runnable> startWaiters = new LinkedHashMap<>();
-    private final Map<Object, Consumer<String>> stopWaiters = new LinkedHashMap<>();
+    private final Map<Object, Consumer<DisconnectReason>> stopWaiters = new LinkedHashMap<>();
 
     Connection(ConnectionSettings settings, Executor logic, Scheduler scheduler, Supplier<EventLoops> loops,
                Events events) {
@@ -142,7 +143,7 @@ final class Connection {
      * Socket.IO Stop), or at once ({@code io client disconnect}) when it is not started or not yet
      * established.
      */
-    void whenStopped(Object node, Consumer<String> done) {
+    void whenStopped(Object node, Consumer<DisconnectReason> done) {
         if (state == State.IDLE) {
             done.accept(CLIENT_DISCONNECT);
         } else {
@@ -159,7 +160,7 @@ final class Connection {
         }
     }
 
-    private void completeStop(String reason) {
+    private void completeStop(DisconnectReason reason) {
         if (!stopWaiters.isEmpty()) {
             var waiting = java.util.List.copyOf(stopWaiters.values());
             stopWaiters.clear();
@@ -255,7 +256,7 @@ final class Connection {
     }
 
     /** A Stop is done: the session's last callback came. On Stop, then the Start issued meanwhile. */
-    void stopped(String reason) {
+    void stopped(DisconnectReason reason) {
         state = State.IDLE;
         events.stopped(reason);
         startWaiters.clear();
@@ -291,14 +292,14 @@ final class Connection {
         } catch (NodeError e) {
             events.error(e.namespace(), e.getMessage(), e.reason(), true);
         } catch (RuntimeException e) {
-            events.error("", e.getMessage() != null ? e.getMessage() : e.toString(), Reasons.NODE_FAILURE, true);
+            events.error("", e.getMessage() != null ? e.getMessage() : e.toString(), NodeReason.NODE_FAILURE, true);
         }
     }
 
     private void requireStarted(String namespace) {
         if (!isStarted()) {
             String what = state == State.STOPPING ? "is stopping" : "is not started";
-            throw new NodeError(Reasons.NOT_STARTED, namespace, "connection '" + name() + "' " + what);
+            throw new NodeError(ConnectionReason.NOT_STARTED, namespace, "connection '" + name() + "' " + what);
         }
     }
 
@@ -306,7 +307,7 @@ final class Connection {
         try {
             emit.run();
         } catch (IllegalArgumentException e) {
-            throw new NodeError(Reasons.INVALID_MESSAGE, n.name, e.getMessage());
+            throw new NodeError(NodeReason.INVALID_MESSAGE, n.name, e.getMessage());
         }
     }
 
@@ -327,7 +328,7 @@ final class Connection {
             client = SocketIoClient.create(RunMetrics.client(settings.toClientOptions(callbacks::deliver, loops.get()),
                     name()));
         } catch (IllegalArgumentException e) {
-            throw new NodeError(Reasons.INVALID_SETTINGS, "/", "connection '" + name() + "': " + e.getMessage());
+            throw new NodeError(ConnectionReason.INVALID_SETTINGS, "/", "connection '" + name() + "': " + e.getMessage());
         }
         client.addListener(callbacks.forConnection());
         RunMetrics.client(client, name());

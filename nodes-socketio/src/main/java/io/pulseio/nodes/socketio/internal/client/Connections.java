@@ -6,7 +6,7 @@ import io.pulseio.logic.spi.PluginContext;
 import io.pulseio.logic.spi.PluginRun;
 import io.pulseio.nodes.socketio.internal.shared.DefaultOwner;
 import io.pulseio.nodes.socketio.internal.shared.NodeError;
-import io.pulseio.nodes.socketio.internal.shared.Reasons;
+import io.pulseio.nodes.socketio.internal.shared.NodeReason;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +55,7 @@ public final class Connections implements PluginRun {
         if (failure.cause() instanceof NodeError e) {
             c.events().error(e.namespace(), e.getMessage(), e.reason(), false);
         } else {
-            c.events().error("", failure.message(), Reasons.NODE_FAILURE, false);
+            c.events().error("", failure.message(), NodeReason.NODE_FAILURE, false);
         }
     }
 

@@ -3,7 +3,6 @@ package io.pulseio.nodes.socketio.internal.client;
 import io.pulseio.client.AckTimeoutException;
 import io.pulseio.client.SendBufferFullException;
 import io.pulseio.client.SocketIoException;
-import io.pulseio.nodes.socketio.internal.shared.Reasons;
 import java.util.concurrent.CompletionException;
 
 /** How a Send or Send With Ack that failed becomes an On Error event, with its reason. */
@@ -15,19 +14,19 @@ final class EmitFailures {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         if (cause instanceof AckTimeoutException) {
-            events.error(namespace, "no ack for '" + event + "' within " + timeout + " ms", Reasons.ACK_TIMEOUT, true);
+            events.error(namespace, "no ack for '" + event + "' within " + timeout + " ms", ConnectionReason.ACK_TIMEOUT, true);
         } else if (cause instanceof SendBufferFullException) {
-            events.error(namespace, "event '" + event + "' not sent: " + cause.getMessage(), Reasons.SEND_BUFFER_FULL,
+            events.error(namespace, "event '" + event + "' not sent: " + cause.getMessage(), ConnectionReason.SEND_BUFFER_FULL,
                     true);
         } else {
-            events.error(namespace, "no ack for '" + event + "': " + cause.getMessage(), Reasons.ACK_LOST, true);
+            events.error(namespace, "no ack for '" + event + "': " + cause.getMessage(), ConnectionReason.ACK_LOST, true);
         }
     }
 
     /** The client reported an emit it could not send (its socket's onEmitFailed). */
     static void notSent(Events events, String namespace, String event, SocketIoException error) {
-        String reason = error instanceof SendBufferFullException ? Reasons.SEND_BUFFER_FULL
-                : error instanceof AckTimeoutException ? Reasons.ACK_TIMEOUT : Reasons.ACK_LOST;
+        ConnectionReason reason = error instanceof SendBufferFullException ? ConnectionReason.SEND_BUFFER_FULL
+                : error instanceof AckTimeoutException ? ConnectionReason.ACK_TIMEOUT : ConnectionReason.ACK_LOST;
         events.error(namespace, "event '" + event + "' not sent: " + error.getMessage(), reason, true);
     }
 }

@@ -1,9 +1,11 @@
 package io.pulseio.nodes.socketio.internal.client;
 
+import io.pulseio.client.DisconnectReason;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.PluginContext;
 import io.pulseio.nodes.socketio.internal.shared.DefaultOwner;
 import io.pulseio.nodes.socketio.internal.shared.PluginTrace;
+import io.pulseio.nodes.socketio.internal.shared.Reason;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -33,19 +35,20 @@ final class Events {
         context.fireListeners(NodeTypes.ON_START, mine, Map.of());
     }
 
-    void stopped(String reason) {
-        context.fireListeners(NodeTypes.ON_STOP, mine, Map.of("reason", reason));
+    void stopped(DisconnectReason reason) {
+        context.fireListeners(NodeTypes.ON_STOP, mine, Map.of("reason", reason.wireName()));
     }
 
     /** Fires On Socket.IO Error; {@code trace} also records it as a plugin error (not for node failures,
      * which the runtime has traced already). */
-    void error(String namespace, String message, String reason, boolean trace) {
+    void error(String namespace, String message, Reason reason, boolean trace) {
+        String why = reason.wireName();
         if (trace) {
-            context.reportError(null, connection + ": " + message + " (" + reason + ")", null);
+            context.reportError(null, connection + ": " + message + " (" + why + ")", null);
         }
         context.fireErrorListeners(NodeTypes.ON_ERROR, mine,
-                Map.of("namespace", namespace, "message", message, "reason", reason),
-                "connection " + connection + ": " + message + " (" + reason + ")");
+                Map.of("namespace", namespace, "message", message, "reason", why),
+                "connection " + connection + ": " + message + " (" + why + ")");
     }
 
     void received(String namespace, String event, String message) {

@@ -8,12 +8,14 @@ import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.nodes.socketio.internal.shared.EventName;
 import io.pulseio.nodes.socketio.internal.shared.MessageText;
 import io.pulseio.nodes.socketio.internal.shared.NamespaceName;
-import io.pulseio.nodes.socketio.internal.shared.Reasons;
+import io.pulseio.nodes.socketio.internal.shared.NodeError;
+import io.pulseio.nodes.socketio.internal.shared.NodeReason;
 
 /**
  * The behaviours of the server action nodes. Each checks its inputs, hands the work to its server and fires
- * {@code out}; misuse throws {@link ServerError} (or the client nodes' error for event names and
- * namespaces), which becomes On Socket.IO Server Error, and the chain after the node does not run.
+ * {@code out}; misuse throws {@link NodeError} (with a {@link ServerReason}, or a {@code NodeReason} for
+ * event names, namespaces and messages), which becomes On Socket.IO Server Error, and the chain after the
+ * node does not run.
  */
 final class ServerActions {
     private ServerActions() {
@@ -113,14 +115,14 @@ final class ServerActions {
             try {
                 return MessageText.arguments(text, format);
             } catch (IllegalArgumentException e) {
-                throw new ServerError(Reasons.INVALID_MESSAGE, "", ns, e.getMessage());
+                throw new NodeError(NodeReason.INVALID_MESSAGE, "", ns, e.getMessage());
             }
         }
     }
 
     private static String nonEmpty(String value, String what, String ns) {
         if (value == null || value.isEmpty()) {
-            throw new ServerError(ServerReasons.INVALID_TARGET, "", ns, what + " must not be empty");
+            throw new NodeError(ServerReason.INVALID_TARGET, "", ns, what + " must not be empty");
         }
         return value;
     }

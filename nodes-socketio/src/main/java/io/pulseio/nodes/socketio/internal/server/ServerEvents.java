@@ -4,6 +4,8 @@ import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.PluginContext;
 import io.pulseio.nodes.socketio.internal.shared.DefaultOwner;
 import io.pulseio.nodes.socketio.internal.shared.PluginTrace;
+import io.pulseio.nodes.socketio.internal.shared.Reason;
+import io.pulseio.server.DisconnectReason;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -35,9 +37,9 @@ final class ServerEvents {
         context.fireListeners(ServerNodeTypes.ON_SERVER_START, mine, Map.of("port", (double) port));
     }
 
-    void stopped(String reason) {
-        PluginTrace.state(context, server, "closed", reason);
-        context.fireListeners(ServerNodeTypes.ON_SERVER_STOP, mine, Map.of("reason", reason));
+    void stopped(ServerReason reason) {
+        PluginTrace.state(context, server, "closed", reason.wireName());
+        context.fireListeners(ServerNodeTypes.ON_SERVER_STOP, mine, Map.of("reason", reason.wireName()));
     }
 
     void clientConnected(String clientId, String namespace, String auth) {
@@ -46,7 +48,8 @@ final class ServerEvents {
                 Map.of("clientId", clientId, "namespace", namespace, "auth", auth));
     }
 
-    void clientDisconnected(String clientId, String namespace, String reason) {
+    void clientDisconnected(String clientId, String namespace, DisconnectReason disconnect) {
+        String reason = disconnect.reason();
         PluginTrace.state(context, server, "client disconnected", clientId + " " + namespace + " (" + reason + ")");
         context.fireListeners(ServerNodeTypes.ON_CLIENT_DISCONNECT, mine,
                 Map.of("clientId", clientId, "namespace", namespace, "reason", reason));
@@ -65,13 +68,14 @@ final class ServerEvents {
     }
 
     /** Fires On Socket.IO Server Error; {@code trace} also records it (not for node failures, already traced). */
-    void error(String clientId, String namespace, String message, String reason, boolean trace) {
+    void error(String clientId, String namespace, String message, Reason reason, boolean trace) {
+        String why = reason.wireName();
         if (trace) {
-            context.reportError(null, server + ": " + message + " (" + reason + ")", null);
+            context.reportError(null, server + ": " + message + " (" + why + ")", null);
         }
         context.fireErrorListeners(ServerNodeTypes.ON_SERVER_ERROR, mine,
-                Map.of("clientId", clientId, "namespace", namespace, "message", message, "reason", reason),
-                "server " + server + ": " + message + " (" + reason + ")");
+                Map.of("clientId", clientId, "namespace", namespace, "message", message, "reason", why),
+                "server " + server + ": " + message + " (" + why + ")");
     }
 
     /** An empty filter attribute matches anything. */

@@ -4,7 +4,7 @@ import io.pulseio.logic.spi.NodeFailure;
 import io.pulseio.logic.spi.PluginContext;
 import io.pulseio.nodes.socketio.internal.shared.DefaultOwner;
 import io.pulseio.nodes.socketio.internal.shared.NodeError;
-import io.pulseio.nodes.socketio.internal.shared.Reasons;
+import io.pulseio.nodes.socketio.internal.shared.NodeReason;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +54,10 @@ public final class Servers implements AutoCloseable {
         if (s == null) {
             return;
         }
-        if (failure.cause() instanceof ServerError e) {
+        if (failure.cause() instanceof NodeError e) {
             s.events().error(e.clientId(), e.namespace(), e.getMessage(), e.reason(), false);
-        } else if (failure.cause() instanceof NodeError e) {
-            s.events().error("", e.namespace(), e.getMessage(), e.reason(), false);
         } else {
-            s.events().error("", "", failure.message(), Reasons.NODE_FAILURE, false);
+            s.events().error("", "", failure.message(), NodeReason.NODE_FAILURE, false);
         }
     }
 

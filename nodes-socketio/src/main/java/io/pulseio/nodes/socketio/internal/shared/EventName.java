@@ -22,7 +22,7 @@ public final class EventName {
     public static String check(String value, String namespace) {
         String problem = problem(value);
         if (problem != null) {
-            throw new NodeError(Reasons.INVALID_EVENT_NAME, namespace, problem);
+            throw new NodeError(NodeReason.INVALID_EVENT_NAME, namespace, problem);
         }
         return value;
     }

@@ -15,7 +15,7 @@ public final class NamespaceName {
             return "/";
         }
         if (!value.startsWith("/")) {
-            throw new NodeError(Reasons.INVALID_NAMESPACE, value, "namespace must start with /, was \"" + value + "\"");
+            throw new NodeError(NodeReason.INVALID_NAMESPACE, value, "namespace must start with /, was \"" + value + "\"");
         }
         return value;
     }

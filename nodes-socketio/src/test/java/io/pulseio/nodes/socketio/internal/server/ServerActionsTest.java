@@ -15,6 +15,7 @@ import io.pulseio.logic.time.Cancellable;
 import io.pulseio.logic.time.ManualScheduler;
 import io.pulseio.nodes.socketio.internal.client.Connections;
 import io.pulseio.nodes.socketio.internal.plugin.SocketIoRun;
+import io.pulseio.nodes.socketio.internal.shared.NodeError;
 import io.pulseio.nodes.socketio.internal.shared.QueueExecutor;
 import io.pulseio.nodes.socketio.internal.shared.RecordingContext;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class ServerActionsTest {
                 ServerNodeTypes.TARGET, ServerNodeTypes.TO_NAMESPACE, ServerNodeTypes.MESSAGE_FORMAT, "text")));
 
         // the server is not started, so the emit fails: after its inputs were read
-        assertThatThrownBy(() -> emit.run(node(), 0)).isInstanceOf(ServerError.class);
+        assertThatThrownBy(() -> emit.run(node(), 0)).isInstanceOf(NodeError.class);
         assertThat(pulled).filteredOn(i -> i == MESSAGE).hasSize(1);
     }
 
