@@ -6,9 +6,8 @@ import io.pulseio.logic.spi.Plugin;
 import io.pulseio.logic.spi.PluginContext;
 import io.pulseio.logic.spi.PluginRun;
 import io.pulseio.logic.spi.ValidationContext;
+import io.pulseio.nodes.socketio.internal.client.ClientNodes;
 import io.pulseio.nodes.socketio.internal.client.Connections;
-import io.pulseio.nodes.socketio.internal.client.NodeTypes;
-import io.pulseio.nodes.socketio.internal.client.Validation;
 import io.pulseio.nodes.socketio.internal.plugin.SettingsReader;
 import io.pulseio.nodes.socketio.internal.plugin.SocketIoRun;
 import io.pulseio.nodes.socketio.internal.server.ServerNodeTypes;
@@ -34,7 +33,7 @@ public final class SocketIoPlugin implements Plugin {
     private static final List<NodeType> TYPES = types();
 
     private static List<NodeType> types() {
-        List<NodeType> all = new ArrayList<>(NodeTypes.all());
+        List<NodeType> all = new ArrayList<>(ClientNodes.all());
         all.addAll(ServerNodeTypes.all());
         return List.copyOf(all);
     }
@@ -71,7 +70,7 @@ public final class SocketIoPlugin implements Plugin {
     public void validate(ValidationContext check) {
         SettingsReader.read(check.settings(), check.settingsPath(),
                 (kind, path, message) -> check.report(kind, path, null, null, message));
-        Validation.check(check);
+        ClientNodes.check(check);
         ServerValidation.check(check);
     }
 

@@ -6,6 +6,7 @@ import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.spi.ValidationContext;
 import io.pulseio.nodes.socketio.internal.shared.DefaultOwner;
 import io.pulseio.nodes.socketio.internal.shared.EventName;
+import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,12 +36,12 @@ public final class AutoSubscriptions {
         Set<Pair> pairs = new LinkedHashSet<>();
         for (NodeSpec node : nodes) {
             JsonNode a = node.attributes();
-            if (!node.type().equals(NodeTypes.ON_RECEIVE) || !a.path(SUBSCRIBE).asBoolean(false)
-                    || !connection.equals(DefaultOwner.resolve(a.path(NodeTypes.CONFIGURATION).asText(""), names))) {
+            if (!node.type().equals(OnReceiveNode.ID) || !a.path(SUBSCRIBE).asBoolean(false)
+                    || !connection.equals(DefaultOwner.resolve(a.path(ClientNodes.CONFIGURATION).asText(""), names))) {
                 continue;
             }
-            String event = a.path(NodeTypes.EVENT_NAME).asText("");
-            String namespace = a.path(NodeTypes.NAMESPACE).asText("");
+            String event = a.path(NodeShapes.EVENT_NAME).asText("");
+            String namespace = a.path(NodeShapes.NAMESPACE).asText("");
             pairs.add(new Pair(namespace.isEmpty() ? "/" : namespace, event.isEmpty() ? EVERY_EVENT : event));
         }
         return new ArrayList<>(pairs);
@@ -48,13 +49,13 @@ public final class AutoSubscriptions {
 
     /** A subscribing On Receive's event name filter must be one a Subscribe could name. */
     static void check(ValidationContext check, NodeSpec node) {
-        if (!node.type().equals(NodeTypes.ON_RECEIVE) || !check.attributes(node).bool(SUBSCRIBE, false)) {
+        if (!node.type().equals(OnReceiveNode.ID) || !check.attributes(node).bool(SUBSCRIBE, false)) {
             return;
         }
-        String event = check.attributes(node).string(NodeTypes.EVENT_NAME);
+        String event = check.attributes(node).string(NodeShapes.EVENT_NAME);
         if (event != null && !event.isEmpty() && EventName.problem(event) != null) {
-            check.report(ProblemKind.INVALID_ATTRIBUTE, node.path() + ".attributes." + NodeTypes.EVENT_NAME,
-                    node.id(), NodeTypes.EVENT_NAME, EventName.problem(event) + " (it cannot be subscribed)");
+            check.report(ProblemKind.INVALID_ATTRIBUTE, node.path() + ".attributes." + NodeShapes.EVENT_NAME,
+                    node.id(), NodeShapes.EVENT_NAME, EventName.problem(event) + " (it cannot be subscribed)");
         }
     }
 }

@@ -1,8 +1,10 @@
 package io.pulseio.nodes.socketio.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pulseio.client.AckTimeoutException;
 import io.pulseio.client.ClientListener;
 import io.pulseio.client.DisconnectReason;
+import io.pulseio.client.SendBufferFullException;
 import io.pulseio.client.ServerText;
 import io.pulseio.client.SocketIoException;
 import io.pulseio.client.SocketListener;
@@ -21,7 +23,7 @@ import java.util.concurrent.Executor;
 final class ClientCallbacks {
     private final Connection connection;
     private final ConnectionSettings settings;
-    private final Events events;
+    private final ConnectionListeners events;
     private final Executor logic;
     /** Whether the client's connection closed (onClose) since it last opened: no session is open. */
     private boolean sessionClosed = true;
@@ -35,7 +37,7 @@ final class ClientCallbacks {
     /** The stamp of the client callback running now (logic thread). */
     private int delivering;
 
-    ClientCallbacks(Connection connection, ConnectionSettings settings, Events events, Executor logic) {
+    ClientCallbacks(Connection connection, ConnectionSettings settings, ConnectionListeners events, Executor logic) {
         this.connection = connection;
         this.settings = settings;
         this.events = events;
@@ -232,7 +234,9 @@ final class ClientCallbacks {
 
         @Override
         public void onEmitFailed(String event, SocketIoException error) {
-            EmitFailures.notSent(events, n.name, event, error);
+            ConnectionReason reason = error instanceof SendBufferFullException ? ConnectionReason.SEND_BUFFER_FULL
+                    : error instanceof AckTimeoutException ? ConnectionReason.ACK_TIMEOUT : ConnectionReason.ACK_LOST;
+            events.error(n.name, "event '" + event + "' not sent: " + error.getMessage(), reason, true);
         }
     }
 }

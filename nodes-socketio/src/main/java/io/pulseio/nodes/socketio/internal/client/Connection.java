@@ -38,7 +38,7 @@ final class Connection {
     private final Executor logic;
     private final Supplier<EventLoops> loops;
     private final Scheduler scheduler;
-    private final Events events;
+    private final ConnectionListeners events;
     private final ClientCallbacks callbacks;
     private final Map<String, Namespace> namespaces = new LinkedHashMap<>();
     private SocketIoClient client;
@@ -51,13 +51,13 @@ final class Connection {
     private final Map<Object, Consumer<DisconnectReason>> stopWaiters = new LinkedHashMap<>();
 
     Connection(ConnectionSettings settings, Executor logic, Scheduler scheduler, Supplier<EventLoops> loops,
-               Events events) {
+               ConnectionListeners events) {
         this(settings, logic, scheduler, loops, events, java.util.List.of());
     }
 
     /** {@code autoSubscriptions}: what this connection's subscribing On Receive nodes subscribe at each Start. */
     Connection(ConnectionSettings settings, Executor logic, Scheduler scheduler, Supplier<EventLoops> loops,
-               Events events, java.util.List<AutoSubscriptions.Pair> autoSubscriptions) {
+               ConnectionListeners events, java.util.List<AutoSubscriptions.Pair> autoSubscriptions) {
         this.settings = settings;
         this.autoSubscriptions = autoSubscriptions;
         this.logic = logic;
@@ -75,7 +75,7 @@ final class Connection {
         return state;
     }
 
-    Events events() {
+    ConnectionListeners listeners() {
         return events;
     }
 
@@ -181,8 +181,18 @@ final class Connection {
         emit(n, () -> n.socket.emit(event, args));
     }
 
-    /** Send With Ack: like {@link #send}; {@code reply} gets the ack's text, failures go to On Error. */
-    void sendWithAck(String namespace, String event, Object[] args, long timeoutMillis, Consumer<String> reply) {
+    /** What a Send With Ack's emit that got no answer does: {@code timeoutMillis} is the wait it was given. */
+    @FunctionalInterface
+    interface AckFailed {
+        void failed(long timeoutMillis, Throwable failure);
+    }
+
+    /**
+     * Send With Ack: like {@link #send}; {@code reply} gets the ack's text, {@code failed} the failure (both on
+     * the logic thread). {@code timeoutMillis} 0 means the connection's {@code ackTimeout}.
+     */
+    void sendWithAck(String namespace, String event, Object[] args, long timeoutMillis, Consumer<String> reply,
+            AckFailed failed) {
         requireStarted(namespace);
         Namespace n = namespace(namespace);
         n.keep();
@@ -192,7 +202,7 @@ final class Connection {
             if (failure == null) {
                 replied(reply, MessageText.text(answer));
             } else {
-                EmitFailures.ackFailed(events, namespace, event, timeout, failure);
+                failed.failed(timeout, failure);
             }
         }));
     }

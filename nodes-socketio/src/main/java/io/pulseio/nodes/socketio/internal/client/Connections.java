@@ -28,7 +28,7 @@ public final class Connections implements PluginRun {
         names = settings.stream().map(ConnectionSettings::name).toList();
         for (ConnectionSettings s : settings) {
             byName.put(s.name(), new Connection(s, context.logicExecutor(), context.scheduler(), this::loops,
-                    new Events(context, s.name(), names),
+                    new ConnectionListeners(context, s.name(), names),
                     AutoSubscriptions.of(context.nodes(), s.name(), names)));
         }
     }
@@ -48,14 +48,14 @@ public final class Connections implements PluginRun {
     /** A Socket.IO node failed: On Socket.IO Error of its connection, with the reason when it is ours. */
     @Override
     public void nodeFailed(NodeFailure failure) {
-        Connection c = connection(failure.attributes().string(NodeTypes.CONFIGURATION));
+        Connection c = connection(failure.attributes().string(ClientNodes.CONFIGURATION));
         if (c == null) {
             return;
         }
         if (failure.cause() instanceof NodeError e) {
-            c.events().error(e.namespace(), e.getMessage(), e.reason(), false);
+            c.listeners().error(e.namespace(), e.getMessage(), e.reason(), false);
         } else {
-            c.events().error("", failure.message(), NodeReason.NODE_FAILURE, false);
+            c.listeners().error("", failure.message(), NodeReason.NODE_FAILURE, false);
         }
     }
 

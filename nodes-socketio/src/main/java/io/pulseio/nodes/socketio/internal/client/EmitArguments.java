@@ -16,6 +16,7 @@ import io.pulseio.logic.spi.PinType;
 import io.pulseio.logic.spi.Signature;
 import io.pulseio.logic.spi.ValidationContext;
 import io.pulseio.nodes.socketio.internal.shared.MessageText;
+import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -130,7 +131,7 @@ public final class EmitArguments {
                         ARGUMENTS, "attribute 'arguments' must be a whole number from 0 to " + MAX + ", was " + given);
             }
         }
-        if (!MessageText.JSON.equals(check.attributes(node).string(NodeTypes.MESSAGE_FORMAT))) {
+        if (!MessageText.JSON.equals(check.attributes(node).string(NodeShapes.MESSAGE_FORMAT))) {
             return;
         }
         for (int i = 0; i < MAX; i++) {

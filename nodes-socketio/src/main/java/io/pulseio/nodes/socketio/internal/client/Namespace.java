@@ -80,13 +80,13 @@ final class Namespace {
      * pending one: a timer that has fired may be called off too late (its leave already queued), and a
      * later Unsubscribe's timer must not be cut short by it.
      */
-    void leaveLater(Scheduler scheduler, Executor logic, Events events) {
+    void leaveLater(Scheduler scheduler, Executor logic, ConnectionListeners events) {
         Cancellable[] timer = new Cancellable[1];
         timer[0] = scheduler.schedule(LEAVE_DELAY_MILLIS, () -> logic.execute(() -> leaveUnused(timer[0], events)));
         pendingLeave = timer[0];
     }
 
-    private void leaveUnused(Cancellable timer, Events events) {
+    private void leaveUnused(Cancellable timer, ConnectionListeners events) {
         if (pendingLeave != timer || !subscriptions.isEmpty()) {
             return;
         }

@@ -137,7 +137,7 @@ public final class ServerNodeTypes {
     }
 
     private static NodeDescriptor.Builder message(NodeDescriptor.Builder b) {
-        return b.attribute(NodeShapes.messageFormat(MESSAGE_FORMAT))
+        return b.attribute(NodeShapes.messageFormat())
                 .input(PinSpec.optional("message", PinType.STRING, "").describedAs("the argument"));
     }
 

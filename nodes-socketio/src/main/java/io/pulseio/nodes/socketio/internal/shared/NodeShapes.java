@@ -19,6 +19,11 @@ import java.util.function.Consumer;
 public final class NodeShapes {
     public static final Scope[] EVERYWHERE = {Scope.PROJECT, Scope.SCENE, Scope.FUNCTION};
     public static final Scope[] GRAPHS = {Scope.PROJECT, Scope.SCENE};
+    /** The input (and filter attribute) naming an event, and the one naming its namespace. */
+    public static final String EVENT_NAME = "eventName";
+    public static final String NAMESPACE = "namespace";
+    /** The attribute of the nodes that send a message: {@code text} or {@code json} ({@link #messageFormat}). */
+    public static final String MESSAGE_FORMAT = "messageFormat";
 
     private NodeShapes() {
     }
@@ -51,9 +56,9 @@ public final class NodeShapes {
         return PinSpec.optional(name, PinType.STRING, "").describedAs(description);
     }
 
-    /** The attribute saying how the message input becomes the event's arguments. */
-    public static AttributeSpec messageFormat(String attribute) {
-        return AttributeSpec.choice(attribute, List.of(MessageText.TEXT, MessageText.JSON),
+    /** The attribute {@link #MESSAGE_FORMAT}: how the message input becomes the event's arguments. */
+    public static AttributeSpec messageFormat() {
+        return AttributeSpec.choice(MESSAGE_FORMAT, List.of(MessageText.TEXT, MessageText.JSON),
                 "text: the message is one string argument; json: it is parsed and sent as one JSON value");
     }
 

@@ -63,7 +63,7 @@ class ConnectionRacesTest {
         var settings = new ConnectionSettings("main", "http://127.0.0.1", port, ConnectionSettings.DEFAULT_PATH,
                 List.of(Transport.WEBSOCKET), again, 5000, 5000, null, Map.of(), Map.of(), null, null, null,
                 false, 100);
-        connection = new Connection(settings, logic, scheduler, () -> loops, new Events(context, "main"));
+        connection = new Connection(settings, logic, scheduler, () -> loops, new ConnectionListeners(context, "main"));
         return connection;
     }
 

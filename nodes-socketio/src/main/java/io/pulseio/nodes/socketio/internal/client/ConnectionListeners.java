@@ -10,33 +10,35 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Fires the event listener nodes of one connection (each listener fires only for the connection named by
- * its {@code configuration}). Any thread; the runtime runs each as an event on the logic thread (right
- * after the client callback that fired it, or queued when a node fired it).
+ * The listener nodes of one connection (each listener fires only for the connection named by its
+ * {@code configuration}), and its trace records. Any thread; the runtime runs each listener as an event on
+ * the logic thread (right after the client callback that fired it, or queued when a node fired it).
  */
-final class Events {
+final class ConnectionListeners {
     private final PluginContext context;
     private final String connection;
     private final Predicate<Attributes> mine;
 
     /** The events of the project's only connection. */
-    Events(PluginContext context, String connection) {
+    ConnectionListeners(PluginContext context, String connection) {
         this(context, connection, java.util.List.of(connection));
     }
 
     /** {@code names}: every connection of the project (a node naming none means the only one). */
-    Events(PluginContext context, String connection, java.util.List<String> names) {
+    ConnectionListeners(PluginContext context, String connection, java.util.List<String> names) {
         this.context = context;
         this.connection = connection;
-        this.mine = a -> connection.equals(DefaultOwner.resolve(a.string(NodeTypes.CONFIGURATION), names));
+        this.mine = a -> connection.equals(DefaultOwner.resolve(a.string(ClientNodes.CONFIGURATION), names));
     }
 
+    /** On Socket.IO Start. */
     void started() {
-        context.fireListeners(NodeTypes.ON_START, mine, Map.of());
+        context.fireListeners(StartNode.ON_START, mine, Map.of());
     }
 
+    /** On Socket.IO Stop. */
     void stopped(DisconnectReason reason) {
-        context.fireListeners(NodeTypes.ON_STOP, mine, Map.of("reason", reason.wireName()));
+        context.fireListeners(StopNode.ON_STOP, mine, Map.of("reason", reason.wireName()));
     }
 
     /** Fires On Socket.IO Error; {@code trace} also records it as a plugin error (not for node failures,
@@ -46,14 +48,14 @@ final class Events {
         if (trace) {
             context.reportError(null, connection + ": " + message + " (" + why + ")", null);
         }
-        context.fireErrorListeners(NodeTypes.ON_ERROR, mine,
+        context.fireErrorListeners(OnErrorNode.ID, mine,
                 Map.of("namespace", namespace, "message", message, "reason", why),
                 "connection " + connection + ": " + message + " (" + why + ")");
     }
 
+    /** On Socket.IO Receive: the listeners whose filters accept the event. */
     void received(String namespace, String event, String message) {
-        context.fireListeners(NodeTypes.ON_RECEIVE, a -> mine.test(a) && matches(a, NodeTypes.EVENT_NAME, event)
-                        && matches(a, NodeTypes.NAMESPACE, namespace),
+        context.fireListeners(OnReceiveNode.ID, a -> mine.test(a) && OnReceiveNode.accepts(a, namespace, event),
                 Map.of("namespace", namespace, "triggerName", event, "message", message));
     }
 
@@ -73,22 +75,17 @@ final class Events {
         PluginTrace.sent(context, connection, namespace, event, message);
     }
 
+    /** On Socket.IO Subscribe. */
     void subscribed(String namespace, String event) {
-        context.fireListeners(NodeTypes.ON_SUBSCRIBE, mine, Map.of("namespace", namespace, "eventName", event));
+        context.fireListeners(SubscribeNode.ON_SUBSCRIBE, mine, Map.of("namespace", namespace, "eventName", event));
     }
 
+    /** On Socket.IO Unsubscribe. */
     void unsubscribed(String namespace, String event) {
-        context.fireListeners(NodeTypes.ON_UNSUBSCRIBE, mine, Map.of("namespace", namespace, "eventName", event));
+        context.fireListeners(UnsubscribeNode.ON_UNSUBSCRIBE, mine, Map.of("namespace", namespace, "eventName", event));
     }
 
     void connectionState(String state, String detail) {
         PluginTrace.state(context, connection, state, detail);
-    }
-
-    /** An empty filter attribute matches anything, and so does an event name filter {@code *}. */
-    private static boolean matches(Attributes a, String attribute, String value) {
-        String filter = a.string(attribute);
-        return filter == null || filter.isEmpty() || filter.equals(value)
-                || (attribute.equals(NodeTypes.EVENT_NAME) && filter.equals(AutoSubscriptions.EVERY_EVENT));
     }
 }
