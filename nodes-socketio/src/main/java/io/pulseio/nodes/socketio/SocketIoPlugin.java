@@ -10,8 +10,7 @@ import io.pulseio.nodes.socketio.internal.client.ClientNodes;
 import io.pulseio.nodes.socketio.internal.client.Connections;
 import io.pulseio.nodes.socketio.internal.plugin.SettingsReader;
 import io.pulseio.nodes.socketio.internal.plugin.SocketIoRun;
-import io.pulseio.nodes.socketio.internal.server.ServerNodeTypes;
-import io.pulseio.nodes.socketio.internal.server.ServerValidation;
+import io.pulseio.nodes.socketio.internal.server.ServerNodes;
 import io.pulseio.nodes.socketio.internal.server.Servers;
 import io.pulseio.nodes.socketio.internal.shared.PluginTrace;
 import io.pulseio.nodes.socketio.internal.shared.SocketIoProblems;
@@ -34,7 +33,7 @@ public final class SocketIoPlugin implements Plugin {
 
     private static List<NodeType> types() {
         List<NodeType> all = new ArrayList<>(ClientNodes.all());
-        all.addAll(ServerNodeTypes.all());
+        all.addAll(ServerNodes.all());
         return List.copyOf(all);
     }
 
@@ -71,7 +70,7 @@ public final class SocketIoPlugin implements Plugin {
         SettingsReader.read(check.settings(), check.settingsPath(),
                 (kind, path, message) -> check.report(kind, path, null, null, message));
         ClientNodes.check(check);
-        ServerValidation.check(check);
+        ServerNodes.check(check);
     }
 
     /**

@@ -19,7 +19,6 @@ import io.pulseio.nodes.socketio.internal.shared.MessageText;
 import io.pulseio.nodes.socketio.internal.shared.NamespaceName;
 import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 import io.pulseio.nodes.socketio.internal.shared.SocketIoProblems;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -100,7 +99,7 @@ public final class ClientNodes {
 
     /** The node checks; the settings section was checked before ({@code SettingsReader}). */
     public static void check(ValidationContext check) {
-        List<String> names = names(check.settings());
+        List<String> names = DefaultOwner.namesAsWritten(check.settings(), "connections");
         for (NodeSpec node : check.nodes()) {
             Attributes attributes = check.attributes(node);
             String connection = attributes.string(CONFIGURATION);
@@ -123,22 +122,6 @@ public final class ClientNodes {
             }
             constants(check, node, attributes);
         }
-    }
-
-    /** Names as written (valid or not), so that a node is not also blamed for its connection's problems. */
-    private static List<String> names(JsonNode section) {
-        JsonNode list = section.path("connections");
-        if (!list.isArray()) {
-            return List.of();
-        }
-        List<String> names = new ArrayList<>();
-        list.forEach(c -> {
-            JsonNode name = c.path("name");
-            if (name.isTextual() && !name.textValue().isBlank() && !names.contains(name.textValue())) {
-                names.add(name.textValue());
-            }
-        });
-        return names;
     }
 
     private static void constants(ValidationContext check, NodeSpec node, Attributes attributes) {

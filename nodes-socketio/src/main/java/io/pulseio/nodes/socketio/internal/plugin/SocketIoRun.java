@@ -4,7 +4,7 @@ import io.pulseio.logic.spi.NodeFailure;
 import io.pulseio.logic.spi.PluginRun;
 import io.pulseio.nodes.socketio.internal.client.Connections;
 import io.pulseio.nodes.socketio.internal.client.ConnectionsRun;
-import io.pulseio.nodes.socketio.internal.server.ServerNodeTypes;
+import io.pulseio.nodes.socketio.internal.server.ServerNodes;
 import io.pulseio.nodes.socketio.internal.server.Servers;
 import io.pulseio.nodes.socketio.internal.server.ServersRun;
 
@@ -41,7 +41,7 @@ public final class SocketIoRun implements PluginRun, ConnectionsRun, ServersRun 
     /** Server nodes (those with a {@code server} attribute) report to their server, the others to their connection. */
     @Override
     public void nodeFailed(NodeFailure failure) {
-        if (failure.attributes().get(ServerNodeTypes.SERVER) != null) {
+        if (failure.attributes().get(ServerNodes.SERVER) != null) {
             servers.nodeFailed(failure);
         } else {
             connections.nodeFailed(failure);

@@ -71,7 +71,7 @@ final class HostedServer {
     }
 
     private final ServerSettings settings;
-    private final ServerEvents events;
+    private final ServerListeners events;
     private final Executor logic;
     private final Executor control;
     private final Function<ServerOptions, SocketIoServer> factory;
@@ -99,12 +99,12 @@ final class HostedServer {
     // control thread
     private SocketIoServer bound;
 
-    HostedServer(ServerSettings settings, ServerEvents events, Executor logic, Executor control) {
+    HostedServer(ServerSettings settings, ServerListeners events, Executor logic, Executor control) {
         this(settings, events, logic, control, SocketIoServer::create);
     }
 
     /** @param factory makes the server on the control thread (a test's stand-in) */
-    HostedServer(ServerSettings settings, ServerEvents events, Executor logic, Executor control,
+    HostedServer(ServerSettings settings, ServerListeners events, Executor logic, Executor control,
                  Function<ServerOptions, SocketIoServer> factory) {
         this.settings = settings;
         this.events = events;
@@ -113,7 +113,7 @@ final class HostedServer {
         this.factory = factory;
     }
 
-    ServerEvents events() {
+    ServerListeners listeners() {
         return events;
     }
 

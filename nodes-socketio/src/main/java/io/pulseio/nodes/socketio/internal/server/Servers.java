@@ -27,7 +27,7 @@ public final class Servers implements AutoCloseable {
         this.context = context;
         this.names = settings.stream().map(ServerSettings::name).toList();
         for (ServerSettings s : settings) {
-            byName.put(s.name(), new HostedServer(s, new ServerEvents(context, s.name(), names), context.logicExecutor(),
+            byName.put(s.name(), new HostedServer(s, new ServerListeners(context, s.name(), names), context.logicExecutor(),
                     task -> control().execute(task)));
         }
     }
@@ -50,14 +50,14 @@ public final class Servers implements AutoCloseable {
 
     /** A server node failed: On Socket.IO Server Error of its server, with the reason when it is ours. */
     public void nodeFailed(NodeFailure failure) {
-        HostedServer s = server(failure.attributes().string(ServerNodeTypes.SERVER));
+        HostedServer s = server(failure.attributes().string(ServerNodes.SERVER));
         if (s == null) {
             return;
         }
         if (failure.cause() instanceof NodeError e) {
-            s.events().error(e.clientId(), e.namespace(), e.getMessage(), e.reason(), false);
+            s.listeners().error(e.clientId(), e.namespace(), e.getMessage(), e.reason(), false);
         } else {
-            s.events().error("", "", failure.message(), NodeReason.NODE_FAILURE, false);
+            s.listeners().error("", "", failure.message(), NodeReason.NODE_FAILURE, false);
         }
     }
 

@@ -1,8 +1,10 @@
 package io.pulseio.nodes.socketio.internal.shared;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.logic.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.spi.ValidationContext;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -40,5 +42,23 @@ public final class DefaultOwner {
                 "missing required attribute '" + attribute + "' (it may be omitted only when exactly one " + what
                         + " is configured; " + (configured == 0 ? "none is" : configured + " are") + ")");
         return false;
+    }
+
+    /**
+     * The names of the entries of {@code section.field} ({@code connections} or {@code servers}) as written,
+     * valid or not, each once: a node is not also blamed for its connection's or server's own problems.
+     */
+    public static List<String> namesAsWritten(JsonNode section, String field) {
+        List<String> names = new ArrayList<>();
+        JsonNode list = section.path(field);
+        if (list.isArray()) {
+            list.forEach(entry -> {
+                JsonNode name = entry.path("name");
+                if (name.isTextual() && !name.textValue().isBlank() && !names.contains(name.textValue())) {
+                    names.add(name.textValue());
+                }
+            });
+        }
+        return names;
     }
 }

@@ -16,6 +16,7 @@ import io.pulseio.logic.time.ManualScheduler;
 import io.pulseio.nodes.socketio.internal.client.Connections;
 import io.pulseio.nodes.socketio.internal.plugin.SocketIoRun;
 import io.pulseio.nodes.socketio.internal.shared.NodeError;
+import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 import io.pulseio.nodes.socketio.internal.shared.QueueExecutor;
 import io.pulseio.nodes.socketio.internal.shared.RecordingContext;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The server action behaviours, run with a hand-made node: what they pull from their inputs. */
-class ServerActionsTest {
+class ServerEmitNodeTest {
     private static final int EVENT = 0;
     private static final int NAMESPACE = 1;
     private static final int TO = 2;
@@ -38,8 +39,8 @@ class ServerActionsTest {
 
     @Test
     void serverEmitPullsItsMessageOnce() {
-        NodeBehaviour emit = ServerActions.emit(setup(Map.of(ServerNodeTypes.SERVER, "srv",
-                ServerNodeTypes.TARGET, ServerNodeTypes.TO_NAMESPACE, ServerNodeTypes.MESSAGE_FORMAT, "text")));
+        NodeBehaviour emit = ServerEmitNode.behaviour(setup(Map.of(ServerNodes.SERVER, "srv",
+                ServerEmitNode.TARGET, ServerEmitNode.TO_NAMESPACE, NodeShapes.MESSAGE_FORMAT, "text")));
 
         // the server is not started, so the emit fails: after its inputs were read
         assertThatThrownBy(() -> emit.run(node(), 0)).isInstanceOf(NodeError.class);
