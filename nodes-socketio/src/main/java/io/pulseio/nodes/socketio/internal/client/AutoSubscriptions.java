@@ -18,11 +18,11 @@ import java.util.Set;
  * {@code namespace} filter ({@code /} when empty) each time its connection is started, as a Subscribe
  * just before the Start would. Pure.
  */
-public final class AutoSubscriptions {
+final class AutoSubscriptions {
     /** On Receive's attribute switching its own subscription on (default false: files keep their meaning). */
-    public static final String SUBSCRIBE = "subscribe";
+    static final String SUBSCRIBE = "subscribe";
     /** The event name of a subscription to every event of a namespace. */
-    public static final String EVERY_EVENT = "*";
+    static final String EVERY_EVENT = "*";
 
     /** One namespace and event pair. */
     record Pair(String namespace, String event) {

@@ -30,9 +30,9 @@ import java.util.function.Function;
  * boolean as a boolean; in {@code json} mode each argument's text is parsed as one JSON value (binary
  * markers as for the message).
  */
-public final class EmitArguments {
-    public static final String ARGUMENTS = "arguments";
-    public static final int MAX = 8;
+final class EmitArguments {
+    static final String ARGUMENTS = "arguments";
+    static final int MAX = 8;
 
     private EmitArguments() {
     }
