@@ -225,7 +225,8 @@ final class ClientCallbacks {
             if (!n.isDefault() && !client.isOpen()) {
                 return;
             }
-            events.error(n.name, message, timeout ? ConnectionReason.CONNECT_TIMEOUT : ConnectionReason.CONNECT_ERROR, true);
+            events.error(n.name, message, timeout ? ConnectionReason.CONNECT_TIMEOUT : ConnectionReason.CONNECT_ERROR,
+                    true);
             if (n.isDefault() && !settings.reconnection().enabled()) {
                 connection.moveTo(State.IDLE);
                 connection.leaveAll();

@@ -338,7 +338,8 @@ final class Connection {
             client = SocketIoClient.create(RunMetrics.client(settings.toClientOptions(callbacks::deliver, loops.get()),
                     name()));
         } catch (IllegalArgumentException e) {
-            throw new NodeError(ConnectionReason.INVALID_SETTINGS, "/", "connection '" + name() + "': " + e.getMessage());
+            throw new NodeError(ConnectionReason.INVALID_SETTINGS, "/",
+                    "connection '" + name() + "': " + e.getMessage());
         }
         client.addListener(callbacks.forConnection());
         RunMetrics.client(client, name());

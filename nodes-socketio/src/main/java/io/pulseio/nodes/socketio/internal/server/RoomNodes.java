@@ -47,7 +47,7 @@ final class RoomNodes {
         HostedServer s = ServerNodes.server(setup);
         int client = setup.input("clientId");
         int room = setup.input("room");
-        return runThenFire(node -> work.run(s, node.string(client), ServerNodes.nonEmpty(node.string(room), "room", "")),
-                setup.output("out"));
+        return runThenFire(node -> work.run(s, node.string(client),
+                ServerNodes.nonEmpty(node.string(room), "room", "")), setup.output("out"));
     }
 }

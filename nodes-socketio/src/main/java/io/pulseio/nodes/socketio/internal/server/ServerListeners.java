@@ -62,7 +62,8 @@ final class ServerListeners {
     /** On Socket.IO Server Receive: the listeners whose filters accept the event. */
     void received(String clientId, String namespace, String event, String message, String ackId) {
         PluginTrace.received(context, server, namespace, event, message);
-        context.fireListeners(OnServerReceiveNode.ID, a -> mine.test(a) && OnServerReceiveNode.accepts(a, namespace, event),
+        context.fireListeners(OnServerReceiveNode.ID,
+                a -> mine.test(a) && OnServerReceiveNode.accepts(a, namespace, event),
                 Map.of("clientId", clientId, "namespace", namespace, "eventName", event, "message", message,
                         "ackId", ackId));
     }

@@ -15,7 +15,8 @@ public final class NamespaceName {
             return "/";
         }
         if (!value.startsWith("/")) {
-            throw new NodeError(NodeReason.INVALID_NAMESPACE, value, "namespace must start with /, was \"" + value + "\"");
+            throw new NodeError(NodeReason.INVALID_NAMESPACE, value,
+                    "namespace must start with /, was \"" + value + "\"");
         }
         return value;
     }

@@ -49,8 +49,8 @@ class AutoSubscriptionsTest {
         var settings = new ConnectionSettings("main", "http://127.0.0.1", port, ConnectionSettings.DEFAULT_PATH,
                 List.of(Transport.WEBSOCKET), new ConnectionSettings.Reconnection(false, 0, 1000, 5000, 0), 5000,
                 5000, null, Map.of(), Map.of(), null, null, null, false, 100);
-        connection = new Connection(settings, logic, new ManualScheduler(), () -> loops, new ConnectionListeners(context, "main"),
-                pairs);
+        connection = new Connection(settings, logic, new ManualScheduler(), () -> loops,
+                new ConnectionListeners(context, "main"), pairs);
         return connection;
     }
 

@@ -38,7 +38,8 @@ class ConnectionAckTest {
         var settings = new ConnectionSettings("main", "http://127.0.0.1", port, ConnectionSettings.DEFAULT_PATH,
                 List.of(Transport.WEBSOCKET), ConnectionSettings.Reconnection.DEFAULT, 5000, 5000, null, Map.of(),
                 Map.of(), null, null, null, false, 100);
-        connection = new Connection(settings, logic, new ManualScheduler(), () -> loops, new ConnectionListeners(context, "main"));
+        connection = new Connection(settings, logic, new ManualScheduler(), () -> loops,
+                new ConnectionListeners(context, "main"));
         connection.start();
         logic.runUntil(() -> connection.state() == Connection.State.OPEN);
         return connection;
