@@ -6,11 +6,11 @@ import io.pulseio.nodes.socketio.internal.shared.Reason;
 /**
  * The reasons of On Socket.IO Error that belong to connections (besides {@code NodeReason}, which the
  * server nodes share): the plugin's own, and Socket.IO's disconnect reasons passed on as the client
- * reports them ({@link #of}). The list, in this order, is the table "Errors" of
- * {@code docs/socketio-nodes.md}.
+ * reports them ({@link #of}). With {@code NodeReason}, these are the reasons of the table "Errors" of
+ * {@code docs/socketio-nodes.md} ({@code ConnectionReasonTest} holds the two to each other).
  */
 enum ConnectionReason implements Reason {
-    /** Send, Send With Ack, Subscribe or Unsubscribe on a connection that is not started. */
+    /** Send or Send With Ack on a connection that is not started (or is stopping). */
     NOT_STARTED("not started"),
     /** The send buffer was full while the connection was not established. */
     SEND_BUFFER_FULL("send buffer full"),

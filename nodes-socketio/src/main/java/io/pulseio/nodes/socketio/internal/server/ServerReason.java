@@ -5,7 +5,8 @@ import io.pulseio.nodes.socketio.internal.shared.Reason;
 /**
  * The reasons of On Socket.IO Server Error that belong to hosted servers (besides {@code NodeReason},
  * shared with the client nodes), and On Socket.IO Server Stop's. On Client Disconnect passes on Socket.IO's
- * own ({@link io.pulseio.server.DisconnectReason}). The list is in {@code docs/socketio-nodes.md}.
+ * own ({@link io.pulseio.server.DisconnectReason}). The list is in {@code docs/socketio-nodes.md}
+ * ({@code ServerReasonTest} holds the two to each other).
  */
 enum ServerReason implements Reason {
     /** The server could not listen: port in use, address not available, unreadable TLS files. */
