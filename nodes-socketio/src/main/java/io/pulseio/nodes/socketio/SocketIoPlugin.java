@@ -6,16 +6,14 @@ import io.pulseio.logic.spi.Plugin;
 import io.pulseio.logic.spi.PluginContext;
 import io.pulseio.logic.spi.PluginRun;
 import io.pulseio.logic.spi.ValidationContext;
-import io.pulseio.nodes.socketio.internal.Connections;
-import io.pulseio.nodes.socketio.internal.NodeTypes;
-import io.pulseio.nodes.socketio.internal.SocketIoProblems;
-import io.pulseio.nodes.socketio.internal.Traces;
-import io.pulseio.nodes.socketio.internal.Validation;
+import io.pulseio.nodes.socketio.internal.client.ClientNodes;
+import io.pulseio.nodes.socketio.internal.client.Connections;
 import io.pulseio.nodes.socketio.internal.plugin.SettingsReader;
 import io.pulseio.nodes.socketio.internal.plugin.SocketIoRun;
-import io.pulseio.nodes.socketio.internal.server.ServerNodeTypes;
-import io.pulseio.nodes.socketio.internal.server.ServerValidation;
+import io.pulseio.nodes.socketio.internal.server.ServerNodes;
 import io.pulseio.nodes.socketio.internal.server.Servers;
+import io.pulseio.nodes.socketio.internal.shared.PluginTrace;
+import io.pulseio.nodes.socketio.internal.shared.SocketIoProblems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,8 +32,8 @@ public final class SocketIoPlugin implements Plugin {
     private static final List<NodeType> TYPES = types();
 
     private static List<NodeType> types() {
-        List<NodeType> all = new ArrayList<>(NodeTypes.all());
-        all.addAll(ServerNodeTypes.all());
+        List<NodeType> all = new ArrayList<>(ClientNodes.all());
+        all.addAll(ServerNodes.all());
         return List.copyOf(all);
     }
 
@@ -57,7 +55,7 @@ public final class SocketIoPlugin implements Plugin {
     /** {@code sent}, {@code received} and {@code connection} (docs/trace-format.md). */
     @Override
     public Set<String> traceKinds() {
-        return Traces.KINDS;
+        return PluginTrace.KINDS;
     }
 
     /** {@code UNKNOWN_CONNECTION}, {@code DUPLICATE_CONNECTION}, {@code INVALID_URL}, {@code INVALID_PORT}. */
@@ -71,8 +69,8 @@ public final class SocketIoPlugin implements Plugin {
     public void validate(ValidationContext check) {
         SettingsReader.read(check.settings(), check.settingsPath(),
                 (kind, path, message) -> check.report(kind, path, null, null, message));
-        Validation.check(check);
-        ServerValidation.check(check);
+        ClientNodes.check(check);
+        ServerNodes.check(check);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pulseio.logic.LoadResult;
 import io.pulseio.logic.problem.Problem;
 import io.pulseio.logic.problem.ProblemKind;
+import io.pulseio.nodes.socketio.internal.shared.SocketIoProblems;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class ServerAdapterSettingsTest {
 
     @Test
     void theObjectNeedsAUrlAndKnowsItsFields() {
-        assertOnlyProblem("{\"kind\": \"classic\"}", io.pulseio.nodes.socketio.internal.SocketIoProblems.INVALID_URL, A + ".url",
+        assertOnlyProblem("{\"kind\": \"classic\"}", SocketIoProblems.INVALID_URL, A + ".url",
                 "url is required, such as redis://host:6379");
         LoadResult result = Projects.load(project("{\"url\": \"redis://h:1\", \"host\": \"h\"}"));
         assertThat(result.problems()).contains(new Problem(ProblemKind.INVALID_SETTING, A + ".host", null, null,

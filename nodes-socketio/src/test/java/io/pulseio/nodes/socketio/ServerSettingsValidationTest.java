@@ -1,6 +1,5 @@
 package io.pulseio.nodes.socketio;
 
-import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import static io.pulseio.nodes.socketio.Projects.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +7,7 @@ import io.pulseio.logic.LoadResult;
 import io.pulseio.logic.NodeRegistry;
 import io.pulseio.logic.problem.Problem;
 import io.pulseio.logic.problem.ProblemKind;
+import io.pulseio.nodes.socketio.internal.shared.SocketIoProblems;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 

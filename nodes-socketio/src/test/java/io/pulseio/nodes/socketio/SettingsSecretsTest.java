@@ -1,13 +1,13 @@
 package io.pulseio.nodes.socketio;
 
-import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import static io.pulseio.nodes.socketio.Projects.withConnection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulseio.logic.problem.Problem;
 import io.pulseio.logic.problem.ProblemKind;
-import io.pulseio.nodes.socketio.internal.ConnectionSettings;
+import io.pulseio.nodes.socketio.internal.client.ConnectionSettings;
 import io.pulseio.nodes.socketio.internal.plugin.SettingsReader;
+import io.pulseio.nodes.socketio.internal.shared.SocketIoProblems;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

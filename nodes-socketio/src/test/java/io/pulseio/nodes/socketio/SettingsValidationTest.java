@@ -1,6 +1,5 @@
 package io.pulseio.nodes.socketio;
 
-import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import static io.pulseio.nodes.socketio.Projects.load;
 import static io.pulseio.nodes.socketio.Projects.project;
 import static io.pulseio.nodes.socketio.Projects.withConnection;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pulseio.logic.LoadResult;
 import io.pulseio.logic.problem.Problem;
 import io.pulseio.logic.problem.ProblemKind;
+import io.pulseio.nodes.socketio.internal.shared.SocketIoProblems;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

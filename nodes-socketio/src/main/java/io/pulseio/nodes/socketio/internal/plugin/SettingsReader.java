@@ -2,12 +2,12 @@ package io.pulseio.nodes.socketio.internal.plugin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.logic.problem.ProblemKind;
-import io.pulseio.nodes.socketio.internal.ConnectionReader;
-import io.pulseio.nodes.socketio.internal.ConnectionSettings;
-import io.pulseio.nodes.socketio.internal.SettingValues;
-import io.pulseio.nodes.socketio.internal.SocketIoProblems;
+import io.pulseio.nodes.socketio.internal.client.ConnectionReader;
+import io.pulseio.nodes.socketio.internal.client.ConnectionSettings;
 import io.pulseio.nodes.socketio.internal.server.ServerReader;
 import io.pulseio.nodes.socketio.internal.server.ServerSettings;
+import io.pulseio.nodes.socketio.internal.shared.ScalarReader;
+import io.pulseio.nodes.socketio.internal.shared.SocketIoProblems;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,10 +31,10 @@ public final class SettingsReader {
         }
     }
 
-    private final SettingValues values;
+    private final ScalarReader values;
 
-    private SettingsReader(SettingValues.Sink sink) {
-        this.values = new SettingValues(sink);
+    private SettingsReader(ScalarReader.Sink sink) {
+        this.values = new ScalarReader(sink);
     }
 
     /**
@@ -42,12 +42,12 @@ public final class SettingsReader {
      *
      * @param path the section's JSON path, e.g. {@code $.settings.socketio}
      */
-    public static Section readSection(JsonNode section, String path, SettingValues.Sink sink) {
+    public static Section readSection(JsonNode section, String path, ScalarReader.Sink sink) {
         return new SettingsReader(sink).section(section, path);
     }
 
     /** The valid connections of {@code section}; the servers are checked too. */
-    public static List<ConnectionSettings> read(JsonNode section, String path, SettingValues.Sink sink) {
+    public static List<ConnectionSettings> read(JsonNode section, String path, ScalarReader.Sink sink) {
         return readSection(section, path, sink).connections();
     }
 
@@ -95,7 +95,7 @@ public final class SettingsReader {
             }
             int before = values.problems();
             T read = reader.read(entry, p);
-            String name = SettingValues.text(entry.get("name"));
+            String name = ScalarReader.text(entry.get("name"));
             if (name != null && !name.isBlank()) {
                 Integer first = firstIndex.putIfAbsent(name, i);
                 if (first != null) {

@@ -2,15 +2,15 @@ package io.pulseio.nodes.socketio.internal.plugin;
 
 import io.pulseio.logic.spi.NodeFailure;
 import io.pulseio.logic.spi.PluginRun;
-import io.pulseio.nodes.socketio.internal.Connections;
-import io.pulseio.nodes.socketio.internal.ConnectionsRun;
-import io.pulseio.nodes.socketio.internal.server.ServerNodeTypes;
+import io.pulseio.nodes.socketio.internal.client.Connections;
+import io.pulseio.nodes.socketio.internal.client.ConnectionsRun;
+import io.pulseio.nodes.socketio.internal.server.ServerNodes;
 import io.pulseio.nodes.socketio.internal.server.Servers;
 import io.pulseio.nodes.socketio.internal.server.ServersRun;
 
 /**
  * The plugin's state for one run: the connection managers ({@link Connections}) and the hosted servers
- * ({@link Servers}). Behaviours reach their side through {@code NodeSetup.pluginRun} with
+ * ({@link Servers}). NodeShapes reach their side through {@code NodeSetup.pluginRun} with
  * {@link ConnectionsRun} or {@link ServersRun}. Logic
  * thread only.
  */
@@ -41,7 +41,7 @@ public final class SocketIoRun implements PluginRun, ConnectionsRun, ServersRun 
     /** Server nodes (those with a {@code server} attribute) report to their server, the others to their connection. */
     @Override
     public void nodeFailed(NodeFailure failure) {
-        if (failure.attributes().get(ServerNodeTypes.SERVER) != null) {
+        if (failure.attributes().get(ServerNodes.SERVER) != null) {
             servers.nodeFailed(failure);
         } else {
             connections.nodeFailed(failure);

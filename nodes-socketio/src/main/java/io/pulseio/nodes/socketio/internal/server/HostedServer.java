@@ -1,13 +1,14 @@
 package io.pulseio.nodes.socketio.internal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.admin.Admin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pulseio.admin.Admin;
 import io.pulseio.metrics.MetricsServer;
 import io.pulseio.metrics.PulseioMetrics;
-import io.pulseio.nodes.socketio.internal.RunMetrics;
-import io.pulseio.nodes.socketio.internal.Messages;
+import io.pulseio.nodes.socketio.internal.shared.MessageText;
+import io.pulseio.nodes.socketio.internal.shared.NodeError;
+import io.pulseio.nodes.socketio.internal.shared.RunMetrics;
 import io.pulseio.server.Ack;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.ServerOptions;
@@ -70,7 +71,7 @@ final class HostedServer {
     }
 
     private final ServerSettings settings;
-    private final ServerEvents events;
+    private final ServerListeners events;
     private final Executor logic;
     private final Executor control;
     private final Function<ServerOptions, SocketIoServer> factory;
@@ -98,12 +99,12 @@ final class HostedServer {
     // control thread
     private SocketIoServer bound;
 
-    HostedServer(ServerSettings settings, ServerEvents events, Executor logic, Executor control) {
+    HostedServer(ServerSettings settings, ServerListeners events, Executor logic, Executor control) {
         this(settings, events, logic, control, SocketIoServer::create);
     }
 
     /** @param factory makes the server on the control thread (a test's stand-in) */
-    HostedServer(ServerSettings settings, ServerEvents events, Executor logic, Executor control,
+    HostedServer(ServerSettings settings, ServerListeners events, Executor logic, Executor control,
                  Function<ServerOptions, SocketIoServer> factory) {
         this.settings = settings;
         this.events = events;
@@ -112,7 +113,7 @@ final class HostedServer {
         this.factory = factory;
     }
 
-    ServerEvents events() {
+    ServerListeners listeners() {
         return events;
     }
 
@@ -274,7 +275,7 @@ final class HostedServer {
             startWaiters.clear();
         }
         events.error("", "", "cannot listen on " + settings.host() + ":" + settings.port() + ": " + why,
-                ServerReasons.BIND_ERROR, true);
+                ServerReason.BIND_ERROR, true);
     }
 
     private void closed() {
@@ -286,7 +287,7 @@ final class HostedServer {
         acks.clear();
         if (announced) {
             announced = false;
-            events.stopped(ServerReasons.SERVER_STOP);
+            events.stopped(ServerReason.SERVER_STOP);
         }
         if (!stopWaiters.isEmpty()) {
             var waiting = java.util.List.copyOf(stopWaiters.values());
@@ -309,7 +310,7 @@ final class HostedServer {
         socket.onAny((event, args, ack) -> received(a, socket, event, args, ack));
         socket.onDisconnect(reason -> disconnected(a, socket, reason));
         JsonNode auth = socket.handshake().auth();
-        String authText = auth == null ? "{}" : Messages.jsonText(auth);
+        String authText = auth == null ? "{}" : MessageText.jsonText(auth);
         deliver(a, () -> events.clientConnected(socket.id(), ns, authText));
     }
 
@@ -321,14 +322,14 @@ final class HostedServer {
         } else {
             ackId = "";
         }
-        String text = Messages.text(args);
+        String text = MessageText.text(args);
         deliver(a, () -> events.received(socket.id(), socket.namespace().name(), event, text, ackId));
     }
 
     private void disconnected(Attempt a, ServerSocket socket, DisconnectReason reason) {
         clients.remove(socket.id(), socket);
         acks.values().removeIf(p -> p.clientId().equals(socket.id()));
-        deliver(a, () -> events.clientDisconnected(socket.id(), socket.namespace().name(), reason.reason()));
+        deliver(a, () -> events.clientDisconnected(socket.id(), socket.namespace().name(), reason));
     }
 
     /**
@@ -379,7 +380,7 @@ final class HostedServer {
         started("");
         PendingAck pending = acks.remove(ackId);
         if (pending == null) {
-            throw new ServerError(ServerReasons.UNKNOWN_ACK, "", "", ackId.isEmpty()
+            throw new NodeError(ServerReason.UNKNOWN_ACK, "", "", ackId.isEmpty()
                     ? "no ack id: the event did not ask for an acknowledgement"
                     : "ack '" + ackId + "' is not waiting for an answer (answered already, or its client left)");
         }
@@ -388,7 +389,7 @@ final class HostedServer {
 
     private SocketIoServer started(String ns) {
         if (state != State.STARTED) {
-            throw new ServerError(ServerReasons.NOT_STARTED, "", ns, "server '" + settings.name() + "' is not started");
+            throw new NodeError(ServerReason.NOT_STARTED, "", ns, "server '" + settings.name() + "' is not started");
         }
         return server;
     }
@@ -396,11 +397,11 @@ final class HostedServer {
     private ServerSocket client(String clientId, String ns) {
         started(ns);
         if (clientId == null || clientId.isEmpty()) {
-            throw new ServerError(ServerReasons.INVALID_TARGET, "", ns, "client id must not be empty");
+            throw new NodeError(ServerReason.INVALID_TARGET, "", ns, "client id must not be empty");
         }
         ServerSocket socket = clients.get(clientId);
         if (socket == null || !socket.connected()) {
-            throw new ServerError(ServerReasons.UNKNOWN_CLIENT, clientId, ns, "no connected client '" + clientId + "'");
+            throw new NodeError(ServerReason.UNKNOWN_CLIENT, clientId, ns, "no connected client '" + clientId + "'");
         }
         return socket;
     }

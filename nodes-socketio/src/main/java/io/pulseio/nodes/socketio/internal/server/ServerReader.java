@@ -1,10 +1,10 @@
 package io.pulseio.nodes.socketio.internal.server;
 
-import io.pulseio.nodes.socketio.internal.SocketIoProblems;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.admin.AdminOptions;
 import io.pulseio.logic.problem.ProblemKind;
-import io.pulseio.nodes.socketio.internal.SettingValues;
+import io.pulseio.nodes.socketio.internal.shared.ScalarReader;
+import io.pulseio.nodes.socketio.internal.shared.SocketIoProblems;
 import io.pulseio.server.AdapterSettings;
 import io.pulseio.server.ServerOptions;
 import java.util.ArrayList;
@@ -26,11 +26,11 @@ public final class ServerReader {
     private static final Set<String> TLS_FIELDS = Set.of("cert", "key");
     private static final Set<String> ADAPTER_FIELDS = Set.of("url", "kind", "password", "key", "options");
 
-    private final SettingValues values;
+    private final ScalarReader values;
     /** Fixed ports of the servers read so far, and their servers' names. */
     private final Map<Integer, String> ports = new HashMap<>();
 
-    public ServerReader(SettingValues values) {
+    public ServerReader(ScalarReader values) {
         this.values = values;
     }
 
@@ -98,7 +98,7 @@ public final class ServerReader {
             values.report(SocketIoProblems.INVALID_PORT, p, "port is required (0 for any free port)");
             return null;
         }
-        Long port = SettingValues.integer(v);
+        Long port = ScalarReader.integer(v);
         if (port == null) {
             values.report(SocketIoProblems.INVALID_PORT, p, "port must be an integer, was " + v);
             return null;
@@ -230,7 +230,7 @@ public final class ServerReader {
         if (v == null) {
             return ServerSettings.DEFAULT_MAX_HTTP_BUFFER_SIZE;
         }
-        Long value = SettingValues.integer(v);
+        Long value = ScalarReader.integer(v);
         if (value == null || value < 1 || value > Integer.MAX_VALUE) {
             values.report(ProblemKind.INVALID_SETTING, p,
                     "maxHttpBufferSize must be a number of bytes from 1 to 2147483647, was " + v);
@@ -316,11 +316,11 @@ public final class ServerReader {
         if (v == null) {
             return 0;
         }
-        Boolean on = SettingValues.booleanOrNull(v);
+        Boolean on = ScalarReader.booleanOrNull(v);
         if (on != null) {
             return on ? ServerSettings.DEFAULT_RECOVERY_MILLIS : 0;
         }
-        Long millis = SettingValues.integer(v);
+        Long millis = ScalarReader.integer(v);
         if (millis == null || millis < 1) {
             values.report(ProblemKind.INVALID_SETTING, p, "connectionStateRecovery must be true, false or a "
                     + "positive number of milliseconds, was " + v);

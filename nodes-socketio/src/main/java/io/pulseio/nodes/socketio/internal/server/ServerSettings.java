@@ -1,7 +1,7 @@
 package io.pulseio.nodes.socketio.internal.server;
 
-import io.pulseio.server.AdapterSettings;
 import io.pulseio.admin.AdminOptions;
+import io.pulseio.server.AdapterSettings;
 import io.pulseio.server.ServerOptions;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,8 +2,9 @@ package io.pulseio.nodes.socketio.internal.server;
 
 import io.pulseio.logic.spi.NodeFailure;
 import io.pulseio.logic.spi.PluginContext;
-import io.pulseio.nodes.socketio.internal.NodeError;
-import io.pulseio.nodes.socketio.internal.Reasons;
+import io.pulseio.nodes.socketio.internal.shared.DefaultOwner;
+import io.pulseio.nodes.socketio.internal.shared.NodeError;
+import io.pulseio.nodes.socketio.internal.shared.NodeReason;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +27,14 @@ public final class Servers implements AutoCloseable {
         this.context = context;
         this.names = settings.stream().map(ServerSettings::name).toList();
         for (ServerSettings s : settings) {
-            byName.put(s.name(), new HostedServer(s, new ServerEvents(context, s.name(), names), context.logicExecutor(),
-                    task -> control().execute(task)));
+            byName.put(s.name(), new HostedServer(s, new ServerListeners(context, s.name(), names),
+                    context.logicExecutor(), task -> control().execute(task)));
         }
     }
 
     /** The server of a configured name (empty: the only one), or null. */
     HostedServer server(String name) {
-        return byName.get(io.pulseio.nodes.socketio.internal.DefaultOwner.resolve(name, names));
+        return byName.get(DefaultOwner.resolve(name, names));
     }
 
     private ExecutorService control() {
@@ -49,16 +50,14 @@ public final class Servers implements AutoCloseable {
 
     /** A server node failed: On Socket.IO Server Error of its server, with the reason when it is ours. */
     public void nodeFailed(NodeFailure failure) {
-        HostedServer s = server(failure.attributes().string(ServerNodeTypes.SERVER));
+        HostedServer s = server(failure.attributes().string(ServerNodes.SERVER));
         if (s == null) {
             return;
         }
-        if (failure.cause() instanceof ServerError e) {
-            s.events().error(e.clientId(), e.namespace(), e.getMessage(), e.reason(), false);
-        } else if (failure.cause() instanceof NodeError e) {
-            s.events().error("", e.namespace(), e.getMessage(), e.reason(), false);
+        if (failure.cause() instanceof NodeError e) {
+            s.listeners().error(e.clientId(), e.namespace(), e.getMessage(), e.reason(), false);
         } else {
-            s.events().error("", "", failure.message(), Reasons.NODE_FAILURE, false);
+            s.listeners().error("", "", failure.message(), NodeReason.NODE_FAILURE, false);
         }
     }
 

@@ -7,8 +7,8 @@ import io.pulseio.client.SocketIoClient;
 import io.pulseio.client.SocketListener;
 import io.pulseio.client.Transport;
 import io.pulseio.logic.time.ManualScheduler;
-import io.pulseio.nodes.socketio.internal.QueueExecutor;
-import io.pulseio.nodes.socketio.internal.RecordingContext;
+import io.pulseio.nodes.socketio.internal.shared.QueueExecutor;
+import io.pulseio.nodes.socketio.internal.shared.RecordingContext;
 import io.pulseio.server.ServerOptions;
 import io.pulseio.server.SocketIoServer;
 import java.io.IOException;
@@ -38,12 +38,12 @@ class HostedServerTest {
     }
 
     private HostedServer server(Function<ServerOptions, SocketIoServer> factory) {
-        return new HostedServer(settings(0), new ServerEvents(context, "srv"), logic, Runnable::run, factory);
+        return new HostedServer(settings(0), new ServerListeners(context, "srv"), logic, Runnable::run, factory);
     }
 
     /** A real server whose control thread is a queue the test runs by hand. */
     private HostedServer server(int port) {
-        return new HostedServer(settings(port), new ServerEvents(context, "srv"), logic, control,
+        return new HostedServer(settings(port), new ServerListeners(context, "srv"), logic, control,
                 SocketIoServer::create);
     }
 
@@ -87,7 +87,7 @@ class HostedServerTest {
         ServerSettings withAdmin = new ServerSettings(base.name(), base.host(), port, base.path(), List.of(), null,
                 null, base.pingIntervalMillis(), base.pingTimeoutMillis(), base.connectTimeoutMillis(),
                 base.maxHttpBufferSize(), 0, null, io.pulseio.admin.AdminOptions.builder().login("ops", "pw").build());
-        HostedServer s = new HostedServer(withAdmin, new ServerEvents(context, "srv"), logic, control,
+        HostedServer s = new HostedServer(withAdmin, new ServerListeners(context, "srv"), logic, control,
                 SocketIoServer::create);
         s.start();
         control.runOne();
@@ -178,7 +178,7 @@ class HostedServerTest {
     void aMetricsSettingServesTheServersMetricsWhileItRuns() throws Exception {
         int port = freePort();
         int metrics = freePort();
-        HostedServer s = new HostedServer(withMetrics(port, metrics), new ServerEvents(context, "srv"), logic,
+        HostedServer s = new HostedServer(withMetrics(port, metrics), new ServerListeners(context, "srv"), logic,
                 control, SocketIoServer::create);
         s.start();
         control.runOne();
@@ -203,7 +203,7 @@ class HostedServerTest {
         int port = freePort();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             HostedServer s = new HostedServer(withMetrics(port, taken.getLocalPort()),
-                    new ServerEvents(context, "srv"), logic, Runnable::run, SocketIoServer::create);
+                    new ServerListeners(context, "srv"), logic, Runnable::run, SocketIoServer::create);
             s.start();
             logic.runUntil(() -> !context.fired("onServerError").isEmpty());
             assertThat(context.fired("onServerError")).singleElement().asString()
