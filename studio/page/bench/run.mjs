@@ -118,7 +118,7 @@ async function watch(browser, seconds) {
   const file = join(dir, 'echo.json');
   writeFileSync(file, JSON.stringify(echoProject(`http://127.0.0.1:${http.address().port}`), null, 2) + '\n');
   try {
-    const plain = spawn('java', ['-cp', classpath, 'io.pulseio.studio.BrowserTestMain', 'run', file, '/dev/null'], { stdio: 'ignore' });
+    const plain = spawn('java', ['-cp', classpath, 'io.pulseio.studio.BrowserTestMain', 'run', file, '-'], { stdio: 'ignore' });
     const alone = await measure(io, 3000, seconds * 1000);
     plain.kill();
     await sleep(500);

@@ -15,7 +15,7 @@ import java.time.Duration;
  * The Java end of the browser tests (studio/page/test/run.mjs), run from the test class path:
  * {@code edit FILE} serves the studio with the page Maven built into target/classes and prints its
  * URL, until standard input closes; {@code run FILE TRACE} checks and runs a saved project as
- * {@code pulseio run --trace} would (problems on stderr and exit 65; the printed lines on stdout).
+ * {@code pulseio run --trace} would ({@code -} for TRACE: without a trace) (problems on stderr and exit 65; the printed lines on stdout).
  */
 public final class BrowserTestMain {
     private BrowserTestMain() {
@@ -38,6 +38,10 @@ public final class BrowserTestMain {
         if (!result.isValid()) {
             result.problems().forEach(System.err::println);
             System.exit(65);
+        }
+        if ("-".equals(args[2])) { // no trace: a plain run, as `pulseio run` without --trace
+            ProjectRun run = result.orThrow().start(RunOptions.builder().build());
+            System.exit(run.awaitExit(Duration.ofSeconds(30)));
         }
         try (Writer trace = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8);
              JsonLinesTraceWriter writer = new JsonLinesTraceWriter(trace)) {
