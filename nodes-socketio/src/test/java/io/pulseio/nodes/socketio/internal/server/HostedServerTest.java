@@ -156,6 +156,47 @@ class HostedServerTest {
         assertThat(tries).hasValue(2);
     }
 
+    @Test
+    void aBindErrorDropsServerStartsWaitAndALaterStartCompletesOnceListening() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            HostedServer s = server(taken.getLocalPort());
+            List<String> done = new java.util.ArrayList<>();
+            s.start();
+            s.whenStarted("first", port -> done.add("first started"));
+            control.runOne(); // the bind fails: the port is taken
+            logic.runUntil(() -> !context.fired("onServerError").isEmpty());
+            logic.drain(Duration.ofMillis(100));
+            assertThat(done).as("a failed bind drops the wait").isEmpty();
+
+            taken.close();
+            s.start();
+            s.whenStarted("second", port -> done.add("started on " + port));
+            control.runOne();
+            logic.runUntil(() -> !done.isEmpty());
+            logic.drain(Duration.ofMillis(100));
+            assertThat(done).containsExactly("started on " + taken.getLocalPort());
+            s.stop();
+            control.runOne();
+        }
+    }
+
+    @Test
+    void aStopBeforeTheServerListensDropsServerStartsWaitAndServerStopCompletesOnceClosed() throws Exception {
+        int port = freePort();
+        HostedServer s = server(port);
+        List<String> done = new java.util.ArrayList<>();
+        s.whenStopped("idle", () -> done.add("stopped at once"));
+        s.start();
+        s.whenStarted("start", p -> done.add("started"));
+        s.stop();
+        s.whenStopped("stop", () -> done.add("stopped"));
+        control.runOne(); // the abandoned bind
+        control.runOne(); // the close
+        logic.runUntil(() -> done.size() == 2);
+        logic.drain(Duration.ofMillis(100));
+        assertThat(done).containsExactly("stopped at once", "stopped");
+    }
+
     private static ServerSettings withMetrics(int port, int metricsPort) {
         ServerSettings b = settings(port);
         return new ServerSettings(b.name(), b.host(), port, b.path(), List.of(), null, null, b.pingIntervalMillis(),
