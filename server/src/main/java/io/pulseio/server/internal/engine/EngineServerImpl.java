@@ -200,7 +200,7 @@ public final class EngineServerImpl implements EngineServer {
             .addListener(ChannelFutureListener.CLOSE);
         return;
       }
-      session.attachWebSocket(ex.ctx.channel());
+      session.webSocketOpened();
       session.sendOpenFrame(handshakeJson(session));
       session.opened();
     }, () -> session.closeNow(io.pulseio.server.DisconnectReason.TRANSPORT_ERROR));
