@@ -2,6 +2,7 @@ package io.pulseio.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pulseio.server.internal.engine.EngineServerImpl;
 import java.net.http.HttpResponse;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +60,16 @@ class OutboundLimitTest {
       }
     }
     return reasons.poll(5, TimeUnit.SECONDS);
+  }
+
+  /** Waits (5 s at most) until the server holds no TCP connection. */
+  private void awaitNoConnections() throws InterruptedException {
+    EngineServerImpl engine = (EngineServerImpl) server.engine();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (engine.openConnections() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(engine.openConnections()).as("connections left").isZero();
   }
 
   private void assertStillServing() {
@@ -157,8 +168,10 @@ class OutboundLimitTest {
       }
       assertThat(reasons.poll(5, TimeUnit.SECONDS)).isEqualTo(DisconnectReason.PING_TIMEOUT);
       // the close frame cannot get through: after pingTimeout the connection is closed anyway,
-      // dropping what the server still held for it (the client never gets the close frame)
-      Thread.sleep(1500);
+      // dropping what the server still held for it (the client never gets the close frame).
+      // Waits for that close, seen from the server, before reading anything (reading earlier
+      // would let the close frame through); the grace itself is WebSocketTransportTest's
+      awaitNoConnections();
       assertThat(stuck.drainToEnd(64L << 20)).isNotNegative();
       assertThat(stuck.endedWithCloseFrame()).isFalse();
     }

@@ -113,6 +113,12 @@ public final class EngineServerImpl implements EngineServer {
     return sessions.size();
   }
 
+  /** The TCP connections open now, of every kind (0 before start); any thread. */
+  public int openConnections() {
+    Pipelines stages = pipelines;
+    return stages == null ? 0 : stages.openConnections();
+  }
+
   /** Generates a random id, also used for Socket.IO socket ids. */
   public String newId() {
     return ids.next();
