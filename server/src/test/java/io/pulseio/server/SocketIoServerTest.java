@@ -390,7 +390,11 @@ class SocketIoServerTest {
     socket.emitVolatile("lost");
     server.sockets().volatileOnly().emit("lost too");
     socket.emit("kept");
-    Thread.sleep(50);
+    // a barrier: tasks given from one thread run in order on the socket's loop, so once this one
+    // has run the three emits have reached the session, while no poll was held
+    CompletableFuture<Void> emitted = new CompletableFuture<>();
+    socket.execute(() -> emitted.complete(null));
+    emitted.get(5, TimeUnit.SECONDS);
     assertThat(http.get("EIO=4&transport=polling&sid=" + sid).body()).isEqualTo("42[\"kept\"]");
     CompletableFuture<java.net.http.HttpResponse<String>> waiting =
         http.getAsync("EIO=4&transport=polling&sid=" + sid);
@@ -398,7 +402,7 @@ class SocketIoServerTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!waiting.isDone() && System.nanoTime() < deadline) {
       socket.emitVolatile("delivered");
-      Thread.sleep(20);
+      Thread.sleep(10); // a poll loop: nothing tells the test when the GET has reached the server
     }
     assertThat(waiting.get(5, TimeUnit.SECONDS).body()).isEqualTo("42[\"delivered\"]");
   }
