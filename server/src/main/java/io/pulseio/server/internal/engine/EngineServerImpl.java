@@ -103,9 +103,19 @@ public final class EngineServerImpl implements EngineServer {
     if (closed) {
       throw new IllegalStateException("server is closed");
     }
-    Pipelines stages = new Pipelines(this, options);
-    pipelines = stages;
-    return netty.start(stages::http);
+    return netty.start(stages()::http);
+  }
+
+  /**
+   * The stages of this server's connections, made once: at start, or earlier by a test that
+   * drives connections in memory without binding. Loads the TLS certificate and key when
+   * configured (an {@code UncheckedIOException} when they cannot be read).
+   */
+  synchronized Pipelines stages() {
+    if (pipelines == null) {
+      pipelines = new Pipelines(this, options);
+    }
+    return pipelines;
   }
 
   @Override

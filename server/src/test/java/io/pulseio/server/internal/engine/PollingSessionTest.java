@@ -2,25 +2,13 @@ package io.pulseio.server.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.QueryStringDecoder;
 import io.pulseio.server.DisconnectReason;
-import io.pulseio.server.EngineSocket;
 import io.pulseio.server.ServerOptions;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,59 +19,28 @@ import org.junit.jupiter.api.Test;
  * socket, no sleep.
  */
 class PollingSessionTest {
-  private static final Pattern SID = Pattern.compile("\"sid\":\"([^\"]+)\"");
-
   /** The connection that opened the session: its loop and its clock are the session's. */
-  private final EmbeddedChannel home = channel();
+  private final EmbeddedChannel home = InMemory.channel();
   /** Another connection of the same client, as a browser uses for its POSTs. */
-  private final EmbeddedChannel other = channel();
-  private final List<String> received = new ArrayList<>();
-  private final List<DisconnectReason> reasons = new ArrayList<>();
+  private final EmbeddedChannel other = InMemory.channel();
+  private final InMemory.Recorder session = new InMemory.Recorder();
+  private final List<String> received = session.received;
+  private final List<DisconnectReason> reasons = session.reasons;
   private EngineServerImpl engine;
-  private EngineSocket socket;
   private String sid;
-
-  private static EmbeddedChannel channel() {
-    EmbeddedChannel ch = new EmbeddedChannel(new ChannelInboundHandlerAdapter());
-    ch.freezeTime();
-    return ch;
-  }
 
   @BeforeEach
   void open() {
     engine = new EngineServerImpl(ServerOptions.builder().pingInterval(Duration.ofMillis(300))
         .pingTimeout(Duration.ofMillis(200)).build(), home.eventLoop());
-    engine.onConnection(s -> {
-      socket = s;
-      s.listen(new EngineSocket.Listener() {
-        @Override
-        public void onMessage(String text) {
-          received.add(text);
-        }
-
-        @Override
-        public void onClose(DisconnectReason reason) {
-          reasons.add(reason);
-        }
-      });
-    });
-    request(home, HttpMethod.GET, "EIO=4&transport=polling", "");
-    String handshake = answer(home);
+    engine.onConnection(session);
+    String handshake = InMemory.handshake(engine, home);
     assertThat(handshake).startsWith("200 0{").contains("\"upgrades\":[\"websocket\"]");
-    Matcher m = SID.matcher(handshake);
-    assertThat(m.find()).isTrue();
-    sid = m.group(1);
+    sid = InMemory.sid(handshake);
   }
 
   private void request(EmbeddedChannel ch, HttpMethod method, String query, String body) {
-    FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method,
-        "/engine.io/?" + query, Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-    try {
-      engine.onRequest(Exchange.of(engine, ch.pipeline().firstContext(), request,
-          new QueryStringDecoder(request.uri()), engine.cors().headersFor(request), false));
-    } finally {
-      request.release();
-    }
+    InMemory.send(engine, ch, method, query, body);
   }
 
   private void get(EmbeddedChannel ch) {
@@ -94,17 +51,8 @@ class PollingSessionTest {
     request(ch, HttpMethod.POST, "EIO=4&transport=polling&sid=" + sid, payload);
   }
 
-  /** The status and body of the next answer written on {@code ch}, or null when none is. */
   private static String answer(EmbeddedChannel ch) {
-    FullHttpResponse r = ch.readOutbound();
-    if (r == null) {
-      return null;
-    }
-    try {
-      return r.status().code() + " " + r.content().toString(StandardCharsets.UTF_8);
-    } finally {
-      r.release();
-    }
+    return InMemory.answer(ch);
   }
 
   /** Moves the session's clock on and runs what falls due, then what that queued. */
@@ -118,8 +66,8 @@ class PollingSessionTest {
   void packetsQueuedInOneLoopTurnAreJoinedIntoOneAnswer() {
     get(home);
     assertThat(answer(home)).as("held").isNull();
-    socket.send("a");
-    socket.send("b");
+    session.socket.send("a");
+    session.socket.send("b");
     assertThat(answer(home)).as("flushed in the next loop turn").isNull();
     home.runPendingTasks();
     assertThat(answer(home)).isEqualTo("200 4a\u001e4b");
@@ -127,7 +75,7 @@ class PollingSessionTest {
 
   @Test
   void aGetFindsWhatWasQueuedWhileNoneWasHeld() {
-    socket.send("early");
+    session.socket.send("early");
     home.runPendingTasks();
     get(home);
     assertThat(answer(home)).isEqualTo("200 4early");
@@ -234,15 +182,15 @@ class PollingSessionTest {
   @Test
   void aServerCloseAnswersTheHeldGetWithClose() {
     get(home);
-    socket.close();
+    session.socket.close();
     assertThat(answer(home)).isEqualTo("200 1");
     assertThat(reasons).containsExactly(DisconnectReason.FORCED_CLOSE);
   }
 
   @Test
   void aServerCloseWithPacketsQueuedSendsThemThenCloseOnTheNextGet() {
-    socket.send("bye");
-    socket.close();
+    session.socket.send("bye");
+    session.socket.close();
     home.runPendingTasks();
     assertThat(reasons).as("waiting for the client's GET").isEmpty();
     get(home);
@@ -252,8 +200,8 @@ class PollingSessionTest {
 
   @Test
   void aServerCloseWithPacketsQueuedGivesTheClientPingIntervalPlusPingTimeout() {
-    socket.send("bye");
-    socket.close();
+    session.socket.send("bye");
+    session.socket.close();
     advance(499);
     assertThat(reasons).isEmpty();
     advance(1);
