@@ -162,7 +162,7 @@ class ServerObserverOutcomesTest {
       for (int i = 0; i < 4000 && !seen.contains("overflowed"); i++) {
         socket.emit("fill", chunk);
         if (i % 16 == 15) {
-          Thread.sleep(5);
+          Thread.sleep(5); // pacing, not a wait: lets the loop notice the bound between bursts
         }
       }
       awaitSeen("closed: transport error");
