@@ -18,9 +18,9 @@
  * registry of {@code EngineServerImpl} is a concurrent map, read from every loop.
  *
  * <p><b>Tests.</b> In memory, without sockets or sleeps: {@code HeartbeatTest} on a manual clock;
- * {@code WebSocketTransportTest}, {@code PollingSessionTest} and {@code UpgradeSessionTest} on
- * {@code EmbeddedChannel}s, whose virtual time is the session's (a session's clock is its loop's
- * ticker).
+ * {@code WebSocketTransportTest}, {@code PollingSessionTest}, {@code WebSocketSessionTest} and
+ * {@code UpgradeSessionTest} on {@code EmbeddedChannel}s, whose virtual time is the session's (a
+ * session's clock is its loop's ticker).
  *
  * <p><b>Nulls.</b> Parameters are not null. A session's transport is never null (a WebSocket
  * session's exists, not yet open, from the handshake request on); a held poll and an upgrade's

@@ -8,6 +8,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -113,6 +114,52 @@ final class InMemory {
       return r.status().code() + " " + r.content().toString(StandardCharsets.UTF_8);
     } finally {
       r.release();
+    }
+  }
+
+  /**
+   * Gives {@code engine} a WebSocket handshake request made on {@code ws} (a channel with the HTTP
+   * codec the handshake replaces) and checks its 101 reply; frames written with the reply are
+   * left for {@link #frames}.
+   */
+  static void webSocketHandshake(EngineServerImpl engine, EmbeddedChannel ws, String query) {
+    FullHttpRequest request = request(HttpMethod.GET, query, "");
+    request.headers().set(HttpHeaderNames.HOST, "x")
+        .set(HttpHeaderNames.UPGRADE, "websocket")
+        .set(HttpHeaderNames.CONNECTION, "Upgrade")
+        .set(HttpHeaderNames.SEC_WEBSOCKET_KEY, "dGhlIHNhbXBsZSBub25jZQ==")
+        .set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13");
+    engine.onUpgrade(exchange(engine, ws, request, true)); // releases the request
+    ByteBuf reply = written(ws);
+    String text = reply.toString(StandardCharsets.US_ASCII);
+    if (!text.startsWith("HTTP/1.1 101")) {
+      reply.release();
+      throw new AssertionError("not a 101: " + text);
+    }
+    int head = text.indexOf("\r\n\r\n") + 4;
+    if (head < reply.writerIndex()) {
+      ws.outboundMessages().add(reply.retainedSlice(head, reply.writerIndex() - head));
+    }
+    reply.release();
+  }
+
+  /** The frames the server wrote on {@code ws} since the last call: text, or "close". */
+  static List<String> frames(EmbeddedChannel ws) {
+    ByteBuf b = written(ws);
+    try {
+      List<String> out = new ArrayList<>();
+      while (b.isReadable()) {
+        int opcode = b.readByte() & 0x0f;
+        int length = b.readByte() & 0x7f; // the server's frames are not masked
+        if (length == 126) {
+          length = b.readUnsignedShort();
+        }
+        String payload = b.readCharSequence(length, StandardCharsets.UTF_8).toString();
+        out.add(opcode == 1 ? payload : opcode == 8 ? "close" : "opcode " + opcode);
+      }
+      return out;
+    } finally {
+      b.release();
     }
   }
 

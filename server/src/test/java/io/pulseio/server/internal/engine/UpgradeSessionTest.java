@@ -2,11 +2,8 @@ package io.pulseio.server.internal.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -14,8 +11,6 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.ServerOptions;
 import io.pulseio.server.Transport;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,22 +51,7 @@ class UpgradeSessionTest {
   /** A WebSocket handshake naming the session, on a new connection; returns the connection. */
   private EmbeddedChannel webSocket() {
     EmbeddedChannel ws = InMemory.channel(new HttpServerCodec());
-    FullHttpRequest request = InMemory.request(HttpMethod.GET,
-        "EIO=4&transport=websocket&sid=" + sid, "");
-    request.headers().set(HttpHeaderNames.HOST, "x")
-        .set(HttpHeaderNames.UPGRADE, "websocket")
-        .set(HttpHeaderNames.CONNECTION, "Upgrade")
-        .set(HttpHeaderNames.SEC_WEBSOCKET_KEY, "dGhlIHNhbXBsZSBub25jZQ==")
-        .set(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13");
-    engine.onUpgrade(InMemory.exchange(engine, ws, request, true)); // releases the request
-    ByteBuf reply = InMemory.written(ws);
-    String text = reply.toString(StandardCharsets.US_ASCII);
-    assertThat(text).startsWith("HTTP/1.1 101");
-    int head = text.indexOf("\r\n\r\n") + 4;
-    if (head < reply.writerIndex()) { // frames written with the reply: left for frames()
-      ws.outboundMessages().add(reply.retainedSlice(head, reply.writerIndex() - head));
-    }
-    reply.release();
+    InMemory.webSocketHandshake(engine, ws, "EIO=4&transport=websocket&sid=" + sid);
     return ws;
   }
 
@@ -83,24 +63,8 @@ class UpgradeSessionTest {
     return ws;
   }
 
-  /** The frames the server wrote on {@code ws} since the last call: text, or "close". */
   private static List<String> frames(EmbeddedChannel ws) {
-    ByteBuf b = InMemory.written(ws);
-    try {
-      List<String> out = new ArrayList<>();
-      while (b.isReadable()) {
-        int opcode = b.readByte() & 0x0f;
-        int length = b.readByte() & 0x7f; // the server's frames are not masked; these are short
-        if (length == 126) {
-          length = b.readUnsignedShort();
-        }
-        String payload = b.readCharSequence(length, StandardCharsets.UTF_8).toString();
-        out.add(opcode == 1 ? payload : opcode == 8 ? "close" : "opcode " + opcode);
-      }
-      return out;
-    } finally {
-      b.release();
-    }
+    return InMemory.frames(ws);
   }
 
   @Test
