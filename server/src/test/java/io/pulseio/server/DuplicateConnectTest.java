@@ -63,6 +63,7 @@ class DuplicateConnectTest {
       ws.send("40/slow,");
       assertThat(ws.next()).isSameAs(WsClient.CLOSED);
       admission.complete(null);
+      // timed on purpose: the connection is gone, so no task of its loop can serve as a barrier
       assertThat(checked.poll(200, TimeUnit.MILLISECONDS)).as("the second CONNECT ran no middleware").isNull();
       assertThat(disconnects.poll(200, TimeUnit.MILLISECONDS)).as("nobody admitted").isNull();
     }

@@ -70,6 +70,8 @@ class FdLimitTest {
           }
         });
         long cpuBefore = cpuTicks(child.pid());
+        // a real-time window, on purpose: what is measured is the CPU time another process burns
+        // per second of wall time at the limit (a spinning accept loop), and nothing signals it
         Thread.sleep(3000);
         long cpuTicks = cpuTicks(child.pid()) - cpuBefore;
         // a spinning accept loop burns a whole core (about 300 ticks in 3 s); idle is a few

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pulseio.server.internal.socket.SocketIoServerImpl;
 import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,9 +17,16 @@ import org.junit.jupiter.api.Test;
 class PinnedMemoryTest {
   private SocketIoServer server;
   private int port;
+  private final LinkedBlockingQueue<DisconnectReason> closedSessions = new LinkedBlockingQueue<>();
 
   private void start(ServerOptions.Builder options) {
     server = SocketIoServer.create(options.host("127.0.0.1").ioThreads(2).build());
+    server.observe(new ServerObserver() {
+      @Override
+      public void sessionClosed(EngineSocket session, DisconnectReason reason) {
+        closedSessions.add(reason);
+      }
+    });
     server.sockets().onConnection(socket -> socket.on("up",
         (args, ack) -> socket.emit("got", args.get(0).isBinary()
             ? ((com.fasterxml.jackson.databind.node.BinaryNode) args.get(0)).binaryValue().length
@@ -166,8 +175,13 @@ class PinnedMemoryTest {
         assertThat(ws.nextText()).startsWith("40/n-" + i + ",{\"sid\"");
         ws.send("41/n-" + i + ",");
       }
+      // a barrier: the connection's packets are read in order, and a namespace is released as its
+      // DISCONNECT is read; once this CONNECT is answered, every leave above has been handled
+      ws.send("40/n-0,");
+      assertThat(ws.nextText()).startsWith("40/n-0,{\"sid\"");
+      assertThat(namespaces()).isEqualTo(11);
     }
-    Thread.sleep(200); // nothing to wait for: the count must not fall
+    awaitClosed(); // the connection's close released what it still had: the count must not fall
     assertThat(namespaces()).isEqualTo(11);
   }
 
@@ -220,9 +234,17 @@ class PinnedMemoryTest {
         assertThat(ws.nextText()).startsWith("40/own,{\"sid\"");
         assertThat(ws.nextText()).isEqualTo("42/own,[\"from\",\"own\"]");
       }
-      Thread.sleep(100); // nothing to wait for: a fixed namespace is never removed
+      awaitClosed(); // its namespaces are released by then: a fixed one is never removed
       assertThat(server.findNamespace("/own")).isPresent();
     }
+  }
+
+  /**
+   * Waits (5 s at most) until the server has reported the close of a session since the last call:
+   * by then its connection has released every namespace it held.
+   */
+  private void awaitClosed() throws InterruptedException {
+    assertThat(closedSessions.poll(5, TimeUnit.SECONDS)).as("a session closed").isNotNull();
   }
 
   private int namespaces() {

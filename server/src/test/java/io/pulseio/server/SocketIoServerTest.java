@@ -85,7 +85,9 @@ class SocketIoServerTest {
       assertThat(List.of(seen(), seen())).containsExactly("first:1", "any:e");
       ws.send("42[\"e\",2]");
       assertThat(List.of(seen(), seen())).containsExactly("second:2", "any:e");
-      assertThat(seen.poll(200, TimeUnit.MILLISECONDS)).isNull();
+      // a barrier: events are read in order, so whatever else "e" had run comes before this
+      ws.send("42[\"f\"]");
+      assertThat(seen()).isEqualTo("any:f");
     }
   }
 
@@ -238,7 +240,8 @@ class SocketIoServerTest {
       assertThat(nextEvents(b, 2)).containsExactly("42[\"not-a\"]", "42[\"all\"]");
       assertThat(nextEvents(c, 2)).containsExactly("42[\"not-a\"]", "42[\"all\"]");
       assertThat(a.nextText()).isEqualTo("42[\"red-now\"]");
-      assertThat(b.poll(100)).isNull();
+      server.sockets().emit("end"); // after red-now, from the same thread: it reaches b after it
+      assertThat(b.nextText()).as("b left red").isEqualTo("42[\"end\"]");
       assertThat(server.sockets().to("blue").socketIds())
           .containsExactlyInAnyOrder(sb.id(), sc.id());
 
@@ -390,7 +393,11 @@ class SocketIoServerTest {
     socket.emitVolatile("lost");
     server.sockets().volatileOnly().emit("lost too");
     socket.emit("kept");
-    Thread.sleep(50);
+    // a barrier: tasks given from one thread run in order on the socket's loop, so once this one
+    // has run the three emits have reached the session, while no poll was held
+    CompletableFuture<Void> emitted = new CompletableFuture<>();
+    socket.execute(() -> emitted.complete(null));
+    emitted.get(5, TimeUnit.SECONDS);
     assertThat(http.get("EIO=4&transport=polling&sid=" + sid).body()).isEqualTo("42[\"kept\"]");
     CompletableFuture<java.net.http.HttpResponse<String>> waiting =
         http.getAsync("EIO=4&transport=polling&sid=" + sid);
@@ -398,7 +405,7 @@ class SocketIoServerTest {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     while (!waiting.isDone() && System.nanoTime() < deadline) {
       socket.emitVolatile("delivered");
-      Thread.sleep(20);
+      Thread.sleep(10); // a poll loop: nothing tells the test when the GET has reached the server
     }
     assertThat(waiting.get(5, TimeUnit.SECONDS).body()).isEqualTo("42[\"delivered\"]");
   }

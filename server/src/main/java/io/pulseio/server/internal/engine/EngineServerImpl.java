@@ -103,14 +103,30 @@ public final class EngineServerImpl implements EngineServer {
     if (closed) {
       throw new IllegalStateException("server is closed");
     }
-    Pipelines stages = new Pipelines(this, options);
-    pipelines = stages;
-    return netty.start(stages::http);
+    return netty.start(stages()::http);
+  }
+
+  /**
+   * The stages of this server's connections, made once: at start, or earlier by a test that
+   * drives connections in memory without binding. Loads the TLS certificate and key when
+   * configured (an {@code UncheckedIOException} when they cannot be read).
+   */
+  synchronized Pipelines stages() {
+    if (pipelines == null) {
+      pipelines = new Pipelines(this, options);
+    }
+    return pipelines;
   }
 
   @Override
   public int sessionCount() {
     return sessions.size();
+  }
+
+  /** The TCP connections open now, of every kind (0 before start); any thread. */
+  public int openConnections() {
+    Pipelines stages = pipelines;
+    return stages == null ? 0 : stages.openConnections();
   }
 
   /** Generates a random id, also used for Socket.IO socket ids. */
@@ -200,7 +216,7 @@ public final class EngineServerImpl implements EngineServer {
             .addListener(ChannelFutureListener.CLOSE);
         return;
       }
-      session.attachWebSocket(ex.ctx.channel());
+      session.webSocketOpened();
       session.sendOpenFrame(handshakeJson(session));
       session.opened();
     }, () -> session.closeNow(io.pulseio.server.DisconnectReason.TRANSPORT_ERROR));

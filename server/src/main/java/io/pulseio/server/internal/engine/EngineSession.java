@@ -21,10 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Engine.IO session: its state, its current transport (polling or WebSocket), the packets it
- * reads, and how it closes. Its parts: the packets waiting to be sent are {@link Outbox}'s, the
- * polling requests {@link Polling}'s, the move to WebSocket {@link Upgrade}'s, the writes to a
- * WebSocket {@link WebSocketWriter}'s and the pings {@link Heartbeat}'s.
+ * One Engine.IO session: its state, its current {@link SessionTransport} (polling or WebSocket),
+ * the packets it reads, and how it closes. Its parts: the packets waiting to be sent are
+ * {@link Outbox}'s, which writes them to the current transport; the move from polling to
+ * WebSocket is {@link Upgrade}'s, which swaps the transport; the pings are {@link Heartbeat}'s.
  *
  * <p>Confined to {@link #loop}, and so are its parts: every field is written only there (the
  * state and the transport are volatile so that other threads may read them); the public methods
@@ -43,12 +43,11 @@ public final class EngineSession implements EngineSocket {
   private final Map<String, String> headers;
   private final String remoteAddress;
   private final boolean secure;
-  private volatile Transport transport;
+  /** Never null: a WebSocket session's is made (not yet open) with the session. */
+  private volatile SessionTransport transport;
   private volatile State state = State.OPEN;
   private Listener listener = NOOP;
-  private WebSocketWriter ws;
   private final Upgrade upgrade;
-  private final Polling polling;
   private final Outbox outbox;
   private final Heartbeat heartbeat;
   /**
@@ -57,19 +56,20 @@ public final class EngineSession implements EngineSocket {
    */
   private boolean noopOwed;
 
-  EngineSession(EngineServerImpl server, String id, Transport transport, EventLoop loop,
+  /** @param kind polling, or WebSocket when {@code opening} is a WebSocket handshake request */
+  EngineSession(EngineServerImpl server, String id, Transport kind, EventLoop loop,
       Exchange opening) {
     this.server = server;
     this.id = id;
-    this.transport = transport;
     this.loop = loop;
     this.query = Map.copyOf(opening.query);
     this.headers = opening.headers;
     this.remoteAddress = opening.remoteAddress;
     this.secure = server.options.tlsCertificate() != null;
-    this.upgrade = new Upgrade(server, this, this::probeAnswered, this::switchToWebSocket);
-    this.polling = new Polling(this, upgrade);
-    this.outbox = new Outbox(this, polling, server.options.maxOutboundBufferSize());
+    this.upgrade = new Upgrade(server, this);
+    this.outbox = new Outbox(this, server.options.maxOutboundBufferSize());
+    this.transport = kind == Transport.POLLING ? new PollingTransport(this, upgrade)
+        : webSocket(opening.ctx.channel());
     this.heartbeat = new Heartbeat(SessionClock.of(loop), server.pingIntervalMs, server.pingTimeoutMs,
         () -> outbox.send(EnginePacket.PING), outbox::writableNow,
         () -> closeNow(DisconnectReason.PING_TIMEOUT));
@@ -84,7 +84,7 @@ public final class EngineSession implements EngineSocket {
 
   @Override
   public Transport transport() {
-    return transport;
+    return transport.kind();
   }
 
   @Override
@@ -174,9 +174,9 @@ public final class EngineSession implements EngineSocket {
 
   // ---- writing (the queue itself is the outbox's) ----
 
-  /** The writer of the current WebSocket; null on polling and before a new WebSocket opens. */
-  WebSocketWriter webSocket() {
-    return ws;
+  /** The transport packets go to now (see {@link SessionTransport}). */
+  SessionTransport currentTransport() {
+    return transport;
   }
 
   boolean isClosed() {
@@ -196,14 +196,28 @@ public final class EngineSession implements EngineSocket {
     outbox.sendFirst(EnginePacket.text(EnginePacketType.OPEN, handshakeJson));
   }
 
-  void attachWebSocket(Channel channel) {
-    ws = new WebSocketWriter(channel, loop, outbox::flush, server.pingTimeoutMs);
-    ConnectionGuard guard = ConnectionGuard.of(channel);
+  /** A WebSocket transport on {@code channel}, not yet open. */
+  WebSocketTransport webSocket(Channel channel) {
+    return new WebSocketTransport(channel, loop, outbox::flush, server.pingTimeoutMs);
+  }
+
+  /** The handshake of a session opened over WebSocket is written: its transport opens. */
+  void webSocketOpened() {
+    open((WebSocketTransport) transport);
+  }
+
+  /**
+   * Opens a WebSocket transport and counts the session's queue in its connection's outbound
+   * bound (see {@link ConnectionGuard}).
+   */
+  private void open(WebSocketTransport ws) {
+    ws.open();
+    ConnectionGuard guard = ConnectionGuard.of(ws.channel());
     if (guard != null) {
       // in a later turn of the session's loop (never inside the emit that tipped it over), and
       // before the channel's close is noticed: the sockets' reason is transport error
       Runnable overflowed = () -> {
-        if (state != State.CLOSED && ws != null && ws.channel == channel) {
+        if (state != State.CLOSED && transport == ws) {
           outbox.dropAsOverflowed();
           closeNow(DisconnectReason.TRANSPORT_ERROR);
         }
@@ -235,7 +249,13 @@ public final class EngineSession implements EngineSocket {
 
   void onHttp(Exchange ex, Transport requested) {
     if (state != State.CLOSED) {
-      polling.onRequest(ex, requested);
+      if (pingTimedOut()) {
+        ex.fail(EngineError.UNKNOWN_SID);
+      } else if (requested != transport.kind()) {
+        ex.fail(EngineError.BAD_REQUEST);
+      } else {
+        transport.onRequest(ex);
+      }
     } else if (noopOwed && requested == Transport.POLLING && "GET".equals(ex.method)) {
       noopOwed = false;
       ex.reply(HttpResponseStatus.OK, HttpResponses.TEXT, EngineCodec.encode(EnginePacket.NOOP));
@@ -261,7 +281,7 @@ public final class EngineSession implements EngineSocket {
   /** A text frame from one of this session's WebSocket channels, on the channel's thread. */
   public void onWebSocketText(Channel channel, String text) {
     execute(() -> {
-      if (ws != null && channel == ws.channel) {
+      if (transport.carries(channel)) {
         if (pingTimedOut()) {
           return;
         }
@@ -286,7 +306,7 @@ public final class EngineSession implements EngineSocket {
    */
   public void onWebSocketMessage(Channel channel, String message) {
     execute(() -> {
-      if (ws != null && channel == ws.channel) {
+      if (transport.carries(channel)) {
         if (!pingTimedOut()) {
           onPacket(EnginePacket.message(message));
         }
@@ -299,7 +319,7 @@ public final class EngineSession implements EngineSocket {
   /** A binary frame from one of this session's WebSocket channels. */
   public void onWebSocketBinary(Channel channel, byte[] data) {
     execute(() -> {
-      if (ws != null && channel == ws.channel && state == State.OPEN) {
+      if (transport.carries(channel) && state == State.OPEN) {
         onPacket(EnginePacket.binary(data));
       } else if (upgrade.isProbing(channel)) {
         upgrade.cancel();
@@ -315,7 +335,7 @@ public final class EngineSession implements EngineSocket {
   /** One of this session's WebSocket channels closed. */
   public void onWebSocketClosed(Channel channel) {
     execute(() -> {
-      if (ws != null && channel == ws.channel) {
+      if (transport.carries(channel)) {
         closeNow(DisconnectReason.TRANSPORT_CLOSE);
       } else if (upgrade.isProbing(channel)) {
         upgrade.cancel();
@@ -348,19 +368,18 @@ public final class EngineSession implements EngineSocket {
   // ---- upgrade ----
 
   void onUpgradeRequest(Exchange ex) {
-    upgrade.onRequest(ex, state == State.OPEN && transport == Transport.POLLING);
+    upgrade.onRequest(ex, state == State.OPEN && transport.kind() == Transport.POLLING);
   }
 
-  private void probeAnswered() {
-    polling.scheduleNoopCheck();
-  }
-
-  private void switchToWebSocket(Channel channel) {
-    attachWebSocket(channel);
-    transport = Transport.WEBSOCKET;
-    if (polling.isHeld()) {
-      polling.refuse();
-    }
+  /**
+   * The upgrade's end: {@code next} (a WebSocket transport, not yet open) becomes the session's
+   * transport, the previous one is told it was replaced, and what is queued goes out on it.
+   */
+  void switchTo(WebSocketTransport next) {
+    open(next);
+    SessionTransport previous = transport;
+    transport = next;
+    previous.replaced();
     flushNow();
     try {
       listener.onUpgrade();
@@ -375,7 +394,9 @@ public final class EngineSession implements EngineSocket {
     if (state != State.OPEN) {
       return;
     }
-    if (transport == Transport.WEBSOCKET || outbox.isEmpty()) {
+    // a WebSocket ends with its close frame, after what is queued; polling's end is a CLOSE
+    // packet after what is queued, in the answer to a GET
+    if (transport.kind() == Transport.WEBSOCKET || outbox.isEmpty()) {
       state = State.CLOSING;
       outbox.flush(true);
       closeNow(DisconnectReason.FORCED_CLOSE);
@@ -383,7 +404,7 @@ public final class EngineSession implements EngineSocket {
     }
     outbox.append(EnginePacket.CLOSE);
     state = State.CLOSING;
-    if (polling.isHeld()) {
+    if (transport.holdsRequest()) {
       outbox.flush();
     } else {
       loop.schedule(() -> closeNow(DisconnectReason.FORCED_CLOSE),
@@ -418,18 +439,10 @@ public final class EngineSession implements EngineSocket {
     }
     state = State.CLOSED;
     heartbeat.stop();
-    noopOwed = closedByClient && transport == Transport.POLLING && !polling.isHeld();
+    noopOwed = closedByClient && transport.kind() == Transport.POLLING
+        && !transport.holdsRequest();
     server.removed(this);
-    if (polling.isHeld()) {
-      polling.answer(EngineCodec.encode(closedByClient ? EnginePacket.NOOP : EnginePacket.CLOSE));
-    }
-    if (ws != null) {
-      if (outbox.overflowed()) {
-        ws.abort();
-      } else {
-        ws.close();
-      }
-    }
+    transport.close(closedByClient, outbox.overflowed());
     upgrade.cancel();
     outbox.clear();
     Listener l = listener;

@@ -1,32 +1,26 @@
 package io.pulseio.server.internal.engine;
 
-import io.pulseio.protocol.EngineCodec;
 import io.pulseio.protocol.EnginePacket;
-import io.pulseio.protocol.EnginePacketType;
-import io.pulseio.server.DisconnectReason;
-import io.pulseio.server.Transport;
 import io.pulseio.server.internal.netty.ConnectionGuard;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The packets waiting to go to one session's client: the buffer, its size counted against
- * {@code maxOutboundBufferSize}, and when it is flushed, to the session's {@link WebSocketWriter}
- * or to its held poll. Packets queued in one loop turn are flushed together in the next, except
- * that on an idle WebSocket the first one goes at once.
+ * {@code maxOutboundBufferSize}, and when it is flushed to the session's current
+ * {@link SessionTransport} (which it asks, never knowing which transport that is). Packets queued
+ * in one loop turn are flushed together in the next, except when the transport
+ * {@linkplain SessionTransport#sendsAtOnce sends at once} (an idle WebSocket).
  *
  * <p>Used on the session's loop only. It does not close the session itself: going over the limit
- * is reported to {@link EngineSession#overflowed}, and a poll answered with CLOSE ends the session
- * through {@link EngineSession#closeNow}.
+ * is reported to {@link EngineSession#overflowed} (and a poll answered with CLOSE ends the session
+ * through the polling transport).
  */
 final class Outbox {
   private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
 
   private final EngineSession session;
-  private final Polling polling;
   private final long maxQueuedBytes;
   private final ArrayDeque<EnginePacket> buffer = new ArrayDeque<>(4);
   /** Written on the loop; read also by the WebSocket's {@link ConnectionGuard} on its loop. */
@@ -37,9 +31,8 @@ final class Outbox {
   private final Runnable flushTask = this::flush;
 
   /** @param maxQueuedBytes the {@code maxOutboundBufferSize} option; 0 means no limit */
-  Outbox(EngineSession session, Polling polling, long maxQueuedBytes) {
+  Outbox(EngineSession session, long maxQueuedBytes) {
     this.session = session;
-    this.polling = polling;
     this.maxQueuedBytes = maxQueuedBytes;
   }
 
@@ -49,8 +42,7 @@ final class Outbox {
       return;
     }
     append(packet);
-    WebSocketWriter ws = session.webSocket();
-    if (session.transport() == Transport.WEBSOCKET && ws != null && !ws.busy()) {
+    if (session.currentTransport().sendsAtOnce()) {
       // as the Node.js server does: the first packet goes at once, those that follow while it is
       // being written go together in the next write
       flush();
@@ -62,16 +54,15 @@ final class Outbox {
   }
 
   /**
-   * Writes a packet on its own when the WebSocket is idle and nothing is queued, and holds what
-   * follows for {@code micros} after it is written; otherwise queues it as {@link #send} does.
+   * Writes a packet on its own when the transport sends at once (an idle WebSocket) and nothing
+   * is queued, and holds what follows for {@code micros} after it is written; otherwise queues it
+   * as {@link #send} does.
    */
   void sendAlone(EnginePacket packet, long micros) {
     if (!session.isOpen()) {
       return;
     }
-    WebSocketWriter ws = session.webSocket();
-    if (session.transport() != Transport.WEBSOCKET || ws == null || ws.busy()
-        || !buffer.isEmpty()) {
+    if (!session.currentTransport().sendsAtOnce() || !buffer.isEmpty()) {
       send(packet);
       return;
     }
@@ -98,14 +89,11 @@ final class Outbox {
   }
 
   /**
-   * True when a packet sent now would go out at once (volatile packets are sent only then): on
-   * WebSocket when it is idle and nothing is queued, on polling when a GET is held.
+   * True when a packet sent now would go out at once (volatile packets are sent only then); see
+   * {@link SessionTransport#writableNow}.
    */
   boolean writableNow() {
-    WebSocketWriter ws = session.webSocket();
-    return session.transport() == Transport.WEBSOCKET
-        ? ws != null && ws.writableNow() && buffer.isEmpty()
-        : polling.isHeld();
+    return session.currentTransport().writableNow(buffer.isEmpty());
   }
 
   boolean isEmpty() {
@@ -140,8 +128,7 @@ final class Outbox {
    * handed to the operating system (the same sum its {@link ConnectionGuard} checks).
    */
   private long queuedBytes() {
-    WebSocketWriter ws = session.webSocket();
-    return bufferedBytes + (ws == null ? 0 : ws.pendingBytes());
+    return bufferedBytes + session.currentTransport().pendingBytes();
   }
 
   /**
@@ -163,7 +150,7 @@ final class Outbox {
     session.overflowed();
   }
 
-  /** Writes the buffer out, unless a WebSocket write is still in flight. */
+  /** Writes the buffer out, unless the transport cannot take it now (see {@link SessionTransport#write}). */
   void flush() {
     flush(false);
   }
@@ -174,22 +161,9 @@ final class Outbox {
     if (session.isClosed() || buffer.isEmpty()) {
       return;
     }
-    if (session.transport() == Transport.WEBSOCKET) {
-      WebSocketWriter ws = session.webSocket();
-      if (ws == null || (ws.busy() && !force)) {
-        return;
-      }
-      long hold = holdMicros;
+    if (session.currentTransport().write(buffer, holdMicros, force)) {
       holdMicros = 0;
-      ws.write(buffer, hold);
       bufferedBytes = 0;
-    } else if (polling.isHeld()) {
-      List<EnginePacket> packets = new ArrayList<>(buffer);
-      clear();
-      polling.answer(EngineCodec.encodePayload(packets));
-      if (packets.get(packets.size() - 1).type() == EnginePacketType.CLOSE) {
-        session.closeNow(DisconnectReason.FORCED_CLOSE);
-      }
     }
   }
 }

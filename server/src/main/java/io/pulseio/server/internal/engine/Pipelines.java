@@ -43,6 +43,11 @@ final class Pipelines {
     this.maxBody = (int) options.maxHttpBufferSize();
   }
 
+  /** The connections open now (each counted by its {@code guard}). */
+  int openConnections() {
+    return limits.openConnections();
+  }
+
   /** A new connection's stages. */
   void http(SocketChannel ch) {
     ChannelPipeline p = ch.pipeline();

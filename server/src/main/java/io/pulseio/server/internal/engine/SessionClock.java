@@ -1,11 +1,13 @@
 package io.pulseio.server.internal.engine;
 
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Ticker;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The time a session's timers read and the scheduler they run on: the session's event loop and
- * {@link System#nanoTime()} in a server, a manual clock in tests (so that timer tests need no
+ * its ticker in a server ({@link System#nanoTime()}; an {@code EmbeddedChannel}'s virtual time in
+ * tests of a whole session), a manual clock in {@code HeartbeatTest} (so that timer tests need no
  * sleeps). Tasks run on the session's thread; {@link #schedule} is called only there.
  */
 interface SessionClock {
@@ -21,12 +23,13 @@ interface SessionClock {
     void cancel();
   }
 
-  /** The clock of a session living on {@code loop}. */
+  /** The clock of a session living on {@code loop}: the loop's own time, which its timers use. */
   static SessionClock of(EventLoop loop) {
+    Ticker ticker = loop.ticker();
     return new SessionClock() {
       @Override
       public long nanoTime() {
-        return System.nanoTime();
+        return ticker.nanoTime();
       }
 
       @Override

@@ -6,31 +6,23 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 
 /**
  * The upgrade of one polling session to WebSocket: the probe channel, its "2probe"/"3probe"
- * exchange, the final "5" and the timeout. Used on the session's loop only.
+ * exchange, the final "5" and the timeout. On "5" it swaps the session's transport: a
+ * {@link WebSocketTransport} on the probe channel replaces the {@link PollingTransport} (see
+ * {@link EngineSession#switchTo}). Used on the session's loop only.
  */
 final class Upgrade {
   private final EngineServerImpl server;
   private final EngineSession session;
-  private final Runnable probeAnswered;
-  private final Consumer<Channel> upgraded;
   private Channel channel;
   private boolean probed;
   private ScheduledFuture<?> timer;
 
-  /**
-   * @param probeAnswered runs when "3probe" is sent (a held poll should be ended soon)
-   * @param upgraded runs when the client sends "5": the session moves to this channel
-   */
-  Upgrade(EngineServerImpl server, EngineSession session, Runnable probeAnswered,
-      Consumer<Channel> upgraded) {
+  Upgrade(EngineServerImpl server, EngineSession session) {
     this.server = server;
     this.session = session;
-    this.probeAnswered = probeAnswered;
-    this.upgraded = upgraded;
   }
 
   /** True when {@code c} is the channel being probed. */
@@ -73,13 +65,13 @@ final class Upgrade {
     if ("2probe".equals(text)) {
       channel.writeAndFlush(new TextWebSocketFrame("3probe"));
       probed = true;
-      probeAnswered.run();
+      session.currentTransport().probeAnswered(); // a held poll is ended soon
     } else if ("5".equals(text)) {
       cancelTimer();
       Channel probing = channel;
       channel = null;
       probed = false;
-      upgraded.accept(probing);
+      session.switchTo(session.webSocket(probing));
     } else {
       cancel();
     }

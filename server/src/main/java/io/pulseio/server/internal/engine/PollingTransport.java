@@ -1,24 +1,29 @@
 package io.pulseio.server.internal.engine;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.pulseio.protocol.EngineCodec;
 import io.pulseio.protocol.EnginePacket;
+import io.pulseio.protocol.EnginePacketType;
 import io.pulseio.protocol.ProtocolException;
 import io.pulseio.server.DisconnectReason;
 import io.pulseio.server.Transport;
 import io.pulseio.server.internal.netty.EngineError;
 import io.pulseio.server.internal.netty.HttpResponses;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The polling side of one session: its GET and POST requests, and the GET it holds open until it
- * has packets to answer it with. Used on the session's loop only.
+ * HTTP long-polling, the server's side: the client's GET and POST requests, and the GET held open
+ * until there are packets to answer it with. Used on the session's loop only (see
+ * {@link SessionTransport}).
  */
-final class Polling {
+final class PollingTransport implements SessionTransport {
   private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
 
   private final EngineSession session;
@@ -26,18 +31,19 @@ final class Polling {
   private Exchange get;
   private ChannelFutureListener watcher;
 
-  Polling(EngineSession session, Upgrade upgrade) {
+  PollingTransport(EngineSession session, Upgrade upgrade) {
     this.session = session;
     this.upgrade = upgrade;
   }
 
-  /** An HTTP request for this session, asking for the {@code requested} transport. */
-  void onRequest(Exchange ex, Transport requested) {
-    if (session.pingTimedOut()) {
-      ex.fail(EngineError.UNKNOWN_SID);
-    } else if (requested != session.transport() || requested != Transport.POLLING) {
-      ex.fail(EngineError.BAD_REQUEST);
-    } else if ("GET".equals(ex.method)) {
+  @Override
+  public Transport kind() {
+    return Transport.POLLING;
+  }
+
+  @Override
+  public void onRequest(Exchange ex) {
+    if ("GET".equals(ex.method)) {
       onGet(ex);
     } else if ("POST".equals(ex.method)) {
       onPost(ex);
@@ -67,12 +73,17 @@ final class Polling {
     }
   }
 
+  @Override
+  public void probeAnswered() {
+    scheduleNoopCheck();
+  }
+
   /**
    * As the Node.js server does while an upgrade is probed: a held poll is ended with a noop 100 ms
    * later so the client can finish the upgrade; if the upgrade completes first, the poll is
    * refused instead.
    */
-  void scheduleNoopCheck() {
+  private void scheduleNoopCheck() {
     session.loop().schedule(() -> {
       if (get != null && upgrade.probed() && !session.hasBuffered()) {
         answer(EngineCodec.encode(EnginePacket.NOOP));
@@ -94,19 +105,62 @@ final class Polling {
     session.onPackets(packets);
   }
 
-  /** True while a GET is held open. */
-  boolean isHeld() {
+  @Override
+  public boolean carries(Channel channel) {
+    return false;
+  }
+
+  @Override
+  public boolean sendsAtOnce() {
+    return false;
+  }
+
+  @Override
+  public boolean writableNow(boolean nothingQueued) {
     return get != null;
   }
 
-  /** Answers the held GET with {@code payload}. */
-  void answer(String payload) {
-    release().reply(HttpResponseStatus.OK, HttpResponses.TEXT, payload);
+  @Override
+  public boolean write(Queue<EnginePacket> queue, long holdMicros, boolean force) {
+    if (get == null) {
+      return false;
+    }
+    List<EnginePacket> packets = new ArrayList<>(queue);
+    queue.clear();
+    answer(EngineCodec.encodePayload(packets));
+    if (packets.get(packets.size() - 1).type() == EnginePacketType.CLOSE) {
+      session.closeNow(DisconnectReason.FORCED_CLOSE);
+    }
+    return true;
   }
 
-  /** Ends the held GET with a 400 (the session has moved to WebSocket). */
-  void refuse() {
-    release().fail(EngineError.BAD_REQUEST);
+  @Override
+  public long pendingBytes() {
+    return 0;
+  }
+
+  @Override
+  public boolean holdsRequest() {
+    return get != null;
+  }
+
+  @Override
+  public void replaced() {
+    if (get != null) {
+      release().fail(EngineError.BAD_REQUEST);
+    }
+  }
+
+  @Override
+  public void close(boolean closedByClient, boolean abort) {
+    if (get != null) {
+      answer(EngineCodec.encode(closedByClient ? EnginePacket.NOOP : EnginePacket.CLOSE));
+    }
+  }
+
+  /** Answers the held GET with {@code payload}. */
+  private void answer(String payload) {
+    release().reply(HttpResponseStatus.OK, HttpResponses.TEXT, payload);
   }
 
   private Exchange release() {

@@ -13,21 +13,26 @@ import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.pulseio.protocol.EngineCodec;
 import io.pulseio.protocol.EnginePacket;
+import io.pulseio.server.Transport;
 import io.pulseio.server.internal.netty.ConnectionGuard;
+import io.pulseio.server.internal.netty.EngineError;
 import java.util.Queue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes a session's packets to its WebSocket, one frame each, with at most one batch in flight
- * (as the Node.js server does): the first packet goes at once, those queued while it is being
- * written go together in the next batch. Used on the session's loop only.
+ * A session's WebSocket, the server's side: its packets written one frame each, with at most one
+ * batch in flight (as the Node.js server does): the first packet goes at once, those queued while
+ * it is being written go together in the next batch. The frames it reads reach the session through
+ * {@link WebSocketFrameHandler}, which asks {@link #carries}. Used on the session's loop only (see
+ * {@link SessionTransport}).
  */
-final class WebSocketWriter {
-  final Channel channel;
+final class WebSocketTransport implements SessionTransport {
+  private final Channel channel;
   private final EventLoop loop;
   private final Runnable drained;
   private final long closeGraceMillis;
+  private boolean open;
   private boolean inFlight;
   /** Made once: a batch is written per packet sent to an idle socket. */
   private final Runnable doneTask = this::done;
@@ -37,7 +42,7 @@ final class WebSocketWriter {
    * @param drained called on {@code loop} when a batch is written and the next may go
    * @param closeGraceMillis how long {@link #close} waits for the close frame to be written
    */
-  WebSocketWriter(Channel channel, EventLoop loop, Runnable drained, long closeGraceMillis) {
+  WebSocketTransport(Channel channel, EventLoop loop, Runnable drained, long closeGraceMillis) {
     this.channel = channel;
     this.loop = loop;
     this.drained = drained;
@@ -45,26 +50,56 @@ final class WebSocketWriter {
     this.written = f -> loop.execute(doneTask);
   }
 
-  /** True while a batch is being written. */
-  boolean busy() {
-    return inFlight;
+  /** The handshake's reply is written: the transport carries packets from now on. */
+  void open() {
+    open = true;
   }
 
-  /** The bytes written to the connection and not yet handed to the operating system. */
-  long pendingBytes() {
-    return ConnectionGuard.pendingBytes(channel);
+  /** The connection. */
+  Channel channel() {
+    return channel;
   }
 
-  /** True when a packet sent now would go out at once (for volatile packets). */
-  boolean writableNow() {
-    return !inFlight && channel.isWritable();
+  @Override
+  public Transport kind() {
+    return Transport.WEBSOCKET;
   }
 
-  /**
-   * Writes and empties {@code packets} as one batch; the next batch waits until this one is
-   * written, plus {@code holdMicros}.
-   */
-  void write(Queue<EnginePacket> packets, long holdMicros) {
+  @Override
+  public void onRequest(Exchange ex) {
+    ex.fail(EngineError.BAD_REQUEST);
+  }
+
+  @Override
+  public boolean carries(Channel c) {
+    return open && c == channel;
+  }
+
+  @Override
+  public boolean sendsAtOnce() {
+    return open && !inFlight;
+  }
+
+  @Override
+  public boolean writableNow(boolean nothingQueued) {
+    return open && !inFlight && channel.isWritable() && nothingQueued;
+  }
+
+  @Override
+  public long pendingBytes() {
+    return open ? ConnectionGuard.pendingBytes(channel) : 0;
+  }
+
+  @Override
+  public boolean holdsRequest() {
+    return false;
+  }
+
+  @Override
+  public boolean write(Queue<EnginePacket> packets, long holdMicros, boolean force) {
+    if (!open || (inFlight && !force)) {
+      return false;
+    }
     for (EnginePacket p = packets.poll(); p != null; p = packets.poll()) {
       WebSocketFrame frame = p.isBinary()
           ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(p.binary()))
@@ -79,6 +114,7 @@ final class WebSocketWriter {
           : written);
     }
     channel.flush();
+    return true;
   }
 
   /**
@@ -103,10 +139,17 @@ final class WebSocketWriter {
   /**
    * Sends a close frame, then closes the connection; closes it anyway when the frame is not
    * written within the grace period (a client that reads nothing would hold it open, and the
-   * frames queued before it, for ever).
+   * frames queued before it, for ever). With {@code abort}, closes it at once. Does nothing
+   * before {@link #open}.
    */
-  void close() {
-    if (channel.isActive()) {
+  @Override
+  public void close(boolean closedByClient, boolean abort) {
+    if (!open) {
+      return;
+    }
+    if (abort) {
+      abort();
+    } else if (channel.isActive()) {
       channel.writeAndFlush(new CloseWebSocketFrame()).addListener(ChannelFutureListener.CLOSE);
       ScheduledFuture<?> deadline;
       try {
@@ -121,7 +164,7 @@ final class WebSocketWriter {
   }
 
   /** Closes the connection at once, dropping whatever is still queued on it. */
-  void abort() {
+  private void abort() {
     channel.close();
   }
 }
