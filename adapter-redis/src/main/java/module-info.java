@@ -16,5 +16,6 @@ module io.pulseio.adapter.redis {
 
     exports io.pulseio.adapter.redis;
 
-    provides io.pulseio.server.AdapterProvider with io.pulseio.adapter.redis.internal.RedisProvider;
+    provides io.pulseio.server.AdapterProvider with
+            io.pulseio.adapter.redis.internal.RedisProvider;
 }

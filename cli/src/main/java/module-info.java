@@ -13,5 +13,6 @@ module io.pulseio.cli {
     requires io.pulseio.server;
     requires io.pulseio.studio;
 
-    opens io.pulseio.cli to info.picocli;
+    opens io.pulseio.cli to
+            info.picocli;
 }

@@ -15,5 +15,6 @@ module io.pulseio.nodes.socketio {
 
     exports io.pulseio.nodes.socketio;
 
-    provides io.pulseio.logic.spi.Plugin with io.pulseio.nodes.socketio.SocketIoPlugin;
+    provides io.pulseio.logic.spi.Plugin with
+            io.pulseio.nodes.socketio.SocketIoPlugin;
 }

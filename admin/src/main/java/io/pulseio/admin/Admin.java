@@ -16,29 +16,34 @@ import io.pulseio.server.SocketIoServer;
  * ({@code ServerOptions.Builder.corsOrigins}). Thread-safe.
  */
 public final class Admin implements AutoCloseable {
-  private final Instrument instrument;
+    private final Instrument instrument;
 
-  private Admin(Instrument instrument) {
-    this.instrument = instrument;
-  }
+    private Admin(Instrument instrument) {
+        this.instrument = instrument;
+    }
 
-  /**
-   * Adds the admin namespace to {@code server} and starts sending statistics to the UI's sockets
-   * every 2 seconds (from a daemon thread {@code pulseio-admin}). Instrument a server once per
-   * admin namespace.
-   */
-  public static Admin instrument(SocketIoServer server, AdminOptions options) {
-    Settings settings = new Settings(options.namespace(), options.username(), options.password(),
-        options.readOnly(), options.mode() == AdminOptions.Mode.DEVELOPMENT, options.serverId());
-    return new Admin(Instrument.start(server, settings));
-  }
+    /**
+     * Adds the admin namespace to {@code server} and starts sending statistics to the UI's sockets
+     * every 2 seconds (from a daemon thread {@code pulseio-admin}). Instrument a server once per
+     * admin namespace.
+     */
+    public static Admin instrument(SocketIoServer server, AdminOptions options) {
+        Settings settings = new Settings(
+                options.namespace(),
+                options.username(),
+                options.password(),
+                options.readOnly(),
+                options.mode() == AdminOptions.Mode.DEVELOPMENT,
+                options.serverId());
+        return new Admin(Instrument.start(server, settings));
+    }
 
-  /**
-   * Stops the statistics and the watching, disconnects the UI's sockets and refuses new ones (the
-   * namespace itself stays). Idempotent. Does not close the server.
-   */
-  @Override
-  public void close() {
-    instrument.close();
-  }
+    /**
+     * Stops the statistics and the watching, disconnects the UI's sockets and refuses new ones (the
+     * namespace itself stays). Idempotent. Does not close the server.
+     */
+    @Override
+    public void close() {
+        instrument.close();
+    }
 }

@@ -38,8 +38,8 @@ final class Connection implements AutoCloseable {
             public void onConnectError(String message, JsonNode data) {
                 // The server's words, escaped and capped: a hostile server does not write to our terminal.
                 joined.completeExceptionally(CliException.unavailable("cannot connect to " + where + ": "
-                        + ServerText.shown(message) + (data == null || data.isNull() ? "" : " "
-                        + ServerText.shown(data.toString()))));
+                        + ServerText.shown(message)
+                        + (data == null || data.isNull() ? "" : " " + ServerText.shown(data.toString()))));
             }
         });
     }
@@ -68,7 +68,8 @@ final class Connection implements AutoCloseable {
         try {
             joined.get(timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof CliException c ? c
+            throw e.getCause() instanceof CliException c
+                    ? c
                     : CliException.unavailable("cannot connect to " + where + ": " + Errors.describe(e.getCause()));
         } catch (TimeoutException e) {
             throw CliException.unavailable("no answer from " + where + " within " + Durations.format(timeout));

@@ -18,50 +18,65 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine;
 
 /** The connection options shared by {@code emit} and {@code listen}. */
 final class ConnectionOptions {
 
     /** The wire transports, as written on the command line. */
     enum TransportChoice {
-        websocket, polling
+        websocket,
+        polling
     }
 
-    @Option(names = {"-n", "--namespace"}, paramLabel = "NS",
+    @Option(
+            names = {"-n", "--namespace"},
+            paramLabel = "NS",
             description = "The namespace to join (default: the URL's path, else /).")
     String namespace;
 
-    @Option(names = "--path", paramLabel = "PATH", defaultValue = ClientOptions.DEFAULT_PATH,
+    @Option(
+            names = "--path",
+            paramLabel = "PATH",
+            defaultValue = ClientOptions.DEFAULT_PATH,
             description = "The server's Engine.IO path (default: ${DEFAULT-VALUE}).")
     String path;
 
-    @Option(names = "--timeout", paramLabel = "D", defaultValue = "10s",
+    @Option(
+            names = "--timeout",
+            paramLabel = "D",
+            defaultValue = "10s",
             description = "How long to wait for the connection and for an ack (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
-    @Option(names = "--transport", paramLabel = "websocket|polling",
+    @Option(
+            names = "--transport",
+            paramLabel = "websocket|polling",
             description = "Use only this transport (default: polling, then upgrade to WebSocket).")
     TransportChoice transport;
 
-    @Option(names = {"-H", "--header"}, paramLabel = "K=V", mapFallbackValue = "",
+    @Option(
+            names = {"-H", "--header"},
+            paramLabel = "K=V",
+            mapFallbackValue = "",
             description = "An HTTP header for the handshake requests; repeatable.")
     Map<String, String> headers = new LinkedHashMap<>();
 
     @Option(names = "--auth", paramLabel = "JSON", description = "The CONNECT auth payload, a JSON object.")
     String auth;
 
-    @Option(names = {"-k", "--insecure"}, description = "Accept any TLS certificate (testing only).")
+    @Option(
+            names = {"-k", "--insecure"},
+            description = "Accept any TLS certificate (testing only).")
     boolean insecure;
 
     @Option(names = "--ca", paramLabel = "FILE", description = "Trust the PEM certificate(s) in FILE for TLS.")
     Path ca;
 
     /** The server URL (without a path) and the namespace to join. */
-    record Target(String url, String namespace) {
-    }
+    record Target(String url, String namespace) {}
 
     /**
      * Splits {@code url} into the server URL and a namespace: like the JavaScript client,
@@ -77,11 +92,15 @@ final class ConnectionOptions {
         String urlPath = uri.getRawPath();
         String ns = namespace;
         String base = url;
-        if (urlPath != null && !urlPath.isEmpty() && !urlPath.equals("/") && uri.getScheme() != null
+        if (urlPath != null
+                && !urlPath.isEmpty()
+                && !urlPath.equals("/")
+                && uri.getScheme() != null
                 && uri.getRawAuthority() != null) {
             if (ns != null && !ns.equals(urlPath)) {
-                throw new ParameterException(cmd, "The URL names namespace " + urlPath + " but --namespace says "
-                        + ns + ": give one of them");
+                throw new ParameterException(
+                        cmd,
+                        "The URL names namespace " + urlPath + " but --namespace says " + ns + ": give one of them");
             }
             ns = urlPath;
             base = uri.getScheme() + "://" + uri.getRawAuthority()
@@ -136,16 +155,18 @@ final class ConnectionOptions {
             throw new ParameterException(cmd, "--ca " + ca + ": cannot be read (" + e.getMessage() + ")");
         }
         try {
-            Collection<? extends Certificate> certs = CertificateFactory.getInstance("X.509")
-                    .generateCertificates(new ByteArrayInputStream(bytes));
+            Collection<? extends Certificate> certs =
+                    CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
             if (!certs.isEmpty()) {
                 return;
             }
         } catch (CertificateException e) {
             // reported below
         }
-        throw new ParameterException(cmd, "--ca " + ca + " is not a certificate file: give the server's "
-                + "certificate, or the CA certificate that signed it, in PEM (-----BEGIN CERTIFICATE-----)");
+        throw new ParameterException(
+                cmd,
+                "--ca " + ca + " is not a certificate file: give the server's "
+                        + "certificate, or the CA certificate that signed it, in PEM (-----BEGIN CERTIFICATE-----)");
     }
 
     private JsonNode parseAuth(CommandLine cmd) {

@@ -20,8 +20,8 @@ final class Durations implements ITypeConverter<Duration> {
     static Duration parse(String text) {
         Matcher m = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new TypeConversionException("'" + text + "' is not a duration (write a number and a unit: "
-                    + "500ms, 10s, 2m, 1h)");
+            throw new TypeConversionException(
+                    "'" + text + "' is not a duration (write a number and a unit: " + "500ms, 10s, 2m, 1h)");
         }
         double amount = Double.parseDouble(m.group(1));
         double millis = switch (m.group(2)) {

@@ -17,15 +17,25 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pulseio edit PROJECT [--port N] [--host H]}: the studio for one project file. */
-@Command(name = "edit", mixinStandardHelpOptions = true,
-        description = {"Serves pulseio studio, the browser editor, for PROJECT (created when it does not exist), "
-                + "and prints its address with this start's token as the first line of stdout. Opens nothing; "
-                + "runs until Ctrl-C.",
-                "The page is built once from studio/page with Node.js and npm when this build has none."},
+@Command(
+        name = "edit",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Serves pulseio studio, the browser editor, for PROJECT (created when it does not exist), "
+                    + "and prints its address with this start's token as the first line of stdout. Opens nothing; "
+                    + "runs until Ctrl-C.",
+            "The page is built once from studio/page with Node.js and npm when this build has none."
+        },
         footerHeading = "%nExit codes:%n",
-        footer = {"  0   stopped with Ctrl-C", "  64  bad options, or the file cannot be read or created",
-                "  69  the port cannot be bound, or the page cannot be built (the message says what to install)",
-                "", "Examples (from the repository root):", "  pulseio edit examples/hello/project.json", "  pulseio edit new.json --port 7171"})
+        footer = {
+            "  0   stopped with Ctrl-C",
+            "  64  bad options, or the file cannot be read or created",
+            "  69  the port cannot be bound, or the page cannot be built (the message says what to install)",
+            "",
+            "Examples (from the repository root):",
+            "  pulseio edit examples/hello/project.json",
+            "  pulseio edit new.json --port 7171"
+        })
 final class EditCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,10 +43,17 @@ final class EditCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PROJECT", description = "The project file (JSON).")
     Path project;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "7070", description = "Port (default: 7070; 0 picks a free one).")
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            defaultValue = "7070",
+            description = "Port (default: 7070; 0 picks a free one).")
     int port;
 
-    @Option(names = "--host", paramLabel = "H", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            paramLabel = "H",
+            defaultValue = "127.0.0.1",
             description = "Address to bind (default: 127.0.0.1; another address exposes the studio to that network).")
     String host;
 
@@ -45,8 +62,7 @@ final class EditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (port < 0 || port > 65535) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "port must be 0-65535, was " + port);
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "port must be 0-65535, was " + port);
         }
         StudioPage page;
         try {
@@ -65,8 +81,8 @@ final class EditCommand implements Callable<Integer> {
         } catch (UncheckedIOException e) {
             throw CliException.unavailable("pulseio edit: " + e.getMessage());
         } catch (IOException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "Cannot open or create " + project + ": " + Errors.describe(e));
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(), "Cannot open or create " + project + ": " + Errors.describe(e));
         }
         CountDownLatch stopped = new CountDownLatch(1);
         try (Shutdown ctrlC = Shutdown.onSignal(() -> {

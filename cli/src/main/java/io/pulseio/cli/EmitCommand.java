@@ -23,33 +23,42 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pulseio emit URL EVENT [ARGS...]}: one event to a Socket.IO server, optionally waiting for its ack. */
-@Command(name = "emit", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Connects to a Socket.IO server, emits one event and disconnects: the Socket.IO "
-                + "counterpart of wscat.",
-                "Arguments are sent as strings, or parsed as JSON with --json. With --ack, waits for the "
-                        + "acknowledgement and prints its arguments on stdout as one JSON array.",
-                "With --retries N the emit is delivered at least once: it asks for an ack, waits --timeout "
-                        + "for it, and is sent again up to N times (the server may see it more than once)."},
+@Command(
+        name = "emit",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Connects to a Socket.IO server, emits one event and disconnects: the Socket.IO " + "counterpart of wscat.",
+            "Arguments are sent as strings, or parsed as JSON with --json. With --ack, waits for the "
+                    + "acknowledgement and prints its arguments on stdout as one JSON array.",
+            "With --retries N the emit is delivered at least once: it asks for an ack, waits --timeout "
+                    + "for it, and is sent again up to N times (the server may see it more than once)."
+        },
         footerHeading = "%nExit codes:%n",
-        footer = {"  0   emitted (and acknowledged, with --ack or --retries)",
-                "  64  usage error (bad URL, bad JSON, ...)",
-                "  69  the server is unreachable, refused the namespace, or sent no ack in time", "",
-                "Examples (from the repository root):",
-                "  # with 'pulseio serve --echo' on port 3000, and with TLS on 8443",
-                "  # ('pulseio serve --help' shows how):",
-                "  pulseio emit http://localhost:3000 chat 'hello there'",
-                "  pulseio emit http://localhost:3000/admin ping --ack",
-                "  pulseio emit http://localhost:3000 order 7 --retries 3 --timeout 2s",
-                "  pulseio emit https://localhost:8443 order '{\"id\":7}' 3 --json --ack \\",
-                "      --timeout 5s --ca examples/tls/localhost-cert.pem",
-                "  pulseio emit ws://localhost:3000 hi --transport websocket \\",
-                "      --auth '{\"token\":\"abc\"}'"})
+        footer = {
+            "  0   emitted (and acknowledged, with --ack or --retries)",
+            "  64  usage error (bad URL, bad JSON, ...)",
+            "  69  the server is unreachable, refused the namespace, or sent no ack in time",
+            "",
+            "Examples (from the repository root):",
+            "  # with 'pulseio serve --echo' on port 3000, and with TLS on 8443",
+            "  # ('pulseio serve --help' shows how):",
+            "  pulseio emit http://localhost:3000 chat 'hello there'",
+            "  pulseio emit http://localhost:3000/admin ping --ack",
+            "  pulseio emit http://localhost:3000 order 7 --retries 3 --timeout 2s",
+            "  pulseio emit https://localhost:8443 order '{\"id\":7}' 3 --json --ack \\",
+            "      --timeout 5s --ca examples/tls/localhost-cert.pem",
+            "  pulseio emit ws://localhost:3000 hi --transport websocket \\",
+            "      --auth '{\"token\":\"abc\"}'"
+        })
 final class EmitCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL",
+    @Parameters(
+            index = "0",
+            paramLabel = "URL",
             description = "The server: http(s)://host:port or ws(s)://host:port, optionally with a namespace path.")
     String url;
 
@@ -65,7 +74,9 @@ final class EmitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Parse each argument as JSON (numbers, objects, true, null...).")
     boolean json;
 
-    @Option(names = "--retries", paramLabel = "N",
+    @Option(
+            names = "--retries",
+            paramLabel = "N",
             description = "Resend the event up to N times while no ack comes within --timeout (at-least-once "
                     + "delivery; the command then waits for the ack, and --ack prints it). Default: 0.")
     int retries;
@@ -82,7 +93,10 @@ final class EmitCommand implements Callable<Integer> {
         ConnectionOptions.Target target = connection.target(spec.commandLine(), url);
         ClientOptions options = connection.clientOptions(spec.commandLine(), target.url(), false);
         if (retries > 0) {
-            options = options.toBuilder().retries(retries).ackTimeout(connection.timeout).build();
+            options = options.toBuilder()
+                    .retries(retries)
+                    .ackTimeout(connection.timeout)
+                    .build();
         }
         try (Connection c = Connection.create(options, target.namespace())) {
             c.connect(connection.timeout);
@@ -118,12 +132,14 @@ final class EmitCommand implements Callable<Integer> {
             try {
                 values[i] = Json.MAPPER.readTree(arg);
             } catch (JsonProcessingException e) {
-                throw new ParameterException(spec.commandLine(), "Argument " + (i + 1) + " is not valid JSON ("
-                        + e.getOriginalMessage() + "): " + arg);
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "Argument " + (i + 1) + " is not valid JSON (" + e.getOriginalMessage() + "): " + arg);
             }
             if (values[i] == null || ((JsonNode) values[i]).isMissingNode()) {
-                throw new ParameterException(spec.commandLine(), "Argument " + (i + 1) + " is empty: "
-                        + "with --json, write \"\" for an empty string");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "Argument " + (i + 1) + " is empty: " + "with --json, write \"\" for an empty string");
             }
         }
         return values;
@@ -141,8 +157,7 @@ final class EmitCommand implements Callable<Integer> {
     /** Waits for the ack of an emit sent up to {@code tries} times, each try waiting --timeout. */
     private List<JsonNode> awaitAck(Connection c, CompletableFuture<List<JsonNode>> reply, int tries)
             throws InterruptedException {
-        String within = " within " + Durations.format(connection.timeout)
-                + (tries > 1 ? " (" + tries + " tries)" : "");
+        String within = " within " + Durations.format(connection.timeout) + (tries > 1 ? " (" + tries + " tries)" : "");
         try {
             return reply.get(connection.timeout.toMillis() * tries + 2_000, TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {

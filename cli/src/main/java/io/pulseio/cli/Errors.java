@@ -10,8 +10,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /** How failures reach the user: one line on stderr and an exit code. */
 final class Errors {
-    private Errors() {
-    }
+    private Errors() {}
 
     /** Usage errors: picocli's message, a hint, exit 64. */
     static final class Usage implements IParameterExceptionHandler {
@@ -63,7 +62,8 @@ final class Errors {
      */
     static String unknownCommand(ParameterException ex) {
         CommandLine cmd = ex.getCommandLine();
-        if (!(ex instanceof UnmatchedArgumentException u) || cmd.getSubcommands().isEmpty()
+        if (!(ex instanceof UnmatchedArgumentException u)
+                || cmd.getSubcommands().isEmpty()
                 || u.getUnmatched().isEmpty()) {
             return null;
         }
@@ -91,7 +91,8 @@ final class Errors {
     /** {@code Type: message}, or just the type when there is no message. */
     static String describe(Throwable e) {
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getName()
+        return message == null || message.isBlank()
+                ? e.getClass().getName()
                 : e.getClass().getSimpleName() + ": " + message;
     }
 }

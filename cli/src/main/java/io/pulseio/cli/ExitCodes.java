@@ -13,6 +13,5 @@ final class ExitCodes {
     /** A bug or an unexpected failure. */
     static final int INTERNAL = 70;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

@@ -24,28 +24,39 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pulseio listen URL [EVENT...]}: events of one namespace as JSON lines. */
-@Command(name = "listen", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Connects to a Socket.IO server and prints the events of one namespace as they arrive, "
-                + "one JSON object a line: {\"namespace\":\"/\",\"event\":\"chat\",\"args\":[...]}.",
-                "Binary arguments are printed as base64 strings. Runs until --count events were printed, "
-                        + "the --duration elapsed, or Ctrl-C; reconnects by itself if the connection drops.",
-                "Connection changes are reported on stderr."},
+@Command(
+        name = "listen",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+            "Connects to a Socket.IO server and prints the events of one namespace as they arrive, "
+                    + "one JSON object a line: {\"namespace\":\"/\",\"event\":\"chat\",\"args\":[...]}.",
+            "Binary arguments are printed as base64 strings. Runs until --count events were printed, "
+                    + "the --duration elapsed, or Ctrl-C; reconnects by itself if the connection drops.",
+            "Connection changes are reported on stderr."
+        },
         footerHeading = "%nExit codes:%n",
-        footer = {"  0   done (count reached, duration elapsed, or Ctrl-C)", "  64  usage error",
-                "  69  the server is unreachable or refused the namespace, or disconnected us", "",
-                "Examples (from the repository root):",
-                "  # with 'pulseio serve' on port 3000, and with TLS on 8443",
-                "  # ('pulseio serve --help' shows how):",
-                "  pulseio listen http://localhost:3000",
-                "  pulseio listen http://localhost:3000/chat message typing --count 10",
-                "  pulseio listen https://localhost:8443 --namespace /admin --duration 1m \\",
-                "      --ca examples/tls/localhost-cert.pem",
-                "  pulseio listen http://localhost:3000 | jq -r '.args[0]'"})
+        footer = {
+            "  0   done (count reached, duration elapsed, or Ctrl-C)",
+            "  64  usage error",
+            "  69  the server is unreachable or refused the namespace, or disconnected us",
+            "",
+            "Examples (from the repository root):",
+            "  # with 'pulseio serve' on port 3000, and with TLS on 8443",
+            "  # ('pulseio serve --help' shows how):",
+            "  pulseio listen http://localhost:3000",
+            "  pulseio listen http://localhost:3000/chat message typing --count 10",
+            "  pulseio listen https://localhost:8443 --namespace /admin --duration 1m \\",
+            "      --ca examples/tls/localhost-cert.pem",
+            "  pulseio listen http://localhost:3000 | jq -r '.args[0]'"
+        })
 final class ListenCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "URL",
+    @Parameters(
+            index = "0",
+            paramLabel = "URL",
             description = "The server: http(s)://host:port or ws(s)://host:port, optionally with a namespace path.")
     String url;
 
@@ -75,11 +86,11 @@ final class ListenCommand implements Callable<Integer> {
         AtomicInteger printed = new AtomicInteger();
         AtomicBoolean joinedOnce = new AtomicBoolean();
         try (Connection c = Connection.create(options, target.namespace());
-             Shutdown ctrlC = Shutdown.onSignal(() -> {
-                 done.countDown();
-                 c.close();
-                 out.flush();
-             })) {
+                Shutdown ctrlC = Shutdown.onSignal(() -> {
+                    done.countDown();
+                    c.close();
+                    out.flush();
+                })) {
             c.socket().onAny((event, args, ack) -> {
                 if (!events.isEmpty() && !events.contains(event)) {
                     return;

@@ -9,8 +9,7 @@ import picocli.CommandLine;
  * service, 70 internal error (a command may also end with a project's own Stop Project code).
  */
 public final class Main {
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         configureLogging(args);

@@ -14,12 +14,16 @@ import picocli.CommandLine.ParameterException;
  * endpoint ({@code GET /metrics}, module pulseio-metrics) on its own port.
  */
 final class MetricsOption {
-    @Option(names = "--metrics", paramLabel = "PORT",
+    @Option(
+            names = "--metrics",
+            paramLabel = "PORT",
             description = "Serve Prometheus metrics at http://127.0.0.1:PORT/metrics (see docs/operations.md); "
                     + "0 picks a free port.")
     Integer port;
 
-    @Option(names = "--metrics-host", paramLabel = "H",
+    @Option(
+            names = "--metrics-host",
+            paramLabel = "H",
             description = "With --metrics: the address of the metrics endpoint (default: 127.0.0.1, this "
                     + "machine only; 0.0.0.0 for every interface).")
     String host;
@@ -54,8 +58,8 @@ final class MetricsOption {
         String at = host == null ? MetricsServer.DEFAULT_HOST : host;
         try {
             MetricsServer endpoint = MetricsServer.start(registry, at, port);
-            err.println("pulseio: metrics at http://" + (at.contains(":") ? "[" + at + "]" : at) + ":"
-                    + endpoint.port() + "/metrics");
+            err.println("pulseio: metrics at http://" + (at.contains(":") ? "[" + at + "]" : at) + ":" + endpoint.port()
+                    + "/metrics");
             err.flush();
             return endpoint;
         } catch (IOException e) {

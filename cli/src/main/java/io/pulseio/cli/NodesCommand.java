@@ -22,21 +22,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pulseio nodes [--project P] [--json]}: the toolbox. */
-@Command(name = "nodes", mixinStandardHelpOptions = true,
-        description = {"Lists every node type of the installed plugins: id, name, category, scopes, attributes "
-                + "and pins (name, type, direction, default).",
-                "With --project, only the plugins the project switches on are listed."},
+@Command(
+        name = "nodes",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists every node type of the installed plugins: id, name, category, scopes, attributes "
+                    + "and pins (name, type, direction, default).",
+            "With --project, only the plugins the project switches on are listed."
+        },
         footerHeading = "%nJSON shape:%n",
-        footer = {"  [{\"id\", \"name\", \"category\", \"plugin\", \"kind\", \"description\",",
-                "    \"scopes\": [..],",
-                "    \"attributes\": [{\"name\", \"type\", \"required\", \"default\"?, \"choices\"?,",
-                "                    \"description\"}],",
-                "    \"inputs\" and \"outputs\": [{\"name\", \"type\", \"direction\": \"in\"|\"out\",",
-                "                              \"required\"?, \"default\"?, \"description\"?}]}]",
-                "", "Examples (from the repository root):",
-                "  pulseio nodes",
-                "  pulseio nodes --project examples/hello/project.json",
-                "  pulseio nodes --json | jq -r '.[] | .id'"})
+        footer = {
+            "  [{\"id\", \"name\", \"category\", \"plugin\", \"kind\", \"description\",",
+            "    \"scopes\": [..],",
+            "    \"attributes\": [{\"name\", \"type\", \"required\", \"default\"?, \"choices\"?,",
+            "                    \"description\"}],",
+            "    \"inputs\" and \"outputs\": [{\"name\", \"type\", \"direction\": \"in\"|\"out\",",
+            "                              \"required\"?, \"default\"?, \"description\"?}]}]",
+            "",
+            "Examples (from the repository root):",
+            "  pulseio nodes",
+            "  pulseio nodes --project examples/hello/project.json",
+            "  pulseio nodes --json | jq -r '.[] | .id'"
+        })
 final class NodesCommand implements Callable<Integer> {
 
     @Spec
@@ -56,8 +63,11 @@ final class NodesCommand implements Callable<Integer> {
             ProjectFile file = ProjectFile.read(spec.commandLine(), project);
             Map<String, Boolean> switches = file.switches();
             enabled = id -> switches.getOrDefault(id, Boolean.TRUE);
-            String off = registry.plugins().stream().filter(Plugin::canBeDisabled).map(Plugin::id)
-                    .filter(enabled.negate()).collect(Collectors.joining(", "));
+            String off = registry.plugins().stream()
+                    .filter(Plugin::canBeDisabled)
+                    .map(Plugin::id)
+                    .filter(enabled.negate())
+                    .collect(Collectors.joining(", "));
             if (!off.isEmpty()) {
                 spec.commandLine().getErr().println("pulseio: switched off by " + project + ": " + off);
                 spec.commandLine().getErr().flush();

@@ -17,8 +17,7 @@ import java.io.IOException;
 final class PluginSwitchEditor {
     private static final JsonFactory FACTORY = new JsonFactory();
 
-    private PluginSwitchEditor() {
-    }
+    private PluginSwitchEditor() {}
 
     /** The text with the switch of {@code pluginId} set to {@code enabled}. */
     static String set(String text, String pluginId, boolean enabled) throws IOException {
@@ -98,8 +97,11 @@ final class PluginSwitchEditor {
                     if (field.equals("enabled") && v.isScalarValue()) {
                         int start = offset(p);
                         p.finishToken();
-                        int end = v == JsonToken.VALUE_TRUE ? start + 4
-                                : v == JsonToken.VALUE_FALSE ? start + 5 : (int) p.currentLocation().getCharOffset();
+                        int end = v == JsonToken.VALUE_TRUE
+                                ? start + 4
+                                : v == JsonToken.VALUE_FALSE
+                                        ? start + 5
+                                        : (int) p.currentLocation().getCharOffset();
                         return splice(text, start, end, value);
                     }
                     p.skipChildren();

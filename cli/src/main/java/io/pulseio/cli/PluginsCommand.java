@@ -20,18 +20,27 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pulseio plugins PROJECT [--enable ID | --disable ID]}: the plugin switches of a project. */
-@Command(name = "plugins", mixinStandardHelpOptions = true,
-        description = {"Lists the installed plugins and whether the project switches each on or off; with "
-                + "--enable or --disable, rewrites that switch in the project file.",
-                "Only the switch changes: the rest of the file is kept as it is. The change takes effect "
-                        + "the next time the project is loaded (a running project is not affected).",
-                "The core plugin cannot be switched off."},
+@Command(
+        name = "plugins",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Lists the installed plugins and whether the project switches each on or off; with "
+                    + "--enable or --disable, rewrites that switch in the project file.",
+            "Only the switch changes: the rest of the file is kept as it is. The change takes effect "
+                    + "the next time the project is loaded (a running project is not affected).",
+            "The core plugin cannot be switched off."
+        },
         footerHeading = "%nExit codes:%n",
-        footer = {"  0   listed, or switch written", "  64  usage error, unknown plugin, or unreadable file",
-                "  65  the project file is not JSON", "", "Examples (from the repository root):",
-                "  pulseio plugins examples/hello/project.json",
-                "  pulseio plugins examples/hello/project.json --disable socketio",
-                "  pulseio plugins examples/hello/project.json --enable socketio"})
+        footer = {
+            "  0   listed, or switch written",
+            "  64  usage error, unknown plugin, or unreadable file",
+            "  65  the project file is not JSON",
+            "",
+            "Examples (from the repository root):",
+            "  pulseio plugins examples/hello/project.json",
+            "  pulseio plugins examples/hello/project.json --disable socketio",
+            "  pulseio plugins examples/hello/project.json --enable socketio"
+        })
 final class PluginsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,11 +52,17 @@ final class PluginsCommand implements Callable<Integer> {
     Change change;
 
     static final class Change {
-        @Option(names = "--enable", paramLabel = "ID", required = true,
+        @Option(
+                names = "--enable",
+                paramLabel = "ID",
+                required = true,
                 description = "Switch the plugin on in the project file.")
         String enable;
 
-        @Option(names = "--disable", paramLabel = "ID", required = true,
+        @Option(
+                names = "--disable",
+                paramLabel = "ID",
+                required = true,
                 description = "Switch the plugin off in the project file.")
         String disable;
     }
@@ -70,7 +85,8 @@ final class PluginsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-12s %-16s %5s  %s%n", "PLUGIN", "STATE", "NODES", "NAME");
         for (Plugin p : registry.plugins()) {
-            String state = !p.canBeDisabled() ? "always enabled"
+            String state = !p.canBeDisabled()
+                    ? "always enabled"
                     : switches.getOrDefault(p.id(), Boolean.TRUE) ? "enabled" : "disabled";
             out.printf("%-12s %-16s %5d  %s%n", p.id(), state, p.nodeTypes().size(), p.displayName());
         }
@@ -82,16 +98,19 @@ final class PluginsCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private void rewrite(ProjectFile file, NodeRegistry registry, Map<String, Boolean> switches, String id,
-                         boolean enabled) {
+    private void rewrite(
+            ProjectFile file, NodeRegistry registry, Map<String, Boolean> switches, String id, boolean enabled) {
         Plugin plugin = registry.plugin(id).orElse(null);
         if (plugin == null && !switches.containsKey(id)) {
-            throw new ParameterException(spec.commandLine(), "Unknown plugin '" + id + "': installed plugins are "
-                    + registry.plugins().stream().map(Plugin::id).collect(Collectors.joining(", ")));
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "Unknown plugin '" + id + "': installed plugins are "
+                            + registry.plugins().stream().map(Plugin::id).collect(Collectors.joining(", ")));
         }
         if (plugin != null && !plugin.canBeDisabled()) {
-            throw new ParameterException(spec.commandLine(), "The " + id + " plugin is always enabled and "
-                    + "cannot be switched " + (enabled ? "on" : "off"));
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "The " + id + " plugin is always enabled and " + "cannot be switched " + (enabled ? "on" : "off"));
         }
         PrintWriter out = spec.commandLine().getOut();
         String word = enabled ? "enabled" : "disabled";

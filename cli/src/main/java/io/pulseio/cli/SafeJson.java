@@ -17,8 +17,7 @@ import io.pulseio.protocol.Json;
 final class SafeJson {
     private static final ObjectWriter WRITER = Json.MAPPER.writer().with(new Escapes());
 
-    private SafeJson() {
-    }
+    private SafeJson() {}
 
     static String write(JsonNode node) {
         try {
@@ -43,8 +42,11 @@ final class SafeJson {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            boolean unsafe = (ch >= 0x80 && ch <= 0x9f) || ch == 0x2028 || ch == 0x2029
-                    || (ch >= 0x202a && ch <= 0x202e) || (ch >= 0x2066 && ch <= 0x2069);
+            boolean unsafe = (ch >= 0x80 && ch <= 0x9f)
+                    || ch == 0x2028
+                    || ch == 0x2029
+                    || (ch >= 0x202a && ch <= 0x202e)
+                    || (ch >= 0x2066 && ch <= 0x2069);
             return unsafe ? new SerializedString(String.format("\\u%04X", ch)) : null;
         }
     }

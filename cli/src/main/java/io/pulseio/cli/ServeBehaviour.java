@@ -40,10 +40,13 @@ enum ServeBehaviour {
     static SocketIoServer attach(SocketIoServer server, ServeBehaviour behaviour, PrintWriter out, PrintWriter err) {
         for (Namespace ns : List.of(server.sockets(), server.namespaces(name -> true))) {
             ns.onConnection(socket -> {
-                report(err, "connect " + socket.id() + " " + socket.namespace().name() + " from "
-                        + socket.handshake().address() + " (" + socket.transport() + ")");
-                socket.onDisconnect(reason -> report(err, "disconnect " + socket.id() + " "
-                        + socket.namespace().name() + " (" + reason + ")"));
+                report(
+                        err,
+                        "connect " + socket.id() + " " + socket.namespace().name() + " from "
+                                + socket.handshake().address() + " (" + socket.transport() + ")");
+                socket.onDisconnect(reason -> report(
+                        err,
+                        "disconnect " + socket.id() + " " + socket.namespace().name() + " (" + reason + ")"));
                 socket.onAny((event, args, ack) -> behaviour.handle(socket, event, args, ack, out));
             });
         }

@@ -30,8 +30,8 @@ final class TraceFile implements AutoCloseable {
             return new TraceFile(null);
         }
         try {
-            return new TraceFile(new JsonLinesTraceWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8),
-                    maxBytes));
+            return new TraceFile(
+                    new JsonLinesTraceWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), maxBytes));
         } catch (IOException e) {
             throw new ParameterException(cmd, "Cannot write trace file " + path + ": " + Errors.describe(e));
         }

@@ -8,11 +8,9 @@ import picocli.CommandLine;
 
 /** Runs the pulseio command in-process with captured stdout and stderr. */
 final class Cli {
-    private Cli() {
-    }
+    private Cli() {}
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     /** A running command whose output can be read while it runs. */
     static final class Live {

@@ -34,14 +34,26 @@ class CommandErrorsTest {
     @Test
     void badConnectionOptionsAreUsageErrors(@TempDir Path dir) throws Exception {
         usageError("Invalid URL 'http://h h': ", "emit", "http://h h", "e");
-        usageError("The URL names namespace /admin but --namespace says /chat: give one of them",
-                "emit", "http://127.0.0.1:1/admin", "e", "--namespace", "/chat");
+        usageError(
+                "The URL names namespace /admin but --namespace says /chat: give one of them",
+                "emit",
+                "http://127.0.0.1:1/admin",
+                "e",
+                "--namespace",
+                "/chat");
         Path ca = Files.writeString(dir.resolve("ca.pem"), "x");
         usageError("--insecure and --ca exclude each other", "emit", URL, "e", "--insecure", "--ca", ca.toString());
-        usageError("Invalid connection option: url must start with http://, https://, ws:// or wss://, was ftp://h",
-                "emit", "ftp://h", "e");
-        usageError("Invalid connection option: caFile is not a readable file: " + dir.resolve("none.pem"),
-                "listen", URL, "--ca", dir.resolve("none.pem").toString());
+        usageError(
+                "Invalid connection option: url must start with http://, https://, ws:// or wss://, was ftp://h",
+                "emit",
+                "ftp://h",
+                "e");
+        usageError(
+                "Invalid connection option: caFile is not a readable file: " + dir.resolve("none.pem"),
+                "listen",
+                URL,
+                "--ca",
+                dir.resolve("none.pem").toString());
         usageError("--auth must be a JSON object, e.g. '{\"token\":\"abc\"}'", "emit", URL, "e", "--auth", "[1]");
         usageError("--auth is not valid JSON: ", "listen", URL, "--auth", "{token");
         usageError("--auth is not valid JSON: ", "listen", URL, "--auth", "{} {}");
@@ -56,12 +68,24 @@ class CommandErrorsTest {
     @Test
     void badServeOptionsAreUsageErrors(@TempDir Path dir) throws Exception {
         usageError("'http' is not a conformance mode: use engine.io or socket.io", "serve", "--conformance", "http");
-        usageError("--conformance fixes the path, CORS and behaviour: drop --path, --cors, --echo, --relay and --log",
-                "serve", "--conformance", "socket.io", "--path", "/x");
+        usageError(
+                "--conformance fixes the path, CORS and behaviour: drop --path, --cors, --echo, --relay and --log",
+                "serve",
+                "--conformance",
+                "socket.io",
+                "--path",
+                "/x");
         usageError("Invalid server option: port must be between 0 and 65535, was 70000", "serve", "--port", "70000");
         Path key = Files.writeString(dir.resolve("key.pem"), "x");
-        usageError("--cert: not a readable file: " + dir.resolve("cert.pem"),
-                "serve", "--port", "0", "--cert", dir.resolve("cert.pem").toString(), "--key", key.toString());
+        usageError(
+                "--cert: not a readable file: " + dir.resolve("cert.pem"),
+                "serve",
+                "--port",
+                "0",
+                "--cert",
+                dir.resolve("cert.pem").toString(),
+                "--key",
+                key.toString());
     }
 
     @Test
@@ -70,10 +94,20 @@ class CommandErrorsTest {
         usageError("--admin: expected USER:PASSWORD (both non-empty), got 'admin:...'", "serve", "--admin", "admin:");
         usageError("--admin: expected USER:PASSWORD (both non-empty), got ':...'", "serve", "--admin", ":pw");
         usageError("--admin-read-only and --admin-mode need --admin", "serve", "--admin-read-only");
-        usageError("'test' is not an admin mode: use development or production",
-                "serve", "--admin", "a:b", "--admin-mode", "test");
-        usageError("--admin needs Socket.IO: drop it with --conformance engine.io",
-                "serve", "--conformance", "engine.io", "--admin", "a:b");
+        usageError(
+                "'test' is not an admin mode: use development or production",
+                "serve",
+                "--admin",
+                "a:b",
+                "--admin-mode",
+                "test");
+        usageError(
+                "--admin needs Socket.IO: drop it with --conformance engine.io",
+                "serve",
+                "--conformance",
+                "engine.io",
+                "--admin",
+                "a:b");
     }
 
     @Test
@@ -91,7 +125,13 @@ class CommandErrorsTest {
     @Test
     void aProjectOrTraceFileThatCannotBeUsedIsAUsageErrorAndNothingRuns(@TempDir Path dir) {
         usageError("Cannot read project file " + dir + ": ", "validate", dir.toString());
-        usageError("Cannot write trace file " + dir + ": ",
-                "run", Cli.project("hello.json").toString(), "--duration", "200ms", "--trace", dir.toString());
+        usageError(
+                "Cannot write trace file " + dir + ": ",
+                "run",
+                Cli.project("hello.json").toString(),
+                "--duration",
+                "200ms",
+                "--trace",
+                dir.toString());
     }
 }

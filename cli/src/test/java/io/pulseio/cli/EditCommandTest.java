@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.regex.Matcher;
@@ -44,12 +43,17 @@ class EditCommandTest {
             assertThat(project).exists();
             assertThat(Cli.run("validate", project.toString()).exitCode()).isZero();
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(url.group(1)))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> page = http.send(
+                    HttpRequest.newBuilder(URI.create(url.group(1)))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("<title>pulseio studio</title>");
-            HttpResponse<String> without = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + url.group(2) + "/")).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> without = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + url.group(2) + "/"))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(without.statusCode()).isEqualTo(403);
             assertThat(edit.err.toString()).contains("Ctrl-C stops");

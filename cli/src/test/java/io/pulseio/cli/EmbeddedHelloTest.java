@@ -30,9 +30,12 @@ class EmbeddedHelloTest {
 
     private static List<String> documented(String name) throws IOException {
         String readme = Files.readString(EXAMPLES.resolve("README.md"));
-        Matcher m = Pattern.compile("<!-- expected output: " + Pattern.quote(name) + " -->\\s*```text\\n(.*?)```",
-                Pattern.DOTALL).matcher(readme);
-        assertThat(m.find()).as("expected output of " + name + " in examples/README.md").isTrue();
+        Matcher m = Pattern.compile(
+                        "<!-- expected output: " + Pattern.quote(name) + " -->\\s*```text\\n(.*?)```", Pattern.DOTALL)
+                .matcher(readme);
+        assertThat(m.find())
+                .as("expected output of " + name + " in examples/README.md")
+                .isTrue();
         return m.group(1).lines().toList();
     }
 }

@@ -60,7 +60,8 @@ class HelpExamplesTest {
         for (String footer : cmd.getCommandSpec().usageMessage().footer()) {
             examples = footer.startsWith("Examples") || examples && footer.startsWith(" ");
             if (examples) {
-                assertThat(footer.length()).as("shorter than the help's width, so never wrapped: '" + footer + "'")
+                assertThat(footer.length())
+                        .as("shorter than the help's width, so never wrapped: '" + footer + "'")
                         .isLessThan(width);
             }
         }
@@ -79,8 +80,9 @@ class HelpExamplesTest {
             } else if (inExamples && line.startsWith("  #")) {
                 continue;
             } else if (inExamples && line.startsWith(" ")) {
-                throw new AssertionError("a line in the examples of '" + cmd.getCommandSpec().qualifiedName()
-                        + "' that is no example (wrapped by the help?): '" + line + "'");
+                throw new AssertionError(
+                        "a line in the examples of '" + cmd.getCommandSpec().qualifiedName()
+                                + "' that is no example (wrapped by the help?): '" + line + "'");
             } else {
                 inExamples = false;
                 continue;
@@ -114,12 +116,16 @@ class HelpExamplesTest {
                 ParseResult sub = parsed.subcommand();
                 assertThat(sub).as(line).isNotNull();
                 for (ArgSpec arg : sub.matchedArgs()) {
-                    if (arg.type() != Path.class || isOutput(arg) || (arg.isPositional() && CREATES.contains(
-                            sub.commandSpec().name()))) {
+                    if (arg.type() != Path.class
+                            || isOutput(arg)
+                            || (arg.isPositional()
+                                    && CREATES.contains(sub.commandSpec().name()))) {
                         continue;
                     }
                     Path file = ROOT.resolve(arg.getValue().toString());
-                    assertThat(file).as("'" + line + "' reads " + arg.getValue()).isRegularFile();
+                    assertThat(file)
+                            .as("'" + line + "' reads " + arg.getValue())
+                            .isRegularFile();
                 }
             }
         }
@@ -146,8 +152,11 @@ class HelpExamplesTest {
 
     @Test
     void theEmitExamplesRunAgainstRealServers() {
-        SocketIoServer plain = server(ServerOptions.builder().port(0).ioThreads(1).build());
-        SocketIoServer tls = server(ServerOptions.builder().port(0).ioThreads(1)
+        SocketIoServer plain =
+                server(ServerOptions.builder().port(0).ioThreads(1).build());
+        SocketIoServer tls = server(ServerOptions.builder()
+                .port(0)
+                .ioThreads(1)
                 .tls(ROOT.resolve("examples/tls/localhost-cert.pem"), ROOT.resolve("examples/tls/localhost-key.pem"))
                 .build());
         try {
@@ -161,9 +170,11 @@ class HelpExamplesTest {
                     }
                     List<String> real = new ArrayList<>();
                     for (String a : args) {
-                        real.add(ROOT.resolve(a).toFile().isFile() ? ROOT.resolve(a).toString()
-                                : a.replace("localhost:3000", "localhost:" + plainPort)
-                                        .replace("localhost:8443", "localhost:" + tlsPort));
+                        real.add(
+                                ROOT.resolve(a).toFile().isFile()
+                                        ? ROOT.resolve(a).toString()
+                                        : a.replace("localhost:3000", "localhost:" + plainPort)
+                                                .replace("localhost:8443", "localhost:" + tlsPort));
                     }
                     Cli.Result r = Cli.run(real.toArray(String[]::new));
                     assertThat(r.exitCode()).as(line + "\n" + r.err()).isZero();
@@ -181,11 +192,12 @@ class HelpExamplesTest {
     private static SocketIoServer server(ServerOptions options) {
         SocketIoServer server = SocketIoServer.create(options);
         for (String ns : List.of("/", "/admin")) {
-            server.namespace(ns).onConnection(socket -> socket.onAny((event, args, ack) -> {
-                if (ack != null) {
-                    ack.send(args.toArray());
-                }
-            }));
+            server.namespace(ns)
+                    .onConnection(socket -> socket.onAny((event, args, ack) -> {
+                        if (ack != null) {
+                            ack.send(args.toArray());
+                        }
+                    }));
         }
         return server;
     }
@@ -214,14 +226,15 @@ class HelpExamplesTest {
     /** The arguments with each repository file replaced by its absolute path, in the copy when asked. */
     private String[] inCopy(List<String> args, boolean copy) {
         return args.stream()
-                .map(a -> ROOT.resolve(a).toFile().isFile() ? (copy ? tmp : ROOT).resolve(a).toString() : a)
+                .map(a -> ROOT.resolve(a).toFile().isFile()
+                        ? (copy ? tmp : ROOT).resolve(a).toString()
+                        : a)
                 .toArray(String[]::new);
     }
 
     /** Just enough of a POSIX shell to read an example line: words, quotes, |, &&, 2>&1, #. */
     static final class Shell {
-        private Shell() {
-        }
+        private Shell() {}
 
         /** The argument lists (without the leading {@code pulseio}) of the pulseio commands of a line. */
         static List<List<String>> pulseioCommands(String line) {

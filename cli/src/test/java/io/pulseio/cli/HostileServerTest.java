@@ -36,7 +36,8 @@ class HostileServerTest {
     }
 
     private String refusingWith(ConnectionRefusedException refusal) {
-        server = SocketIoServer.create(ServerOptions.builder().port(0).ioThreads(1).build());
+        server = SocketIoServer.create(
+                ServerOptions.builder().port(0).ioThreads(1).build());
         server.sockets().use(Middleware.sync(socket -> {
             throw refusal;
         }));
@@ -45,16 +46,19 @@ class HostileServerTest {
 
     @Test
     void escapeSequencesInARefusalArePrintedEscaped() {
-        String url = refusingWith(new ConnectionRefusedException(ESCAPES,
-                JsonNodeFactory.instance.objectNode().put("why", "\u009b2J")));
+        String url = refusingWith(new ConnectionRefusedException(
+                ESCAPES, JsonNodeFactory.instance.objectNode().put("why", "\u009b2J")));
 
         Cli.Result r = Cli.run("emit", url, "hello", "--timeout", "5s");
 
         assertThat(r.exitCode()).isEqualTo(69);
-        assertThat(r.err().lines()).singleElement().isEqualTo("pulseio: cannot connect to " + url
-                + " (namespace /): \\u001b[2J\\u001b]0;owned\\u0007\\u001b[31mred\\u009b1m\\r\\nforged line"
-                + " {\"why\":\"\\u009b2J\"}");
-        assertThat(r.err().chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f)).isEmpty();
+        assertThat(r.err().lines())
+                .singleElement()
+                .isEqualTo("pulseio: cannot connect to " + url
+                        + " (namespace /): \\u001b[2J\\u001b]0;owned\\u0007\\u001b[31mred\\u009b1m\\r\\nforged line"
+                        + " {\"why\":\"\\u009b2J\"}");
+        assertThat(r.err().chars().filter(c -> c < 0x20 && c != '\n' || c >= 0x7f && c <= 0x9f))
+                .isEmpty();
     }
 
     @Test
@@ -77,8 +81,9 @@ class HostileServerTest {
         Cli.Result r = Cli.run("emit", "https://127.0.0.1:1", "hello", "--ca", notACert.toString());
 
         assertThat(r.exitCode()).isEqualTo(64);
-        assertThat(r.err()).startsWith("--ca " + notACert + " is not a certificate file: give the server's "
-                + "certificate, or the CA certificate that signed it, in PEM (-----BEGIN CERTIFICATE-----)")
+        assertThat(r.err())
+                .startsWith("--ca " + notACert + " is not a certificate file: give the server's "
+                        + "certificate, or the CA certificate that signed it, in PEM (-----BEGIN CERTIFICATE-----)")
                 .doesNotContain("internal error");
     }
 }

@@ -50,11 +50,16 @@ class MetricsAndLimitsCommandsTest {
                 Cli.Result r = Cli.run("emit", "http://localhost:" + port, "hi", "--ack");
                 assertThat(r.exitCode()).as(r.err()).isZero();
             }
-            String text = scrapeUntil(metrics, t -> value(t, "pulseio_server_acks_sent_total", "server=\"serve\"") == 3
-                    && value(t, "pulseio_server_connections", "server=\"serve\"") == 0);
-            assertThat(value(text, "pulseio_server_handshakes_total", "transport=\"polling\"")).isEqualTo(3);
-            assertThat(value(text, "pulseio_server_acks_sent_total", "server=\"serve\"")).isEqualTo(3);
-            assertThat(value(text, "pulseio_server_connections", "server=\"serve\"")).isZero();
+            String text = scrapeUntil(
+                    metrics,
+                    t -> value(t, "pulseio_server_acks_sent_total", "server=\"serve\"") == 3
+                            && value(t, "pulseio_server_connections", "server=\"serve\"") == 0);
+            assertThat(value(text, "pulseio_server_handshakes_total", "transport=\"polling\""))
+                    .isEqualTo(3);
+            assertThat(value(text, "pulseio_server_acks_sent_total", "server=\"serve\""))
+                    .isEqualTo(3);
+            assertThat(value(text, "pulseio_server_connections", "server=\"serve\""))
+                    .isZero();
         } finally {
             thread.interrupt();
             thread.join(10_000);
@@ -80,13 +85,16 @@ class MetricsAndLimitsCommandsTest {
     @Test
     void emitWithRetriesResendsUntilTheAckComesAndGivesUpAfterNPlusOneTries() throws Exception {
         Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
-        SocketIoServer server = SocketIoServer.create(ServerOptions.builder().port(0).ioThreads(1).build());
-        server.sockets().onConnection(socket -> socket.onAny((event, args, ack) -> {
-            int n = seen.computeIfAbsent(event, e -> new AtomicInteger()).incrementAndGet();
-            if (event.equals("flaky") && n == 2 && ack != null) {
-                ack.send("second time");
-            }
-        }));
+        SocketIoServer server = SocketIoServer.create(
+                ServerOptions.builder().port(0).ioThreads(1).build());
+        server.sockets()
+                .onConnection(socket -> socket.onAny((event, args, ack) -> {
+                    int n = seen.computeIfAbsent(event, e -> new AtomicInteger())
+                            .incrementAndGet();
+                    if (event.equals("flaky") && n == 2 && ack != null) {
+                        ack.send("second time");
+                    }
+                }));
         String url = "http://localhost:" + server.start();
         try {
             Cli.Result ok = Cli.run("emit", url, "flaky", "--retries", "2", "--timeout", "1s", "--ack");
@@ -110,23 +118,44 @@ class MetricsAndLimitsCommandsTest {
     @Test
     void runCutsARunawayLoopAtTheGivenBound(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("run.jsonl");
-        Cli.Result r = Cli.run("run", Cli.project("bounce.json").toString(), "--duration", "1s",
-                "--max-events-without-input", "50", "--trace", trace.toString());
+        Cli.Result r = Cli.run(
+                "run",
+                Cli.project("bounce.json").toString(),
+                "--duration",
+                "1s",
+                "--max-events-without-input",
+                "50",
+                "--trace",
+                trace.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().lines().count()).isBetween(45L, 50L);
-        assertThat(Files.readAllLines(trace)).filteredOn(l -> l.contains("\"kind\":\"error\""))
-                .singleElement().asString().contains("\"source\":\"loop\"")
+        assertThat(Files.readAllLines(trace))
+                .filteredOn(l -> l.contains("\"kind\":\"error\""))
+                .singleElement()
+                .asString()
+                .contains("\"source\":\"loop\"")
                 .contains("more than 50 events in a row caused by the logic itself");
     }
 
     @Test
     void runStopsWritingTheTraceAtTheGivenSize(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("run.jsonl");
-        Cli.Result r = Cli.run("run", Cli.project("bounce.json").toString(), "--duration", "1s",
-                "--max-events-without-input", "200", "--trace", trace.toString(), "--trace-max-bytes", "2K");
+        Cli.Result r = Cli.run(
+                "run",
+                Cli.project("bounce.json").toString(),
+                "--duration",
+                "1s",
+                "--max-events-without-input",
+                "200",
+                "--trace",
+                trace.toString(),
+                "--trace-max-bytes",
+                "2K");
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(trace);
-        assertThat(lines.get(lines.size() - 1)).contains("\"kind\":\"traceLimit\"").contains("\"limitBytes\":2048");
+        assertThat(lines.get(lines.size() - 1))
+                .contains("\"kind\":\"traceLimit\"")
+                .contains("\"limitBytes\":2048");
         long before = Files.size(trace) - lines.get(lines.size() - 1).length() - 1;
         assertThat(before).isLessThanOrEqualTo(2048);
     }
@@ -134,8 +163,12 @@ class MetricsAndLimitsCommandsTest {
     @Test
     void badRunLimitsAreUsageErrors() {
         String project = Cli.project("hello.json").toString();
-        usage("--max-events-without-input must be at least 1, was 0", "run", project,
-                "--max-events-without-input", "0");
+        usage(
+                "--max-events-without-input must be at least 1, was 0",
+                "run",
+                project,
+                "--max-events-without-input",
+                "0");
         usage("--trace-max-bytes needs --trace FILE", "run", project, "--trace-max-bytes", "1M");
         usage("'0' is not a size of at least 1 byte", "run", project, "--trace", "x.jsonl", "--trace-max-bytes", "0");
         usage("'lots' is not a size", "run", project, "--trace", "x.jsonl", "--trace-max-bytes", "lots");
@@ -150,8 +183,11 @@ class MetricsAndLimitsCommandsTest {
             port = free.getLocalPort();
         }
         ObjectMapper json = new ObjectMapper();
-        ObjectNode project = (ObjectNode) json.readTree(Path.of("").toAbsolutePath().getParent()
-                .resolve("examples/hello/project.json").toFile());
+        ObjectNode project = (ObjectNode) json.readTree(Path.of("")
+                .toAbsolutePath()
+                .getParent()
+                .resolve("examples/hello/project.json")
+                .toFile());
         String text = json.writeValueAsString(project).replace("29011", String.valueOf(port));
         project = (ObjectNode) json.readTree(text);
         ArrayNode links = (ArrayNode) project.at("/logic/project/links");
@@ -168,24 +204,35 @@ class MetricsAndLimitsCommandsTest {
         thread.start();
         try {
             int metrics = awaitMetricsPort(run);
-            String s = scrapeUntil(metrics, t -> value(t, "pulseio_logic_node_executions_total",
-                    "node_type=\"socketio.onReceive\"") == 1);
-            assertThat(value(s, "pulseio_logic_node_executions_total", "node_type=\"socketio.send\"")).isEqualTo(1);
-            assertThat(value(s, "pulseio_logic_errors_total", "source=\"node\"")).isZero();
-            assertThat(value(s, "pulseio_logic_queue", "project=\"hello\"")).isGreaterThanOrEqualTo(0);
-            assertThat(value(s, "pulseio_server_connections", "server=\"local\"")).isEqualTo(1);
-            assertThat(value(s, "pulseio_server_handshakes_total", "server=\"local\"", "transport=\"polling\"")
-                    + value(s, "pulseio_server_handshakes_total", "server=\"local\"", "transport=\"websocket\""))
+            String s = scrapeUntil(
+                    metrics,
+                    t -> value(t, "pulseio_logic_node_executions_total", "node_type=\"socketio.onReceive\"") == 1);
+            assertThat(value(s, "pulseio_logic_node_executions_total", "node_type=\"socketio.send\""))
                     .isEqualTo(1);
-            assertThat(value(s, "pulseio_client_reconnect_attempts_total", "client=\"main\"")).isZero();
-            assertThat(value(s, "pulseio_client_send_buffer", "client=\"main\"")).isZero();
+            assertThat(value(s, "pulseio_logic_errors_total", "source=\"node\""))
+                    .isZero();
+            assertThat(value(s, "pulseio_logic_queue", "project=\"hello\"")).isGreaterThanOrEqualTo(0);
+            assertThat(value(s, "pulseio_server_connections", "server=\"local\""))
+                    .isEqualTo(1);
+            assertThat(value(s, "pulseio_server_handshakes_total", "server=\"local\"", "transport=\"polling\"")
+                            + value(
+                                    s,
+                                    "pulseio_server_handshakes_total",
+                                    "server=\"local\"",
+                                    "transport=\"websocket\""))
+                    .isEqualTo(1);
+            assertThat(value(s, "pulseio_client_reconnect_attempts_total", "client=\"main\""))
+                    .isZero();
+            assertThat(value(s, "pulseio_client_send_buffer", "client=\"main\""))
+                    .isZero();
         } finally {
             thread.interrupt();
             thread.join(15_000);
         }
         assertThat(thread.isAlive()).isFalse();
         assertThat(io.micrometer.core.instrument.Metrics.globalRegistry.getRegistries())
-                .as("the run's registry is removed from the global one").isEmpty();
+                .as("the run's registry is removed from the global one")
+                .isEmpty();
     }
 
     // ---- helpers ----
@@ -217,8 +264,8 @@ class MetricsAndLimitsCommandsTest {
     }
 
     private static String scrape(int port) throws IOException {
-        HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/metrics").toURL()
-                .openConnection();
+        HttpURLConnection c = (HttpURLConnection)
+                URI.create("http://127.0.0.1:" + port + "/metrics").toURL().openConnection();
         c.setConnectTimeout(5000);
         c.setReadTimeout(5000);
         assertThat(c.getResponseCode()).isEqualTo(200);

@@ -22,7 +22,8 @@ class NetworkCommandsTest {
 
     @BeforeEach
     void startServer() {
-        server = SocketIoServer.create(ServerOptions.builder().port(0).ioThreads(1).build());
+        server = SocketIoServer.create(
+                ServerOptions.builder().port(0).ioThreads(1).build());
         server.sockets().onConnection(socket -> {
             socket.on("echo", (args, ack) -> {
                 if (ack != null) {
@@ -97,9 +98,10 @@ class NetworkCommandsTest {
         assertThat(Cli.run("emit", url, "news?").exitCode()).isZero();
 
         assertThat(code.get(20, TimeUnit.SECONDS)).isZero();
-        assertThat(listen.out.toString().lines()).containsExactly(
-                "{\"namespace\":\"/\",\"event\":\"news\",\"args\":[\"one\"]}",
-                "{\"namespace\":\"/\",\"event\":\"news\",\"args\":[{\"n\":2}]}");
+        assertThat(listen.out.toString().lines())
+                .containsExactly(
+                        "{\"namespace\":\"/\",\"event\":\"news\",\"args\":[\"one\"]}",
+                        "{\"namespace\":\"/\",\"event\":\"news\",\"args\":[{\"n\":2}]}");
     }
 
     @Test
@@ -132,17 +134,17 @@ class NetworkCommandsTest {
     @Test
     void serveWithAdminLetsTheAdminUiLogInWithItsCredentialsOnly() throws Exception {
         Cli.Live serve = new Cli.Live();
-        Thread thread = new Thread(() -> serve.execute("serve", "--port", "0", "--admin", "ops:pa:ss",
-                "--admin-read-only"));
+        Thread thread =
+                new Thread(() -> serve.execute("serve", "--port", "0", "--admin", "ops:pa:ss", "--admin-read-only"));
         thread.start();
         try {
             int port = awaitPort(serve);
             String admin = "http://localhost:" + port + "/admin";
 
-            Cli.Result in = Cli.run("listen", admin, "--auth", "{\"username\":\"ops\",\"password\":\"pa:ss\"}",
-                    "--count", "3");
-            Cli.Result out = Cli.run("listen", admin, "--auth", "{\"username\":\"ops\",\"password\":\"pa\"}",
-                    "--count", "3");
+            Cli.Result in =
+                    Cli.run("listen", admin, "--auth", "{\"username\":\"ops\",\"password\":\"pa:ss\"}", "--count", "3");
+            Cli.Result out =
+                    Cli.run("listen", admin, "--auth", "{\"username\":\"ops\",\"password\":\"pa\"}", "--count", "3");
 
             assertThat(in.exitCode()).as(in.err()).isZero();
             assertThat(in.out()).contains("\"supportedFeatures\":[\"AGGREGATED_EVENTS\",\"ALL_EVENTS\"]");
@@ -163,8 +165,8 @@ class NetworkCommandsTest {
         try {
             int port = awaitPort(serve);
 
-            Cli.Result custom = Cli.run("emit", "http://localhost:" + port + "/custom", "message-with-ack", "1", "2",
-                    "--json", "--ack");
+            Cli.Result custom = Cli.run(
+                    "emit", "http://localhost:" + port + "/custom", "message-with-ack", "1", "2", "--json", "--ack");
             Cli.Result other = Cli.run("emit", "http://localhost:" + port + "/other", "x", "--timeout", "2s");
 
             assertThat(custom.out()).isEqualTo("[1,2]" + System.lineSeparator());
@@ -200,8 +202,7 @@ class NetworkCommandsTest {
 
     /** Tiny JSON values for the server's emits. */
     static final class JsonText {
-        private JsonText() {
-        }
+        private JsonText() {}
 
         static java.util.Map<String, Object> object(String key, Object value) {
             return java.util.Map.of(key, value);

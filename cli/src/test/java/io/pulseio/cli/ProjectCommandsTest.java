@@ -34,19 +34,26 @@ class ProjectCommandsTest {
 
         assertThat(r.exitCode()).isEqualTo(65);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err().lines()).containsExactly(
-                file + ": $.logic.project.nodes[1].type [node mystery]: unknown node type 'core.doesNotExist' (UNKNOWN_NODE_TYPE)",
-                file + ": $.logic.project.nodes[2] [node choose, pin condition]: required input 'condition' has "
-                        + "neither a link nor a constant (MISSING_INPUT)",
-                "2 problems in " + file);
+        assertThat(r.err().lines())
+                .containsExactly(
+                        file
+                                + ": $.logic.project.nodes[1].type [node mystery]: unknown node type 'core.doesNotExist' (UNKNOWN_NODE_TYPE)",
+                        file
+                                + ": $.logic.project.nodes[2] [node choose, pin condition]: required input 'condition' has "
+                                + "neither a link nor a constant (MISSING_INPUT)",
+                        "2 problems in " + file);
     }
 
     @Test
     void validateNamesTheKindOfAProblemAsDocumented() throws Exception {
         Path copy = copy("switches.json");
-        Files.writeString(copy, Files.readString(copy).replace("true", "false").replace(
-                "{ \"id\": \"start\", \"type\": \"core.onProjectStart\" }",
-                "{ \"id\": \"start\", \"type\": \"core.onProjectStart\" }, { \"id\": \"p\", \"type\": \"clidemo.pass\" }"));
+        Files.writeString(
+                copy,
+                Files.readString(copy)
+                        .replace("true", "false")
+                        .replace(
+                                "{ \"id\": \"start\", \"type\": \"core.onProjectStart\" }",
+                                "{ \"id\": \"start\", \"type\": \"core.onProjectStart\" }, { \"id\": \"p\", \"type\": \"clidemo.pass\" }"));
 
         Cli.Result r = Cli.run("validate", copy.toString());
 
@@ -76,8 +83,8 @@ class ProjectCommandsTest {
     @Test
     void runStopsAfterTheDurationAndWritesTheTraceAsJsonLines() throws Exception {
         Path trace = tmp.resolve("run.jsonl");
-        Cli.Result r = Cli.run("run", Cli.project("ticking.json").toString(), "--duration", "300ms",
-                "--trace", trace.toString());
+        Cli.Result r = Cli.run(
+                "run", Cli.project("ticking.json").toString(), "--duration", "300ms", "--trace", trace.toString());
 
         assertThat(r.exitCode()).isZero();
         assertThat(r.out().lines()).isNotEmpty().allMatch("tick"::equals);
@@ -89,8 +96,9 @@ class ProjectCommandsTest {
         assertThat(records.get(0).get("project").asText()).isEqualTo("ticking");
         assertThat(records.get(records.size() - 1).get("kind").asText()).isEqualTo("runStopped");
         assertThat(records.get(records.size() - 1).get("exitCode").asInt()).isZero();
-        assertThat(records).anyMatch(n -> n.get("kind").asText().equals("node")
-                && n.get("node").asText().equals("print"));
+        assertThat(records)
+                .anyMatch(n -> n.get("kind").asText().equals("node")
+                        && n.get("node").asText().equals("print"));
         assertThat(records).allMatch(n -> n.get("t").isIntegralNumber());
     }
 
@@ -130,8 +138,7 @@ class ProjectCommandsTest {
         Cli.Result r = Cli.run("plugins", Cli.project("switches.json").toString());
 
         assertThat(r.exitCode()).isZero();
-        assertThat(r.out()).containsPattern("core +always enabled")
-                .containsPattern("clidemo +enabled +1  CLI demo");
+        assertThat(r.out()).containsPattern("core +always enabled").containsPattern("clidemo +enabled +1  CLI demo");
     }
 
     @Test
@@ -154,9 +161,10 @@ class ProjectCommandsTest {
         Cli.Result r = Cli.run("plugins", copy.toString(), "--disable", "clidemo");
 
         assertThat(r.exitCode()).isZero();
-        assertThat(Files.readString(copy)).isEqualTo("{\n\t\"format\": 1,\n\t\"name\": \"noswitches\",\n"
-                + "\t\"plugins\": { \"clidemo\": { \"enabled\": false } },\n"
-                + "\t\"logic\": { \"project\": { \"nodes\": [], \"links\": [] } }\n}\n");
+        assertThat(Files.readString(copy))
+                .isEqualTo("{\n\t\"format\": 1,\n\t\"name\": \"noswitches\",\n"
+                        + "\t\"plugins\": { \"clidemo\": { \"enabled\": false } },\n"
+                        + "\t\"logic\": { \"project\": { \"nodes\": [], \"links\": [] } }\n}\n");
         assertThat(Cli.run("validate", copy.toString()).exitCode()).isZero();
     }
 

@@ -27,29 +27,63 @@ class ServeRedisTest {
 
     @Test
     void badRedisSettingsAreUsageErrors() {
-        usageError("--redis: no cluster adapter for http:// URLs ('http://:***@127.0.0.1:6379'): "
-                + "pulseio-adapter-redis serves redis:// and rediss:// URLs",
-                "serve", "--redis", "http://:hunter2@127.0.0.1:6379");
-        usageError("--redis: the Redis URL 'redis://:***@:6379' names no host",
-                "serve", "--redis", "redis://:hunter2@:6379");
-        usageError("--redis: the Redis URL 'redis://:***@127.0.0.1:6379/cache' has path '/cache'",
-                "serve", "--redis", "redis://:hunter2@127.0.0.1:6379/cache");
-        usageError("--redis: unknown Redis adapter kind 'sharded': use classic (@socket.io/redis-adapter) or "
-                + "streams (@socket.io/redis-streams-adapter)",
-                "serve", "--redis", "redis://127.0.0.1:6379", "--redis-adapter", "sharded");
+        usageError(
+                "--redis: no cluster adapter for http:// URLs ('http://:***@127.0.0.1:6379'): "
+                        + "pulseio-adapter-redis serves redis:// and rediss:// URLs",
+                "serve",
+                "--redis",
+                "http://:hunter2@127.0.0.1:6379");
+        usageError(
+                "--redis: the Redis URL 'redis://:***@:6379' names no host",
+                "serve",
+                "--redis",
+                "redis://:hunter2@:6379");
+        usageError(
+                "--redis: the Redis URL 'redis://:***@127.0.0.1:6379/cache' has path '/cache'",
+                "serve",
+                "--redis",
+                "redis://:hunter2@127.0.0.1:6379/cache");
+        usageError(
+                "--redis: unknown Redis adapter kind 'sharded': use classic (@socket.io/redis-adapter) or "
+                        + "streams (@socket.io/redis-streams-adapter)",
+                "serve",
+                "--redis",
+                "redis://127.0.0.1:6379",
+                "--redis-adapter",
+                "sharded");
         usageError("--redis-adapter needs --redis URL", "serve", "--redis-adapter", "classic");
     }
 
     @Test
     void badAdapterOptionsAreUsageErrors() {
         String redis = "redis://:hunter2@127.0.0.1:6379";
-        usageError("--redis: maxLen must be a whole number from 1 to 9223372036854775807, was 'lots'",
-                "serve", "--redis", redis, "--redis-adapter", "streams", "--redis-option", "maxLen=lots");
-        usageError("--redis: streamCount must be a whole number from 1 to 2147483647, was '0'",
-                "serve", "--redis", redis, "--redis-adapter", "streams", "--redis-option", "maxLen=50",
-                "--redis-option", "streamCount=0");
-        usageError("--redis: unknown option 'maxLen' of the classic Redis adapter: it has requestsTimeout",
-                "serve", "--redis", redis, "--redis-option", "maxLen=50");
+        usageError(
+                "--redis: maxLen must be a whole number from 1 to 9223372036854775807, was 'lots'",
+                "serve",
+                "--redis",
+                redis,
+                "--redis-adapter",
+                "streams",
+                "--redis-option",
+                "maxLen=lots");
+        usageError(
+                "--redis: streamCount must be a whole number from 1 to 2147483647, was '0'",
+                "serve",
+                "--redis",
+                redis,
+                "--redis-adapter",
+                "streams",
+                "--redis-option",
+                "maxLen=50",
+                "--redis-option",
+                "streamCount=0");
+        usageError(
+                "--redis: unknown option 'maxLen' of the classic Redis adapter: it has requestsTimeout",
+                "serve",
+                "--redis",
+                redis,
+                "--redis-option",
+                "maxLen=50");
         usageError("--redis-option needs --redis URL", "serve", "--redis-option", "maxLen=50");
         usageError("--redis-option", "serve", "--redis", redis, "--redis-option", "maxLen");
     }
@@ -64,8 +98,8 @@ class ServeRedisTest {
         ByteArrayOutputStream logged = new ByteArrayOutputStream();
         System.setErr(new PrintStream(logged, true, StandardCharsets.UTF_8));
         Cli.Live serve = new Cli.Live();
-        Thread thread = new Thread(() -> serve.execute("serve", "--port", "0", "--echo",
-                "--redis", "redis://:hunter2@127.0.0.1:" + nothing));
+        Thread thread = new Thread(() ->
+                serve.execute("serve", "--port", "0", "--echo", "--redis", "redis://:hunter2@127.0.0.1:" + nothing));
         thread.start();
         try {
             int port = awaitPort(serve);
@@ -73,10 +107,11 @@ class ServeRedisTest {
             Cli.Result r = Cli.run("emit", "http://localhost:" + port, "hi", "there", "--ack");
 
             assertThat(r.out()).isEqualTo("[\"there\"]" + System.lineSeparator());
-            assertThat(serve.err.toString()).contains("in the cluster on redis://:***@127.0.0.1:" + nothing
-                    + " (classic)");
-            assertThat(logged.toString(StandardCharsets.UTF_8)).contains("Redis at 127.0.0.1:" + nothing
-                    + " is unavailable").contains("meanwhile broadcasts reach this server's clients only")
+            assertThat(serve.err.toString())
+                    .contains("in the cluster on redis://:***@127.0.0.1:" + nothing + " (classic)");
+            assertThat(logged.toString(StandardCharsets.UTF_8))
+                    .contains("Redis at 127.0.0.1:" + nothing + " is unavailable")
+                    .contains("meanwhile broadcasts reach this server's clients only")
                     .doesNotContain("hunter2");
         } finally {
             thread.interrupt();

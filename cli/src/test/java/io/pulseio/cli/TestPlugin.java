@@ -23,12 +23,14 @@ public final class TestPlugin implements Plugin {
 
     @Override
     public List<NodeType> nodeTypes() {
-        return List.of(NodeType.of(NodeDescriptor.builder("clidemo.pass", "Pass", "Demo")
-                .description("Fires out when in fires.")
-                .input(PinSpec.pulse("in"))
-                .input(PinSpec.optional("label", PinType.STRING, "x"))
-                .output(PinSpec.pulse("out"))
-                .build(), setup -> new NodeBehaviour() {
+        return List.of(NodeType.of(
+                NodeDescriptor.builder("clidemo.pass", "Pass", "Demo")
+                        .description("Fires out when in fires.")
+                        .input(PinSpec.pulse("in"))
+                        .input(PinSpec.optional("label", PinType.STRING, "x"))
+                        .output(PinSpec.pulse("out"))
+                        .build(),
+                setup -> new NodeBehaviour() {
                     @Override
                     public void run(NodeContext node, int pulseInput) {
                         node.fire(0);

@@ -26,7 +26,8 @@ class UsageTest {
 
             assertThat(r.exitCode()).as(String.join(" ", args)).isEqualTo(64);
             assertThat(r.out()).as(String.join(" ", args)).isEmpty();
-            assertThat(r.err()).as(String.join(" ", args))
+            assertThat(r.err())
+                    .as(String.join(" ", args))
                     .startsWith("Unknown command: 'bogus' (commands: run, validate, nodes, plugins, emit, listen, "
                             + "serve, edit)")
                     .contains("'pulseio --help'");
@@ -128,7 +129,10 @@ class UsageTest {
             Cli.Result r = Cli.run(command, "--help");
 
             assertThat(r.exitCode()).as(command).isZero();
-            assertThat(r.out()).as(command).contains("Usage: pulseio " + command).contains("Examples (");
+            assertThat(r.out())
+                    .as(command)
+                    .contains("Usage: pulseio " + command)
+                    .contains("Examples (");
         }
     }
 

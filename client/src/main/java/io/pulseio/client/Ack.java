@@ -9,16 +9,16 @@ package io.pulseio.client;
  * connection ends.
  */
 public interface Ack {
-  /**
-   * Sends the acknowledgement (an ACK packet, or BINARY_ACK when the arguments hold {@code byte[]}).
-   *
-   * @param args any JSON-able values: Jackson {@code JsonNode}s, {@code byte[]}, or objects the
-   *     Jackson mapper can convert (records, maps, lists, strings, numbers, null); converted on the
-   *     calling thread
-   * @throws IllegalArgumentException when an argument cannot be converted to JSON
-   */
-  void send(Object... args);
+    /**
+     * Sends the acknowledgement (an ACK packet, or BINARY_ACK when the arguments hold {@code byte[]}).
+     *
+     * @param args any JSON-able values: Jackson {@code JsonNode}s, {@code byte[]}, or objects the
+     *     Jackson mapper can convert (records, maps, lists, strings, numbers, null); converted on the
+     *     calling thread
+     * @throws IllegalArgumentException when an argument cannot be converted to JSON
+     */
+    void send(Object... args);
 
-  /** True once {@link #send} was called. */
-  boolean sent();
+    /** True once {@link #send} was called. */
+    boolean sent();
 }

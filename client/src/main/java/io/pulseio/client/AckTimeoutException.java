@@ -5,9 +5,9 @@ package io.pulseio.client;
  * Message: {@code "operation has timed out"}, as in Socket.IO.
  */
 public final class AckTimeoutException extends SocketIoException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public AckTimeoutException() {
-    super("operation has timed out");
-  }
+    public AckTimeoutException() {
+        super("operation has timed out");
+    }
 }

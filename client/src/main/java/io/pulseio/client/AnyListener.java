@@ -9,12 +9,12 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface AnyListener {
-  /**
-   * @param event the event name (a numeric name sent by a server arrives as its decimal text)
-   * @param args the arguments without the event name and the recovery offset; unmodifiable
-   * @param ack for incoming events, the acknowledgement the server asked for or null; always null
-   *     for outgoing events. When several listeners get the same {@code Ack}, the first
-   *     {@link Ack#send} wins.
-   */
-  void onEvent(String event, List<JsonNode> args, Ack ack);
+    /**
+     * @param event the event name (a numeric name sent by a server arrives as its decimal text)
+     * @param args the arguments without the event name and the recovery offset; unmodifiable
+     * @param ack for incoming events, the acknowledgement the server asked for or null; always null
+     *     for outgoing events. When several listeners get the same {@code Ack}, the first
+     *     {@link Ack#send} wins.
+     */
+    void onEvent(String event, List<JsonNode> args, Ack ack);
 }

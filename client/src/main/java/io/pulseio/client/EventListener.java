@@ -13,11 +13,11 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface EventListener {
-  /**
-   * @param args the event's arguments without the event name, and without the connection state
-   *     recovery offset (see {@link Socket#lastOffset()}); never null, unmodifiable. Binary
-   *     arguments are Jackson {@code BinaryNode}s ({@code node.binaryValue()}), wherever they are
-   * @param ack the acknowledgement the server asked for, or null when it asked none
-   */
-  void onEvent(List<JsonNode> args, Ack ack);
+    /**
+     * @param args the event's arguments without the event name, and without the connection state
+     *     recovery offset (see {@link Socket#lastOffset()}); never null, unmodifiable. Binary
+     *     arguments are Jackson {@code BinaryNode}s ({@code node.binaryValue()}), wherever they are
+     * @param ack the acknowledgement the server asked for, or null when it asked none
+     */
+    void onEvent(List<JsonNode> args, Ack ack);
 }

@@ -5,9 +5,9 @@ package io.pulseio.client;
  * {@link ClientOptions#sendBufferSize()} packets. The packet was not sent and will not be.
  */
 public final class SendBufferFullException extends SocketIoException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public SendBufferFullException(int capacity) {
-    super("send buffer full (" + capacity + " packets)");
-  }
+    public SendBufferFullException(int capacity) {
+        super("send buffer full (" + capacity + " packets)");
+    }
 }

@@ -33,108 +33,108 @@ import java.util.concurrent.CompletableFuture;
  * {@link SocketListener#onEmitFailed}. Nothing is dropped silently, except volatile emits.
  */
 public interface Socket {
-  /** The namespace, e.g. {@code "/"} or {@code "/admin"}. */
-  String namespace();
+    /** The namespace, e.g. {@code "/"} or {@code "/admin"}. */
+    String namespace();
 
-  /** The client this socket belongs to. */
-  SocketIoClient client();
+    /** The client this socket belongs to. */
+    SocketIoClient client();
 
-  /**
-   * Joins the namespace: opens the client's connection if needed, then sends CONNECT with the
-   * client's auth. Returns at once; {@link SocketListener#onConnect} or
-   * {@link SocketListener#onConnectError} tells how it went. Does nothing when already
-   * connected or connecting. After this the socket rejoins by itself after every reconnection,
-   * until {@link #disconnect()}, a server DISCONNECT or a CONNECT_ERROR.
-   *
-   * @return this socket
-   */
-  Socket connect();
+    /**
+     * Joins the namespace: opens the client's connection if needed, then sends CONNECT with the
+     * client's auth. Returns at once; {@link SocketListener#onConnect} or
+     * {@link SocketListener#onConnectError} tells how it went. Does nothing when already
+     * connected or connecting. After this the socket rejoins by itself after every reconnection,
+     * until {@link #disconnect()}, a server DISCONNECT or a CONNECT_ERROR.
+     *
+     * @return this socket
+     */
+    Socket connect();
 
-  /**
-   * Leaves the namespace (sends DISCONNECT when connected; listeners get
-   * {@link DisconnectReason#IO_CLIENT_DISCONNECT}) and stops rejoining. When no socket of the
-   * client wants to be connected any more, the client closes its connection (it reopens on the
-   * next {@link #connect()}). Emits waiting for an ack fail with {@link SocketIoException}.
-   *
-   * @return this socket
-   */
-  Socket disconnect();
+    /**
+     * Leaves the namespace (sends DISCONNECT when connected; listeners get
+     * {@link DisconnectReason#IO_CLIENT_DISCONNECT}) and stops rejoining. When no socket of the
+     * client wants to be connected any more, the client closes its connection (it reopens on the
+     * next {@link #connect()}). Emits waiting for an ack fail with {@link SocketIoException}.
+     *
+     * @return this socket
+     */
+    Socket disconnect();
 
-  /** True while the namespace is joined. */
-  boolean connected();
+    /** True while the namespace is joined. */
+    boolean connected();
 
-  /**
-   * True when the socket is joined or wants to be (it was connected and was not disconnected by
-   * the application, the server or a CONNECT_ERROR): such a socket rejoins after a reconnection.
-   */
-  boolean active();
+    /**
+     * True when the socket is joined or wants to be (it was connected and was not disconnected by
+     * the application, the server or a CONNECT_ERROR): such a socket rejoins after a reconnection.
+     */
+    boolean active();
 
-  /** The socket id the server gave in its CONNECT answer, or null when not connected. */
-  String id();
+    /** The socket id the server gave in its CONNECT answer, or null when not connected. */
+    String id();
 
-  /**
-   * True when the last CONNECT restored the previous session (connection state recovery: the
-   * server kept the session and replayed the events missed meanwhile).
-   */
-  boolean recovered();
+    /**
+     * True when the last CONNECT restored the previous session (connection state recovery: the
+     * server kept the session and replayed the events missed meanwhile).
+     */
+    boolean recovered();
 
-  /**
-   * The offset of the last event received, when the server has connection state recovery on (it
-   * then appends an offset to the events it may replay; this client removes it from the
-   * listener's arguments), else null. Sent back in the CONNECT auth when reconnecting.
-   */
-  String lastOffset();
+    /**
+     * The offset of the last event received, when the server has connection state recovery on (it
+     * then appends an offset to the events it may replay; this client removes it from the
+     * listener's arguments), else null. Sent back in the CONNECT auth when reconnecting.
+     */
+    String lastOffset();
 
-  /**
-   * Emits an event. Without retries it is sent at most once; with
-   * {@link ClientOptions#retries()} {@code > 0} it asks for an ack and is resent until
-   * acknowledged (at least once), one packet in flight at a time.
-   *
-   * @throws IllegalArgumentException for a reserved or empty event name or an argument that is
-   *     not JSON-able
-   */
-  void emit(String event, Object... args);
+    /**
+     * Emits an event. Without retries it is sent at most once; with
+     * {@link ClientOptions#retries()} {@code > 0} it asks for an ack and is resent until
+     * acknowledged (at least once), one packet in flight at a time.
+     *
+     * @throws IllegalArgumentException for a reserved or empty event name or an argument that is
+     *     not JSON-able
+     */
+    void emit(String event, Object... args);
 
-  /**
-   * Emits an event asking for an acknowledgement, with the client's
-   * {@link ClientOptions#ackTimeout()} (no timeout when that is null).
-   *
-   * @return completes with the ack's arguments (unmodifiable), or fails with
-   *     {@link AckTimeoutException}, {@link SendBufferFullException}, or {@link SocketIoException}
-   *     when the socket disconnected while waiting (retries on: only after every try) or the
-   *     client was closed. Completes on the callback executor (stages attached after it completed
-   *     run on the attaching thread, as always with {@code CompletableFuture}).
-   */
-  CompletableFuture<List<JsonNode>> emitWithAck(String event, Object... args);
+    /**
+     * Emits an event asking for an acknowledgement, with the client's
+     * {@link ClientOptions#ackTimeout()} (no timeout when that is null).
+     *
+     * @return completes with the ack's arguments (unmodifiable), or fails with
+     *     {@link AckTimeoutException}, {@link SendBufferFullException}, or {@link SocketIoException}
+     *     when the socket disconnected while waiting (retries on: only after every try) or the
+     *     client was closed. Completes on the callback executor (stages attached after it completed
+     *     run on the attaching thread, as always with {@code CompletableFuture}).
+     */
+    CompletableFuture<List<JsonNode>> emitWithAck(String event, Object... args);
 
-  /**
-   * Like {@link #emitWithAck(String, Object...)} with its own timeout (counted from the call,
-   * including time spent in the send buffer; with retries, per try).
-   *
-   * @param timeout positive
-   */
-  CompletableFuture<List<JsonNode>> emitWithAck(Duration timeout, String event, Object... args);
+    /**
+     * Like {@link #emitWithAck(String, Object...)} with its own timeout (counted from the call,
+     * including time spent in the send buffer; with retries, per try).
+     *
+     * @param timeout positive
+     */
+    CompletableFuture<List<JsonNode>> emitWithAck(Duration timeout, String event, Object... args);
 
-  /**
-   * Emits an event that is dropped, silently, unless the socket is connected and the transport
-   * can write at once (for frequent updates where only the latest matters). Never buffered,
-   * never retried.
-   */
-  void volatileEmit(String event, Object... args);
+    /**
+     * Emits an event that is dropped, silently, unless the socket is connected and the transport
+     * can write at once (for frequent updates where only the latest matters). Never buffered,
+     * never retried.
+     */
+    void volatileEmit(String event, Object... args);
 
-  /**
-   * Listens to one event. Listeners of the same event are called in the order they were added.
-   *
-   * @throws IllegalArgumentException for a reserved or empty event name
-   */
-  Subscription on(String event, EventListener listener);
+    /**
+     * Listens to one event. Listeners of the same event are called in the order they were added.
+     *
+     * @throws IllegalArgumentException for a reserved or empty event name
+     */
+    Subscription on(String event, EventListener listener);
 
-  /** Listens to every incoming event, before the listeners of the specific event. */
-  Subscription onAny(AnyListener listener);
+    /** Listens to every incoming event, before the listeners of the specific event. */
+    Subscription onAny(AnyListener listener);
 
-  /** Listens to every outgoing event, when it is handed to the connection. */
-  Subscription onAnyOutgoing(AnyListener listener);
+    /** Listens to every outgoing event, when it is handed to the connection. */
+    Subscription onAnyOutgoing(AnyListener listener);
 
-  /** Listens to connect, disconnect, connect errors and failed emits of this socket. */
-  Subscription addListener(SocketListener listener);
+    /** Listens to connect, disconnect, connect errors and failed emits of this socket. */
+    Subscription addListener(SocketListener listener);
 }

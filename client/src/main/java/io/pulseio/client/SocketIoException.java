@@ -13,13 +13,13 @@ package io.pulseio.client;
  * was closed ({@code "client closed"}).
  */
 public class SocketIoException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public SocketIoException(String message) {
-    super(message);
-  }
+    public SocketIoException(String message) {
+        super(message);
+    }
 
-  public SocketIoException(String message, Throwable cause) {
-    super(message, cause);
-  }
+    public SocketIoException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -8,7 +8,7 @@ package io.pulseio.client;
  */
 @FunctionalInterface
 public interface Subscription extends AutoCloseable {
-  /** Removes the listener. Idempotent; never throws. */
-  @Override
-  void close();
+    /** Removes the listener. Idempotent; never throws. */
+    @Override
+    void close();
 }

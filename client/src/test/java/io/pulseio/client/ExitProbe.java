@@ -7,14 +7,15 @@ import java.util.concurrent.TimeUnit;
  * trip, closes the client and returns from main. The JVM must then exit by itself.
  */
 public final class ExitProbe {
-  private ExitProbe() {}
+    private ExitProbe() {}
 
-  public static void main(String[] args) throws Exception {
-    ClientOptions options = ClientOptions.builder(args[0]).transports(Transport.WEBSOCKET).build();
-    SocketIoClient client = SocketIoClient.create(options);
-    Socket socket = client.socket().connect();
-    socket.emitWithAck("echo", "x").get(10, TimeUnit.SECONDS);
-    client.close();
-    System.out.println("CLOSED");
-  }
+    public static void main(String[] args) throws Exception {
+        ClientOptions options =
+                ClientOptions.builder(args[0]).transports(Transport.WEBSOCKET).build();
+        SocketIoClient client = SocketIoClient.create(options);
+        Socket socket = client.socket().connect();
+        socket.emitWithAck("echo", "x").get(10, TimeUnit.SECONDS);
+        client.close();
+        System.out.println("CLOSED");
+    }
 }

@@ -19,40 +19,41 @@ import org.junit.jupiter.api.Test;
  * a Redis restart does to pub/sub.
  */
 class ClassicClusterTest extends MixedClusterTestBase {
-  @Override
-  Adapter.Factory adapter(String redisUrl) {
-    return RedisAdapter.builder(redisUrl).requestsTimeout(Duration.ofSeconds(2)).build();
-  }
+    @Override
+    Adapter.Factory adapter(String redisUrl) {
+        return RedisAdapter.builder(redisUrl)
+                .requestsTimeout(Duration.ofSeconds(2))
+                .build();
+    }
 
-  @Override
-  String nodeKind() {
-    return "classic";
-  }
+    @Override
+    String nodeKind() {
+        return "classic";
+    }
 
-  @Test
-  void aRedisRestartLosesWhatWasSentMeanwhileButNothingHangsAndBroadcastsResume()
-      throws Exception {
-    redis.kill();
-    java.sockets().emit("while-down");
-    ja.await("while-down");
-    CompletableFuture<List<RemoteSocket>> fetched = java.sockets().fetchSockets();
-    try {
-      fetched.get(5, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      assertThat(e.getCause()).hasMessageContaining("Redis");
-    } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("fetchSockets hung while Redis was down", e);
+    @Test
+    void aRedisRestartLosesWhatWasSentMeanwhileButNothingHangsAndBroadcastsResume() throws Exception {
+        redis.kill();
+        java.sockets().emit("while-down");
+        ja.await("while-down");
+        CompletableFuture<List<RemoteSocket>> fetched = java.sockets().fetchSockets();
+        try {
+            fetched.get(5, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).hasMessageContaining("Redis");
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("fetchSockets hung while Redis was down", e);
+        }
+        redis.launch();
+        for (int i = 0; i < 400 && !node.clientHasGot("nb", "after-restart"); i++) {
+            java.sockets().emit("after-restart");
+            Thread.sleep(50);
+        }
+        node.clientGot("nb", "after-restart");
+        for (int i = 0; i < 400 && !ja.hasGot("node-after-restart"); i++) {
+            node.run(Map.of("op", "emit", "event", "node-after-restart"));
+            Thread.sleep(50);
+        }
+        ja.await("node-after-restart");
     }
-    redis.launch();
-    for (int i = 0; i < 400 && !node.clientHasGot("nb", "after-restart"); i++) {
-      java.sockets().emit("after-restart");
-      Thread.sleep(50);
-    }
-    node.clientGot("nb", "after-restart");
-    for (int i = 0; i < 400 && !ja.hasGot("node-after-restart"); i++) {
-      node.run(Map.of("op", "emit", "event", "node-after-restart"));
-      Thread.sleep(50);
-    }
-    ja.await("node-after-restart");
-  }
 }

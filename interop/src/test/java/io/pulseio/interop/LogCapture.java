@@ -15,54 +15,57 @@ import java.util.regex.Pattern;
  * still written to the build's log as well; {@link #close} puts {@code System.err} back.
  */
 final class LogCapture implements AutoCloseable {
-  private final PrintStream original = System.err;
-  private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    private final PrintStream original = System.err;
+    private final ByteArrayOutputStream logged = new ByteArrayOutputStream();
 
-  LogCapture() {
-    System.setErr(new PrintStream(new OutputStream() {
-      @Override
-      public void write(int c) throws IOException {
-        original.write(c);
+    LogCapture() {
+        System.setErr(new PrintStream(
+                new OutputStream() {
+                    @Override
+                    public void write(int c) throws IOException {
+                        original.write(c);
+                        synchronized (logged) {
+                            logged.write(c);
+                        }
+                    }
+
+                    @Override
+                    public void write(byte[] buf, int off, int len) throws IOException {
+                        original.write(buf, off, len);
+                        synchronized (logged) {
+                            logged.write(buf, off, len);
+                        }
+                    }
+                },
+                true,
+                StandardCharsets.UTF_8));
+    }
+
+    String text() {
         synchronized (logged) {
-          logged.write(c);
+            return logged.toString(StandardCharsets.UTF_8);
         }
-      }
+    }
 
-      @Override
-      public void write(byte[] buf, int off, int len) throws IOException {
-        original.write(buf, off, len);
-        synchronized (logged) {
-          logged.write(buf, off, len);
+    /** Waits (at most 10 s) until the log holds {@code text}. */
+    void await(String text) throws InterruptedException {
+        for (int i = 0; i < 400 && !text().contains(text); i++) {
+            Thread.sleep(25);
         }
-      }
-    }, true, StandardCharsets.UTF_8));
-  }
-
-  String text() {
-    synchronized (logged) {
-      return logged.toString(StandardCharsets.UTF_8);
+        assertThat(text()).contains(text);
     }
-  }
 
-  /** Waits (at most 10 s) until the log holds {@code text}. */
-  void await(String text) throws InterruptedException {
-    for (int i = 0; i < 400 && !text().contains(text); i++) {
-      Thread.sleep(25);
+    int count(String text) {
+        Matcher m = Pattern.compile(Pattern.quote(text)).matcher(text());
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
-    assertThat(text()).contains(text);
-  }
 
-  int count(String text) {
-    Matcher m = Pattern.compile(Pattern.quote(text)).matcher(text());
-    int n = 0;
-    while (m.find()) {
-      n++;
+    @Override
+    public void close() {
+        System.setErr(original);
     }
-    return n;
-  }
-
-  @Override
-  public void close() {
-    System.setErr(original);
-  }
 }

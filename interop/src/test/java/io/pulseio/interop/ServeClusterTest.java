@@ -33,169 +33,191 @@ import picocli.CommandLine;
  * 0.3.1 ({@code streams}) on one real redis-server, and official clients on both.
  */
 class ServeClusterTest {
-  private static final Pattern LISTENING = Pattern.compile("(?:LISTENING|listening on) (\\d+)");
-  private RedisServer redis;
-  private NodeClusterServer node;
+    private static final Pattern LISTENING = Pattern.compile("(?:LISTENING|listening on) (\\d+)");
+    private RedisServer redis;
+    private NodeClusterServer node;
 
-  @BeforeEach
-  void start() {
-    redis = RedisServer.start();
-  }
-
-  /** The Node.js server with the adapter of this kind, and its official client "b". */
-  private void startNode(String kind) throws Exception {
-    startNode(kind, Map.of());
-  }
-
-  private void startNode(String kind, Map<String, ?> options) throws Exception {
-    node = NodeClusterServer.start(redis.url(), kind, 0, options);
-    node.client("b", node.url());
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    if (node != null) {
-      node.close();
+    @BeforeEach
+    void start() {
+        redis = RedisServer.start();
     }
-    redis.close();
-  }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"classic", "streams"})
-  void serveWithRedisServesInTheNodeCluster(String kind) throws Exception {
-    startNode(kind);
-    serve(kind);
-  }
-
-  /** Node's stream options on both sides: three streams, other names; "/" goes to many-2. */
-  private static final Map<String, ?> STREAM_OPTIONS = Map.of("streamName", "many", "streamCount", 3,
-      "channelPrefix", "app", "maxLen", 500);
-
-  @Test
-  void serveWithTheStreamsOptionsServesInANodeClusterConfiguredAlike() throws Exception {
-    startNode("streams", STREAM_OPTIONS);
-    serve("streams", "--redis-option", "streamName=many", "--redis-option", "streamCount=3",
-        "--redis-option", "channelPrefix=app", "--redis-option", "maxLen=500");
-    assertThat(Integer.parseInt(redis.cli("XLEN", "many-2"))).isGreaterThanOrEqualTo(2);
-    assertThat(redis.cli("EXISTS", "socket.io", "many")).isEqualTo("0");
-  }
-
-  private void serve(String kind, String... options) throws Exception {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cmd = Main.commandLine();
-    cmd.setOut(new PrintWriter(out, true));
-    cmd.setErr(new PrintWriter(err, true));
-    List<String> args = new ArrayList<>(List.of("serve", "--host", "127.0.0.1", "--port", "0", "--relay",
-        "--redis", redis.url(), "--redis-adapter", kind));
-    args.addAll(List.of(options));
-    Thread serve = new Thread(() -> cmd.execute(args.toArray(String[]::new)));
-    serve.start();
-    try {
-      int port = port(out::toString);
-      String serving = "in the cluster on " + redis.url() + " (" + kind + ")";
-      long deadline = System.nanoTime() + Waits.WAIT.toNanos();
-      while (!err.toString().contains(serving) && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(err.toString()).contains(serving);
-      awaitServers(2);
-      node.client("a", "http://127.0.0.1:" + port);
-
-      node.run(Map.of("op", "emit", "event", "news", "args", List.of("from node")));
-      assertThat(node.clientGot("a", "news").path("args").toString()).isEqualTo("[\"from node\"]");
-
-      node.run(Map.of("op", "clientSend", "name", "a", "event", "chat", "args", List.of("from a")));
-      assertThat(node.clientGot("b", "chat").path("args").toString()).isEqualTo("[\"from a\"]");
-      JsonNode fetched = node.run(Map.of("op", "fetch"));
-      assertThat(fetched.path("sockets")).hasSize(2);
-    } finally {
-      serve.interrupt();
-      serve.join(10_000);
+    /** The Node.js server with the adapter of this kind, and its official client "b". */
+    private void startNode(String kind) throws Exception {
+        startNode(kind, Map.of());
     }
-    assertThat(serve.isAlive()).isFalse();
-  }
 
-  @ParameterizedTest
-  @ValueSource(strings = {"classic", "streams"})
-  void aProjectsHostedServerWithAnAdapterSettingServesInTheNodeCluster(String kind)
-      throws Exception {
-    startNode(kind);
-    host("\"kind\": \"" + kind + "\"");
-  }
-
-  @Test
-  void aHostedServerWithTheStreamsOptionsServesInANodeClusterConfiguredAlike() throws Exception {
-    startNode("streams", STREAM_OPTIONS);
-    host("\"kind\": \"streams\", \"options\": {\"streamName\": \"many\", \"streamCount\": 3, "
-        + "\"channelPrefix\": \"app\", \"maxLen\": \"500\"}");
-    assertThat(Integer.parseInt(redis.cli("XLEN", "many-2"))).isGreaterThanOrEqualTo(2);
-    assertThat(redis.cli("EXISTS", "socket.io", "many")).isEqualTo("0");
-  }
-
-  /** Runs hosted_cluster.json with {@code adapterFields} in place of its kind. */
-  private void host(String adapterFields) throws Exception {
-    String json;
-    try (InputStream in = getClass().getResourceAsStream("/cluster/hosted_cluster.json")) {
-      json = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replace("\"kind\": \"classic\"", adapterFields);
+    private void startNode(String kind, Map<String, ?> options) throws Exception {
+        node = NodeClusterServer.start(redis.url(), kind, 0, options);
+        node.client("b", node.url());
     }
-    assertThat(json).contains(adapterFields);
-    LoadResult loaded = ProjectLoader.builder().environment(Map.of("REDIS_URL", redis.url())).build().load(json);
-    assertThat(loaded.problems()).isEmpty();
-    List<String> printed = new ArrayList<>();
-    ProjectRun run = loaded.orThrow().start(RunOptions.builder().output(line -> {
-      synchronized (printed) {
-        printed.add(line);
-      }
-    }).build());
-    try {
-      int port = port(() -> {
-        synchronized (printed) {
-          return String.join("\n", printed);
+
+    @AfterEach
+    void stop() throws Exception {
+        if (node != null) {
+            node.close();
         }
-      });
-      awaitServers(2);
-      node.client("a", "http://127.0.0.1:" + port);
-
-      node.run(Map.of("op", "emit", "event", "news", "args", List.of("from node")));
-      assertThat(node.clientGot("a", "news").path("args").toString()).isEqualTo("[\"from node\"]");
-
-      node.run(Map.of("op", "clientSend", "name", "a", "event", "shout", "args", List.of("hello all")));
-      assertThat(node.clientGot("b", "shout").path("args").toString()).isEqualTo("[\"hello all\"]");
-      assertThat(node.clientGot("a", "shout").path("args").toString()).isEqualTo("[\"hello all\"]");
-      synchronized (printed) {
-        assertThat(printed).noneMatch(l -> l.startsWith("server error"));
-      }
-    } finally {
-      run.stop(0);
-      run.awaitExit(Duration.ofSeconds(10));
-      run.close();
+        redis.close();
     }
-  }
 
-  private void awaitServers(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Waits.WAIT.toNanos();
-    int seen = -1;
-    while (System.nanoTime() < deadline) {
-      seen = node.run(Map.of("op", "serverCount")).path("count").asInt();
-      if (seen == count) {
-        return;
-      }
-      Thread.sleep(50);
+    @ParameterizedTest
+    @ValueSource(strings = {"classic", "streams"})
+    void serveWithRedisServesInTheNodeCluster(String kind) throws Exception {
+        startNode(kind);
+        serve(kind);
     }
-    throw new AssertionError("the Node server counts " + seen + " servers, not " + count);
-  }
 
-  private static int port(Supplier<String> output) throws InterruptedException {
-    long deadline = System.nanoTime() + Waits.WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      Matcher m = LISTENING.matcher(output.get());
-      if (m.find()) {
-        return Integer.parseInt(m.group(1));
-      }
-      Thread.sleep(20);
+    /** Node's stream options on both sides: three streams, other names; "/" goes to many-2. */
+    private static final Map<String, ?> STREAM_OPTIONS =
+            Map.of("streamName", "many", "streamCount", 3, "channelPrefix", "app", "maxLen", 500);
+
+    @Test
+    void serveWithTheStreamsOptionsServesInANodeClusterConfiguredAlike() throws Exception {
+        startNode("streams", STREAM_OPTIONS);
+        serve(
+                "streams",
+                "--redis-option",
+                "streamName=many",
+                "--redis-option",
+                "streamCount=3",
+                "--redis-option",
+                "channelPrefix=app",
+                "--redis-option",
+                "maxLen=500");
+        assertThat(Integer.parseInt(redis.cli("XLEN", "many-2"))).isGreaterThanOrEqualTo(2);
+        assertThat(redis.cli("EXISTS", "socket.io", "many")).isEqualTo("0");
     }
-    throw new AssertionError("no port printed: " + output.get());
-  }
+
+    private void serve(String kind, String... options) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cmd = Main.commandLine();
+        cmd.setOut(new PrintWriter(out, true));
+        cmd.setErr(new PrintWriter(err, true));
+        List<String> args = new ArrayList<>(List.of(
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                "0",
+                "--relay",
+                "--redis",
+                redis.url(),
+                "--redis-adapter",
+                kind));
+        args.addAll(List.of(options));
+        Thread serve = new Thread(() -> cmd.execute(args.toArray(String[]::new)));
+        serve.start();
+        try {
+            int port = port(out::toString);
+            String serving = "in the cluster on " + redis.url() + " (" + kind + ")";
+            long deadline = System.nanoTime() + Waits.WAIT.toNanos();
+            while (!err.toString().contains(serving) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(err.toString()).contains(serving);
+            awaitServers(2);
+            node.client("a", "http://127.0.0.1:" + port);
+
+            node.run(Map.of("op", "emit", "event", "news", "args", List.of("from node")));
+            assertThat(node.clientGot("a", "news").path("args").toString()).isEqualTo("[\"from node\"]");
+
+            node.run(Map.of("op", "clientSend", "name", "a", "event", "chat", "args", List.of("from a")));
+            assertThat(node.clientGot("b", "chat").path("args").toString()).isEqualTo("[\"from a\"]");
+            JsonNode fetched = node.run(Map.of("op", "fetch"));
+            assertThat(fetched.path("sockets")).hasSize(2);
+        } finally {
+            serve.interrupt();
+            serve.join(10_000);
+        }
+        assertThat(serve.isAlive()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"classic", "streams"})
+    void aProjectsHostedServerWithAnAdapterSettingServesInTheNodeCluster(String kind) throws Exception {
+        startNode(kind);
+        host("\"kind\": \"" + kind + "\"");
+    }
+
+    @Test
+    void aHostedServerWithTheStreamsOptionsServesInANodeClusterConfiguredAlike() throws Exception {
+        startNode("streams", STREAM_OPTIONS);
+        host("\"kind\": \"streams\", \"options\": {\"streamName\": \"many\", \"streamCount\": 3, "
+                + "\"channelPrefix\": \"app\", \"maxLen\": \"500\"}");
+        assertThat(Integer.parseInt(redis.cli("XLEN", "many-2"))).isGreaterThanOrEqualTo(2);
+        assertThat(redis.cli("EXISTS", "socket.io", "many")).isEqualTo("0");
+    }
+
+    /** Runs hosted_cluster.json with {@code adapterFields} in place of its kind. */
+    private void host(String adapterFields) throws Exception {
+        String json;
+        try (InputStream in = getClass().getResourceAsStream("/cluster/hosted_cluster.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("\"kind\": \"classic\"", adapterFields);
+        }
+        assertThat(json).contains(adapterFields);
+        LoadResult loaded = ProjectLoader.builder()
+                .environment(Map.of("REDIS_URL", redis.url()))
+                .build()
+                .load(json);
+        assertThat(loaded.problems()).isEmpty();
+        List<String> printed = new ArrayList<>();
+        ProjectRun run = loaded.orThrow()
+                .start(RunOptions.builder()
+                        .output(line -> {
+                            synchronized (printed) {
+                                printed.add(line);
+                            }
+                        })
+                        .build());
+        try {
+            int port = port(() -> {
+                synchronized (printed) {
+                    return String.join("\n", printed);
+                }
+            });
+            awaitServers(2);
+            node.client("a", "http://127.0.0.1:" + port);
+
+            node.run(Map.of("op", "emit", "event", "news", "args", List.of("from node")));
+            assertThat(node.clientGot("a", "news").path("args").toString()).isEqualTo("[\"from node\"]");
+
+            node.run(Map.of("op", "clientSend", "name", "a", "event", "shout", "args", List.of("hello all")));
+            assertThat(node.clientGot("b", "shout").path("args").toString()).isEqualTo("[\"hello all\"]");
+            assertThat(node.clientGot("a", "shout").path("args").toString()).isEqualTo("[\"hello all\"]");
+            synchronized (printed) {
+                assertThat(printed).noneMatch(l -> l.startsWith("server error"));
+            }
+        } finally {
+            run.stop(0);
+            run.awaitExit(Duration.ofSeconds(10));
+            run.close();
+        }
+    }
+
+    private void awaitServers(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Waits.WAIT.toNanos();
+        int seen = -1;
+        while (System.nanoTime() < deadline) {
+            seen = node.run(Map.of("op", "serverCount")).path("count").asInt();
+            if (seen == count) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the Node server counts " + seen + " servers, not " + count);
+    }
+
+    private static int port(Supplier<String> output) throws InterruptedException {
+        long deadline = System.nanoTime() + Waits.WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = LISTENING.matcher(output.get());
+            if (m.find()) {
+                return Integer.parseInt(m.group(1));
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no port printed: " + output.get());
+    }
 }

@@ -17,44 +17,47 @@ import org.junit.jupiter.params.provider.EnumSource;
  * itself, rejoins its namespaces, and delivers in order what was emitted meanwhile.
  */
 class ServerRestartTest {
-  private static final int BUFFERED = 20;
+    private static final int BUFFERED = 20;
 
-  @ParameterizedTest
-  @EnumSource(Mode.class)
-  void emitsMadeWhileTheServerIsDownAreDeliveredInOrderAfterItRestarts(Mode mode) throws Exception {
-    try (NodeServer server = NodeServer.start();
-        SocketIoClient client = SocketIoClient.create(mode.options(server).build())) {
-      Socket main = client.socket("/");
-      Socket chat = client.socket("/chat");
-      Timeline timeline = Timeline.of(main);
-      Timeline chatTimeline = Timeline.of(chat);
-      Timeline clientTimeline = Timeline.of(client);
-      main.connect();
-      chat.connect();
-      timeline.await("connect", WAIT);
-      chatTimeline.await("connect", WAIT);
-      String firstId = main.id();
+    @ParameterizedTest
+    @EnumSource(Mode.class)
+    void emitsMadeWhileTheServerIsDownAreDeliveredInOrderAfterItRestarts(Mode mode) throws Exception {
+        try (NodeServer server = NodeServer.start();
+                SocketIoClient client =
+                        SocketIoClient.create(mode.options(server).build())) {
+            Socket main = client.socket("/");
+            Socket chat = client.socket("/chat");
+            Timeline timeline = Timeline.of(main);
+            Timeline chatTimeline = Timeline.of(chat);
+            Timeline clientTimeline = Timeline.of(client);
+            main.connect();
+            chat.connect();
+            timeline.await("connect", WAIT);
+            chatTimeline.await("connect", WAIT);
+            String firstId = main.id();
 
-      server.kill();
-      String reason = timeline.await("disconnect", WAIT).text();
-      assertThat(reason).isIn("transport close", "transport error");
-      assertThat(main.connected()).isFalse();
-      assertThat(main.active()).as("a socket that lost its connection wants it back").isTrue();
-      List<Integer> sent = IntStream.range(0, BUFFERED).boxed().toList();
-      for (int i : sent) {
-        main.emit("record", i);
-      }
-      chat.emit("record", "chat-while-down");
+            server.kill();
+            String reason = timeline.await("disconnect", WAIT).text();
+            assertThat(reason).isIn("transport close", "transport error");
+            assertThat(main.connected()).isFalse();
+            assertThat(main.active())
+                    .as("a socket that lost its connection wants it back")
+                    .isTrue();
+            List<Integer> sent = IntStream.range(0, BUFFERED).boxed().toList();
+            for (int i : sent) {
+                main.emit("record", i);
+            }
+            chat.emit("record", "chat-while-down");
 
-      server.restart();
+            server.restart();
 
-      timeline.awaitNth("connect", 2, WAIT);
-      chatTimeline.awaitNth("connect", 2, WAIT);
-      clientTimeline.await("reconnect", WAIT);
-      assertThat(main.id()).as("a new server, a new session").isNotEqualTo(firstId);
-      JsonNode records = first(main.emitWithAck("records"));
-      assertThat(records).extracting(JsonNode::asInt).containsExactlyElementsOf(sent);
-      assertThat(first(chat.emitWithAck("records")).toString()).isEqualTo("[\"chat-while-down\"]");
+            timeline.awaitNth("connect", 2, WAIT);
+            chatTimeline.awaitNth("connect", 2, WAIT);
+            clientTimeline.await("reconnect", WAIT);
+            assertThat(main.id()).as("a new server, a new session").isNotEqualTo(firstId);
+            JsonNode records = first(main.emitWithAck("records"));
+            assertThat(records).extracting(JsonNode::asInt).containsExactlyElementsOf(sent);
+            assertThat(first(chat.emitWithAck("records")).toString()).isEqualTo("[\"chat-while-down\"]");
+        }
     }
-  }
 }

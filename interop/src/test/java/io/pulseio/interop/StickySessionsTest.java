@@ -30,25 +30,30 @@ import org.junit.jupiter.api.Test;
  * the loopback address as a load balancer in front of it would be trusted).
  */
 class StickySessionsTest {
-  private static final Pattern SID = Pattern.compile("[?&]sid=([^&\\s]+)");
-  private RedisServer redis;
-  private RedisStreamsAdapter adapter;
-  private SocketIoServer java;
-  private NodeClusterServer node;
-  private Nginx nginx;
-  private final List<JavaClusterClient> clients = new ArrayList<>();
+    private static final Pattern SID = Pattern.compile("[?&]sid=([^&\\s]+)");
+    private RedisServer redis;
+    private RedisStreamsAdapter adapter;
+    private SocketIoServer java;
+    private NodeClusterServer node;
+    private Nginx nginx;
+    private final List<JavaClusterClient> clients = new ArrayList<>();
 
-  @BeforeEach
-  void start() throws Exception {
-    redis = RedisServer.start();
-    adapter = RedisStreamsAdapter.builder(redis.url()).requestsTimeout(Duration.ofSeconds(2))
-        .build();
-    java = SocketIoServer.create(ServerOptions.builder().host("127.0.0.1").port(0).ioThreads(2)
-        .adapter(adapter).build());
-    int javaPort = java.start();
-    node = NodeClusterServer.start(redis.url(), "streams", 0);
-    MixedClusterTestBase.awaitServerCount(java.sockets(), 2);
-    nginx = Nginx.start("""
+    @BeforeEach
+    void start() throws Exception {
+        redis = RedisServer.start();
+        adapter = RedisStreamsAdapter.builder(redis.url())
+                .requestsTimeout(Duration.ofSeconds(2))
+                .build();
+        java = SocketIoServer.create(ServerOptions.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .ioThreads(2)
+                .adapter(adapter)
+                .build());
+        int javaPort = java.start();
+        node = NodeClusterServer.start(redis.url(), "streams", 0);
+        MixedClusterTestBase.awaitServerCount(java.sockets(), 2);
+        nginx = Nginx.start("""
           upstream socketio {
             ip_hash;
             server 127.0.0.1:%d;
@@ -67,59 +72,76 @@ class StickySessionsTest {
             }
           }
         """.formatted(javaPort, node.port));
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    for (JavaClusterClient c : clients) {
-      c.close();
-    }
-    if (nginx != null) {
-      nginx.close();
-    }
-    node.close();
-    java.close();
-    adapter.close();
-    redis.close();
-  }
-
-  @Test
-  void pollingClientsStayOnTheirServerAndTheClusterReachesThemAll() throws Exception {
-    // ip_hash hashes the first three octets: 10.0.1.x and 10.0.2.x go to different servers
-    for (int i = 1; i <= 4; i++) {
-      clients.add(new JavaClusterClient("j" + i, ClientOptions.builder(nginx.url())
-          .transports(Transport.POLLING).reconnection(false)
-          .header("X-Forwarded-For", "10.0." + i + ".1").build()));
-      node.run(Map.of("op", "client", "name", "n" + i, "url", nginx.url(), "opts",
-          Map.of("transports", List.of("polling"),
-              "extraHeaders", Map.of("X-Forwarded-For", "10.0." + i + ".2"))));
-      int n = i;
-      node.await(l -> "client-connect".equals(l.path("ev").asText())
-          && ("n" + n).equals(l.path("name").asText()));
-    }
-    java.sockets().emit("from-pulseio", 1);
-    node.run(Map.of("op", "emit", "event", "from-node", "args", List.of(2)));
-    for (int i = 1; i <= 4; i++) {
-      clients.get(i - 1).await("from-pulseio");
-      clients.get(i - 1).await("from-node");
-      node.clientGot("n" + i, "from-pulseio");
-      node.clientGot("n" + i, "from-node");
     }
 
-    Map<String, Set<String>> upstreamsBySid = new HashMap<>();
-    Set<String> upstreams = new HashSet<>();
-    for (String line : nginx.accessLog()) {
-      String[] parts = line.split(" ", 3);
-      upstreams.add(parts[1]);
-      Matcher m = SID.matcher(line);
-      if (m.find()) {
-        upstreamsBySid.computeIfAbsent(m.group(1), k -> new HashSet<>()).add(parts[1]);
-      }
+    @AfterEach
+    void stop() throws Exception {
+        for (JavaClusterClient c : clients) {
+            c.close();
+        }
+        if (nginx != null) {
+            nginx.close();
+        }
+        node.close();
+        java.close();
+        adapter.close();
+        redis.close();
     }
-    assertThat(upstreamsBySid).as("polling sessions").hasSize(8);
-    assertThat(upstreamsBySid.values()).as("each session on one server")
-        .allSatisfy(s -> assertThat(s).hasSize(1));
-    assertThat(upstreams).as("both servers used").hasSize(2);
-    assertThat(java.sockets().sockets()).as("half the clients on the pulseio server").hasSize(4);
-  }
+
+    @Test
+    void pollingClientsStayOnTheirServerAndTheClusterReachesThemAll() throws Exception {
+        // ip_hash hashes the first three octets: 10.0.1.x and 10.0.2.x go to different servers
+        for (int i = 1; i <= 4; i++) {
+            clients.add(new JavaClusterClient(
+                    "j" + i,
+                    ClientOptions.builder(nginx.url())
+                            .transports(Transport.POLLING)
+                            .reconnection(false)
+                            .header("X-Forwarded-For", "10.0." + i + ".1")
+                            .build()));
+            node.run(Map.of(
+                    "op",
+                    "client",
+                    "name",
+                    "n" + i,
+                    "url",
+                    nginx.url(),
+                    "opts",
+                    Map.of(
+                            "transports",
+                            List.of("polling"),
+                            "extraHeaders",
+                            Map.of("X-Forwarded-For", "10.0." + i + ".2"))));
+            int n = i;
+            node.await(l -> "client-connect".equals(l.path("ev").asText())
+                    && ("n" + n).equals(l.path("name").asText()));
+        }
+        java.sockets().emit("from-pulseio", 1);
+        node.run(Map.of("op", "emit", "event", "from-node", "args", List.of(2)));
+        for (int i = 1; i <= 4; i++) {
+            clients.get(i - 1).await("from-pulseio");
+            clients.get(i - 1).await("from-node");
+            node.clientGot("n" + i, "from-pulseio");
+            node.clientGot("n" + i, "from-node");
+        }
+
+        Map<String, Set<String>> upstreamsBySid = new HashMap<>();
+        Set<String> upstreams = new HashSet<>();
+        for (String line : nginx.accessLog()) {
+            String[] parts = line.split(" ", 3);
+            upstreams.add(parts[1]);
+            Matcher m = SID.matcher(line);
+            if (m.find()) {
+                upstreamsBySid.computeIfAbsent(m.group(1), k -> new HashSet<>()).add(parts[1]);
+            }
+        }
+        assertThat(upstreamsBySid).as("polling sessions").hasSize(8);
+        assertThat(upstreamsBySid.values())
+                .as("each session on one server")
+                .allSatisfy(s -> assertThat(s).hasSize(1));
+        assertThat(upstreams).as("both servers used").hasSize(2);
+        assertThat(java.sockets().sockets())
+                .as("half the clients on the pulseio server")
+                .hasSize(4);
+    }
 }

@@ -17,44 +17,50 @@ import org.junit.jupiter.api.Test;
  * comes (its stream read starting at the stream's end then).
  */
 class StreamsClusterStartTest {
-  @Test
-  void aServerStartedBeforeRedisServesItsClientsThenJoinsTheCluster() throws Exception {
-    int redisPort = RedisServer.freePort();
-    String url = "redis://127.0.0.1:" + redisPort;
-    try (LogCapture log = new LogCapture();
-        RedisStreamsAdapter adapter = RedisStreamsAdapter.builder(url)
-            .requestsTimeout(Duration.ofSeconds(2)).build()) {
-      SocketIoServer java = SocketIoServer.create(ServerOptions.builder().host("127.0.0.1")
-          .port(0).ioThreads(2).adapter(adapter).build());
-      try (AutoCloseable closeServer = java::close) {
-        int port = java.start();
-        try (JavaClusterClient ja = new JavaClusterClient("ja", "http://127.0.0.1:" + port)) {
-          log.await("Redis at 127.0.0.1:" + redisPort + " is unavailable");
-          java.sockets().emit("alone");
-          ja.await("alone");
-          try {
-            java.sockets().fetchSockets().get(5, TimeUnit.SECONDS);
-            throw new AssertionError("fetchSockets without Redis");
-          } catch (ExecutionException e) {
-            assertThat(e.getCause()).hasMessageContaining("Redis at 127.0.0.1:" + redisPort);
-          }
-          try (RedisServer redis = RedisServer.startOn(redisPort);
-              NodeClusterServer node = NodeClusterServer.start(url, "streams", 0)) {
-            node.client("nb", node.url());
-            for (int i = 0; i < 400 && !node.clientHasGot("nb", "joined"); i++) {
-              java.sockets().emit("joined");
-              Thread.sleep(50);
+    @Test
+    void aServerStartedBeforeRedisServesItsClientsThenJoinsTheCluster() throws Exception {
+        int redisPort = RedisServer.freePort();
+        String url = "redis://127.0.0.1:" + redisPort;
+        try (LogCapture log = new LogCapture();
+                RedisStreamsAdapter adapter = RedisStreamsAdapter.builder(url)
+                        .requestsTimeout(Duration.ofSeconds(2))
+                        .build()) {
+            SocketIoServer java = SocketIoServer.create(ServerOptions.builder()
+                    .host("127.0.0.1")
+                    .port(0)
+                    .ioThreads(2)
+                    .adapter(adapter)
+                    .build());
+            try (AutoCloseable closeServer = java::close) {
+                int port = java.start();
+                try (JavaClusterClient ja = new JavaClusterClient("ja", "http://127.0.0.1:" + port)) {
+                    log.await("Redis at 127.0.0.1:" + redisPort + " is unavailable");
+                    java.sockets().emit("alone");
+                    ja.await("alone");
+                    try {
+                        java.sockets().fetchSockets().get(5, TimeUnit.SECONDS);
+                        throw new AssertionError("fetchSockets without Redis");
+                    } catch (ExecutionException e) {
+                        assertThat(e.getCause()).hasMessageContaining("Redis at 127.0.0.1:" + redisPort);
+                    }
+                    try (RedisServer redis = RedisServer.startOn(redisPort);
+                            NodeClusterServer node = NodeClusterServer.start(url, "streams", 0)) {
+                        node.client("nb", node.url());
+                        for (int i = 0; i < 400 && !node.clientHasGot("nb", "joined"); i++) {
+                            java.sockets().emit("joined");
+                            Thread.sleep(50);
+                        }
+                        node.clientGot("nb", "joined");
+                        for (int i = 0; i < 400 && !ja.hasGot("from-node"); i++) {
+                            node.run(Map.of("op", "emit", "event", "from-node"));
+                            Thread.sleep(50);
+                        }
+                        ja.await("from-node");
+                        assertThat(java.sockets().fetchSockets().get(5, TimeUnit.SECONDS))
+                                .hasSize(2);
+                    }
+                }
             }
-            node.clientGot("nb", "joined");
-            for (int i = 0; i < 400 && !ja.hasGot("from-node"); i++) {
-              node.run(Map.of("op", "emit", "event", "from-node"));
-              Thread.sleep(50);
-            }
-            ja.await("from-node");
-            assertThat(java.sockets().fetchSockets().get(5, TimeUnit.SECONDS)).hasSize(2);
-          }
         }
-      }
     }
-  }
 }

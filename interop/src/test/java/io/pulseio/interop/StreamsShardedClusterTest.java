@@ -14,25 +14,27 @@ import org.junit.jupiter.api.Test;
  * {@code SPUBLISH}/{@code SSUBSCRIBE} and servers are counted by {@code PUBSUB SHARDNUMSUB}.
  */
 class StreamsShardedClusterTest extends MixedClusterTestBase {
-  @Override
-  Adapter.Factory adapter(String redisUrl) {
-    return RedisStreamsAdapter.builder(redisUrl).requestsTimeout(Duration.ofSeconds(2))
-        .useShardedPubSub(true).build();
-  }
+    @Override
+    Adapter.Factory adapter(String redisUrl) {
+        return RedisStreamsAdapter.builder(redisUrl)
+                .requestsTimeout(Duration.ofSeconds(2))
+                .useShardedPubSub(true)
+                .build();
+    }
 
-  @Override
-  String nodeKind() {
-    return "streams";
-  }
+    @Override
+    String nodeKind() {
+        return "streams";
+    }
 
-  @Override
-  Map<String, ?> nodeOptions() {
-    return Map.of("useShardedPubSub", true);
-  }
+    @Override
+    Map<String, ?> nodeOptions() {
+        return Map.of("useShardedPubSub", true);
+    }
 
-  @Test
-  void theRequestChannelsAreShardedOnes() throws Exception {
-    assertThat(redis.cli("PUBSUB", "SHARDNUMSUB", "socket.io#/#")).endsWith("2");
-    assertThat(redis.cli("PUBSUB", "NUMSUB", "socket.io#/#")).endsWith("0");
-  }
+    @Test
+    void theRequestChannelsAreShardedOnes() throws Exception {
+        assertThat(redis.cli("PUBSUB", "SHARDNUMSUB", "socket.io#/#")).endsWith("2");
+        assertThat(redis.cli("PUBSUB", "NUMSUB", "socket.io#/#")).endsWith("0");
+    }
 }

@@ -9,8 +9,8 @@ public final class InvalidProjectException extends RuntimeException {
     private final transient List<Problem> problems;
 
     public InvalidProjectException(List<Problem> problems) {
-        super(problems.size() + " problem(s):\n" + problems.stream().map(Problem::toString)
-                .collect(Collectors.joining("\n")));
+        super(problems.size() + " problem(s):\n"
+                + problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 

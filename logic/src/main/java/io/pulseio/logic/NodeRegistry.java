@@ -6,17 +6,17 @@ import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.Plugin;
-import java.util.ArrayList;
 import io.pulseio.logic.trace.TraceEvent;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /**
  * Every installed plugin and node type. The core plugin is always present and first. Rejects duplicate
@@ -44,27 +44,27 @@ public final class NodeRegistry {
                             + "' must be letters and digits starting with a lower-case letter");
                 }
                 if (TraceEvent.RUNTIME_KINDS.contains(kind)) {
-                    throw new IllegalArgumentException("plugin '" + p.id() + "': '" + kind
-                            + "' is a trace kind of the runtime");
+                    throw new IllegalArgumentException(
+                            "plugin '" + p.id() + "': '" + kind + "' is a trace kind of the runtime");
                 }
                 String other = traceKinds.putIfAbsent(kind, p.id());
                 if (other != null) {
-                    throw new IllegalArgumentException("plugins '" + other + "' and '" + p.id()
-                            + "' both declare the trace kind '" + kind + "'");
+                    throw new IllegalArgumentException(
+                            "plugins '" + other + "' and '" + p.id() + "' both declare the trace kind '" + kind + "'");
                 }
             }
             for (ProblemKind kind : p.problemKinds()) {
                 String other = problemKinds.putIfAbsent(kind.name(), p.id());
                 if (other != null) {
-                    throw new IllegalArgumentException("plugins '" + other + "' and '" + p.id()
-                            + "' both declare the problem kind " + kind);
+                    throw new IllegalArgumentException(
+                            "plugins '" + other + "' and '" + p.id() + "' both declare the problem kind " + kind);
                 }
             }
             for (NodeType t : p.nodeTypes()) {
                 String id = t.descriptor().typeId();
                 if (!id.startsWith(p.id() + ".")) {
-                    throw new IllegalArgumentException("node type '" + id + "' of plugin '" + p.id()
-                            + "' must start with '" + p.id() + ".'");
+                    throw new IllegalArgumentException(
+                            "node type '" + id + "' of plugin '" + p.id() + "' must start with '" + p.id() + ".'");
                 }
                 if (byType.putIfAbsent(id, t) != null) {
                     throw new IllegalArgumentException("duplicate node type id '" + id + "'");

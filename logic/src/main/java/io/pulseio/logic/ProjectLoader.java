@@ -59,11 +59,14 @@ public final class ProjectLoader {
             bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
         }
         if (bytes.length > MAX_FILE_BYTES) {
-            throw new IOException("the file is larger than " + MAX_FILE_BYTES / (1024 * 1024)
-                    + " MiB, the most a project may have");
+            throw new IOException(
+                    "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB, the most a project may have");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IOException("the file is not UTF-8 text", e);
         }
@@ -83,8 +86,7 @@ public final class ProjectLoader {
         private NodeRegistry registry;
         private Map<String, String> environment = System.getenv();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The plugins to check against; {@link NodeRegistry#discover()} unless set. */
         public Builder registry(NodeRegistry registry) {

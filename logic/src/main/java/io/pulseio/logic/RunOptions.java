@@ -22,9 +22,15 @@ import java.util.function.Consumer;
  *                         past it, its own events are dropped and reported (trace {@code error}, source
  *                         {@code loop}) until an event comes from outside
  */
-public record RunOptions(Scheduler scheduler, TraceListener trace, Consumer<String> output,
-                         int maxStepsPerEvent, int maxPulseDepth, int maxCallDepth, int maxPullDepth,
-                         int maxEventsWithoutInput) {
+public record RunOptions(
+        Scheduler scheduler,
+        TraceListener trace,
+        Consumer<String> output,
+        int maxStepsPerEvent,
+        int maxPulseDepth,
+        int maxCallDepth,
+        int maxPullDepth,
+        int maxEventsWithoutInput) {
 
     public RunOptions {
         Objects.requireNonNull(trace, "trace");
@@ -56,7 +62,14 @@ public record RunOptions(Scheduler scheduler, TraceListener trace, Consumer<Stri
 
     /** These options as the runtime takes them. */
     RunSettings settings() {
-        return new RunSettings(scheduler, trace, output, maxStepsPerEvent, maxPulseDepth, maxCallDepth, maxPullDepth,
+        return new RunSettings(
+                scheduler,
+                trace,
+                output,
+                maxStepsPerEvent,
+                maxPulseDepth,
+                maxCallDepth,
+                maxPullDepth,
                 maxEventsWithoutInput);
     }
 
@@ -64,16 +77,17 @@ public record RunOptions(Scheduler scheduler, TraceListener trace, Consumer<Stri
     public static final class Builder {
         private Scheduler scheduler;
         private TraceListener trace = TraceListener.NONE;
+
         @SuppressWarnings("java:S106") // the Print node's documented default sink
         private Consumer<String> output = System.out::println;
+
         private int maxStepsPerEvent = 100_000;
         private int maxPulseDepth = 10_000;
         private int maxCallDepth = 64;
         private int maxPullDepth = 1_000;
         private int maxEventsWithoutInput = 10_000;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder scheduler(Scheduler scheduler) {
             this.scheduler = scheduler;
@@ -117,8 +131,15 @@ public record RunOptions(Scheduler scheduler, TraceListener trace, Consumer<Stri
 
         /** Validates and builds; throws {@link IllegalArgumentException} naming the first bad value. */
         public RunOptions build() {
-            return new RunOptions(scheduler, trace, output, maxStepsPerEvent, maxPulseDepth, maxCallDepth,
-                    maxPullDepth, maxEventsWithoutInput);
+            return new RunOptions(
+                    scheduler,
+                    trace,
+                    output,
+                    maxStepsPerEvent,
+                    maxPulseDepth,
+                    maxCallDepth,
+                    maxPullDepth,
+                    maxEventsWithoutInput);
         }
     }
 }

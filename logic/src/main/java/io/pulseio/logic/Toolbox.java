@@ -16,8 +16,7 @@ import java.util.stream.Collectors;
  * descriptors from {@link NodeRegistry#toolbox} or {@link LoadedProject#toolbox()}. Stateless.
  */
 public final class Toolbox {
-    private Toolbox() {
-    }
+    private Toolbox() {}
 
     /**
      * One block per node type, grouped by category in first-seen order:
@@ -30,14 +29,21 @@ public final class Toolbox {
     public static String text(List<NodeDescriptor> descriptors) {
         StringBuilder b = new StringBuilder();
         for (NodeDescriptor d : descriptors) {
-            b.append(d.typeId()).append("  ").append(d.displayName()).append("  [").append(d.category())
-                    .append("]  scopes: ").append(scopes(d)).append('\n');
+            b.append(d.typeId())
+                    .append("  ")
+                    .append(d.displayName())
+                    .append("  [")
+                    .append(d.category())
+                    .append("]  scopes: ")
+                    .append(scopes(d))
+                    .append('\n');
             if (!d.description().isEmpty()) {
                 b.append("  ").append(d.description()).append('\n');
             }
             if (!d.attributes().isEmpty()) {
-                b.append("  attributes: ").append(d.attributes().stream().map(Toolbox::attribute)
-                        .collect(Collectors.joining(", "))).append('\n');
+                b.append("  attributes: ")
+                        .append(d.attributes().stream().map(Toolbox::attribute).collect(Collectors.joining(", ")))
+                        .append('\n');
             }
             if (!d.inputs().isEmpty()) {
                 b.append("  in:  ").append(pins(d.inputs())).append('\n');
@@ -116,7 +122,8 @@ public final class Toolbox {
     }
 
     private static String pins(List<PinSpec> pins) {
-        return pins.stream().map(p -> p.name() + " (" + p.type().id()
+        return pins.stream()
+                .map(p -> p.name() + " (" + p.type().id()
                         + (p.isPulse() ? "" : p.isRequired() ? ", required" : " = " + show(p.defaultValue())) + ")")
                 .collect(Collectors.joining(", "));
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class CoreSettingsTest {
 
     private static String withCore(String core) {
-        return q("{'format':1,'name':'t','settings':{'core':" + core + "},'logic':{'project':{'nodes':[],'links':[]}}}");
+        return q(
+                "{'format':1,'name':'t','settings':{'core':" + core + "},'logic':{'project':{'nodes':[],'links':[]}}}");
     }
 
     private static Problem setting(String path, String message) {
@@ -20,15 +21,20 @@ class CoreSettingsTest {
 
     @Test
     void unhandledErrorsIsLogOrStop() {
-        onlyProblem(withCore("{'unhandledErrors':'halt'}"),
+        onlyProblem(
+                withCore("{'unhandledErrors':'halt'}"),
                 setting(".unhandledErrors", "unhandledErrors must be \"log\" or \"stop\", was \"halt\""));
-        onlyProblem(withCore("{'unhandledErrors':true}"),
+        onlyProblem(
+                withCore("{'unhandledErrors':true}"),
                 setting(".unhandledErrors", "unhandledErrors must be \"log\" or \"stop\", was true"));
     }
 
     @Test
     void anUnknownCoreSettingIsAProblem() {
-        onlyProblem(withCore("{'unhandledError':'stop'}"),
-                setting(".unhandledError", "unknown setting 'unhandledError' (settings.core has only unhandledErrors)"));
+        onlyProblem(
+                withCore("{'unhandledError':'stop'}"),
+                setting(
+                        ".unhandledError",
+                        "unknown setting 'unhandledError' (settings.core has only unhandledErrors)"));
     }
 }

@@ -75,7 +75,9 @@ class DebuggerTest {
     private ProjectRun startPaused(String singleQuoted) throws InterruptedException {
         LoadResult r = Harness.load(q(singleQuoted));
         assertThat(r.problems()).isEmpty();
-        run = r.orThrow().startPaused(RunOptions.builder().scheduler(time).output(output::add).build(), heard);
+        run = r.orThrow()
+                .startPaused(
+                        RunOptions.builder().scheduler(time).output(output::add).build(), heard);
         PausePoint first = heard.nextPause();
         assertThat(first.betweenEvents()).isTrue();
         assertThat(first.reason()).isEqualTo(Reason.PAUSE);
@@ -194,7 +196,9 @@ class DebuggerTest {
         assertThat(timer.output("count").value()).isEqualTo(2.0);
 
         debugger().enableBreakpoint("show", false);
-        assertThat(debugger().breakpoints()).singleElement().satisfies(b -> assertThat(b.enabled()).isFalse());
+        assertThat(debugger().breakpoints())
+                .singleElement()
+                .satisfies(b -> assertThat(b.enabled()).isFalse());
         debugger().resume();
         time.advance(10);
         assertThat(run.awaitIdle(Harness.WAIT)).isTrue();
@@ -233,7 +237,13 @@ class DebuggerTest {
         debugger().step();
         at = heard.nextPause();
         assertThat(at.nodeId()).isEqualTo("inner");
-        assertThat(debugger().values("leave").toCompletableFuture().getNow(null).input("y").value()).isEqualTo(6.0);
+        assertThat(debugger()
+                        .values("leave")
+                        .toCompletableFuture()
+                        .getNow(null)
+                        .input("y")
+                        .value())
+                .isEqualTo(6.0);
         debugger().stepOut(); // the rest of the call, then the caller's next node
         at = heard.nextPause();
         assertThat(at.nodeId()).isEqualTo("after1");
@@ -286,12 +296,13 @@ class DebuggerTest {
         // the studio resumes a fresh run as soon as it has its debugger, often before the logic thread
         // reached its first pause: that pause must not happen then (a run paused for ever otherwise)
         LoadedProject project = Harness.load(q("{'format':1,'name':'quick','logic':{'project':{'nodes':["
-                + "{'id':'start','type':'core.onProjectStart'},{'id':'p','type':'core.print','inputs':{'message':'ran'}}],"
-                + "'links':[{'from':'start.out','to':'p.in'}]}}}")).orThrow();
+                        + "{'id':'start','type':'core.onProjectStart'},{'id':'p','type':'core.print','inputs':{'message':'ran'}}],"
+                        + "'links':[{'from':'start.out','to':'p.in'}]}}}"))
+                .orThrow();
         for (int i = 0; i < 300; i++) {
             List<String> printed = Collections.synchronizedList(new ArrayList<>());
-            try (ProjectRun r = project.startPaused(RunOptions.builder().scheduler(time).output(printed::add).build(),
-                    DebugListener.NONE)) {
+            try (ProjectRun r = project.startPaused(
+                    RunOptions.builder().scheduler(time).output(printed::add).build(), DebugListener.NONE)) {
                 r.debugger().orElseThrow().resume();
                 assertThat(r.awaitIdle(Harness.WAIT)).as("round %d ran", i).isTrue();
                 assertThat(printed).as("round %d", i).containsExactly("ran");
@@ -324,7 +335,9 @@ class DebuggerTest {
         first.close();
         assertThat(heard.next()).isEqualTo("resumed");
         assertThat(run.awaitIdle(Harness.WAIT)).isTrue();
-        assertThatThrownBy(first::pause).isInstanceOf(IllegalStateException.class).hasMessage("the debugger is detached");
+        assertThatThrownBy(first::pause)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the debugger is detached");
         assertThat(run.debugger()).isEmpty();
         time.advance(300);
         assertThat(run.awaitIdle(Harness.WAIT)).isTrue();
@@ -338,9 +351,11 @@ class DebuggerTest {
     void badRequestsSayWhatIsWrong() throws Exception {
         startPaused(TICKS);
         assertThatThrownBy(() -> debugger().setBreakpoint("nope"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("project 'ticks' has no node 'nope'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("project 'ticks' has no node 'nope'");
         assertThatThrownBy(() -> debugger().values("nope"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("project 'ticks' has no node 'nope'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("project 'ticks' has no node 'nope'");
         assertThatThrownBy(() -> debugger().setBreakpoint("show", BreakCondition.equalTo("text", "x")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("node 'show' (core.print) has no data input 'text'; its data inputs: message");
@@ -348,28 +363,39 @@ class DebuggerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("node 'show' (core.print) has no data input 'in'");
         assertThatThrownBy(() -> debugger().enableBreakpoint("show", true))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("no breakpoint on node 'show'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no breakpoint on node 'show'");
         assertThatThrownBy(() -> new BreakCondition("message", BreakCondition.Op.LESS_THAN, "ten"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a LESS_THAN condition needs a number, was \"ten\"");
-        assertThat(debugger().values("show").toCompletableFuture()).as("no live nodes before the start event")
+        assertThat(debugger().values("show").toCompletableFuture())
+                .as("no live nodes before the start event")
                 .isCompletedExceptionally();
         debugger().resume();
         assertThat(run.awaitIdle(Harness.WAIT)).isTrue();
         NodeValues v = debugger().values("show").toCompletableFuture().get(5, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> v.input("nope")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> v.input("nope"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("node 'show' has no data input 'nope'");
     }
 
     @Test
     void conditionsCompareTextAndNumbers() {
-        assertThat(new BreakCondition("a", BreakCondition.Op.LESS_THAN, "3").holds("2")).isTrue();
-        assertThat(new BreakCondition("a", BreakCondition.Op.LESS_THAN, "3").holds("3")).isFalse();
-        assertThat(new BreakCondition("a", BreakCondition.Op.GREATER_THAN, "3").holds("4.5")).isTrue();
+        assertThat(new BreakCondition("a", BreakCondition.Op.LESS_THAN, "3").holds("2"))
+                .isTrue();
+        assertThat(new BreakCondition("a", BreakCondition.Op.LESS_THAN, "3").holds("3"))
+                .isFalse();
+        assertThat(new BreakCondition("a", BreakCondition.Op.GREATER_THAN, "3").holds("4.5"))
+                .isTrue();
         assertThat(new BreakCondition("a", BreakCondition.Op.GREATER_THAN, "3").holds("abc"))
-                .as("not a number: counts as holding").isTrue();
-        assertThat(new BreakCondition("a", BreakCondition.Op.CONTAINS, "ic").holds("tick")).isTrue();
-        assertThat(new BreakCondition("a", BreakCondition.Op.NOT_EQUALS, "x").holds("x")).isFalse();
-        assertThat(BreakCondition.equalTo("a", "x").holds(null)).as("unreadable input: holds").isTrue();
+                .as("not a number: counts as holding")
+                .isTrue();
+        assertThat(new BreakCondition("a", BreakCondition.Op.CONTAINS, "ic").holds("tick"))
+                .isTrue();
+        assertThat(new BreakCondition("a", BreakCondition.Op.NOT_EQUALS, "x").holds("x"))
+                .isFalse();
+        assertThat(BreakCondition.equalTo("a", "x").holds(null))
+                .as("unreadable input: holds")
+                .isTrue();
     }
 }

@@ -29,7 +29,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public class DemoPlugin implements Plugin {
     static final ProblemKind UNKNOWN_CONNECTION = ProblemKind.of("UNKNOWN_CONNECTION", "no such connection");
-    static final ProblemKind DUPLICATE_CONNECTION = ProblemKind.of("DUPLICATE_CONNECTION", "two connections share a name");
+    static final ProblemKind DUPLICATE_CONNECTION =
+            ProblemKind.of("DUPLICATE_CONNECTION", "two connections share a name");
     static final ProblemKind INVALID_URL = ProblemKind.of("INVALID_URL", "a URL that cannot be used");
     static final ProblemKind INVALID_PORT = ProblemKind.of("INVALID_PORT", "a port outside 1..65535");
     volatile PluginContext context;
@@ -67,12 +68,14 @@ public class DemoPlugin implements Plugin {
     public List<NodeType> nodeTypes() {
         AttributeSpec configuration = AttributeSpec.required("configuration", PinType.STRING, "connection name");
         return List.of(
-                NodeType.of(NodeDescriptor.builder("demo.send", "Demo Send", "Demo")
-                        .attribute(configuration)
-                        .input(PinSpec.pulse("in"))
-                        .input(PinSpec.optional("message", PinType.STRING, ""))
-                        .output(PinSpec.pulse("out"))
-                        .build(), setup -> new NodeBehaviour() {
+                NodeType.of(
+                        NodeDescriptor.builder("demo.send", "Demo Send", "Demo")
+                                .attribute(configuration)
+                                .input(PinSpec.pulse("in"))
+                                .input(PinSpec.optional("message", PinType.STRING, ""))
+                                .output(PinSpec.pulse("out"))
+                                .build(),
+                        setup -> new NodeBehaviour() {
                             final int message = setup.input("message");
 
                             @Override
@@ -85,24 +88,30 @@ public class DemoPlugin implements Plugin {
                                 node.fire(0);
                             }
                         }),
-                NodeType.of(NodeDescriptor.builder("demo.onMessage", "On Demo Message", "Demo")
-                        .scopes(Scope.PROJECT, Scope.SCENE)
-                        .attribute(configuration)
-                        .output(PinSpec.pulse("out"))
-                        .output(PinSpec.optional("text", PinType.STRING, ""))
-                        .build(), setup -> NodeBehaviour.NONE),
-                NodeType.of(NodeDescriptor.builder("demo.onError", "On Demo Error", "Demo")
-                        .scopes(Scope.PROJECT, Scope.SCENE)
-                        .attribute(configuration)
-                        .output(PinSpec.pulse("out"))
-                        .output(PinSpec.optional("message", PinType.STRING, ""))
-                        .build(), setup -> NodeBehaviour.NONE),
-                NodeType.of(NodeDescriptor.builder("demo.ask", "Demo Ask", "Demo")
-                        .scopes(Scope.PROJECT, Scope.SCENE)
-                        .input(PinSpec.pulse("in"))
-                        .output(PinSpec.pulse("out"))
-                        .output(PinSpec.pulse("onAnswer"))
-                        .build(), setup -> new NodeBehaviour() {
+                NodeType.of(
+                        NodeDescriptor.builder("demo.onMessage", "On Demo Message", "Demo")
+                                .scopes(Scope.PROJECT, Scope.SCENE)
+                                .attribute(configuration)
+                                .output(PinSpec.pulse("out"))
+                                .output(PinSpec.optional("text", PinType.STRING, ""))
+                                .build(),
+                        setup -> NodeBehaviour.NONE),
+                NodeType.of(
+                        NodeDescriptor.builder("demo.onError", "On Demo Error", "Demo")
+                                .scopes(Scope.PROJECT, Scope.SCENE)
+                                .attribute(configuration)
+                                .output(PinSpec.pulse("out"))
+                                .output(PinSpec.optional("message", PinType.STRING, ""))
+                                .build(),
+                        setup -> NodeBehaviour.NONE),
+                NodeType.of(
+                        NodeDescriptor.builder("demo.ask", "Demo Ask", "Demo")
+                                .scopes(Scope.PROJECT, Scope.SCENE)
+                                .input(PinSpec.pulse("in"))
+                                .output(PinSpec.pulse("out"))
+                                .output(PinSpec.pulse("onAnswer"))
+                                .build(),
+                        setup -> new NodeBehaviour() {
                             @Override
                             public void run(NodeContext node, int pin) {
                                 java.util.concurrent.Executor later = node.answerLater();
@@ -110,9 +119,11 @@ public class DemoPlugin implements Plugin {
                                 node.fire(0);
                             }
                         }),
-                NodeType.of(NodeDescriptor.builder("demo.counter", "Demo Counter", "Demo")
-                        .output(PinSpec.optional("value", PinType.NUMBER, 0.0))
-                        .build(), setup -> new NodeBehaviour() {
+                NodeType.of(
+                        NodeDescriptor.builder("demo.counter", "Demo Counter", "Demo")
+                                .output(PinSpec.optional("value", PinType.NUMBER, 0.0))
+                                .build(),
+                        setup -> new NodeBehaviour() {
                             @Override
                             public Object compute(NodeContext node, int output) {
                                 return (double) ++computed;
@@ -129,28 +140,41 @@ public class DemoPlugin implements Plugin {
             String path = check.settingsPath() + ".connections[" + i + "]";
             String name = c.path("name").asText();
             if (!names.add(name)) {
-                check.report(DemoPlugin.DUPLICATE_CONNECTION, path + ".name", null, null,
+                check.report(
+                        DemoPlugin.DUPLICATE_CONNECTION,
+                        path + ".name",
+                        null,
+                        null,
                         "duplicate connection name '" + name + "'");
             }
             String url = c.path("url").asText();
             try {
                 URI uri = new URI(url);
-                if (uri.getHost() == null || !Set.of("http", "https", "ws", "wss").contains(uri.getScheme())) {
+                if (uri.getHost() == null
+                        || !Set.of("http", "https", "ws", "wss").contains(uri.getScheme())) {
                     throw new IllegalArgumentException();
                 }
             } catch (Exception e) {
                 check.report(DemoPlugin.INVALID_URL, path + ".url", null, null, "invalid URL '" + url + "'");
             }
             if (c.has("port") && (c.get("port").asInt() < 1 || c.get("port").asInt() > 65535)) {
-                check.report(DemoPlugin.INVALID_PORT, path + ".port", null, null,
+                check.report(
+                        DemoPlugin.INVALID_PORT,
+                        path + ".port",
+                        null,
+                        null,
                         "port must be 1 to 65535, was " + c.get("port").asText());
             }
         }
         for (NodeSpec node : check.nodes()) {
             String configuration = check.attributes(node).string("configuration");
             if (configuration != null && !names.contains(configuration)) {
-                check.report(DemoPlugin.UNKNOWN_CONNECTION, node.path() + ".attributes.configuration",
-                        node.id(), "configuration", "unknown connection '" + configuration + "'");
+                check.report(
+                        DemoPlugin.UNKNOWN_CONNECTION,
+                        node.path() + ".attributes.configuration",
+                        node.id(),
+                        "configuration",
+                        "unknown connection '" + configuration + "'");
             }
         }
     }
@@ -179,14 +203,14 @@ public class DemoPlugin implements Plugin {
 
     /** Fires the error listeners of a connection for a failed node (tests may route differently). */
     void routeFailure(String configuration, String message) {
-        context.fireListeners("demo.onError", a -> configuration.equals(a.string("configuration")),
-                Map.of("message", message));
+        context.fireListeners(
+                "demo.onError", a -> configuration.equals(a.string("configuration")), Map.of("message", message));
     }
 
     /** Delivers a message to On Demo Message listeners of a connection, as the network layer would. */
     void receive(String connection, String text) {
         context.trace("received", message(connection, text));
-        context.fireListeners("demo.onMessage", a -> connection.equals(a.string("configuration")),
-                Map.of("text", text));
+        context.fireListeners(
+                "demo.onMessage", a -> connection.equals(a.string("configuration")), Map.of("text", text));
     }
 }

@@ -30,16 +30,25 @@ class DocsExampleTest {
         public List<NodeType> nodeTypes() {
             AttributeSpec configuration = AttributeSpec.required("configuration", PinType.STRING, "");
             return List.of(
-                    type(NodeDescriptor.builder("socketio.start", "Socket.IO Start", "Socket.IO").attribute(configuration)
-                            .input(PinSpec.pulse("in")).output(PinSpec.pulse("out"))),
-                    type(NodeDescriptor.builder("socketio.send", "Socket.IO Send", "Socket.IO").attribute(configuration)
-                            .input(PinSpec.pulse("in")).input(PinSpec.required("eventName", PinType.STRING))
+                    type(NodeDescriptor.builder("socketio.start", "Socket.IO Start", "Socket.IO")
+                            .attribute(configuration)
+                            .input(PinSpec.pulse("in"))
+                            .output(PinSpec.pulse("out"))),
+                    type(NodeDescriptor.builder("socketio.send", "Socket.IO Send", "Socket.IO")
+                            .attribute(configuration)
+                            .input(PinSpec.pulse("in"))
+                            .input(PinSpec.required("eventName", PinType.STRING))
                             .input(PinSpec.optional("namespace", PinType.STRING, "/"))
-                            .input(PinSpec.optional("message", PinType.STRING, "")).output(PinSpec.pulse("out"))),
+                            .input(PinSpec.optional("message", PinType.STRING, ""))
+                            .output(PinSpec.pulse("out"))),
                     type(NodeDescriptor.builder("socketio.onStart", "On Socket.IO Start", "Socket.IO")
-                            .scopes(Scope.PROJECT, Scope.SCENE).attribute(configuration).output(PinSpec.pulse("out"))),
+                            .scopes(Scope.PROJECT, Scope.SCENE)
+                            .attribute(configuration)
+                            .output(PinSpec.pulse("out"))),
                     type(NodeDescriptor.builder("socketio.onReceive", "On Socket.IO Receive", "Socket.IO")
-                            .scopes(Scope.PROJECT, Scope.SCENE).attribute(configuration).output(PinSpec.pulse("out"))
+                            .scopes(Scope.PROJECT, Scope.SCENE)
+                            .attribute(configuration)
+                            .output(PinSpec.pulse("out"))
                             .output(PinSpec.optional("namespace", PinType.STRING, "/"))
                             .output(PinSpec.optional("triggerName", PinType.STRING, ""))
                             .output(PinSpec.optional("message", PinType.STRING, ""))));
@@ -55,9 +64,17 @@ class DocsExampleTest {
         String doc = Files.readString(Path.of("../docs/project-format.md"));
         int start = doc.indexOf("```json\n") + "```json\n".length();
         String json = doc.substring(start, doc.indexOf("```", start));
-        LoadResult result = Harness.loader(Map.of("HELLO_TOKEN", "secret"), new SocketIoStandIn()).load(json);
+        LoadResult result = Harness.loader(Map.of("HELLO_TOKEN", "secret"), new SocketIoStandIn())
+                .load(json);
         assertThat(result.problems()).isEmpty();
-        assertThat(result.orThrow().spec().settings("socketio").path("connections").get(0)
-                .path("auth").path("token").asText()).isEqualTo("secret");
+        assertThat(result.orThrow()
+                        .spec()
+                        .settings("socketio")
+                        .path("connections")
+                        .get(0)
+                        .path("auth")
+                        .path("token")
+                        .asText())
+                .isEqualTo("secret");
     }
 }

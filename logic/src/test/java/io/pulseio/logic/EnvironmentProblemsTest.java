@@ -13,17 +13,28 @@ import org.junit.jupiter.api.Test;
 class EnvironmentProblemsTest {
 
     static List<Problem> problems(Map<String, String> env, String connection) {
-        return Harness.loader(env, new DemoPlugin()).load(q("{'format':1,'name':'t','settings':{'demo':"
-                + "{'connections':[" + connection + "]}},'logic':{}}")).problems();
+        return Harness.loader(env, new DemoPlugin())
+                .load(q("{'format':1,'name':'t','settings':{'demo':" + "{'connections':[" + connection
+                        + "]}},'logic':{}}"))
+                .problems();
     }
 
     @Test
     void anUnsetVariableIsTheOnlyProblemOfItsField() {
-        assertThat(problems(Map.of(), "{'name':'a','url':'${env:URL}','port':'${env:PORT}'}")).containsExactly(
-                new Problem(ProblemKind.UNSET_ENVIRONMENT_VARIABLE, "$.settings.demo.connections[0].url", null, null,
-                        "environment variable 'URL' is not set"),
-                new Problem(ProblemKind.UNSET_ENVIRONMENT_VARIABLE, "$.settings.demo.connections[0].port", null,
-                        null, "environment variable 'PORT' is not set"));
+        assertThat(problems(Map.of(), "{'name':'a','url':'${env:URL}','port':'${env:PORT}'}"))
+                .containsExactly(
+                        new Problem(
+                                ProblemKind.UNSET_ENVIRONMENT_VARIABLE,
+                                "$.settings.demo.connections[0].url",
+                                null,
+                                null,
+                                "environment variable 'URL' is not set"),
+                        new Problem(
+                                ProblemKind.UNSET_ENVIRONMENT_VARIABLE,
+                                "$.settings.demo.connections[0].port",
+                                null,
+                                null,
+                                "environment variable 'PORT' is not set"));
     }
 
     @Test
@@ -31,10 +42,10 @@ class EnvironmentProblemsTest {
         assertThat(problems(Map.of(), "{'name':'a','url':'${env:URL}','port':70000}"))
                 .extracting(Problem::kind, Problem::message)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(ProblemKind.UNSET_ENVIRONMENT_VARIABLE,
-                                "environment variable 'URL' is not set"),
-                        org.assertj.core.groups.Tuple.tuple(DemoPlugin.INVALID_PORT,
-                                "port must be 1 to 65535, was 70000"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                ProblemKind.UNSET_ENVIRONMENT_VARIABLE, "environment variable 'URL' is not set"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                DemoPlugin.INVALID_PORT, "port must be 1 to 65535, was 70000"));
     }
 
     @Test

@@ -25,18 +25,23 @@ class ExecutorTest {
 
     static List<TraceEvent.Error> errors(Harness.Session s) {
         synchronized (s.events) {
-            return s.events.stream().filter(TraceEvent.Error.class::isInstance).map(TraceEvent.Error.class::cast).toList();
+            return s.events.stream()
+                    .filter(TraceEvent.Error.class::isInstance)
+                    .map(TraceEvent.Error.class::cast)
+                    .toList();
         }
     }
 
     @Test
     void runawayPulseLoopIsCutOffAndTheRunGoesOn() throws Exception {
         DemoPlugin demo = new DemoPlugin();
-        LoadedProject p = load("{'format':1,'name':'loop'," + CONNECTIONS + "'logic':{'project':{'nodes':["
-                + "{'id':'on','type':'demo.onMessage','attributes':{'configuration':'c'}},"
-                + "{'id':'a','type':'core.print'},{'id':'b','type':'core.print'}],"
-                + "'links':[{'from':'on.out','to':'a.in'},{'from':'a.out','to':'b.in'},{'from':'b.out','to':'a.in'},"
-                + "{'from':'on.text','to':'a.message'}]}}}", demo);
+        LoadedProject p = load(
+                "{'format':1,'name':'loop'," + CONNECTIONS + "'logic':{'project':{'nodes':["
+                        + "{'id':'on','type':'demo.onMessage','attributes':{'configuration':'c'}},"
+                        + "{'id':'a','type':'core.print'},{'id':'b','type':'core.print'}],"
+                        + "'links':[{'from':'on.out','to':'a.in'},{'from':'a.out','to':'b.in'},{'from':'b.out','to':'a.in'},"
+                        + "{'from':'on.text','to':'a.message'}]}}}",
+                demo);
         // a.in <- b.out and b.in <- a.out: every message circles forever
         try (Harness.Session s = new Harness.Session(p, RunOptions.builder().maxStepsPerEvent(1000))) {
             s.idle();
@@ -58,15 +63,17 @@ class ExecutorTest {
     @Test
     void aFailingNodeBecomesAnErrorEventOfItsPluginAndTheRunGoesOn() throws Exception {
         DemoPlugin demo = new DemoPlugin();
-        LoadedProject p = load("{'format':1,'name':'fail'," + CONNECTIONS + "'logic':{'project':{'nodes':["
-                + "{'id':'on','type':'demo.onMessage','attributes':{'configuration':'c'}},"
-                + "{'id':'send','type':'demo.send','attributes':{'configuration':'c'}},"
-                + "{'id':'sent','type':'core.print','inputs':{'message':'sent'}},"
-                + "{'id':'err','type':'demo.onError','attributes':{'configuration':'c'}},"
-                + "{'id':'show','type':'core.print'}],"
-                + "'links':[{'from':'on.out','to':'send.in'},{'from':'on.text','to':'send.message'},"
-                + "{'from':'send.out','to':'sent.in'},"
-                + "{'from':'err.out','to':'show.in'},{'from':'err.message','to':'show.message'}]}}}", demo);
+        LoadedProject p = load(
+                "{'format':1,'name':'fail'," + CONNECTIONS + "'logic':{'project':{'nodes':["
+                        + "{'id':'on','type':'demo.onMessage','attributes':{'configuration':'c'}},"
+                        + "{'id':'send','type':'demo.send','attributes':{'configuration':'c'}},"
+                        + "{'id':'sent','type':'core.print','inputs':{'message':'sent'}},"
+                        + "{'id':'err','type':'demo.onError','attributes':{'configuration':'c'}},"
+                        + "{'id':'show','type':'core.print'}],"
+                        + "'links':[{'from':'on.out','to':'send.in'},{'from':'on.text','to':'send.message'},"
+                        + "{'from':'send.out','to':'sent.in'},"
+                        + "{'from':'err.out','to':'show.in'},{'from':'err.message','to':'show.message'}]}}}",
+                demo);
         try (Harness.Session s = new Harness.Session(p)) {
             s.idle();
             demo.receive("c", "fail");
@@ -74,20 +81,27 @@ class ExecutorTest {
             demo.receive("c", "fine");
             s.idle();
             assertThat(s.output).containsExactly("cannot send 'fail'", "sent");
-            assertThat(errors(s)).singleElement().extracting(TraceEvent.Error::node).isEqualTo("send");
-            assertThat(s.events).anySatisfy(e -> assertThat(e).isEqualTo(
-                    new TraceEvent.PluginRecord(0, "demo", "sent", DemoPlugin.message("c", "fine"))));
+            assertThat(errors(s))
+                    .singleElement()
+                    .extracting(TraceEvent.Error::node)
+                    .isEqualTo("send");
+            assertThat(s.events)
+                    .anySatisfy(e -> assertThat(e)
+                            .isEqualTo(
+                                    new TraceEvent.PluginRecord(0, "demo", "sent", DemoPlugin.message("c", "fine"))));
         }
     }
 
     @Test
     void dataInputsArePulledLazilyEachTimeTheyAreRead() throws Exception {
         DemoPlugin demo = new DemoPlugin();
-        LoadedProject p = load("{'format':1,'name':'lazy','logic':{'project':{'nodes':["
-                + "{'id':'s','type':'core.onProjectStart'},{'id':'n','type':'demo.counter'},"
-                + "{'id':'a','type':'core.print'},{'id':'b','type':'core.print'},{'id':'c','type':'core.print'}],"
-                + "'links':[{'from':'s.out','to':'a.in'},{'from':'a.out','to':'b.in'},{'from':'b.out','to':'c.in'},"
-                + "{'from':'n.value','to':'a.message'},{'from':'n.value','to':'b.message'}]}}}", demo);
+        LoadedProject p = load(
+                "{'format':1,'name':'lazy','logic':{'project':{'nodes':["
+                        + "{'id':'s','type':'core.onProjectStart'},{'id':'n','type':'demo.counter'},"
+                        + "{'id':'a','type':'core.print'},{'id':'b','type':'core.print'},{'id':'c','type':'core.print'}],"
+                        + "'links':[{'from':'s.out','to':'a.in'},{'from':'a.out','to':'b.in'},{'from':'b.out','to':'c.in'},"
+                        + "{'from':'n.value','to':'a.message'},{'from':'n.value','to':'b.message'}]}}}",
+                demo);
         try (Harness.Session s = new Harness.Session(p)) {
             s.idle();
             // computed once per read, never for c (which does not read it)
@@ -98,13 +112,15 @@ class ExecutorTest {
 
     @Test
     void anActionNodesOutputKeepsTheValueOfItsLastRun() throws Exception {
-        LoadedProject p = load("{'format':1,'name':'kept','logic':{'variables':[{'name':'v','type':'string'}],"
-                + "'project':{'nodes':[{'id':'s','type':'core.onProjectStart'},"
-                + "{'id':'set','type':'core.setVariable','attributes':{'variable':'v'},'inputs':{'value':'first'}},"
-                + "{'id':'set2','type':'core.setVariable','attributes':{'variable':'v'},'inputs':{'value':'second'}},"
-                + "{'id':'p','type':'core.print'}],"
-                + "'links':[{'from':'s.out','to':'set.in'},{'from':'set.out','to':'set2.in'},{'from':'set2.out','to':'p.in'},"
-                + "{'from':'set.value','to':'p.message'}]}}}", new DemoPlugin());
+        LoadedProject p = load(
+                "{'format':1,'name':'kept','logic':{'variables':[{'name':'v','type':'string'}],"
+                        + "'project':{'nodes':[{'id':'s','type':'core.onProjectStart'},"
+                        + "{'id':'set','type':'core.setVariable','attributes':{'variable':'v'},'inputs':{'value':'first'}},"
+                        + "{'id':'set2','type':'core.setVariable','attributes':{'variable':'v'},'inputs':{'value':'second'}},"
+                        + "{'id':'p','type':'core.print'}],"
+                        + "'links':[{'from':'s.out','to':'set.in'},{'from':'set.out','to':'set2.in'},{'from':'set2.out','to':'p.in'},"
+                        + "{'from':'set.value','to':'p.message'}]}}}",
+                new DemoPlugin());
         try (Harness.Session s = new Harness.Session(p)) {
             s.idle();
             assertThat(s.output).containsExactly("first");
@@ -141,8 +157,8 @@ class ExecutorTest {
             s.idle();
             // scene one's listener is not live in scene two; loading two again restarts it
             assertThat(s.output).containsExactly("tick", "tick", "scene one heard it", "in two", "in two");
-            assertThat(demo.log).containsSubsequence("start 1", "scene null -> one", "scene one -> two",
-                    "scene two -> two");
+            assertThat(demo.log)
+                    .containsSubsequence("start 1", "scene null -> one", "scene one -> two", "scene two -> two");
         }
         assertThat(demo.log).endsWith("scene two -> null", "close");
     }
@@ -153,8 +169,8 @@ class ExecutorTest {
         try (Harness.Session s = new Harness.Session(load(SCENES, demo))) {
             s.idle();
             CompletableFuture<Boolean> onLogicThread = new CompletableFuture<>();
-            Thread network = new Thread(() -> demo.context.logicExecutor().execute(
-                    () -> onLogicThread.complete(demo.context.inLogicThread())));
+            Thread network = new Thread(() ->
+                    demo.context.logicExecutor().execute(() -> onLogicThread.complete(demo.context.inLogicThread())));
             network.start();
             network.join(5000);
             assertThat(onLogicThread.get(5, TimeUnit.SECONDS)).isTrue();
@@ -170,8 +186,11 @@ class ExecutorTest {
         java.io.Writer buffered = new java.io.BufferedWriter(file, 1 << 16);
         List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
         LoadedProject p = load(SCENES, demo);
-        ProjectRun run = p.start(RunOptions.builder().scheduler(new io.pulseio.logic.time.ManualScheduler())
-                .trace(new io.pulseio.logic.trace.JsonLinesTraceWriter(buffered)).output(output::add).build());
+        ProjectRun run = p.start(RunOptions.builder()
+                .scheduler(new io.pulseio.logic.time.ManualScheduler())
+                .trace(new io.pulseio.logic.trace.JsonLinesTraceWriter(buffered))
+                .output(output::add)
+                .build());
         run.awaitIdle(Harness.WAIT);
         demo.receive("c", "before");
         run.awaitIdle(Harness.WAIT);
@@ -181,7 +200,8 @@ class ExecutorTest {
         assertThat(run.isStopped()).isTrue();
         assertThat(demo.log).endsWith("close");
         String trace = file.toString();
-        assertThat(trace).startsWith("{\"t\":0,\"kind\":\"runStarted\",\"project\":\"scenes\"}\n")
+        assertThat(trace)
+                .startsWith("{\"t\":0,\"kind\":\"runStarted\",\"project\":\"scenes\"}\n")
                 .endsWith("{\"t\":0,\"kind\":\"runStopped\",\"exitCode\":5}\n");
         demo.receive("c", "too late");
         assertThat(run.awaitIdle(Duration.ofSeconds(1))).isTrue();
@@ -192,31 +212,41 @@ class ExecutorTest {
 
     @Test
     void aRunStoppedRightAfterStartStillBeginsItsTraceWithRunStarted() throws Exception {
-        LoadedProject p = load("{'format':1,'name':'quick','logic':{'project':{'nodes':["
-                + "{'id':'s','type':'core.onProjectStart'},{'id':'p','type':'core.print'}],"
-                + "'links':[{'from':'s.out','to':'p.in'}]}}}", new DemoPlugin());
+        LoadedProject p = load(
+                "{'format':1,'name':'quick','logic':{'project':{'nodes':["
+                        + "{'id':'s','type':'core.onProjectStart'},{'id':'p','type':'core.print'}],"
+                        + "'links':[{'from':'s.out','to':'p.in'}]}}}",
+                new DemoPlugin());
         for (int i = 0; i < 200; i++) {
             List<TraceEvent> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-            ProjectRun run = p.start(RunOptions.builder().scheduler(new io.pulseio.logic.time.ManualScheduler())
-                    .trace(events::add).output(line -> { }).build());
+            ProjectRun run = p.start(RunOptions.builder()
+                    .scheduler(new io.pulseio.logic.time.ManualScheduler())
+                    .trace(events::add)
+                    .output(line -> {})
+                    .build());
             run.stop(3);
             assertThat(run.awaitExit(Harness.WAIT)).isEqualTo(3);
             synchronized (events) {
                 assertThat(events).as("run %d", i).first().isInstanceOf(TraceEvent.RunStarted.class);
-                assertThat(events).as("run %d", i).last().isEqualTo(new TraceEvent.RunStopped(
-                        events.get(events.size() - 1).t(), 3));
+                assertThat(events)
+                        .as("run %d", i)
+                        .last()
+                        .isEqualTo(new TraceEvent.RunStopped(
+                                events.get(events.size() - 1).t(), 3));
             }
         }
     }
 
     @Test
     void recursionBeyondTheCallDepthIsCutOff() throws Exception {
-        LoadedProject p = load("{'format':1,'name':'rec','logic':{'functions':[{'name':'f','nodes':["
-                + "{'id':'in','type':'core.functionInput'},{'id':'again','type':'core.callFunction','attributes':{'function':'f'}}],"
-                + "'links':[{'from':'in.out','to':'again.in'}]}],"
-                + "'project':{'nodes':[{'id':'s','type':'core.onProjectStart'},"
-                + "{'id':'call','type':'core.callFunction','attributes':{'function':'f'}}],"
-                + "'links':[{'from':'s.out','to':'call.in'}]}}}", new DemoPlugin());
+        LoadedProject p = load(
+                "{'format':1,'name':'rec','logic':{'functions':[{'name':'f','nodes':["
+                        + "{'id':'in','type':'core.functionInput'},{'id':'again','type':'core.callFunction','attributes':{'function':'f'}}],"
+                        + "'links':[{'from':'in.out','to':'again.in'}]}],"
+                        + "'project':{'nodes':[{'id':'s','type':'core.onProjectStart'},"
+                        + "{'id':'call','type':'core.callFunction','attributes':{'function':'f'}}],"
+                        + "'links':[{'from':'s.out','to':'call.in'}]}}}",
+                new DemoPlugin());
         try (Harness.Session s = new Harness.Session(p, RunOptions.builder().maxCallDepth(8))) {
             s.idle();
             assertThat(errors(s)).singleElement().satisfies(e -> {
@@ -273,13 +303,18 @@ class ExecutorTest {
         for (int i = 0; i < length; i++) {
             nodes.append(",{'id':'n").append(i).append("','type':'core.sequence','attributes':{'count':1}}");
             if (i > 0) {
-                links.append(",{'from':'n").append(i - 1).append(".then0','to':'n").append(i).append(".in'}");
+                links.append(",{'from':'n")
+                        .append(i - 1)
+                        .append(".then0','to':'n")
+                        .append(i)
+                        .append(".in'}");
             }
         }
         nodes.append(",{'id':'end','type':'core.print','inputs':{'message':'end'}}");
         links.append(",{'from':'n").append(length - 1).append(".then0','to':'end.in'}");
-        LoadedProject p = load("{'format':1,'name':'chain','logic':{'project':{'nodes':[" + nodes
-                + "],'links':[" + links + "]}}}", new DemoPlugin());
+        LoadedProject p = load(
+                "{'format':1,'name':'chain','logic':{'project':{'nodes':[" + nodes + "],'links':[" + links + "]}}}",
+                new DemoPlugin());
         try (Harness.Session s = new Harness.Session(p)) {
             s.idle();
             assertThat(s.output).containsExactly("end");
@@ -290,9 +325,11 @@ class ExecutorTest {
     @Test
     void listenerOutputsAreConvertedToTheirDeclaredType() throws Exception {
         DemoPlugin demo = new DemoPlugin();
-        LoadedProject p = load("{'format':1,'name':'conv'," + CONNECTIONS + "'logic':{'project':{'nodes':["
-                + "{'id':'on','type':'demo.onMessage','attributes':{'configuration':'c'}},{'id':'p','type':'core.print'}],"
-                + "'links':[{'from':'on.out','to':'p.in'},{'from':'on.text','to':'p.message'}]}}}", demo);
+        LoadedProject p = load(
+                "{'format':1,'name':'conv'," + CONNECTIONS + "'logic':{'project':{'nodes':["
+                        + "{'id':'on','type':'demo.onMessage','attributes':{'configuration':'c'}},{'id':'p','type':'core.print'}],"
+                        + "'links':[{'from':'on.out','to':'p.in'},{'from':'on.text','to':'p.message'}]}}}",
+                demo);
         try (Harness.Session s = new Harness.Session(p)) {
             s.idle();
             demo.context.fireListeners("demo.onMessage", a -> true, Map.of("text", 2.0));
@@ -309,9 +346,11 @@ class ExecutorTest {
                 throw new IllegalStateException("no network");
             }
         };
-        LoadedProject p = load("{'format':1,'name':'broken','logic':{'project':{'nodes':["
-                + "{'id':'s','type':'core.onProjectStart'},{'id':'p','type':'core.print','inputs':{'message':'ran'}}],"
-                + "'links':[{'from':'s.out','to':'p.in'}]}}}", broken);
+        LoadedProject p = load(
+                "{'format':1,'name':'broken','logic':{'project':{'nodes':["
+                        + "{'id':'s','type':'core.onProjectStart'},{'id':'p','type':'core.print','inputs':{'message':'ran'}}],"
+                        + "'links':[{'from':'s.out','to':'p.in'}]}}}",
+                broken);
         try (Harness.Session s = new Harness.Session(p)) {
             assertThat(s.run.awaitExit(Harness.WAIT)).isEqualTo(70);
             assertThat(s.output).isEmpty();

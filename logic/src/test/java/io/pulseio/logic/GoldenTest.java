@@ -22,8 +22,27 @@ class GoldenTest {
     private static final Path DIR = Path.of("src/test/resources/golden");
 
     @ParameterizedTest
-    @ValueSource(strings = {"print", "stop", "sequence", "branch", "math", "format", "jsonGet", "variables",
-            "scenes", "delay", "timer", "function", "nodeError", "printFormat", "switch", "addToVariable", "conversions", "unhandledStop"})
+    @ValueSource(
+            strings = {
+                "print",
+                "stop",
+                "sequence",
+                "branch",
+                "math",
+                "format",
+                "jsonGet",
+                "variables",
+                "scenes",
+                "delay",
+                "timer",
+                "function",
+                "nodeError",
+                "printFormat",
+                "switch",
+                "addToVariable",
+                "conversions",
+                "unhandledStop"
+            })
     void projectPrintsAndTracesAsRecorded(String name) throws Exception {
         LoadResult result = Harness.load(Harness.resource("golden/" + name + ".json"), new DemoPlugin());
         assertThat(result.problems()).isEmpty();
@@ -34,7 +53,8 @@ class GoldenTest {
             output.add("exit " + exit);
             assertThat(output).containsExactlyElementsOf(lines(Harness.resource("golden/" + name + ".out")));
             Path trace = DIR.resolve(name + ".trace.jsonl");
-            if (WRITE && List.of("print", "math", "scenes", "delay", "nodeError").contains(name)) {
+            if (WRITE
+                    && List.of("print", "math", "scenes", "delay", "nodeError").contains(name)) {
                 Files.writeString(trace, String.join("\n", s.traceLines()) + "\n");
             }
             if (Files.exists(trace)) {

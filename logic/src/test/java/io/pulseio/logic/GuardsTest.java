@@ -37,13 +37,16 @@ class GuardsTest {
     void eventsTheLogicCausesItselfForEverAreCutOffAndReportedAndInputFromOutsideStartsAfresh() throws Exception {
         LoadResult r = Harness.load(q(BOUNCE));
         assertThat(r.problems()).isEmpty();
-        try (Harness.Session s = new Harness.Session(r.orThrow(), RunOptions.builder().maxEventsWithoutInput(50))) {
+        try (Harness.Session s =
+                new Harness.Session(r.orThrow(), RunOptions.builder().maxEventsWithoutInput(50))) {
             s.idle();
             List<TraceEvent.Error> errors = ExecutorTest.errors(s);
             assertThat(errors).singleElement().satisfies(e -> {
                 assertThat(e.source()).isEqualTo("loop");
-                assertThat(e.message()).isEqualTo("runaway event loop: more than 50 events in a row caused by the"
-                        + " logic itself, with no input from outside; its events are dropped until one comes from outside");
+                assertThat(e.message())
+                        .isEqualTo(
+                                "runaway event loop: more than 50 events in a row caused by the"
+                                        + " logic itself, with no input from outside; its events are dropped until one comes from outside");
             });
             // the change events ran one after another until the bound: then the next one was dropped
             assertThat(s.output).hasSizeBetween(45, 50).startsWith("1", "2", "3");
@@ -68,10 +71,11 @@ class GuardsTest {
         writer.onEvent(new TraceEvent.Pulse(3, "c.out", "d.in"));
         writer.onEvent(new TraceEvent.RunStopped(4, 0));
         assertThat(writer.isFull()).isTrue();
-        assertThat(text.toString().split("\n")).containsExactly(
-                "{\"t\":0,\"kind\":\"runStarted\",\"project\":\"p\"}",
-                "{\"t\":1,\"kind\":\"pulse\",\"from\":\"a.out\",\"to\":\"b.in\"}",
-                "{\"t\":2,\"kind\":\"traceLimit\",\"limitBytes\":120}");
+        assertThat(text.toString().split("\n"))
+                .containsExactly(
+                        "{\"t\":0,\"kind\":\"runStarted\",\"project\":\"p\"}",
+                        "{\"t\":1,\"kind\":\"pulse\",\"from\":\"a.out\",\"to\":\"b.in\"}",
+                        "{\"t\":2,\"kind\":\"traceLimit\",\"limitBytes\":120}");
     }
 
     @Test

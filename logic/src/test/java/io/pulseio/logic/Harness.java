@@ -20,8 +20,7 @@ import java.util.Map;
 final class Harness {
     static final Duration WAIT = Duration.ofSeconds(5);
 
-    private Harness() {
-    }
+    private Harness() {}
 
     static String resource(String name) {
         try (InputStream in = Harness.class.getResourceAsStream("/" + name)) {
@@ -35,7 +34,10 @@ final class Harness {
     }
 
     static ProjectLoader loader(Map<String, String> env, Plugin... plugins) {
-        return ProjectLoader.builder().registry(NodeRegistry.of(plugins)).environment(env).build();
+        return ProjectLoader.builder()
+                .registry(NodeRegistry.of(plugins))
+                .environment(env)
+                .build();
     }
 
     static LoadResult load(String json, Plugin... plugins) {
@@ -50,7 +52,10 @@ final class Harness {
         final ProjectRun run;
 
         Session(LoadedProject project, RunOptions.Builder options) {
-            run = project.start(options.scheduler(time).output(output::add).trace(events::add).build());
+            run = project.start(options.scheduler(time)
+                    .output(output::add)
+                    .trace(events::add)
+                    .build());
         }
 
         Session(LoadedProject project) {

@@ -23,8 +23,13 @@ class LoaderInputTest {
 
     @Test
     void contentAfterTheDocumentIsASyntaxProblem() {
-        assertThat(load(VALID + " {\"more\":1}").problems()).containsExactly(new Problem(ProblemKind.SYNTAX, "$",
-                null, null, "invalid JSON at line 1, column 36: unexpected content after the end of the JSON document"));
+        assertThat(load(VALID + " {\"more\":1}").problems())
+                .containsExactly(new Problem(
+                        ProblemKind.SYNTAX,
+                        "$",
+                        null,
+                        null,
+                        "invalid JSON at line 1, column 36: unexpected content after the end of the JSON document"));
     }
 
     @Test
@@ -34,35 +39,51 @@ class LoaderInputTest {
 
     @Test
     void aDuplicateKeyIsASyntaxProblemAtTheObjectThatHasItTwice() {
-        String json = q("{'format':1,'name':'t','logic':{'project':{'nodes':[{'id':'a','type':'core.print','id':'b'}]}}}");
-        assertThat(load(json).problems()).containsExactly(new Problem(ProblemKind.SYNTAX,
-                "$.logic.project.nodes[0]", null, null,
-                "invalid JSON at line 1, column 87: duplicate key 'id'"));
+        String json =
+                q("{'format':1,'name':'t','logic':{'project':{'nodes':[{'id':'a','type':'core.print','id':'b'}]}}}");
+        assertThat(load(json).problems())
+                .containsExactly(new Problem(
+                        ProblemKind.SYNTAX,
+                        "$.logic.project.nodes[0]",
+                        null,
+                        null,
+                        "invalid JSON at line 1, column 87: duplicate key 'id'"));
     }
 
     @Test
     void aDuplicateTopLevelKeyIsReportedAtTheRoot() {
         assertThat(load(q("{'format':1,'name':'t','name':'u','logic':{}}")).problems())
                 .extracting(Problem::path, Problem::message)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("$",
-                        "invalid JSON at line 1, column 30: duplicate key 'name'"));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "$", "invalid JSON at line 1, column 30: duplicate key 'name'"));
     }
 
     @Test
     void nestingDeeperThanTheProjectMapperAllowsIsASyntaxProblem() {
         int depth = io.pulseio.protocol.Json.MAX_DEPTH + 1;
         String deep = VALID.replace("\"logic\":{}", "\"logic\":{},\"x\":" + "[".repeat(depth) + "]".repeat(depth));
-        assertThat(load(deep).problems()).containsExactly(new Problem(ProblemKind.SYNTAX, "$", null, null,
-                "invalid JSON: arrays and objects nested deeper than 256"));
+        assertThat(load(deep).problems())
+                .containsExactly(new Problem(
+                        ProblemKind.SYNTAX,
+                        "$",
+                        null,
+                        null,
+                        "invalid JSON: arrays and objects nested deeper than 256"));
     }
 
     @Test
     void textLargerThanTheLimitIsOneProblem() {
-        String huge = VALID.replace("'t'".replace('\'', '"'),
-                "\"" + "x".repeat(ProjectLoader.MAX_FILE_BYTES > Integer.MAX_VALUE ? 0
-                        : (int) ProjectLoader.MAX_FILE_BYTES) + "\"");
-        assertThat(load(huge).problems()).containsExactly(new Problem(ProblemKind.SYNTAX, "$", null, null,
-                "the project is larger than 16 MiB"));
+        String huge = VALID.replace(
+                "'t'".replace('\'', '"'),
+                "\""
+                        + "x"
+                                .repeat(
+                                        ProjectLoader.MAX_FILE_BYTES > Integer.MAX_VALUE
+                                                ? 0
+                                                : (int) ProjectLoader.MAX_FILE_BYTES)
+                        + "\"");
+        assertThat(load(huge).problems())
+                .containsExactly(new Problem(ProblemKind.SYNTAX, "$", null, null, "the project is larger than 16 MiB"));
     }
 
     @Test
@@ -77,14 +98,16 @@ class LoaderInputTest {
         Path file = dir.resolve("p.json");
         String padded = VALID + " ".repeat((int) ProjectLoader.MAX_FILE_BYTES - VALID.length());
         Files.writeString(file, padded);
-        assertThat(Harness.loader(Map.of(), new DemoPlugin()).load(file).isValid()).isTrue();
+        assertThat(Harness.loader(Map.of(), new DemoPlugin()).load(file).isValid())
+                .isTrue();
     }
 
     @Test
     void aFileThatIsNotUtf8IsRefused(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("p.json");
         Files.write(file, new byte[] {'{', (byte) 0xC3, '}'});
-        assertThatThrownBy(() -> ProjectLoader.read(file)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> ProjectLoader.read(file))
+                .isInstanceOf(IOException.class)
                 .hasMessage("the file is not UTF-8 text");
     }
 }

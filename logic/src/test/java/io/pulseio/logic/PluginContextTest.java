@@ -72,7 +72,9 @@ class PluginContextTest {
         DemoPlugin demo = new DemoPlugin() {
             @Override
             void routeFailure(String configuration, String message) {
-                context.fireListeners("demo.onError", a -> configuration.equals(a.string("configuration")),
+                context.fireListeners(
+                        "demo.onError",
+                        a -> configuration.equals(a.string("configuration")),
                         java.util.Map.of("missing", message)); // no such output: the listener fails
             }
         };
@@ -173,8 +175,11 @@ class PluginContextTest {
             assertThat(traced.context.tracing()).isTrue();
         }
         DemoPlugin untraced = new DemoPlugin();
-        ProjectRun run = load(ECHO, untraced).start(RunOptions.builder().scheduler(new ManualScheduler())
-                .output(line -> { }).build());
+        ProjectRun run = load(ECHO, untraced)
+                .start(RunOptions.builder()
+                        .scheduler(new ManualScheduler())
+                        .output(line -> {})
+                        .build());
         try (run) {
             assertThat(run.awaitIdle(Harness.WAIT)).isTrue();
             assertThat(untraced.context.tracing()).isFalse();
@@ -187,19 +192,23 @@ class PluginContextTest {
         DemoPlugin plugin = new DemoPlugin() {
             @Override
             public List<NodeType> nodeTypes() {
-                return List.of(NodeType.of(NodeDescriptor.builder("demo.where", "Where", "Demo")
-                        .scopes(Scope.PROJECT, Scope.SCENE, Scope.FUNCTION)
-                        .input(PinSpec.pulse("in"))
-                        .build(), setup -> {
+                return List.of(NodeType.of(
+                        NodeDescriptor.builder("demo.where", "Where", "Demo")
+                                .scopes(Scope.PROJECT, Scope.SCENE, Scope.FUNCTION)
+                                .input(PinSpec.pulse("in"))
+                                .build(),
+                        setup -> {
                             seen.add(setup.spec().id() + " " + setup.scope() + " " + setup.owner());
                             return NodeBehaviour.NONE;
                         }));
             }
         };
-        LoadedProject p = load("{'format':1,'name':'where','logic':{"
-                + "'project':{'nodes':[{'id':'p','type':'demo.where'}]},"
-                + "'scenes':[{'name':'lobby','nodes':[{'id':'s','type':'demo.where'}]}],"
-                + "'functions':[{'name':'f','nodes':[{'id':'in','type':'core.functionInput'},{'id':'f','type':'demo.where'}]}]}}", plugin);
+        LoadedProject p = load(
+                "{'format':1,'name':'where','logic':{"
+                        + "'project':{'nodes':[{'id':'p','type':'demo.where'}]},"
+                        + "'scenes':[{'name':'lobby','nodes':[{'id':'s','type':'demo.where'}]}],"
+                        + "'functions':[{'name':'f','nodes':[{'id':'in','type':'core.functionInput'},{'id':'f','type':'demo.where'}]}]}}",
+                plugin);
         try (Harness.Session s = new Harness.Session(p)) {
             s.idle();
             assertThat(seen).containsExactlyInAnyOrder("p PROJECT project", "s SCENE lobby", "f FUNCTION f");

@@ -54,8 +54,8 @@ class PluginKindsTest {
 
     @Test
     void theRegistryRejectsTraceKindsThatClash() {
-        assertThatThrownBy(() -> NodeRegistry.of(plugin("a", Set.of("sent"), List.of()),
-                plugin("b", Set.of("sent"), List.of())))
+        assertThatThrownBy(() ->
+                        NodeRegistry.of(plugin("a", Set.of("sent"), List.of()), plugin("b", Set.of("sent"), List.of())))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("plugins 'a' and 'b' both declare the trace kind 'sent'");
         assertThatThrownBy(() -> NodeRegistry.of(plugin("a", Set.of("node"), List.of())))
@@ -63,25 +63,29 @@ class PluginKindsTest {
                 .hasMessage("plugin 'a': 'node' is a trace kind of the runtime");
         assertThatThrownBy(() -> NodeRegistry.of(plugin("a", Set.of("Sent-1"), List.of())))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("plugin 'a': trace kind 'Sent-1' must be letters and digits starting with a lower-case letter");
+                .hasMessage(
+                        "plugin 'a': trace kind 'Sent-1' must be letters and digits starting with a lower-case letter");
     }
 
     @Test
     void theRegistryRejectsProblemKindsThatClash() {
         ProblemKind kind = ProblemKind.of("BAD_THING", "a bad thing");
-        assertThatThrownBy(() -> NodeRegistry.of(plugin("a", Set.of(), List.of(kind)),
-                plugin("b", Set.of(), List.of(ProblemKind.of("BAD_THING", "the same name")))))
+        assertThatThrownBy(() -> NodeRegistry.of(
+                        plugin("a", Set.of(), List.of(kind)),
+                        plugin("b", Set.of(), List.of(ProblemKind.of("BAD_THING", "the same name")))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("plugins 'a' and 'b' both declare the problem kind BAD_THING");
         assertThatThrownBy(() -> ProblemKind.of("SCHEMA", "mine"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("'SCHEMA' is a problem kind of the runtime");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'SCHEMA' is a problem kind of the runtime");
         assertThatThrownBy(() -> ProblemKind.of("bad name", "x"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a problem kind is named in upper case letters, digits and _, was 'bad name'");
         assertThat(kind).isEqualTo(ProblemKind.of("BAD_THING", "other words")).hasToString("BAD_THING");
         assertThat(ProblemKind.SCHEMA.isRuntimeKind()).isTrue();
         assertThat(kind.isRuntimeKind()).isFalse();
-        assertThat(ProblemKind.runtimeKinds()).extracting(ProblemKind::name)
+        assertThat(ProblemKind.runtimeKinds())
+                .extracting(ProblemKind::name)
                 .doesNotContain("UNKNOWN_CONNECTION", "INVALID_URL", "INVALID_PORT", "DUPLICATE_CONNECTION");
     }
 
@@ -91,15 +95,16 @@ class PluginKindsTest {
                 .load(q("{'format':1,'name':'t','logic':{'project':{'nodes':[]}}}"));
         assertThat(r.problems()).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(ProblemKind.INVALID_SETTING);
-            assertThat(p.message()).contains("plugin 'a' reports the problem kind NOT_DECLARED, which it does not declare");
+            assertThat(p.message())
+                    .contains("plugin 'a' reports the problem kind NOT_DECLARED, which it does not declare");
         });
     }
 
     @Test
     void aPluginRecordIsWrittenWithItsFieldsInOrderAndOnlyDeclaredKindsAreAccepted() throws Exception {
         DemoPlugin demo = new DemoPlugin();
-        LoadedProject p = ExecutorTest.load("{'format':1,'name':'t'," + ExecutorTest.CONNECTIONS
-                + "'logic':{'project':{'nodes':[]}}}", demo);
+        LoadedProject p = ExecutorTest.load(
+                "{'format':1,'name':'t'," + ExecutorTest.CONNECTIONS + "'logic':{'project':{'nodes':[]}}}", demo);
         try (Harness.Session s = new Harness.Session(p)) {
             s.idle();
             Map<String, Object> fields = new LinkedHashMap<>();
@@ -110,10 +115,14 @@ class PluginKindsTest {
             fields.put("none", null);
             demo.context.trace("sent", fields);
             s.idle();
-            assertThat(s.traceLines()).contains(
-                    "{\"t\":0,\"kind\":\"sent\",\"z\":\"last letter\",\"count\":3,\"ok\":true,\"ratio\":0.5}");
-            assertThat(s.events).filteredOn(TraceEvent.PluginRecord.class::isInstance).singleElement()
-                    .satisfies(e -> assertThat(((TraceEvent.PluginRecord) e).plugin()).isEqualTo("demo"));
+            assertThat(s.traceLines())
+                    .contains(
+                            "{\"t\":0,\"kind\":\"sent\",\"z\":\"last letter\",\"count\":3,\"ok\":true,\"ratio\":0.5}");
+            assertThat(s.events)
+                    .filteredOn(TraceEvent.PluginRecord.class::isInstance)
+                    .singleElement()
+                    .satisfies(e ->
+                            assertThat(((TraceEvent.PluginRecord) e).plugin()).isEqualTo("demo"));
             assertThatThrownBy(() -> demo.context.trace("connection", Map.of()))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("plugin 'demo' declares no trace kind 'connection'");

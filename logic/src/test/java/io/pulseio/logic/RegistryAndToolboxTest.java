@@ -24,8 +24,13 @@ class RegistryAndToolboxTest {
 
             @Override
             public List<NodeType> nodeTypes() {
-                return java.util.Arrays.stream(typeIds).map(t -> NodeType.of(NodeDescriptor.builder(t, t, "X")
-                        .input(PinSpec.pulse("in")).build(), s -> NodeBehaviour.NONE)).toList();
+                return java.util.Arrays.stream(typeIds)
+                        .map(t -> NodeType.of(
+                                NodeDescriptor.builder(t, t, "X")
+                                        .input(PinSpec.pulse("in"))
+                                        .build(),
+                                s -> NodeBehaviour.NONE))
+                        .toList();
             }
         };
     }
@@ -33,13 +38,15 @@ class RegistryAndToolboxTest {
     @Test
     void theRegistryRejectsADuplicateNodeType() {
         assertThatThrownBy(() -> NodeRegistry.of(plugin("a", "a.x"), plugin("b", "b.y"), plugin("a2", "a2.z", "a2.z")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("duplicate node type id 'a2.z'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("duplicate node type id 'a2.z'");
     }
 
     @Test
     void theRegistryRejectsADuplicatePlugin() {
         assertThatThrownBy(() -> NodeRegistry.of(plugin("core", "core.extra")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("duplicate plugin id 'core'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("duplicate plugin id 'core'");
     }
 
     @Test
@@ -59,13 +66,32 @@ class RegistryAndToolboxTest {
     @Test
     void theToolboxListsEveryCoreNodeAndHonoursPluginSwitches() throws Exception {
         NodeRegistry registry = NodeRegistry.of(new DemoPlugin());
-        assertThat(registry.toolbox(id -> true)).extracting(NodeDescriptor::typeId).contains(
-                "core.onProjectStart", "core.onSceneStart", "core.loadScene", "core.print", "core.sequence",
-                "core.branch", "core.delay", "core.timer", "core.compare", "core.math", "core.formatString",
-                "core.jsonGet", "core.getVariable", "core.setVariable", "core.onVariableChange",
-                "core.callFunction", "core.functionInput", "core.functionOutput", "core.stopProject", "demo.send");
-        LoadedProject off = Harness.load(q("{'format':1,'name':'t','plugins':{'demo':{'enabled':false}},'logic':{}}"),
-                new DemoPlugin()).orThrow();
+        assertThat(registry.toolbox(id -> true))
+                .extracting(NodeDescriptor::typeId)
+                .contains(
+                        "core.onProjectStart",
+                        "core.onSceneStart",
+                        "core.loadScene",
+                        "core.print",
+                        "core.sequence",
+                        "core.branch",
+                        "core.delay",
+                        "core.timer",
+                        "core.compare",
+                        "core.math",
+                        "core.formatString",
+                        "core.jsonGet",
+                        "core.getVariable",
+                        "core.setVariable",
+                        "core.onVariableChange",
+                        "core.callFunction",
+                        "core.functionInput",
+                        "core.functionOutput",
+                        "core.stopProject",
+                        "demo.send");
+        LoadedProject off = Harness.load(
+                        q("{'format':1,'name':'t','plugins':{'demo':{'enabled':false}},'logic':{}}"), new DemoPlugin())
+                .orThrow();
         assertThat(off.toolbox()).extracting(NodeDescriptor::pluginId).containsOnly("core");
         String json = Toolbox.json(off.toolbox());
         var tree = new ObjectMapper().readTree(json);
@@ -81,10 +107,11 @@ class RegistryAndToolboxTest {
     @Test
     void theTextToolboxShowsPinsAndDefaults() {
         String text = Toolbox.text(NodeRegistry.of().toolbox(id -> true));
-        assertThat(text).contains("core.math  Math  [Data]  scopes: project, scene, function\n"
-                + "  result = a op b. Division or remainder by zero is an error.\n"
-                + "  attributes: op (string: + - * / % min max pow = \"+\")\n"
-                + "  in:  a (number = 0), b (number = 0)\n"
-                + "  out: result (number = 0)\n");
+        assertThat(text)
+                .contains("core.math  Math  [Data]  scopes: project, scene, function\n"
+                        + "  result = a op b. Division or remainder by zero is an error.\n"
+                        + "  attributes: op (string: + - * / % min max pow = \"+\")\n"
+                        + "  in:  a (number = 0), b (number = 0)\n"
+                        + "  out: result (number = 0)\n");
     }
 }

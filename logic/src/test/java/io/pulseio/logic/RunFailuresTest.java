@@ -38,10 +38,12 @@ class RunFailuresTest {
             @Override
             public List<NodeType> nodeTypes() {
                 List<NodeType> all = new ArrayList<>(super.nodeTypes());
-                all.add(NodeType.of(NodeDescriptor.builder("demo.crash", "Demo Crash", "Demo")
-                        .input(PinSpec.pulse("in"))
-                        .output(PinSpec.pulse("out"))
-                        .build(), setup -> new NodeBehaviour() {
+                all.add(NodeType.of(
+                        NodeDescriptor.builder("demo.crash", "Demo Crash", "Demo")
+                                .input(PinSpec.pulse("in"))
+                                .output(PinSpec.pulse("out"))
+                                .build(),
+                        setup -> new NodeBehaviour() {
                             @Override
                             public void run(NodeContext node, int pin) {
                                 throw error;
@@ -54,10 +56,11 @@ class RunFailuresTest {
 
     @Test
     void anErrorThrownByANodeEndsTheRunAsARuntimeFailureWithExitCode70() throws Exception {
-        LoadedProject p = load("{'format':1,'name':'crash','logic':{'project':{'nodes':["
-                + "{'id':'s','type':'core.onProjectStart'},{'id':'x','type':'demo.crash'},"
-                + "{'id':'p','type':'core.print','inputs':{'message':'after'}}],"
-                + "'links':[{'from':'s.out','to':'x.in'},{'from':'x.out','to':'p.in'}]}}}",
+        LoadedProject p = load(
+                "{'format':1,'name':'crash','logic':{'project':{'nodes':["
+                        + "{'id':'s','type':'core.onProjectStart'},{'id':'x','type':'demo.crash'},"
+                        + "{'id':'p','type':'core.print','inputs':{'message':'after'}}],"
+                        + "'links':[{'from':'s.out','to':'x.in'},{'from':'x.out','to':'p.in'}]}}}",
                 crashing(new StackOverflowError()));
         try (Harness.Session s = new Harness.Session(p)) {
             assertThat(s.run.awaitExit(Harness.WAIT)).isEqualTo(70);
@@ -66,8 +69,10 @@ class RunFailuresTest {
                 assertThat(e.source()).isEqualTo("runtime");
                 assertThat(e.message()).isEqualTo("StackOverflowError");
             });
-            assertThat(s.events.get(s.events.size() - 1)).isInstanceOfSatisfying(TraceEvent.RunStopped.class,
-                    e -> assertThat(e.exitCode()).isEqualTo(70));
+            assertThat(s.events.get(s.events.size() - 1))
+                    .isInstanceOfSatisfying(
+                            TraceEvent.RunStopped.class,
+                            e -> assertThat(e.exitCode()).isEqualTo(70));
         }
     }
 
@@ -89,7 +94,10 @@ class RunFailuresTest {
             s.idle();
             s.run.stop(0);
             assertThat(s.run.awaitExit(Harness.WAIT)).isEqualTo(70);
-            assertThat(errors(s)).singleElement().extracting(TraceEvent.Error::message).isEqualTo("closing");
+            assertThat(errors(s))
+                    .singleElement()
+                    .extracting(TraceEvent.Error::message)
+                    .isEqualTo("closing");
             assertThat(s.events.get(s.events.size() - 1)).isInstanceOf(TraceEvent.RunStopped.class);
         }
     }
@@ -111,8 +119,11 @@ class RunFailuresTest {
 
             @Override
             public Signature signature(NodeSpec node, Attributes attributes, ProjectSpec project) {
-                return new Signature(List.of(), List.of(PinSpec.pulse("out"),
-                        PinSpec.required("value", PinType.fromId(attributes.string("type")))));
+                return new Signature(
+                        List.of(),
+                        List.of(
+                                PinSpec.pulse("out"),
+                                PinSpec.required("value", PinType.fromId(attributes.string("type")))));
             }
 
             @Override
@@ -133,16 +144,18 @@ class RunFailuresTest {
     @Test
     void aBadOutputValueFailsOnlyItsOwnListener() throws Exception {
         DemoPlugin demo = withTypedListener();
-        LoadedProject p = load("{'format':1,'name':'bad'," + CONNECTIONS + "'logic':{'project':{'nodes':["
-                + "{'id':'num','type':'demo.onValue','attributes':{'configuration':'c','type':'number'}},"
-                + "{'id':'pn','type':'core.print'},"
-                + "{'id':'str','type':'demo.onValue','attributes':{'configuration':'c','type':'string'}},"
-                + "{'id':'ps','type':'core.print'},"
-                + "{'id':'err','type':'demo.onError','attributes':{'configuration':'c'}},"
-                + "{'id':'pe','type':'core.print'}],"
-                + "'links':[{'from':'num.out','to':'pn.in'},{'from':'num.value','to':'pn.message'},"
-                + "{'from':'str.out','to':'ps.in'},{'from':'str.value','to':'ps.message'},"
-                + "{'from':'err.out','to':'pe.in'},{'from':'err.message','to':'pe.message'}]}}}", demo);
+        LoadedProject p = load(
+                "{'format':1,'name':'bad'," + CONNECTIONS + "'logic':{'project':{'nodes':["
+                        + "{'id':'num','type':'demo.onValue','attributes':{'configuration':'c','type':'number'}},"
+                        + "{'id':'pn','type':'core.print'},"
+                        + "{'id':'str','type':'demo.onValue','attributes':{'configuration':'c','type':'string'}},"
+                        + "{'id':'ps','type':'core.print'},"
+                        + "{'id':'err','type':'demo.onError','attributes':{'configuration':'c'}},"
+                        + "{'id':'pe','type':'core.print'}],"
+                        + "'links':[{'from':'num.out','to':'pn.in'},{'from':'num.value','to':'pn.message'},"
+                        + "{'from':'str.out','to':'ps.in'},{'from':'str.value','to':'ps.message'},"
+                        + "{'from':'err.out','to':'pe.in'},{'from':'err.message','to':'pe.message'}]}}}",
+                demo);
         try (Harness.Session s = new Harness.Session(p)) {
             s.idle();
             demo.context.fireListeners("demo.onValue", a -> true, Map.of("value", "abc"));

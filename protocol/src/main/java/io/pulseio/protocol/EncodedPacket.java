@@ -7,7 +7,7 @@ import java.util.List;
  * one binary Engine.IO MESSAGE per attachment, in order.
  */
 public record EncodedPacket(String text, List<byte[]> attachments) {
-  public EncodedPacket {
-    attachments = List.copyOf(attachments);
-  }
+    public EncodedPacket {
+        attachments = List.copyOf(attachments);
+    }
 }

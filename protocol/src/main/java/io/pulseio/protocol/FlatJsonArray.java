@@ -19,108 +19,109 @@ import com.fasterxml.jackson.databind.node.TextNode;
  * and the caller parses the text with the mapper, which then accepts or rejects it as always.
  */
 final class FlatJsonArray {
-  /** Longer texts go to the mapper (whose length limits then apply as before). */
-  static final int MAX_CHARS = 64 * 1024;
-  /** Integers of up to this many digits fit an int; longer ones go to the mapper. */
-  private static final int MAX_INT_DIGITS = 9;
-  private static final int INITIAL_CAPACITY = 4;
+    /** Longer texts go to the mapper (whose length limits then apply as before). */
+    static final int MAX_CHARS = 64 * 1024;
+    /** Integers of up to this many digits fit an int; longer ones go to the mapper. */
+    private static final int MAX_INT_DIGITS = 9;
 
-  private FlatJsonArray() {}
+    private static final int INITIAL_CAPACITY = 4;
 
-  /** The array in {@code text} from {@code from} to its end, or null to let the mapper decide. */
-  static ArrayNode parse(String text, int from) {
-    int n = text.length();
-    if (n - from > MAX_CHARS) {
-      return null;
-    }
-    int i = skipSpace(text, from, n);
-    if (i >= n || text.charAt(i) != '[') {
-      return null;
-    }
-    // Sized for an event name and a few arguments: a default ArrayList would grow on its first add.
-    ArrayNode array = JsonNodeFactory.instance.arrayNode(INITIAL_CAPACITY);
-    i = skipSpace(text, i + 1, n);
-    if (i < n && text.charAt(i) == ']') {
-      return skipSpace(text, i + 1, n) == n ? array : null;
-    }
-    while (i < n) {
-      char c = text.charAt(i);
-      JsonNode value;
-      if (c == '"') {
-        int start = i + 1;
-        int j = start;
-        while (true) {
-          if (j >= n) {
+    private FlatJsonArray() {}
+
+    /** The array in {@code text} from {@code from} to its end, or null to let the mapper decide. */
+    static ArrayNode parse(String text, int from) {
+        int n = text.length();
+        if (n - from > MAX_CHARS) {
             return null;
-          }
-          char d = text.charAt(j);
-          if (d == '"') {
-            break;
-          }
-          if (d == '\\' || d < 0x20) {
+        }
+        int i = skipSpace(text, from, n);
+        if (i >= n || text.charAt(i) != '[') {
             return null;
-          }
-          j++;
         }
-        value = TextNode.valueOf(text.substring(start, j));
-        i = j + 1;
-      } else if (c == '-' || isDigit(c)) {
-        int digits = c == '-' ? i + 1 : i;
-        int j = digits;
-        while (j < n && isDigit(text.charAt(j))) {
-          j++;
+        // Sized for an event name and a few arguments: a default ArrayList would grow on its first add.
+        ArrayNode array = JsonNodeFactory.instance.arrayNode(INITIAL_CAPACITY);
+        i = skipSpace(text, i + 1, n);
+        if (i < n && text.charAt(i) == ']') {
+            return skipSpace(text, i + 1, n) == n ? array : null;
         }
-        int count = j - digits;
-        if (count == 0 || count > MAX_INT_DIGITS || (count > 1 && text.charAt(digits) == '0')) {
-          return null;
+        while (i < n) {
+            char c = text.charAt(i);
+            JsonNode value;
+            if (c == '"') {
+                int start = i + 1;
+                int j = start;
+                while (true) {
+                    if (j >= n) {
+                        return null;
+                    }
+                    char d = text.charAt(j);
+                    if (d == '"') {
+                        break;
+                    }
+                    if (d == '\\' || d < 0x20) {
+                        return null;
+                    }
+                    j++;
+                }
+                value = TextNode.valueOf(text.substring(start, j));
+                i = j + 1;
+            } else if (c == '-' || isDigit(c)) {
+                int digits = c == '-' ? i + 1 : i;
+                int j = digits;
+                while (j < n && isDigit(text.charAt(j))) {
+                    j++;
+                }
+                int count = j - digits;
+                if (count == 0 || count > MAX_INT_DIGITS || (count > 1 && text.charAt(digits) == '0')) {
+                    return null;
+                }
+                int v = Integer.parseInt(text, i, j, 10);
+                if (v == 0 && c == '-') {
+                    return null; // -0: leave to the mapper
+                }
+                value = IntNode.valueOf(v);
+                i = j;
+            } else if (text.startsWith("true", i)) {
+                value = BooleanNode.TRUE;
+                i += 4;
+            } else if (text.startsWith("false", i)) {
+                value = BooleanNode.FALSE;
+                i += 5;
+            } else if (text.startsWith("null", i)) {
+                value = NullNode.getInstance();
+                i += 4;
+            } else {
+                return null;
+            }
+            array.add(value);
+            i = skipSpace(text, i, n);
+            if (i >= n) {
+                return null;
+            }
+            c = text.charAt(i);
+            if (c == ']') {
+                return skipSpace(text, i + 1, n) == n ? array : null;
+            }
+            if (c != ',') {
+                return null;
+            }
+            i = skipSpace(text, i + 1, n);
         }
-        int v = Integer.parseInt(text, i, j, 10);
-        if (v == 0 && c == '-') {
-          return null; // -0: leave to the mapper
-        }
-        value = IntNode.valueOf(v);
-        i = j;
-      } else if (text.startsWith("true", i)) {
-        value = BooleanNode.TRUE;
-        i += 4;
-      } else if (text.startsWith("false", i)) {
-        value = BooleanNode.FALSE;
-        i += 5;
-      } else if (text.startsWith("null", i)) {
-        value = NullNode.getInstance();
-        i += 4;
-      } else {
         return null;
-      }
-      array.add(value);
-      i = skipSpace(text, i, n);
-      if (i >= n) {
-        return null;
-      }
-      c = text.charAt(i);
-      if (c == ']') {
-        return skipSpace(text, i + 1, n) == n ? array : null;
-      }
-      if (c != ',') {
-        return null;
-      }
-      i = skipSpace(text, i + 1, n);
     }
-    return null;
-  }
 
-  private static int skipSpace(String s, int i, int n) {
-    while (i < n) {
-      char c = s.charAt(i);
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+    private static int skipSpace(String s, int i, int n) {
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return i;
+            }
+            i++;
+        }
         return i;
-      }
-      i++;
     }
-    return i;
-  }
 
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
 }

@@ -14,22 +14,24 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
  * loader's duplicate-key check, derives a reader or writer from it rather than building a mapper).
  */
 public final class Json {
-  /** Maximum nesting depth of a JSON value in a packet. */
-  public static final int MAX_DEPTH = 256;
+    /** Maximum nesting depth of a JSON value in a packet. */
+    public static final int MAX_DEPTH = 256;
 
-  /** Shared, immutable after construction, thread-safe. */
-  public static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-      .build();
+    /** Shared, immutable after construction, thread-safe. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
-  /** {@link #MAPPER}'s writer with two-space indentation and one member a line; thread-safe. */
-  public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
+    /** {@link #MAPPER}'s writer with two-space indentation and one member a line; thread-safe. */
+    public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
-  static {
-    MAPPER.getFactory().setStreamReadConstraints(
-        StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build());
-  }
+    static {
+        MAPPER.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .build());
+    }
 
-  private Json() {}
+    private Json() {}
 }

@@ -17,110 +17,110 @@ import java.util.Map;
  * <p>Thread-safe; what a thread keeps is bounded (one generator and its fixed-size buffer).
  */
 final class JsonText {
-  private static final ThreadLocal<JsonText> PER_THREAD = new ThreadLocal<>();
+    private static final ThreadLocal<JsonText> PER_THREAD = new ThreadLocal<>();
 
-  private final TargetWriter target = new TargetWriter();
-  private final JsonGenerator generator;
-  private boolean inUse;
+    private final TargetWriter target = new TargetWriter();
+    private final JsonGenerator generator;
+    private boolean inUse;
 
-  private JsonText() throws IOException {
-    generator = Json.MAPPER.getFactory().createGenerator(target);
-    generator.setRootValueSeparator(null);
-  }
-
-  /**
-   * Appends {@code node} as JSON to {@code out}.
-   *
-   * @throws IOException when the tree cannot be written (a POJO node that Jackson cannot serialize)
-   */
-  static void append(JsonNode node, StringBuilder out) throws IOException {
-    JsonText writer = PER_THREAD.get();
-    if (writer == null) {
-      writer = new JsonText();
-      PER_THREAD.set(writer);
-    } else if (writer.inUse) {
-      // Re-entered (a POJO's serializer encoding a packet itself): use a writer of its own.
-      writer = new JsonText();
+    private JsonText() throws IOException {
+        generator = Json.MAPPER.getFactory().createGenerator(target);
+        generator.setRootValueSeparator(null);
     }
-    writer.inUse = true;
-    boolean done = false;
-    try {
-      writer.target.out = out;
-      writer.write(node);
-      writer.generator.flush();
-      done = true;
-    } finally {
-      writer.target.out = null;
-      writer.inUse = false;
-      if (!done && PER_THREAD.get() == writer) {
-        PER_THREAD.remove(); // its generator may be mid-value: start clean next time
-      }
-    }
-  }
 
-  private void write(JsonNode node) throws IOException {
-    JsonGenerator g = generator;
-    switch (node.getNodeType()) {
-      case OBJECT -> {
-        g.writeStartObject();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-          Map.Entry<String, JsonNode> field = it.next();
-          g.writeFieldName(field.getKey());
-          write(field.getValue());
+    /**
+     * Appends {@code node} as JSON to {@code out}.
+     *
+     * @throws IOException when the tree cannot be written (a POJO node that Jackson cannot serialize)
+     */
+    static void append(JsonNode node, StringBuilder out) throws IOException {
+        JsonText writer = PER_THREAD.get();
+        if (writer == null) {
+            writer = new JsonText();
+            PER_THREAD.set(writer);
+        } else if (writer.inUse) {
+            // Re-entered (a POJO's serializer encoding a packet itself): use a writer of its own.
+            writer = new JsonText();
         }
-        g.writeEndObject();
-      }
-      case ARRAY -> {
-        g.writeStartArray();
-        for (int i = 0, n = node.size(); i < n; i++) {
-          write(node.get(i));
+        writer.inUse = true;
+        boolean done = false;
+        try {
+            writer.target.out = out;
+            writer.write(node);
+            writer.generator.flush();
+            done = true;
+        } finally {
+            writer.target.out = null;
+            writer.inUse = false;
+            if (!done && PER_THREAD.get() == writer) {
+                PER_THREAD.remove(); // its generator may be mid-value: start clean next time
+            }
         }
-        g.writeEndArray();
-      }
-      case STRING -> g.writeString(node.textValue());
-      case BOOLEAN -> g.writeBoolean(node.booleanValue());
-      case NULL -> g.writeNull();
-      case NUMBER -> writeNumber(node);
-      default -> Json.MAPPER.writeTree(g, node); // binary, POJO, missing: as the mapper does
-    }
-  }
-
-  private void writeNumber(JsonNode node) throws IOException {
-    JsonGenerator g = generator;
-    switch (node.numberType()) {
-      case INT -> g.writeNumber(node.intValue());
-      case LONG -> g.writeNumber(node.longValue());
-      case BIG_INTEGER -> g.writeNumber(node.bigIntegerValue());
-      case FLOAT -> g.writeNumber(node.floatValue());
-      case DOUBLE -> g.writeNumber(node.doubleValue());
-      case BIG_DECIMAL -> Json.MAPPER.writeTree(g, node); // honours the mapper's decimal settings
-      default -> Json.MAPPER.writeTree(g, node);
-    }
-  }
-
-  /** The generator's writer: appends to the builder of the call in progress. */
-  private static final class TargetWriter extends Writer {
-    StringBuilder out;
-
-    @Override
-    public void write(char[] buf, int off, int len) {
-      out.append(buf, off, len);
     }
 
-    @Override
-    public void write(String s, int off, int len) {
-      out.append(s, off, off + len);
+    private void write(JsonNode node) throws IOException {
+        JsonGenerator g = generator;
+        switch (node.getNodeType()) {
+            case OBJECT -> {
+                g.writeStartObject();
+                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = it.next();
+                    g.writeFieldName(field.getKey());
+                    write(field.getValue());
+                }
+                g.writeEndObject();
+            }
+            case ARRAY -> {
+                g.writeStartArray();
+                for (int i = 0, n = node.size(); i < n; i++) {
+                    write(node.get(i));
+                }
+                g.writeEndArray();
+            }
+            case STRING -> g.writeString(node.textValue());
+            case BOOLEAN -> g.writeBoolean(node.booleanValue());
+            case NULL -> g.writeNull();
+            case NUMBER -> writeNumber(node);
+            default -> Json.MAPPER.writeTree(g, node); // binary, POJO, missing: as the mapper does
+        }
     }
 
-    @Override
-    public void write(int c) {
-      out.append((char) c);
+    private void writeNumber(JsonNode node) throws IOException {
+        JsonGenerator g = generator;
+        switch (node.numberType()) {
+            case INT -> g.writeNumber(node.intValue());
+            case LONG -> g.writeNumber(node.longValue());
+            case BIG_INTEGER -> g.writeNumber(node.bigIntegerValue());
+            case FLOAT -> g.writeNumber(node.floatValue());
+            case DOUBLE -> g.writeNumber(node.doubleValue());
+            case BIG_DECIMAL -> Json.MAPPER.writeTree(g, node); // honours the mapper's decimal settings
+            default -> Json.MAPPER.writeTree(g, node);
+        }
     }
 
-    @Override
-    public void flush() {}
+    /** The generator's writer: appends to the builder of the call in progress. */
+    private static final class TargetWriter extends Writer {
+        StringBuilder out;
 
-    @Override
-    public void close() {}
-  }
+        @Override
+        public void write(char[] buf, int off, int len) {
+            out.append(buf, off, len);
+        }
+
+        @Override
+        public void write(String s, int off, int len) {
+            out.append(s, off, off + len);
+        }
+
+        @Override
+        public void write(int c) {
+            out.append((char) c);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    }
 }

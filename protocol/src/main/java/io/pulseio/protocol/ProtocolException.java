@@ -8,13 +8,13 @@ package io.pulseio.protocol;
  * where in the input.
  */
 public final class ProtocolException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  public ProtocolException(String reason) {
-    super(reason);
-  }
+    public ProtocolException(String reason) {
+        super(reason);
+    }
 
-  public ProtocolException(String reason, Throwable cause) {
-    super(reason, cause);
-  }
+    public ProtocolException(String reason, Throwable cause) {
+        super(reason, cause);
+    }
 }

@@ -23,50 +23,50 @@ import java.util.Objects;
  *     object or string for CONNECT_ERROR, null for DISCONNECT
  */
 public record SocketPacket(SocketPacketType type, String namespace, long ackId, JsonNode data) {
-  /** The {@link #ackId()} of a packet that asks for no acknowledgement. */
-  public static final long NO_ACK = -1;
+    /** The {@link #ackId()} of a packet that asks for no acknowledgement. */
+    public static final long NO_ACK = -1;
 
-  /** The default namespace. */
-  public static final String ROOT = "/";
+    /** The default namespace. */
+    public static final String ROOT = "/";
 
-  public SocketPacket {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(namespace, "namespace");
-    if (ackId < NO_ACK) {
-      throw new IllegalArgumentException("ackId must be >= 0 or NO_ACK, not " + ackId);
+    public SocketPacket {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(namespace, "namespace");
+        if (ackId < NO_ACK) {
+            throw new IllegalArgumentException("ackId must be >= 0 or NO_ACK, not " + ackId);
+        }
     }
-  }
 
-  public static SocketPacket connect(String namespace, ObjectNode auth) {
-    return new SocketPacket(SocketPacketType.CONNECT, namespace, NO_ACK, auth);
-  }
-
-  public static SocketPacket disconnect(String namespace) {
-    return new SocketPacket(SocketPacketType.DISCONNECT, namespace, NO_ACK, null);
-  }
-
-  /** An event; {@code args} holds the event name first, then the arguments. */
-  public static SocketPacket event(String namespace, ArrayNode args, long ackId) {
-    return new SocketPacket(SocketPacketType.EVENT, namespace, ackId, args);
-  }
-
-  public static SocketPacket ack(String namespace, long ackId, ArrayNode args) {
-    return new SocketPacket(SocketPacketType.ACK, namespace, ackId, args);
-  }
-
-  public static SocketPacket connectError(String namespace, JsonNode error) {
-    return new SocketPacket(SocketPacketType.CONNECT_ERROR, namespace, NO_ACK, error);
-  }
-
-  public boolean hasAckId() {
-    return ackId != NO_ACK;
-  }
-
-  /** The event name of an event packet (a string, or a number as text), else null. */
-  public String eventName() {
-    if (!type.isEvent() || data == null || data.isEmpty()) {
-      return null;
+    public static SocketPacket connect(String namespace, ObjectNode auth) {
+        return new SocketPacket(SocketPacketType.CONNECT, namespace, NO_ACK, auth);
     }
-    return data.get(0).asText();
-  }
+
+    public static SocketPacket disconnect(String namespace) {
+        return new SocketPacket(SocketPacketType.DISCONNECT, namespace, NO_ACK, null);
+    }
+
+    /** An event; {@code args} holds the event name first, then the arguments. */
+    public static SocketPacket event(String namespace, ArrayNode args, long ackId) {
+        return new SocketPacket(SocketPacketType.EVENT, namespace, ackId, args);
+    }
+
+    public static SocketPacket ack(String namespace, long ackId, ArrayNode args) {
+        return new SocketPacket(SocketPacketType.ACK, namespace, ackId, args);
+    }
+
+    public static SocketPacket connectError(String namespace, JsonNode error) {
+        return new SocketPacket(SocketPacketType.CONNECT_ERROR, namespace, NO_ACK, error);
+    }
+
+    public boolean hasAckId() {
+        return ackId != NO_ACK;
+    }
+
+    /** The event name of an event packet (a string, or a number as text), else null. */
+    public String eventName() {
+        if (!type.isEvent() || data == null || data.isEmpty()) {
+            return null;
+        }
+        return data.get(0).asText();
+    }
 }

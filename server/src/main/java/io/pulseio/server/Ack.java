@@ -7,14 +7,14 @@ package io.pulseio.server;
  * the socket is no longer connected.
  */
 public interface Ack {
-  /**
-   * Sends the acknowledgement (BINARY_ACK when the arguments hold {@code byte[]}).
-   *
-   * @param args Jackson {@code JsonNode}s, {@code byte[]}, or values Jackson can convert
-   * @throws IllegalArgumentException when an argument cannot be converted to JSON
-   */
-  void send(Object... args);
+    /**
+     * Sends the acknowledgement (BINARY_ACK when the arguments hold {@code byte[]}).
+     *
+     * @param args Jackson {@code JsonNode}s, {@code byte[]}, or values Jackson can convert
+     * @throws IllegalArgumentException when an argument cannot be converted to JSON
+     */
+    void send(Object... args);
 
-  /** True once {@link #send} was called. */
-  boolean sent();
+    /** True once {@link #send} was called. */
+    boolean sent();
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param args its arguments (from another server: the first one only)
  */
 public record AckReply(String socketId, List<JsonNode> args) {
-  public AckReply {
-    args = List.copyOf(args);
-  }
+    public AckReply {
+        args = List.copyOf(args);
+    }
 }

@@ -7,17 +7,17 @@ import java.util.List;
  * did.
  */
 public final class AckTimeoutException extends RuntimeException {
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final transient List<AckReply> replies;
+    private final transient List<AckReply> replies;
 
-  public AckTimeoutException(String message, List<AckReply> replies) {
-    super(message, null, false, false);
-    this.replies = List.copyOf(replies);
-  }
+    public AckTimeoutException(String message, List<AckReply> replies) {
+        super(message, null, false, false);
+        this.replies = List.copyOf(replies);
+    }
 
-  /** The replies received before the timeout. */
-  public List<AckReply> replies() {
-    return replies;
-  }
+    /** The replies received before the timeout. */
+    public List<AckReply> replies() {
+        return replies;
+    }
 }

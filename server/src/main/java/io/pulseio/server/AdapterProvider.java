@@ -14,23 +14,23 @@ import java.util.Set;
  * <p>Implementations are thread-safe and have a public no-argument constructor.
  */
 public interface AdapterProvider {
-  /** The URL schemes it serves, in lower case, such as {@code redis} and {@code rediss}. */
-  Set<String> schemes();
+    /** The URL schemes it serves, in lower case, such as {@code redis} and {@code rediss}. */
+    Set<String> schemes();
 
-  /**
-   * Checks settings without connecting anywhere.
-   *
-   * @throws IllegalArgumentException saying what is wrong (a URL that is not one, a kind it does
-   *     not know); the message shows the URL as {@link AdapterSettings#shownUrl()} does
-   */
-  void check(AdapterSettings settings);
+    /**
+     * Checks settings without connecting anywhere.
+     *
+     * @throws IllegalArgumentException saying what is wrong (a URL that is not one, a kind it does
+     *     not know); the message shows the URL as {@link AdapterSettings#shownUrl()} does
+     */
+    void check(AdapterSettings settings);
 
-  /**
-   * Makes the factory of the namespaces' adapters, for settings that passed {@link #check};
-   * connects nothing yet. The factory opens its connections with the first adapter it makes and
-   * closes them once every adapter it made is {@link Adapter#close() closed} (when the server
-   * closes), and opens new ones should it be asked again: whoever builds the options has nothing
-   * to close.
-   */
-  Adapter.Factory open(AdapterSettings settings);
+    /**
+     * Makes the factory of the namespaces' adapters, for settings that passed {@link #check};
+     * connects nothing yet. The factory opens its connections with the first adapter it makes and
+     * closes them once every adapter it made is {@link Adapter#close() closed} (when the server
+     * closes), and opens new ones should it be asked again: whoever builds the options has nothing
+     * to close.
+     */
+    Adapter.Factory open(AdapterSettings settings);
 }

@@ -6,5 +6,5 @@ import java.util.List;
 /** Receives every event of one {@link ServerSocket}, with its name; threading as {@link EventListener}. */
 @FunctionalInterface
 public interface AnyEventListener {
-  void onEvent(String event, List<JsonNode> args, Ack ack);
+    void onEvent(String event, List<JsonNode> args, Ack ack);
 }

@@ -17,83 +17,83 @@ import java.time.Duration;
  * {@code message-with-ack} with its arguments.
  */
 public final class Conformance {
-  /** The modes, as named on the command line. */
-  public enum Mode {
-    ENGINE_IO("engine.io"),
-    SOCKET_IO("socket.io");
+    /** The modes, as named on the command line. */
+    public enum Mode {
+        ENGINE_IO("engine.io"),
+        SOCKET_IO("socket.io");
 
-    private final String label;
+        private final String label;
 
-    Mode(String label) {
-      this.label = label;
-    }
-
-    public String label() {
-      return label;
-    }
-
-    /** The mode labelled {@code label} ({@code engine.io} or {@code socket.io}), or null. */
-    public static Mode ofLabel(String label) {
-      for (Mode m : values()) {
-        if (m.label.equals(label)) {
-          return m;
+        Mode(String label) {
+            this.label = label;
         }
-      }
-      return null;
-    }
-  }
 
-  private Conformance() {}
-
-  /** The options the suites expect, on {@code port}, for the given mode's path. */
-  public static ServerOptions options(Mode mode, int port) {
-    return ServerOptions.builder()
-        .port(port)
-        .path(mode == Mode.ENGINE_IO ? "/engine.io/" : "/socket.io/")
-        .pingInterval(Duration.ofMillis(300))
-        .pingTimeout(Duration.ofMillis(200))
-        .maxHttpBufferSize(1_000_000)
-        .corsOrigins("*")
-        .connectTimeout(Duration.ofMillis(1000))
-        .ioThreads(1)
-        .build();
-  }
-
-  /** An Engine.IO server that echoes every message, text as text and binary as binary. */
-  public static EngineServer engineIo(ServerOptions options) {
-    EngineServer server = EngineServer.create(options);
-    server.onConnection(socket -> socket.listen(new EngineSocket.Listener() {
-      @Override
-      public void onMessage(String text) {
-        socket.send(text);
-      }
-
-      @Override
-      public void onBinary(byte[] data) {
-        socket.send(data);
-      }
-    }));
-    return server;
-  }
-
-  /**
-   * A Socket.IO server for the v5 suite: namespaces {@code /} and {@code /custom}; emits
-   * {@code auth}, echoes {@code message} as {@code message-back}, acknowledges
-   * {@code message-with-ack} with its arguments.
-   */
-  public static SocketIoServer socketIo(ServerOptions options) {
-    SocketIoServer server = SocketIoServer.create(options);
-    java.util.function.Consumer<ServerSocket> behaviour = socket -> {
-      socket.emit("auth", socket.handshake().auth());
-      socket.on("message", (args, ack) -> socket.emit("message-back", args.toArray()));
-      socket.on("message-with-ack", (args, ack) -> {
-        if (ack != null) {
-          ack.send(args.toArray());
+        public String label() {
+            return label;
         }
-      });
-    };
-    server.namespace("/").onConnection(behaviour);
-    server.namespace("/custom").onConnection(behaviour);
-    return server;
-  }
+
+        /** The mode labelled {@code label} ({@code engine.io} or {@code socket.io}), or null. */
+        public static Mode ofLabel(String label) {
+            for (Mode m : values()) {
+                if (m.label.equals(label)) {
+                    return m;
+                }
+            }
+            return null;
+        }
+    }
+
+    private Conformance() {}
+
+    /** The options the suites expect, on {@code port}, for the given mode's path. */
+    public static ServerOptions options(Mode mode, int port) {
+        return ServerOptions.builder()
+                .port(port)
+                .path(mode == Mode.ENGINE_IO ? "/engine.io/" : "/socket.io/")
+                .pingInterval(Duration.ofMillis(300))
+                .pingTimeout(Duration.ofMillis(200))
+                .maxHttpBufferSize(1_000_000)
+                .corsOrigins("*")
+                .connectTimeout(Duration.ofMillis(1000))
+                .ioThreads(1)
+                .build();
+    }
+
+    /** An Engine.IO server that echoes every message, text as text and binary as binary. */
+    public static EngineServer engineIo(ServerOptions options) {
+        EngineServer server = EngineServer.create(options);
+        server.onConnection(socket -> socket.listen(new EngineSocket.Listener() {
+            @Override
+            public void onMessage(String text) {
+                socket.send(text);
+            }
+
+            @Override
+            public void onBinary(byte[] data) {
+                socket.send(data);
+            }
+        }));
+        return server;
+    }
+
+    /**
+     * A Socket.IO server for the v5 suite: namespaces {@code /} and {@code /custom}; emits
+     * {@code auth}, echoes {@code message} as {@code message-back}, acknowledges
+     * {@code message-with-ack} with its arguments.
+     */
+    public static SocketIoServer socketIo(ServerOptions options) {
+        SocketIoServer server = SocketIoServer.create(options);
+        java.util.function.Consumer<ServerSocket> behaviour = socket -> {
+            socket.emit("auth", socket.handshake().auth());
+            socket.on("message", (args, ack) -> socket.emit("message-back", args.toArray()));
+            socket.on("message-with-ack", (args, ack) -> {
+                if (ack != null) {
+                    ack.send(args.toArray());
+                }
+            });
+        };
+        server.namespace("/").onConnection(behaviour);
+        server.namespace("/custom").onConnection(behaviour);
+        return server;
+    }
 }

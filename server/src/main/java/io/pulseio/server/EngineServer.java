@@ -10,34 +10,34 @@ import java.util.function.Consumer;
  * loops, stops their threads.
  */
 public interface EngineServer extends AutoCloseable {
-  /** A server with its own event loops ({@link ServerOptions#ioThreads()} threads). */
-  static EngineServer create(ServerOptions options) {
-    return Implementations.engineServer(options, null);
-  }
+    /** A server with its own event loops ({@link ServerOptions#ioThreads()} threads). */
+    static EngineServer create(ServerOptions options) {
+        return Implementations.engineServer(options, null);
+    }
 
-  /** A server on shared event loops, which it does not stop on close. */
-  static EngineServer create(ServerOptions options, EventLoops loops) {
-    return Implementations.engineServer(options, loops.group());
-  }
+    /** A server on shared event loops, which it does not stop on close. */
+    static EngineServer create(ServerOptions options, EventLoops loops) {
+        return Implementations.engineServer(options, loops.group());
+    }
 
-  /**
-   * Registers a listener for new sessions, called on the new session's thread before any of its
-   * messages is delivered: attach the session's {@link EngineSocket.Listener} there.
-   */
-  Subscription onConnection(Consumer<EngineSocket> listener);
+    /**
+     * Registers a listener for new sessions, called on the new session's thread before any of its
+     * messages is delivered: attach the session's {@link EngineSocket.Listener} there.
+     */
+    Subscription onConnection(Consumer<EngineSocket> listener);
 
-  /**
-   * Binds and starts serving; returns the bound port (a free one when the options say 0).
-   *
-   * @throws java.io.UncheckedIOException when the port cannot be bound or TLS files not read
-   * @throws IllegalStateException when started twice or after close
-   */
-  int start();
+    /**
+     * Binds and starts serving; returns the bound port (a free one when the options say 0).
+     *
+     * @throws java.io.UncheckedIOException when the port cannot be bound or TLS files not read
+     * @throws IllegalStateException when started twice or after close
+     */
+    int start();
 
-  /** The number of open sessions. */
-  int sessionCount();
+    /** The number of open sessions. */
+    int sessionCount();
 
-  /** Closes every session and stops listening. Idempotent; waits up to 5 seconds. */
-  @Override
-  void close();
+    /** Closes every session and stops listening. Idempotent; waits up to 5 seconds. */
+    @Override
+    void close();
 }

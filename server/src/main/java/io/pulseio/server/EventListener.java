@@ -11,10 +11,10 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface EventListener {
-  /**
-   * @param args the arguments after the event name, unmodifiable; binary arguments are Jackson
-   *     {@code BinaryNode}s
-   * @param ack the acknowledgement the client asked for, or null when it asked none
-   */
-  void onEvent(List<JsonNode> args, Ack ack);
+    /**
+     * @param args the arguments after the event name, unmodifiable; binary arguments are Jackson
+     *     {@code BinaryNode}s
+     * @param ack the acknowledgement the client asked for, or null when it asked none
+     */
+    void onEvent(List<JsonNode> args, Ack ack);
 }

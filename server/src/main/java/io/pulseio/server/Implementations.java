@@ -12,45 +12,44 @@ import java.lang.invoke.MethodType;
  * would show. Thread-safe.
  */
 final class Implementations {
-  private static final String INTERNAL = "io.pulseio.server.internal.";
-  private static final MethodHandle ENGINE =
-      constructor("engine.EngineServerImpl", ServerOptions.class, EventLoopGroup.class);
-  private static final MethodHandle SOCKET_IO =
-      constructor("socket.SocketIoServerImpl", ServerOptions.class, EventLoopGroup.class);
-  private static final MethodHandle IN_MEMORY =
-      constructor("socket.InMemoryAdapter", Adapter.Context.class);
+    private static final String INTERNAL = "io.pulseio.server.internal.";
+    private static final MethodHandle ENGINE =
+            constructor("engine.EngineServerImpl", ServerOptions.class, EventLoopGroup.class);
+    private static final MethodHandle SOCKET_IO =
+            constructor("socket.SocketIoServerImpl", ServerOptions.class, EventLoopGroup.class);
+    private static final MethodHandle IN_MEMORY = constructor("socket.InMemoryAdapter", Adapter.Context.class);
 
-  private Implementations() {}
+    private Implementations() {}
 
-  static EngineServer engineServer(ServerOptions options, EventLoopGroup loops) {
-    return (EngineServer) make(ENGINE, options, loops);
-  }
-
-  static SocketIoServer socketIoServer(ServerOptions options, EventLoopGroup loops) {
-    return (SocketIoServer) make(SOCKET_IO, options, loops);
-  }
-
-  static Adapter inMemoryAdapter(Adapter.Context context) {
-    return (Adapter) make(IN_MEMORY, context);
-  }
-
-  /** The constructor's result; its exceptions as they are (none is checked). */
-  private static Object make(MethodHandle constructor, Object... arguments) {
-    try {
-      return constructor.invokeWithArguments(arguments);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      throw new IllegalStateException(e);
+    static EngineServer engineServer(ServerOptions options, EventLoopGroup loops) {
+        return (EngineServer) make(ENGINE, options, loops);
     }
-  }
 
-  private static MethodHandle constructor(String name, Class<?>... parameters) {
-    try {
-      Class<?> type = Class.forName(INTERNAL + name);
-      return MethodHandles.lookup().findConstructor(type, MethodType.methodType(void.class, parameters));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
+    static SocketIoServer socketIoServer(ServerOptions options, EventLoopGroup loops) {
+        return (SocketIoServer) make(SOCKET_IO, options, loops);
     }
-  }
+
+    static Adapter inMemoryAdapter(Adapter.Context context) {
+        return (Adapter) make(IN_MEMORY, context);
+    }
+
+    /** The constructor's result; its exceptions as they are (none is checked). */
+    private static Object make(MethodHandle constructor, Object... arguments) {
+        try {
+            return constructor.invokeWithArguments(arguments);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MethodHandle constructor(String name, Class<?>... parameters) {
+        try {
+            Class<?> type = Class.forName(INTERNAL + name);
+            return MethodHandles.lookup().findConstructor(type, MethodType.methodType(void.class, parameters));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 }

@@ -14,13 +14,13 @@ import java.util.function.Consumer;
  */
 @FunctionalInterface
 public interface Middleware {
-  CompletionStage<Void> check(ServerSocket socket);
+    CompletionStage<Void> check(ServerSocket socket);
 
-  /** A synchronous middleware: it refuses by throwing. */
-  static Middleware sync(Consumer<ServerSocket> check) {
-    return socket -> {
-      check.accept(socket);
-      return CompletableFuture.completedFuture(null);
-    };
-  }
+    /** A synchronous middleware: it refuses by throwing. */
+    static Middleware sync(Consumer<ServerSocket> check) {
+        return socket -> {
+            check.accept(socket);
+            return CompletableFuture.completedFuture(null);
+        };
+    }
 }

@@ -17,7 +17,7 @@ import java.util.Set;
  *     server put in {@code socket.data} for one of theirs)
  */
 public record RemoteSocket(String id, SocketHandshake handshake, Set<String> rooms, JsonNode data) {
-  public RemoteSocket {
-    rooms = Set.copyOf(rooms);
-  }
+    public RemoteSocket {
+        rooms = Set.copyOf(rooms);
+    }
 }

@@ -12,11 +12,11 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface ServerSideListener {
-  /**
-   * @param event the event name
-   * @param args the arguments after it, unmodifiable
-   * @param ack the answer the sender waits for, or null when it asked none: call
-   *     {@link Ack#send} once with one value (a Node.js sender keeps only the first)
-   */
-  void onEvent(String event, List<JsonNode> args, Ack ack);
+    /**
+     * @param event the event name
+     * @param args the arguments after it, unmodifiable
+     * @param ack the answer the sender waits for, or null when it asked none: call
+     *     {@link Ack#send} once with one value (a Node.js sender keeps only the first)
+     */
+    void onEvent(String event, List<JsonNode> args, Ack ack);
 }

@@ -14,5 +14,10 @@ import java.util.Map;
  * @param secure whether the connection uses TLS
  * @param issued when the socket connected
  */
-public record SocketHandshake(ObjectNode auth, Map<String, String> query,
-    Map<String, String> headers, String address, boolean secure, Instant issued) {}
+public record SocketHandshake(
+        ObjectNode auth,
+        Map<String, String> query,
+        Map<String, String> headers,
+        String address,
+        boolean secure,
+        Instant issued) {}

@@ -6,6 +6,6 @@ package io.pulseio.server;
  */
 @FunctionalInterface
 public interface Subscription extends AutoCloseable {
-  @Override
-  void close();
+    @Override
+    void close();
 }

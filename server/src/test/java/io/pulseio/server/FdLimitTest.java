@@ -24,93 +24,103 @@ import org.junit.jupiter.api.Test;
  * clients that waited once descriptors free up. Linux only (bash, /proc).
  */
 class FdLimitTest {
-  private static final int LIMIT = 256;
+    private static final int LIMIT = 256;
 
-  @Test
-  void atTheFdLimitTheServerNeitherSpinsNorStopsAndServesOnceFdsFreeUp() throws Exception {
-    assumeTrue(new File("/bin/bash").canExecute() && new File("/proc/self/stat").exists(),
-        "needs bash and /proc");
-    Path log = Files.createTempFile("fdlimit", ".log");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cp = String.join(File.pathSeparator, List.of(
-        System.getProperty("jdk.module.path", ""), System.getProperty("java.class.path", "")));
-    ProcessBuilder pb = new ProcessBuilder("/bin/bash", "-c", "ulimit -n " + LIMIT + " && exec \""
-        + java + "\" -Xmx128m -cp \"$CP\" " + FdLimitServerMain.class.getName());
-    pb.environment().put("CP", cp);
-    pb.redirectError(log.toFile());
-    Process child = pb.start();
-    List<Socket> idle = new ArrayList<>();
-    try {
-      BufferedReader out = new BufferedReader(
-          new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
-      String first = CompletableFuture.supplyAsync(() -> {
+    @Test
+    void atTheFdLimitTheServerNeitherSpinsNorStopsAndServesOnceFdsFreeUp() throws Exception {
+        assumeTrue(new File("/bin/bash").canExecute() && new File("/proc/self/stat").exists(), "needs bash and /proc");
+        Path log = Files.createTempFile("fdlimit", ".log");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = String.join(
+                File.pathSeparator,
+                List.of(System.getProperty("jdk.module.path", ""), System.getProperty("java.class.path", "")));
+        ProcessBuilder pb = new ProcessBuilder(
+                "/bin/bash",
+                "-c",
+                "ulimit -n " + LIMIT + " && exec \"" + java + "\" -Xmx128m -cp \"$CP\" "
+                        + FdLimitServerMain.class.getName());
+        pb.environment().put("CP", cp);
+        pb.redirectError(log.toFile());
+        Process child = pb.start();
+        List<Socket> idle = new ArrayList<>();
         try {
-          return out.readLine();
-        } catch (java.io.IOException e) {
-          return null;
-        }
-      }).get(30, TimeUnit.SECONDS);
-      assertThat(first).as("the child's first line; its log: %s", log).startsWith("port ");
-      int port = Integer.parseInt(first.substring(5).trim());
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
+            String first = CompletableFuture.supplyAsync(() -> {
+                        try {
+                            return out.readLine();
+                        } catch (java.io.IOException e) {
+                            return null;
+                        }
+                    })
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(first).as("the child's first line; its log: %s", log).startsWith("port ");
+            int port = Integer.parseInt(first.substring(5).trim());
 
-      try (WsClient before = WsClient.socketIo(port, "40")) {
-        assertThat(before.nextText()).startsWith("40{\"sid\"");
-        // once before the limit: the child loads its classes from directories, which takes a
-        // file descriptor each (in a jar they are loaded from the open jar)
-        before.send("42[\"ping\"]");
-        assertThat(before.nextText()).isEqualTo("42[\"pong\"]");
-        for (int i = 0; i < LIMIT + 50; i++) {
-          Socket s = new Socket();
-          s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-          idle.add(s);
-        }
-        CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
-          try (WsClient late = WsClient.socketIo(port, "40")) {
-            return late.nextText();
-          }
-        });
-        long cpuBefore = cpuTicks(child.pid());
-        // a real-time window, on purpose: what is measured is the CPU time another process burns
-        // per second of wall time at the limit (a spinning accept loop), and nothing signals it
-        Thread.sleep(3000);
-        long cpuTicks = cpuTicks(child.pid()) - cpuBefore;
-        // a spinning accept loop burns a whole core (about 300 ticks in 3 s); idle is a few
-        assertThat(cpuTicks).as("CPU ticks of the child in 3 s at the limit").isLessThan(150);
-        before.send("42[\"ping\"]");
-        assertThat(before.nextText()).as("a client it has, served at the limit")
-            .isEqualTo("42[\"pong\"]");
-        assertThat(waiting).isNotDone();
+            try (WsClient before = WsClient.socketIo(port, "40")) {
+                assertThat(before.nextText()).startsWith("40{\"sid\"");
+                // once before the limit: the child loads its classes from directories, which takes a
+                // file descriptor each (in a jar they are loaded from the open jar)
+                before.send("42[\"ping\"]");
+                assertThat(before.nextText()).isEqualTo("42[\"pong\"]");
+                for (int i = 0; i < LIMIT + 50; i++) {
+                    Socket s = new Socket();
+                    s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+                    idle.add(s);
+                }
+                CompletableFuture<String> waiting = CompletableFuture.supplyAsync(() -> {
+                    try (WsClient late = WsClient.socketIo(port, "40")) {
+                        return late.nextText();
+                    }
+                });
+                long cpuBefore = cpuTicks(child.pid());
+                // a real-time window, on purpose: what is measured is the CPU time another process burns
+                // per second of wall time at the limit (a spinning accept loop), and nothing signals it
+                Thread.sleep(3000);
+                long cpuTicks = cpuTicks(child.pid()) - cpuBefore;
+                // a spinning accept loop burns a whole core (about 300 ticks in 3 s); idle is a few
+                assertThat(cpuTicks)
+                        .as("CPU ticks of the child in 3 s at the limit")
+                        .isLessThan(150);
+                before.send("42[\"ping\"]");
+                assertThat(before.nextText())
+                        .as("a client it has, served at the limit")
+                        .isEqualTo("42[\"pong\"]");
+                assertThat(waiting).isNotDone();
 
-        for (Socket s : idle) {
-          s.close();
+                for (Socket s : idle) {
+                    s.close();
+                }
+                idle.clear();
+                assertThat(waiting.get(20, TimeUnit.SECONDS))
+                        .as("the client that waited")
+                        .startsWith("40{\"sid\"");
+            }
+            try (WsClient after = WsClient.socketIo(port, "40")) {
+                assertThat(after.nextText()).startsWith("40{\"sid\"");
+            }
+            String text = Files.readString(log);
+            long warnings = text.lines()
+                    .filter(l -> l.contains("cannot accept new connections"))
+                    .count();
+            assertThat(warnings).as("warnings in the child's log:%n%s", text).isBetween(1L, 2L);
+            assertThat(text).doesNotContain("OutOfMemoryError").doesNotContain("reached at the tail");
+        } finally {
+            for (Socket s : idle) {
+                s.close();
+            }
+            child.getOutputStream().close();
+            if (!child.waitFor(10, TimeUnit.SECONDS)) {
+                child.destroyForcibly();
+            }
+            Files.deleteIfExists(log);
         }
-        idle.clear();
-        assertThat(waiting.get(20, TimeUnit.SECONDS)).as("the client that waited")
-            .startsWith("40{\"sid\"");
-      }
-      try (WsClient after = WsClient.socketIo(port, "40")) {
-        assertThat(after.nextText()).startsWith("40{\"sid\"");
-      }
-      String text = Files.readString(log);
-      long warnings = text.lines().filter(l -> l.contains("cannot accept new connections")).count();
-      assertThat(warnings).as("warnings in the child's log:%n%s", text).isBetween(1L, 2L);
-      assertThat(text).doesNotContain("OutOfMemoryError").doesNotContain("reached at the tail");
-    } finally {
-      for (Socket s : idle) {
-        s.close();
-      }
-      child.getOutputStream().close();
-      if (!child.waitFor(10, TimeUnit.SECONDS)) {
-        child.destroyForcibly();
-      }
-      Files.deleteIfExists(log);
     }
-  }
 
-  /** User and system CPU time of a process, in clock ticks, from {@code /proc/PID/stat}. */
-  private static long cpuTicks(long pid) throws Exception {
-    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-    return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-  }
+    /** User and system CPU time of a process, in clock ticks, from {@code /proc/PID/stat}. */
+    private static long cpuTicks(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    }
 }

@@ -47,9 +47,13 @@ public final class Studio implements AutoCloseable {
         // wait for the guard, which is set before anything can reach them (start() returns first).
         String token = options.token() != null ? options.token() : Guard.newToken();
         GuardHolder holder = new GuardHolder();
-        ServerOptions serverOptions = ServerOptions.builder().host(options.host()).port(options.port())
-                .ioThreads(1).transports(EnumSet.of(Transport.WEBSOCKET, Transport.POLLING))
-                .pages(request -> holder.pages.answer(request)).build();
+        ServerOptions serverOptions = ServerOptions.builder()
+                .host(options.host())
+                .port(options.port())
+                .ioThreads(1)
+                .transports(EnumSet.of(Transport.WEBSOCKET, Transport.POLLING))
+                .pages(request -> holder.pages.answer(request))
+                .build();
         SocketIoServer server = SocketIoServer.create(serverOptions);
         int port;
         try {

@@ -32,29 +32,33 @@ public final class StudioPage {
         if (loader.getResource(RESOURCE + "index.html") == null) {
             return Optional.empty();
         }
-        return Optional.of(new StudioPage(name -> {
-            try (InputStream in = loader.getResourceAsStream(RESOURCE + name)) {
-                return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, "the studio jar"));
+        return Optional.of(new StudioPage(
+                name -> {
+                    try (InputStream in = loader.getResourceAsStream(RESOURCE + name)) {
+                        return in == null ? Optional.empty() : Optional.of(in.readAllBytes());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                "the studio jar"));
     }
 
     /** The page built into {@code folder} (which holds {@code index.html}). */
     public static StudioPage folder(Path folder) {
         Path root = folder.toAbsolutePath().normalize();
-        return new StudioPage(name -> {
-            Path file = root.resolve(name).normalize();
-            if (!file.startsWith(root) || !Files.isRegularFile(file)) {
-                return Optional.empty();
-            }
-            try {
-                return Optional.of(Files.readAllBytes(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, root.toString());
+        return new StudioPage(
+                name -> {
+                    Path file = root.resolve(name).normalize();
+                    if (!file.startsWith(root) || !Files.isRegularFile(file)) {
+                        return Optional.empty();
+                    }
+                    try {
+                        return Optional.of(Files.readAllBytes(file));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                root.toString());
     }
 
     /**
@@ -69,9 +73,10 @@ public final class StudioPage {
         if (bundled.isPresent()) {
             return bundled.get();
         }
-        Path sources = sources().orElseThrow(() -> new PageUnavailableException(
-                "the studio page is not in this build and its sources (studio/page) were not found; "
-                        + "run pulseio from a clone of the repository, or set -Dpulseio.studio.sources=DIR"));
+        Path sources = sources()
+                .orElseThrow(() -> new PageUnavailableException(
+                        "the studio page is not in this build and its sources (studio/page) were not found; "
+                                + "run pulseio from a clone of the repository, or set -Dpulseio.studio.sources=DIR"));
         Path built = sources.getParent().resolve("target").resolve("page");
         if (!Files.isRegularFile(built.resolve("index.html")) || PageBuilder.stale(sources, built)) {
             try {
@@ -89,7 +94,11 @@ public final class StudioPage {
             return Optional.of(Path.of(property).toAbsolutePath());
         }
         try {
-            Path here = Path.of(StudioPage.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path here = Path.of(StudioPage.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             for (Path p = here; p != null; p = p.getParent()) {
                 Path candidate = p.resolve("studio").resolve("page");
                 if (Files.isRegularFile(candidate.resolve("package.json"))) {

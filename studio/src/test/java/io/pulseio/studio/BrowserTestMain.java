@@ -18,13 +18,13 @@ import java.time.Duration;
  * {@code pulseio run --trace} would ({@code -} for TRACE: without a trace) (problems on stderr and exit 65; the printed lines on stdout).
  */
 public final class BrowserTestMain {
-    private BrowserTestMain() {
-    }
+    private BrowserTestMain() {}
 
     public static void main(String[] args) throws Exception {
         if ("edit".equals(args[0])) {
-            StudioPage page = StudioPage.bundled().orElseThrow(() -> new IllegalStateException(
-                    "the page is not in target/classes: build with Node.js and npm present"));
+            StudioPage page = StudioPage.bundled()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "the page is not in target/classes: build with Node.js and npm present"));
             try (Studio studio = Studio.start(StudioOptions.of(Path.of(args[1]), 0, page))) {
                 System.out.println(studio.url());
                 System.out.flush();
@@ -44,8 +44,9 @@ public final class BrowserTestMain {
             System.exit(run.awaitExit(Duration.ofSeconds(30)));
         }
         try (Writer trace = Files.newBufferedWriter(Path.of(args[2]), StandardCharsets.UTF_8);
-             JsonLinesTraceWriter writer = new JsonLinesTraceWriter(trace)) {
-            ProjectRun run = result.orThrow().start(RunOptions.builder().trace(writer).build());
+                JsonLinesTraceWriter writer = new JsonLinesTraceWriter(trace)) {
+            ProjectRun run =
+                    result.orThrow().start(RunOptions.builder().trace(writer).build());
             int code = run.awaitExit(Duration.ofSeconds(30));
             writer.close();
             System.out.flush();

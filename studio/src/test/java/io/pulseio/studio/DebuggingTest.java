@@ -30,6 +30,7 @@ class DebuggingTest {
 
     @TempDir
     Path dir;
+
     private Studio studio;
     private StudioClient page;
 
@@ -74,16 +75,23 @@ class DebuggingTest {
         JsonNode stepped = page.awaitDebug(s -> "paused".equals(s.path("state").asText()));
         assertThat(stepped.path("at").path("reason").asText()).isEqualTo("STEP");
         assertThat(stepped.path("at").path("node").asText()).isEqualTo("if");
-        assertThat(page.awaitTraceEvent(e -> "print".equals(e.path("kind").asText())).path("line").asText()).isEqualTo("1");
+        assertThat(page.awaitTraceEvent(e -> "print".equals(e.path("kind").asText()))
+                        .path("line")
+                        .asText())
+                .isEqualTo("1");
 
         // While paused the timer keeps queueing: the page is told how many events wait.
         // (The two later ticks may have queued already during the first pause.)
-        JsonNode waiting = stepped.path("queueLength").asInt() > 0 ? stepped
+        JsonNode waiting = stepped.path("queueLength").asInt() > 0
+                ? stepped
                 : page.awaitDebug(s -> s.path("queueLength").asInt() > 0);
         assertThat(waiting.path("state").asText()).isEqualTo("paused");
 
         // Disabled, the breakpoint no longer halts: the run counts to three and stops.
-        assertThat(page.ask("breakpoint", args().put("node", "say").put("enabled", false)).path("ok").asBoolean()).isTrue();
+        assertThat(page.ask("breakpoint", args().put("node", "say").put("enabled", false))
+                        .path("ok")
+                        .asBoolean())
+                .isTrue();
         page.ask("resume", args());
         assertThat(page.awaitRunState("stopped").path("exitCode").asInt()).isZero();
         page.awaitDebug(s -> "stopped".equals(s.path("state").asText()));
@@ -91,11 +99,17 @@ class DebuggingTest {
 
     @Test
     void aConditionalBreakpointHaltsOnlyWhenItsInputMatches() throws Exception {
-        ObjectNode condition = args().put("input", "message").put("op", "GREATER_THAN").put("value", "1.5");
+        ObjectNode condition =
+                args().put("input", "message").put("op", "GREATER_THAN").put("value", "1.5");
         page.ask("breakpoint", args().put("node", "say").set("condition", condition));
         page.ask("run", COUNTER);
         JsonNode paused = page.awaitDebug(s -> "paused".equals(s.path("state").asText()));
-        assertThat(page.ask("values", args().put("node", "say")).path("inputs").get(0).path("value").asText()).isEqualTo("2");
+        assertThat(page.ask("values", args().put("node", "say"))
+                        .path("inputs")
+                        .get(0)
+                        .path("value")
+                        .asText())
+                .isEqualTo("2");
         assertThat(paused.path("at").path("node").asText()).isEqualTo("say");
         page.ask("removeBreakpoint", args().put("node", "say"));
         page.ask("resume", args());
@@ -120,9 +134,18 @@ class DebuggingTest {
                 .isEqualTo("the project is not running: values are read from a run");
         assertThat(page.ask("breakpoint", args()).path("error").asText())
                 .isEqualTo("needs {\"node\": \"<node id>\", \"enabled\"?, \"condition\"?}");
-        assertThat(page.ask("breakpoint", args().put("node", "say").set("condition", args().put("input", "message").put("op", "ABOUT")))
-                .path("error").asText()).startsWith("unknown condition op 'ABOUT'");
-        assertThat(page.ask("removeBreakpoint", args().put("node", "nope")).path("error").asText())
+        assertThat(page.ask(
+                                "breakpoint",
+                                args().put("node", "say")
+                                        .set(
+                                                "condition",
+                                                args().put("input", "message").put("op", "ABOUT")))
+                        .path("error")
+                        .asText())
+                .startsWith("unknown condition op 'ABOUT'");
+        assertThat(page.ask("removeBreakpoint", args().put("node", "nope"))
+                        .path("error")
+                        .asText())
                 .isEqualTo("no breakpoint on 'nope'");
         page.ask("breakpoint", args().put("node", "ghost"));
         page.ask("run", COUNTER);

@@ -18,9 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class GuardTest {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
     @TempDir
     Path dir;
+
     private Studio studio;
     private String token;
 
@@ -36,8 +39,10 @@ class GuardTest {
     }
 
     private HttpResponse<String> get(String pathAndQuery, String origin) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + studio.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(5)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + studio.port() + pathAndQuery))
+                .timeout(Duration.ofSeconds(5))
+                .GET();
         if (origin != null) {
             request.header("Origin", origin);
         }
@@ -50,7 +55,8 @@ class GuardTest {
 
     @Test
     void theUrlNamesLoopbackThePortAndAFreshRandomToken() throws Exception {
-        assertThat(studio.url().toString()).matches("http://127\\.0\\.0\\.1:" + studio.port() + "/\\?token=[0-9a-f]{48}");
+        assertThat(studio.url().toString())
+                .matches("http://127\\.0\\.0\\.1:" + studio.port() + "/\\?token=[0-9a-f]{48}");
         try (Studio other = Studio.start(StudioOptions.of(dir.resolve("q.json"), 0, TestPage.in(dir.resolve("o"))))) {
             assertThat(other.url().getQuery()).isNotEqualTo(studio.url().getQuery());
         }
@@ -90,9 +96,11 @@ class GuardTest {
             s.setSoTimeout(5000);
             OutputStream out = s.getOutputStream();
             out.write(("GET /?token=" + token + " HTTP/1.1\r\nHost: rebound.example:" + studio.port()
-                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            String status = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            String status =
+                    new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.US_ASCII)).readLine();
             assertThat(status).isEqualTo("HTTP/1.1 403 Forbidden");
         }
     }
@@ -100,8 +108,8 @@ class GuardTest {
     @Test
     void theLiveChannelNeedsTheToken() throws Exception {
         try (StudioClient none = new StudioClient(studio.port(), null, null);
-             StudioClient wrong = new StudioClient(studio.port(), "0".repeat(48), null);
-             StudioClient right = new StudioClient(studio.port(), token, null)) {
+                StudioClient wrong = new StudioClient(studio.port(), "0".repeat(48), null);
+                StudioClient right = new StudioClient(studio.port(), token, null)) {
             assertThat(none.awaitOutcome()).isEqualTo("refused: no token");
             assertThat(wrong.awaitOutcome()).isEqualTo("refused: wrong token");
             assertThat(right.awaitOutcome()).isEqualTo("connected");
@@ -111,8 +119,8 @@ class GuardTest {
     @Test
     void theLiveChannelRefusesAnotherOriginEvenWithTheToken() throws Exception {
         try (StudioClient evil = new StudioClient(studio.port(), token, "http://evil.example");
-             StudioClient own = new StudioClient(studio.port(), token, origin());
-             StudioClient localhost = new StudioClient(studio.port(), token, "http://localhost:" + studio.port())) {
+                StudioClient own = new StudioClient(studio.port(), token, origin());
+                StudioClient localhost = new StudioClient(studio.port(), token, "http://localhost:" + studio.port())) {
             assertThat(evil.awaitOutcome()).isEqualTo("refused: requests from origin http://evil.example are refused");
             assertThat(own.awaitOutcome()).isEqualTo("connected");
             assertThat(localhost.awaitOutcome()).isEqualTo("connected");

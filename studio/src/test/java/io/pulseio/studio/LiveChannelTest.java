@@ -27,6 +27,7 @@ class LiveChannelTest {
             {"format":1,"name":"waiter","logic":{"project":{"nodes":[
               {"id":"go","type":"core.onProjectStart"},{"id":"wait","type":"core.delay","inputs":{"ms":3600000}}],
              "links":[{"from":"go.out","to":"wait.in"}]}}}""";
+
     private static final String BROKEN = """
             {"format":1,"name":"broken","logic":{"project":{"nodes":[
               {"id":"go","type":"core.onProjectStart"},{"id":"b","type":"core.branch"}],
@@ -34,6 +35,7 @@ class LiveChannelTest {
 
     @TempDir
     Path dir;
+
     private Path file;
     private Studio studio;
     private StudioClient page;
@@ -63,7 +65,8 @@ class LiveChannelTest {
         assertThat(opened.path("running").asBoolean()).isFalse();
         JsonNode nodes = opened.path("catalogue").path("nodes");
         assertThat(nodes.findValuesAsText("id")).contains("core.print", "socketio.send");
-        assertThat(opened.path("catalogue").path("plugins").findValuesAsText("id")).containsExactly("core", "socketio");
+        assertThat(opened.path("catalogue").path("plugins").findValuesAsText("id"))
+                .containsExactly("core", "socketio");
     }
 
     @Test
@@ -73,7 +76,8 @@ class LiveChannelTest {
         assertThat(opened.path("text").asText()).isEqualTo(BROKEN);
         assertThat(opened.path("problems").findValuesAsText("kind")).containsExactly("MISSING_INPUT");
         Files.writeString(file, PRINTER);
-        assertThat(page.ask("open", StudioClient.JSON.createObjectNode()).path("problems")).isEmpty();
+        assertThat(page.ask("open", StudioClient.JSON.createObjectNode()).path("problems"))
+                .isEmpty();
     }
 
     @Test
@@ -98,10 +102,14 @@ class LiveChannelTest {
                  "links":[]}}}""");
         assertThat(checked.path("problems").findValuesAsText("kind")).contains("UNKNOWN_NODE_TYPE");
         JsonNode pins = checked.path("signatures");
-        assertThat(pins.fieldNames()).as("only the nodes whose pins are not their descriptor's")
-                .toIterable().containsExactly("sw", "seq");
-        assertThat(pins.path("seq").path("outputs").findValuesAsText("name")).containsExactly("then0", "then1", "then2");
-        assertThat(pins.path("sw").path("outputs").findValuesAsText("name")).containsExactly("case0", "case1", "default");
+        assertThat(pins.fieldNames())
+                .as("only the nodes whose pins are not their descriptor's")
+                .toIterable()
+                .containsExactly("sw", "seq");
+        assertThat(pins.path("seq").path("outputs").findValuesAsText("name"))
+                .containsExactly("then0", "then1", "then2");
+        assertThat(pins.path("sw").path("outputs").findValuesAsText("name"))
+                .containsExactly("case0", "case1", "default");
         JsonNode value = pins.path("sw").path("inputs").get(1); // in, then value
         assertThat(value.path("direction").asText()).isEqualTo("in");
         assertThat(value.path("type").asText()).isNotEqualTo("pulse");
@@ -113,59 +121,92 @@ class LiveChannelTest {
         JsonNode first = page.ask("check", PRINTER);
         String key = first.path("catalogue").path("key").asText();
         assertThat(key).isEqualTo("core,socketio");
-        ObjectNode again = StudioClient.JSON.createObjectNode().put("text", PRINTER).put("catalogue", key);
+        ObjectNode again =
+                StudioClient.JSON.createObjectNode().put("text", PRINTER).put("catalogue", key);
         assertThat(page.ask("check", again).has("catalogue")).isFalse();
-        ObjectNode switchedOff = StudioClient.JSON.createObjectNode().put("catalogue", key).put("text",
-                "{\"format\":1,\"name\":\"x\",\"plugins\":{\"socketio\":{\"enabled\":false}},\"logic\":{}}");
-        assertThat(page.ask("check", switchedOff).path("catalogue").path("key").asText()).isEqualTo("core");
+        ObjectNode switchedOff = StudioClient.JSON
+                .createObjectNode()
+                .put("catalogue", key)
+                .put(
+                        "text",
+                        "{\"format\":1,\"name\":\"x\",\"plugins\":{\"socketio\":{\"enabled\":false}},\"logic\":{}}");
+        assertThat(page.ask("check", switchedOff).path("catalogue").path("key").asText())
+                .isEqualTo("core");
     }
 
     @Test
     void theToolboxFollowsThePluginSwitchesOfTheTextChecked() throws Exception {
-        JsonNode checked = page.ask("check", "{\"format\":1,\"name\":\"x\",\"plugins\":{\"socketio\":{\"enabled\":false}},\"logic\":{}}");
+        JsonNode checked = page.ask(
+                "check", "{\"format\":1,\"name\":\"x\",\"plugins\":{\"socketio\":{\"enabled\":false}},\"logic\":{}}");
         assertThat(checked.path("catalogue").path("nodes").findValuesAsText("id"))
-                .contains("core.print").noneMatch(id -> id.startsWith("socketio."));
-        assertThat(checked.path("catalogue").path("plugins").get(1).path("enabled").asBoolean()).isFalse();
+                .contains("core.print")
+                .noneMatch(id -> id.startsWith("socketio."));
+        assertThat(checked.path("catalogue")
+                        .path("plugins")
+                        .get(1)
+                        .path("enabled")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
     void saveWritesDeterministicallyAndRefusesToOverwriteAChangeOnDisk() throws Exception {
         JsonNode saved = page.ask("save", PRINTER);
         assertThat(saved.path("ok").asBoolean()).isTrue();
-        assertThat(Files.readString(file)).isEqualTo(saved.path("text").asText()).startsWith("{\n  \"format\": 1,\n");
+        assertThat(Files.readString(file))
+                .isEqualTo(saved.path("text").asText())
+                .startsWith("{\n  \"format\": 1,\n");
         Files.writeString(file, "{\"format\":1,\"name\":\"changed\",\"logic\":{}}");
         JsonNode refused = page.ask("save", PRINTER);
         assertThat(refused.path("ok").asBoolean()).isFalse();
         assertThat(refused.path("conflict").asBoolean()).isTrue();
         assertThat(Files.readString(file)).contains("changed");
-        JsonNode forced = page.ask("save", StudioClient.JSON.createObjectNode().put("text", PRINTER).put("force", true));
+        JsonNode forced = page.ask(
+                "save",
+                StudioClient.JSON.createObjectNode().put("text", PRINTER).put("force", true));
         assertThat(forced.path("ok").asBoolean()).isTrue();
         assertThat(Files.readString(file)).contains("printer");
     }
 
     @Test
     void twoTabsOpenedOnOneFileAreAskedBeforeOneOverwritesTheOthersSave() throws Exception {
-        String first = page.ask("open", StudioClient.JSON.createObjectNode()).path("version").asText();
-        String second = page.ask("open", StudioClient.JSON.createObjectNode()).path("version").asText();
+        String first = page.ask("open", StudioClient.JSON.createObjectNode())
+                .path("version")
+                .asText();
+        String second = page.ask("open", StudioClient.JSON.createObjectNode())
+                .path("version")
+                .asText();
         assertThat(second).isEqualTo(first).hasSize(64);
-        JsonNode saved = page.ask("save", StudioClient.JSON.createObjectNode()
-                .put("text", PRINTER.replace("hello from the studio", "first tab")).put("base", first));
+        JsonNode saved = page.ask(
+                "save",
+                StudioClient.JSON
+                        .createObjectNode()
+                        .put("text", PRINTER.replace("hello from the studio", "first tab"))
+                        .put("base", first));
         assertThat(saved.path("ok").asBoolean()).isTrue();
         assertThat(saved.path("version").asText()).isNotEqualTo(first);
-        JsonNode refused = page.ask("save", StudioClient.JSON.createObjectNode()
-                .put("text", PRINTER.replace("hello from the studio", "second tab")).put("base", second));
+        JsonNode refused = page.ask(
+                "save",
+                StudioClient.JSON
+                        .createObjectNode()
+                        .put("text", PRINTER.replace("hello from the studio", "second tab"))
+                        .put("base", second));
         assertThat(refused.path("conflict").asBoolean()).isTrue();
-        assertThat(refused.path("error").asText()).endsWith("changed on disk since it was opened (by another program or another tab)");
+        assertThat(refused.path("error").asText())
+                .endsWith("changed on disk since it was opened (by another program or another tab)");
         assertThat(Files.readString(file)).contains("first tab").doesNotContain("second tab");
         JsonNode reopened = page.ask("open", StudioClient.JSON.createObjectNode());
         assertThat(reopened.path("text").asText()).contains("first tab");
-        assertThat(reopened.path("version").asText()).isEqualTo(saved.path("version").asText());
+        assertThat(reopened.path("version").asText())
+                .isEqualTo(saved.path("version").asText());
     }
 
     @Test
     void runSendsThePrintedLinesTheNodeCountsAndTheEnd() throws Exception {
         assertThat(page.ask("run", PRINTER).path("ok").asBoolean()).isTrue();
-        assertThat(page.awaitTraceEvent(e -> "print".equals(e.path("kind").asText())).path("line").asText())
+        assertThat(page.awaitTraceEvent(e -> "print".equals(e.path("kind").asText()))
+                        .path("line")
+                        .asText())
                 .isEqualTo("hello from the studio");
         assertThat(page.awaitRunState("stopped").path("exitCode").asInt()).isZero();
     }
@@ -187,9 +228,14 @@ class LiveChannelTest {
         assertThat(page.ask("restart", WAITER).path("ok").asBoolean()).isTrue();
         page.awaitRunState("stopped");
         page.awaitRunState("running");
-        assertThat(page.ask("stop", StudioClient.JSON.createObjectNode()).path("ok").asBoolean()).isTrue();
+        assertThat(page.ask("stop", StudioClient.JSON.createObjectNode())
+                        .path("ok")
+                        .asBoolean())
+                .isTrue();
         page.awaitRunState("stopped");
-        assertThat(page.ask("stop", StudioClient.JSON.createObjectNode()).path("error").asText())
+        assertThat(page.ask("stop", StudioClient.JSON.createObjectNode())
+                        .path("error")
+                        .asText())
                 .isEqualTo("the project is not running");
     }
 

@@ -18,7 +18,8 @@ class ProjectFileTest {
     void aMissingFileIsCreatedAsAnEmptyProjectThatTheLoaderAccepts() throws Exception {
         Path file = dir.resolve("sub/new-thing.pulseio.json");
         ProjectFile opened = ProjectFile.open(file);
-        assertThat(Files.readString(file)).isEqualTo("{\n  \"format\": 1,\n  \"name\": \"new-thing\",\n  \"logic\": {}\n}\n");
+        assertThat(Files.readString(file))
+                .isEqualTo("{\n  \"format\": 1,\n  \"name\": \"new-thing\",\n  \"logic\": {}\n}\n");
         assertThat(opened.text()).isEqualTo(Files.readString(file));
         assertThat(ProjectLoader.builder().build().load(file).isValid()).isTrue();
     }
@@ -30,8 +31,10 @@ class ProjectFileTest {
         ProjectFile.Saved saved = opened.save("{\"logic\":{},\"name\":\"p\",\"format\":1}", false);
         assertThat(saved.written()).isTrue();
         assertThat(Files.readString(file)).isEqualTo("{\n  \"format\": 1,\n  \"name\": \"p\",\n  \"logic\": {}\n}\n");
-        assertThat(opened.save("{\"format\":1,\"name\":\"q\",\"logic\":{}}", false).written())
-                .as("a second save after our own first").isTrue();
+        assertThat(opened.save("{\"format\":1,\"name\":\"q\",\"logic\":{}}", false)
+                        .written())
+                .as("a second save after our own first")
+                .isTrue();
     }
 
     @Test
@@ -41,9 +44,12 @@ class ProjectFileTest {
         Files.writeString(file, "{\"format\":1,\"name\":\"edited elsewhere\",\"logic\":{}}");
         ProjectFile.Saved refused = opened.save("{\"format\":1,\"name\":\"mine\",\"logic\":{}}", false);
         assertThat(refused.written()).isFalse();
-        assertThat(refused.conflict()).isEqualTo(file + " changed on disk since it was opened (by another program or another tab)");
+        assertThat(refused.conflict())
+                .isEqualTo(file + " changed on disk since it was opened (by another program or another tab)");
         assertThat(Files.readString(file)).contains("edited elsewhere");
-        assertThat(opened.save("{\"format\":1,\"name\":\"mine\",\"logic\":{}}", true).written()).isTrue();
+        assertThat(opened.save("{\"format\":1,\"name\":\"mine\",\"logic\":{}}", true)
+                        .written())
+                .isTrue();
         assertThat(Files.readString(file)).contains("\"mine\"");
     }
 
@@ -55,17 +61,25 @@ class ProjectFileTest {
         ProjectFile.Snapshot second = opened.read();
         assertThat(second.version()).isEqualTo(first.version()).hasSize(64);
 
-        ProjectFile.Saved firstSave = opened.save("{\"format\":1,\"name\":\"first\",\"logic\":{}}", first.version(), false);
+        ProjectFile.Saved firstSave =
+                opened.save("{\"format\":1,\"name\":\"first\",\"logic\":{}}", first.version(), false);
         assertThat(firstSave.written()).isTrue();
         assertThat(firstSave.version()).isEqualTo(ProjectFile.version(Files.readAllBytes(file)));
 
-        ProjectFile.Saved secondSave = opened.save("{\"format\":1,\"name\":\"second\",\"logic\":{}}", second.version(), false);
-        assertThat(secondSave.written()).as("the second tab edited the file as it was before the first's save").isFalse();
-        assertThat(secondSave.conflict()).isEqualTo(file + " changed on disk since it was opened (by another program or another tab)");
+        ProjectFile.Saved secondSave =
+                opened.save("{\"format\":1,\"name\":\"second\",\"logic\":{}}", second.version(), false);
+        assertThat(secondSave.written())
+                .as("the second tab edited the file as it was before the first's save")
+                .isFalse();
+        assertThat(secondSave.conflict())
+                .isEqualTo(file + " changed on disk since it was opened (by another program or another tab)");
         assertThat(Files.readString(file)).contains("\"first\"");
 
-        ProjectFile.Saved again = opened.save("{\"format\":1,\"name\":\"first again\",\"logic\":{}}", firstSave.version(), false);
-        assertThat(again.written()).as("the first tab saves on top of its own save").isTrue();
+        ProjectFile.Saved again =
+                opened.save("{\"format\":1,\"name\":\"first again\",\"logic\":{}}", firstSave.version(), false);
+        assertThat(again.written())
+                .as("the first tab saves on top of its own save")
+                .isTrue();
         assertThat(opened.read().text()).contains("first again");
     }
 
@@ -87,7 +101,8 @@ class ProjectFileTest {
         Path file = dir.resolve("p.json");
         ProjectFile opened = ProjectFile.open(file);
         Files.delete(file);
-        assertThat(opened.save("{\"format\":1,\"name\":\"p\",\"logic\":{}}", false).conflict())
+        assertThat(opened.save("{\"format\":1,\"name\":\"p\",\"logic\":{}}", false)
+                        .conflict())
                 .isEqualTo(file + " was deleted since it was opened");
         assertThat(file).doesNotExist();
     }

@@ -66,14 +66,17 @@ class ProjectWriterTest {
 
     @Test
     void emptyContainersNumbersAndEscapesAreWrittenAsJsonDumpsWouldWriteThem() throws Exception {
-        assertThat(rewrite("{\"a\":[],\"b\":{},\"c\":1.0,\"d\":1e20,\"e\":\"q\\\"\\\\\\n\\u0001é/\",\"f\":true,\"g\":null}"))
+        assertThat(
+                        rewrite(
+                                "{\"a\":[],\"b\":{},\"c\":1.0,\"d\":1e20,\"e\":\"q\\\"\\\\\\n\\u0001é/\",\"f\":true,\"g\":null}"))
                 .isEqualTo("{\n  \"a\": [],\n  \"b\": {},\n  \"c\": 1.0,\n  \"d\": 1e+20,\n"
                         + "  \"e\": \"q\\\"\\\\\\n\\u0001é/\",\n  \"f\": true,\n  \"g\": null\n}\n");
     }
 
     @Test
     void writingTwiceChangesNothing() throws Exception {
-        String once = rewrite("{\"name\":\"x\",\"format\":1,\"logic\":{\"functions\":[{\"links\":[],\"name\":\"f\"}]}}");
+        String once =
+                rewrite("{\"name\":\"x\",\"format\":1,\"logic\":{\"functions\":[{\"links\":[],\"name\":\"f\"}]}}");
         assertThat(rewrite(once)).isEqualTo(once);
     }
 }

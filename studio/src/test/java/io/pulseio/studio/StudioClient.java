@@ -28,7 +28,8 @@ final class StudioClient implements AutoCloseable {
 
     StudioClient(int port, String token, String origin) {
         ClientOptions.Builder options = ClientOptions.builder("http://127.0.0.1:" + port)
-                .transports(Transport.WEBSOCKET).reconnection(false);
+                .transports(Transport.WEBSOCKET)
+                .reconnection(false);
         if (token != null) {
             options.auth(Map.of("token", token));
         }
@@ -60,7 +61,9 @@ final class StudioClient implements AutoCloseable {
     }
 
     JsonNode ask(String command, Object args) throws Exception {
-        return socket.emitWithAck(WAIT, command, args).get(WAIT.toSeconds(), TimeUnit.SECONDS).get(0);
+        return socket.emitWithAck(WAIT, command, args)
+                .get(WAIT.toSeconds(), TimeUnit.SECONDS)
+                .get(0);
     }
 
     JsonNode ask(String command, String text) throws Exception {

@@ -6,8 +6,7 @@ import java.nio.file.Path;
 
 /** A stand-in page folder (an index.html and one asset) for the tests that need no browser. */
 final class TestPage {
-    private TestPage() {
-    }
+    private TestPage() {}
 
     static StudioPage in(Path dir) throws IOException {
         Path page = dir.resolve("page");

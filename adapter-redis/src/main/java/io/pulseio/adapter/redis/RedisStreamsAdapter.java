@@ -27,135 +27,143 @@ import java.util.Objects;
  * logged, and the server serves its own clients meanwhile). Thread-safe.
  */
 public final class RedisStreamsAdapter implements Adapter.Factory, AutoCloseable {
-  private final StreamsHub hub;
+    private final StreamsHub hub;
 
-  private RedisStreamsAdapter(StreamsHub hub) {
-    this.hub = hub;
-  }
-
-  /** With Node's defaults (stream and channel prefix {@code socket.io}, 5 s timeouts). */
-  public static RedisStreamsAdapter create(String redisUri) {
-    return builder(redisUri).build();
-  }
-
-  /**
-   * @param redisUri such as {@code redis://127.0.0.1:6379} or {@code redis://:password@host:6379/0}
-   *     ({@code rediss://} for TLS)
-   */
-  public static Builder builder(String redisUri) {
-    return new Builder(redisUri);
-  }
-
-  @Override
-  public Adapter create(Adapter.Context context) {
-    return new StreamsAdapter(context, hub, () -> { });
-  }
-
-  /** Closes the Redis connections; call it after closing the server. */
-  @Override
-  public void close() {
-    hub.close();
-  }
-
-  /** Options with the Node adapter's names and defaults. */
-  public static final class Builder {
-    private final String uri;
-    private String password;
-    private String streamName = StreamsOptions.DEFAULT_NAME;
-    private int streamCount = 1;
-    private String channelPrefix = StreamsOptions.DEFAULT_NAME;
-    private long maxLen = StreamsOptions.DEFAULT_MAX_LEN;
-    private int readCount = StreamsOptions.DEFAULT_READ_COUNT;
-    private Duration blockTime = StreamsOptions.DEFAULT_BLOCK_TIME;
-    private String sessionKeyPrefix = StreamsOptions.DEFAULT_SESSION_PREFIX;
-    private Duration requestsTimeout = Duration.ofSeconds(5);
-    private boolean shardedPubSub;
-
-    private Builder(String uri) {
-      this.uri = Objects.requireNonNull(uri, "redisUri");
+    private RedisStreamsAdapter(StreamsHub hub) {
+        this.hub = hub;
     }
 
-    /** The password, when it is not in the URL (it replaces one that is); null for the URL's. */
-    public Builder password(String password) {
-      this.password = password;
-      return this;
-    }
-
-    /** The stream's key (Node's {@code streamName}); default {@code socket.io}. */
-    public Builder streamName(String name) {
-      this.streamName = name;
-      return this;
+    /** With Node's defaults (stream and channel prefix {@code socket.io}, 5 s timeouts). */
+    public static RedisStreamsAdapter create(String redisUri) {
+        return builder(redisUri).build();
     }
 
     /**
-     * How many streams the namespaces are spread over (Node's {@code streamCount}, default 1);
-     * above 1 they are {@code <streamName>-<i>}, chosen per namespace as Node chooses.
+     * @param redisUri such as {@code redis://127.0.0.1:6379} or {@code redis://:password@host:6379/0}
+     *     ({@code rediss://} for TLS)
      */
-    public Builder streamCount(int count) {
-      this.streamCount = count;
-      return this;
+    public static Builder builder(String redisUri) {
+        return new Builder(redisUri);
     }
 
-    /** The prefix of the request and response channels (Node's {@code channelPrefix}); default {@code socket.io}. */
-    public Builder channelPrefix(String prefix) {
-      this.channelPrefix = prefix;
-      return this;
+    @Override
+    public Adapter create(Adapter.Context context) {
+        return new StreamsAdapter(context, hub, () -> {});
     }
 
-    /** The stream's length, trimmed approximately (Node's {@code maxLen}); default 10 000. */
-    public Builder maxLen(long maxLen) {
-      this.maxLen = maxLen;
-      return this;
+    /** Closes the Redis connections; call it after closing the server. */
+    @Override
+    public void close() {
+        hub.close();
     }
 
-    /** Entries per read (Node's {@code readCount}); default 100. */
-    public Builder readCount(int count) {
-      this.readCount = count;
-      return this;
-    }
+    /** Options with the Node adapter's names and defaults. */
+    public static final class Builder {
+        private final String uri;
+        private String password;
+        private String streamName = StreamsOptions.DEFAULT_NAME;
+        private int streamCount = 1;
+        private String channelPrefix = StreamsOptions.DEFAULT_NAME;
+        private long maxLen = StreamsOptions.DEFAULT_MAX_LEN;
+        private int readCount = StreamsOptions.DEFAULT_READ_COUNT;
+        private Duration blockTime = StreamsOptions.DEFAULT_BLOCK_TIME;
+        private String sessionKeyPrefix = StreamsOptions.DEFAULT_SESSION_PREFIX;
+        private Duration requestsTimeout = Duration.ofSeconds(5);
+        private boolean shardedPubSub;
 
-    /** How long one read waits for new entries (Node's {@code blockTimeInMs}); default 5 s. */
-    public Builder blockTime(Duration time) {
-      this.blockTime = time;
-      return this;
-    }
+        private Builder(String uri) {
+            this.uri = Objects.requireNonNull(uri, "redisUri");
+        }
 
-    /** The prefix of kept sessions' keys (Node's {@code sessionKeyPrefix}); default {@code sio:session:}. */
-    public Builder sessionKeyPrefix(String prefix) {
-      this.sessionKeyPrefix = prefix;
-      return this;
-    }
+        /** The password, when it is not in the URL (it replaces one that is); null for the URL's. */
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
 
-    /**
-     * How long {@code fetchSockets} waits for the other servers, and a command waits for Redis;
-     * default 5 s.
-     */
-    public Builder requestsTimeout(Duration timeout) {
-      this.requestsTimeout = timeout;
-      return this;
-    }
+        /** The stream's key (Node's {@code streamName}); default {@code socket.io}. */
+        public Builder streamName(String name) {
+            this.streamName = name;
+            return this;
+        }
 
-    /**
-     * Whether requests and answers go over sharded pub/sub ({@code SPUBLISH}/{@code SSUBSCRIBE},
-     * Redis 7 or later; Node's {@code useShardedPubSub}); default false. Every server of the
-     * cluster must agree.
-     */
-    public Builder useShardedPubSub(boolean sharded) {
-      this.shardedPubSub = sharded;
-      return this;
-    }
+        /**
+         * How many streams the namespaces are spread over (Node's {@code streamCount}, default 1);
+         * above 1 they are {@code <streamName>-<i>}, chosen per namespace as Node chooses.
+         */
+        public Builder streamCount(int count) {
+            this.streamCount = count;
+            return this;
+        }
 
-    /**
-     * Checks the options; connects nothing yet (the connections open in the background).
-     *
-     * @throws IllegalArgumentException naming the option that is wrong (an empty name or prefix,
-     *     a count, length or duration that is not positive) or for a URI that is not a Redis URI
-     *     (the message shows it without its password)
-     */
-    public RedisStreamsAdapter build() {
-      StreamsOptions options = new StreamsOptions(streamName, streamCount, channelPrefix, maxLen,
-          readCount, blockTime, sessionKeyPrefix, requestsTimeout, shardedPubSub);
-      return new RedisStreamsAdapter(new StreamsHub(RedisUrls.parse(uri, password), options));
+        /** The prefix of the request and response channels (Node's {@code channelPrefix}); default {@code socket.io}. */
+        public Builder channelPrefix(String prefix) {
+            this.channelPrefix = prefix;
+            return this;
+        }
+
+        /** The stream's length, trimmed approximately (Node's {@code maxLen}); default 10 000. */
+        public Builder maxLen(long maxLen) {
+            this.maxLen = maxLen;
+            return this;
+        }
+
+        /** Entries per read (Node's {@code readCount}); default 100. */
+        public Builder readCount(int count) {
+            this.readCount = count;
+            return this;
+        }
+
+        /** How long one read waits for new entries (Node's {@code blockTimeInMs}); default 5 s. */
+        public Builder blockTime(Duration time) {
+            this.blockTime = time;
+            return this;
+        }
+
+        /** The prefix of kept sessions' keys (Node's {@code sessionKeyPrefix}); default {@code sio:session:}. */
+        public Builder sessionKeyPrefix(String prefix) {
+            this.sessionKeyPrefix = prefix;
+            return this;
+        }
+
+        /**
+         * How long {@code fetchSockets} waits for the other servers, and a command waits for Redis;
+         * default 5 s.
+         */
+        public Builder requestsTimeout(Duration timeout) {
+            this.requestsTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Whether requests and answers go over sharded pub/sub ({@code SPUBLISH}/{@code SSUBSCRIBE},
+         * Redis 7 or later; Node's {@code useShardedPubSub}); default false. Every server of the
+         * cluster must agree.
+         */
+        public Builder useShardedPubSub(boolean sharded) {
+            this.shardedPubSub = sharded;
+            return this;
+        }
+
+        /**
+         * Checks the options; connects nothing yet (the connections open in the background).
+         *
+         * @throws IllegalArgumentException naming the option that is wrong (an empty name or prefix,
+         *     a count, length or duration that is not positive) or for a URI that is not a Redis URI
+         *     (the message shows it without its password)
+         */
+        public RedisStreamsAdapter build() {
+            StreamsOptions options = new StreamsOptions(
+                    streamName,
+                    streamCount,
+                    channelPrefix,
+                    maxLen,
+                    readCount,
+                    blockTime,
+                    sessionKeyPrefix,
+                    requestsTimeout,
+                    shardedPubSub);
+            return new RedisStreamsAdapter(new StreamsHub(RedisUrls.parse(uri, password), options));
+        }
     }
-  }
 }

@@ -6,23 +6,26 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RedisAdapterBuilderTest {
-  @Test
-  void badOptionsAreRefusedWithWhatIsWrong() {
-    assertThatThrownBy(() -> RedisAdapter.builder("http://localhost:6379").build())
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("not a Redis URL (redis://[:password@]host[:port][/db] or rediss:// for TLS):"
-            + " 'http://localhost:6379'");
-    assertThatThrownBy(() -> RedisAdapter.builder("redis://:hunter2@/0").build())
-        .hasMessage("the Redis URL 'redis://:***@/0' names no host (redis://[:password@]host"
-            + "[:port][/db] or rediss:// for TLS)");
-    assertThatThrownBy(() -> RedisAdapter.builder("redis://h:6379/queue").build())
-        .hasMessage("the Redis URL 'redis://h:6379/queue' has path '/queue': the only path a Redis"
-            + " URL may have is a database number, such as /0");
-    assertThatThrownBy(() -> RedisAdapter.builder("redis://h").key("").build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("key must not be empty");
-    assertThatThrownBy(() -> RedisAdapter.builder("redis://h").requestsTimeout(Duration.ZERO)
-        .build()).isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("requestsTimeout must be positive, was PT0S");
-    assertThatThrownBy(() -> RedisAdapter.builder(null)).isInstanceOf(NullPointerException.class);
-  }
+    @Test
+    void badOptionsAreRefusedWithWhatIsWrong() {
+        assertThatThrownBy(() -> RedisAdapter.builder("http://localhost:6379").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not a Redis URL (redis://[:password@]host[:port][/db] or rediss:// for TLS):"
+                        + " 'http://localhost:6379'");
+        assertThatThrownBy(() -> RedisAdapter.builder("redis://:hunter2@/0").build())
+                .hasMessage("the Redis URL 'redis://:***@/0' names no host (redis://[:password@]host"
+                        + "[:port][/db] or rediss:// for TLS)");
+        assertThatThrownBy(() -> RedisAdapter.builder("redis://h:6379/queue").build())
+                .hasMessage("the Redis URL 'redis://h:6379/queue' has path '/queue': the only path a Redis"
+                        + " URL may have is a database number, such as /0");
+        assertThatThrownBy(() -> RedisAdapter.builder("redis://h").key("").build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("key must not be empty");
+        assertThatThrownBy(() -> RedisAdapter.builder("redis://h")
+                        .requestsTimeout(Duration.ZERO)
+                        .build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("requestsTimeout must be positive, was PT0S");
+        assertThatThrownBy(() -> RedisAdapter.builder(null)).isInstanceOf(NullPointerException.class);
+    }
 }

@@ -19,57 +19,56 @@ import java.util.Map;
  * Thread-safe.
  */
 final class Login {
-  static final int MAX_SESSIONS = 1000;
+    static final int MAX_SESSIONS = 1000;
 
-  private final String username;
-  private final byte[] passwordDigest;
-  private final SecureRandom random = new SecureRandom();
-  private final Map<String, Boolean> sessions = Collections.synchronizedMap(
-      new LinkedHashMap<>(16, 0.75f, false) {
+    private final String username;
+    private final byte[] passwordDigest;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Boolean> sessions = Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
 
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-          return size() > MAX_SESSIONS;
+            return size() > MAX_SESSIONS;
         }
-      });
+    });
 
-  Login(String username, String password) {
-    this.username = username;
-    this.passwordDigest = digest(password);
-  }
+    Login(String username, String password) {
+        this.username = username;
+        this.passwordDigest = digest(password);
+    }
 
-  /**
-   * The session id to hand the UI when {@code auth} holds the right credentials, an empty string
-   * when it holds a known session id, or null when neither.
-   */
-  String check(ObjectNode auth) {
-    JsonNode session = auth.get("sessionId");
-    if (session != null && session.isTextual() && sessions.containsKey(session.textValue())) {
-      return "";
+    /**
+     * The session id to hand the UI when {@code auth} holds the right credentials, an empty string
+     * when it holds a known session id, or null when neither.
+     */
+    String check(ObjectNode auth) {
+        JsonNode session = auth.get("sessionId");
+        if (session != null && session.isTextual() && sessions.containsKey(session.textValue())) {
+            return "";
+        }
+        JsonNode user = auth.get("username");
+        JsonNode password = auth.get("password");
+        if (user == null || !user.isTextual() || password == null || !password.isTextual()) {
+            return null;
+        }
+        boolean userMatches = MessageDigest.isEqual(digest(user.textValue()), digest(username));
+        boolean passwordMatches = MessageDigest.isEqual(digest(password.textValue()), passwordDigest);
+        if (!(userMatches & passwordMatches)) {
+            return null;
+        }
+        byte[] id = new byte[8];
+        random.nextBytes(id);
+        String sessionId = HexFormat.of().formatHex(id);
+        sessions.put(sessionId, Boolean.TRUE);
+        return sessionId;
     }
-    JsonNode user = auth.get("username");
-    JsonNode password = auth.get("password");
-    if (user == null || !user.isTextual() || password == null || !password.isTextual()) {
-      return null;
-    }
-    boolean userMatches = MessageDigest.isEqual(digest(user.textValue()), digest(username));
-    boolean passwordMatches = MessageDigest.isEqual(digest(password.textValue()), passwordDigest);
-    if (!(userMatches & passwordMatches)) {
-      return null;
-    }
-    byte[] id = new byte[8];
-    random.nextBytes(id);
-    String sessionId = HexFormat.of().formatHex(id);
-    sessions.put(sessionId, Boolean.TRUE);
-    return sessionId;
-  }
 
-  private static byte[] digest(String text) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    private static byte[] digest(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
     }
-  }
 }

@@ -9,18 +9,18 @@ package io.pulseio.admin.internal;
  *     (statistics only)
  * @param serverId null for the host name
  */
-public record Settings(String namespace, String username, String password, boolean readOnly,
-    boolean development, String serverId) {
+public record Settings(
+        String namespace, String username, String password, boolean readOnly, boolean development, String serverId) {
 
-  /** True when the UI must log in. */
-  boolean authenticates() {
-    return username != null;
-  }
+    /** True when the UI must log in. */
+    boolean authenticates() {
+        return username != null;
+    }
 
-  @Override
-  public String toString() {
-    return "Settings[namespace=" + namespace + ", username=" + username + ", password="
-        + (password == null ? null : "***") + ", readOnly=" + readOnly + ", development="
-        + development + ", serverId=" + serverId + "]";
-  }
+    @Override
+    public String toString() {
+        return "Settings[namespace=" + namespace + ", username=" + username + ", password="
+                + (password == null ? null : "***") + ", readOnly=" + readOnly + ", development="
+                + development + ", serverId=" + serverId + "]";
+    }
 }

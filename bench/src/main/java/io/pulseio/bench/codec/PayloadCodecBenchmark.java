@@ -22,28 +22,28 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class PayloadCodecBenchmark {
-  static final int PACKETS = 100;
+    static final int PACKETS = 100;
 
-  private List<EnginePacket> packets;
-  private String payload;
+    private List<EnginePacket> packets;
+    private String payload;
 
-  @Setup
-  public void setUp() {
-    String event = SocketEncoder.encode(Fixtures.event()).text();
-    packets = new ArrayList<>(PACKETS);
-    for (int i = 0; i < PACKETS; i++) {
-      packets.add(EnginePacket.message(event));
+    @Setup
+    public void setUp() {
+        String event = SocketEncoder.encode(Fixtures.event()).text();
+        packets = new ArrayList<>(PACKETS);
+        for (int i = 0; i < PACKETS; i++) {
+            packets.add(EnginePacket.message(event));
+        }
+        payload = EngineCodec.encodePayload(packets);
     }
-    payload = EngineCodec.encodePayload(packets);
-  }
 
-  @Benchmark
-  public String encodePayload() {
-    return EngineCodec.encodePayload(packets);
-  }
+    @Benchmark
+    public String encodePayload() {
+        return EngineCodec.encodePayload(packets);
+    }
 
-  @Benchmark
-  public List<EnginePacket> decodePayload() {
-    return EngineCodec.decodePayload(payload);
-  }
+    @Benchmark
+    public List<EnginePacket> decodePayload() {
+        return EngineCodec.decodePayload(payload);
+    }
 }

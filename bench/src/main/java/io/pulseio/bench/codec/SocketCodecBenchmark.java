@@ -21,56 +21,56 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class SocketCodecBenchmark {
-  private SocketPacket event;
-  private SocketPacket ack;
-  private SocketPacket binaryEvent;
-  private String eventText;
-  private String ackText;
-  private EncodedPacket binaryEncoded;
-  private SocketDecoder decoder;
+    private SocketPacket event;
+    private SocketPacket ack;
+    private SocketPacket binaryEvent;
+    private String eventText;
+    private String ackText;
+    private EncodedPacket binaryEncoded;
+    private SocketDecoder decoder;
 
-  @Setup
-  public void setUp() {
-    event = Fixtures.event();
-    ack = Fixtures.ack();
-    binaryEvent = Fixtures.binaryEvent();
-    eventText = SocketEncoder.encode(event).text();
-    ackText = SocketEncoder.encode(ack).text();
-    binaryEncoded = SocketEncoder.encode(binaryEvent);
-    decoder = new SocketDecoder();
-  }
-
-  @Benchmark
-  public EncodedPacket encodeEvent() {
-    return SocketEncoder.encode(event);
-  }
-
-  @Benchmark
-  public SocketPacket decodeEvent() {
-    return decoder.decode(eventText);
-  }
-
-  @Benchmark
-  public EncodedPacket encodeAck() {
-    return SocketEncoder.encode(ack);
-  }
-
-  @Benchmark
-  public SocketPacket decodeAck() {
-    return decoder.decode(ackText);
-  }
-
-  @Benchmark
-  public EncodedPacket encodeBinaryEvent() {
-    return SocketEncoder.encode(binaryEvent);
-  }
-
-  @Benchmark
-  public SocketPacket decodeBinaryEvent() {
-    SocketPacket waiting = decoder.decode(binaryEncoded.text());
-    if (waiting != null) {
-      throw new IllegalStateException("a binary event finished before its attachment");
+    @Setup
+    public void setUp() {
+        event = Fixtures.event();
+        ack = Fixtures.ack();
+        binaryEvent = Fixtures.binaryEvent();
+        eventText = SocketEncoder.encode(event).text();
+        ackText = SocketEncoder.encode(ack).text();
+        binaryEncoded = SocketEncoder.encode(binaryEvent);
+        decoder = new SocketDecoder();
     }
-    return decoder.decodeBinary(binaryEncoded.attachments().get(0));
-  }
+
+    @Benchmark
+    public EncodedPacket encodeEvent() {
+        return SocketEncoder.encode(event);
+    }
+
+    @Benchmark
+    public SocketPacket decodeEvent() {
+        return decoder.decode(eventText);
+    }
+
+    @Benchmark
+    public EncodedPacket encodeAck() {
+        return SocketEncoder.encode(ack);
+    }
+
+    @Benchmark
+    public SocketPacket decodeAck() {
+        return decoder.decode(ackText);
+    }
+
+    @Benchmark
+    public EncodedPacket encodeBinaryEvent() {
+        return SocketEncoder.encode(binaryEvent);
+    }
+
+    @Benchmark
+    public SocketPacket decodeBinaryEvent() {
+        SocketPacket waiting = decoder.decode(binaryEncoded.text());
+        if (waiting != null) {
+            throw new IllegalStateException("a binary event finished before its attachment");
+        }
+        return decoder.decodeBinary(binaryEncoded.attachments().get(0));
+    }
 }

@@ -58,6 +58,7 @@ public class ExecutorBenchmark {
     static final int TIMES = 1000;
     /** Listener + loop entry + TIMES × (body + loop next). */
     static final int EXECUTIONS = 2 + TIMES * (LENGTH + 1);
+
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Param({"sequence", "mixed", "counter"})
@@ -91,7 +92,10 @@ public class ExecutorBenchmark {
 
     private LoadedProject load(String kind) {
         plugin = new BenchPlugin();
-        ProjectLoader loader = ProjectLoader.builder().registry(NodeRegistry.of(plugin)).environment(Map.of()).build();
+        ProjectLoader loader = ProjectLoader.builder()
+                .registry(NodeRegistry.of(plugin))
+                .environment(Map.of())
+                .build();
         LoadResult result = loader.load(project(kind));
         if (!result.isValid()) {
             throw new IllegalStateException("invalid benchmark project: " + result.problems());
@@ -117,7 +121,11 @@ public class ExecutorBenchmark {
     }
 
     private static RunOptions options(TraceListener trace) {
-        return RunOptions.builder().trace(trace).output(line -> { }).maxStepsPerEvent(Integer.MAX_VALUE).build();
+        return RunOptions.builder()
+                .trace(trace)
+                .output(line -> {})
+                .maxStepsPerEvent(Integer.MAX_VALUE)
+                .build();
     }
 
     private static void awaitIdle(ProjectRun run) throws InterruptedException {
@@ -147,13 +155,18 @@ public class ExecutorBenchmark {
             switch (kind) {
                 case "sequence" -> p.node(id, "core.sequence", Map.of("count", 1), Map.of());
                 case "mixed" -> mixed(p, id, i % 4);
-                case "counter" -> p.node(id, "core.setVariable", Map.of("variable", "n"), Map.of())
-                        .link("plusOne.result", id + ".value");
+                case "counter" ->
+                    p.node(id, "core.setVariable", Map.of("variable", "n"), Map.of())
+                            .link("plusOne.result", id + ".value");
                 default -> throw new IllegalArgumentException("unknown chain " + kind);
             }
             p.link(previous, id + ".in");
-            previous = id + (kind.equals("sequence") ? ".then0" : kind.equals("counter") ? ".out"
-                    : i % 4 == 1 || i % 4 == 3 ? ".true" : i % 4 == 0 ? ".then0" : ".out");
+            previous = id
+                    + (kind.equals("sequence")
+                            ? ".then0"
+                            : kind.equals("counter")
+                                    ? ".out"
+                                    : i % 4 == 1 || i % 4 == 3 ? ".true" : i % 4 == 0 ? ".then0" : ".out");
         }
         p.link(previous, "loop.next");
         return p.json();
@@ -163,7 +176,9 @@ public class ExecutorBenchmark {
         switch (step) {
             case 0 -> p.node(id, "core.sequence", Map.of("count", 1), Map.of());
             case 1 -> p.node(id, "core.branch", Map.of(), Map.of("condition", true));
-            case 2 -> p.node(id, "core.setVariable", Map.of("variable", "v"), Map.of()).link("five.result", id + ".value");
+            case 2 ->
+                p.node(id, "core.setVariable", Map.of("variable", "v"), Map.of())
+                        .link("five.result", id + ".value");
             default -> p.node(id, "core.branch").link("isFive.result", id + ".condition");
         }
     }

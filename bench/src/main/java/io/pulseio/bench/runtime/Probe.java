@@ -16,8 +16,7 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Probe {
     /** A value a {@code bench.report} node handed back, stamped on the logic thread. */
-    public record Report(String tag, String value, long nanoTime) {
-    }
+    public record Report(String tag, String value, long nanoTime) {}
 
     private volatile PluginContext context;
     private final BlockingQueue<Report> reports = new LinkedBlockingQueue<>();
@@ -51,10 +50,13 @@ public final class Probe {
         if (c == null) {
             throw new IllegalStateException("no run is attached");
         }
-        c.fireListeners(BenchPlugin.ON_COMMAND, a -> {
-            String only = a.string("name");
-            return only == null || only.isEmpty() || only.equals(name);
-        }, Map.of("message", message));
+        c.fireListeners(
+                BenchPlugin.ON_COMMAND,
+                a -> {
+                    String only = a.string("name");
+                    return only == null || only.isEmpty() || only.equals(name);
+                },
+                Map.of("message", message));
     }
 
     /** The next report, waiting up to {@code timeout}. */

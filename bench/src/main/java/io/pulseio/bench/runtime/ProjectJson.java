@@ -60,9 +60,10 @@ final class ProjectJson {
     /** A Socket.IO connection over WebSocket only, without reconnection (the raw client's settings). */
     ProjectJson connection(String name, String url, int port) {
         ObjectNode settings = root.has("settings") ? (ObjectNode) root.get("settings") : root.putObject("settings");
-        ObjectNode socketio = settings.has("socketio") ? (ObjectNode) settings.get("socketio")
-                : settings.putObject("socketio");
-        ArrayNode list = socketio.has("connections") ? (ArrayNode) socketio.get("connections")
+        ObjectNode socketio =
+                settings.has("socketio") ? (ObjectNode) settings.get("socketio") : settings.putObject("socketio");
+        ArrayNode list = socketio.has("connections")
+                ? (ArrayNode) socketio.get("connections")
                 : socketio.putArray("connections");
         ObjectNode c = list.addObject();
         c.put("name", name);

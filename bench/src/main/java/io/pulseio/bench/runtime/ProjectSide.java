@@ -43,7 +43,7 @@ final class ProjectSide implements AutoCloseable {
         if (!loaded.isValid()) {
             throw new IllegalStateException("invalid benchmark project: " + loaded.problems());
         }
-        run = loaded.orThrow().start(RunOptions.builder().output(line -> { }).build());
+        run = loaded.orThrow().start(RunOptions.builder().output(line -> {}).build());
         Set<String> waiting = new HashSet<>(Set.of("p", "push-done"));
         while (!waiting.isEmpty()) {
             waiting.remove(probe.nextReport("subscribed", timeout).value());
@@ -99,8 +99,11 @@ final class ProjectSide implements AutoCloseable {
                 .node("sendBack", "socketio.send", conn, Map.of("eventName", "count"))
                 .link("received.out", "sendBack.in")
                 .link("received.message", "sendBack.message")
-                .node("pushDone", "socketio.onReceive",
-                        Map.of("configuration", CONNECTION, "eventName", "push-done"), Map.of())
+                .node(
+                        "pushDone",
+                        "socketio.onReceive",
+                        Map.of("configuration", CONNECTION, "eventName", "push-done"),
+                        Map.of())
                 .node("countDone", "socketio.sendWithAck", conn, Map.of("eventName", "count-done"))
                 .node("reportCounted", BenchPlugin.REPORT, Map.of("tag", "counted"), Map.of())
                 .link("pushDone.out", "countDone.in")

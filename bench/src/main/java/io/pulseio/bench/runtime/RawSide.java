@@ -50,14 +50,16 @@ final class RawSide implements AutoCloseable {
         });
         // The echo-through: every pushed event goes back as `count`; push-done asks for the count.
         echo = socket.on("p", (args, ack) -> socket.emit("count", args.toArray()));
-        socket.on("push-done", (args, ack) -> socket.emitWithAck("count-done").whenComplete((reply, error) -> {
-            long at = System.nanoTime();
-            if (error != null) {
-                counted.completeExceptionally(error);
-            } else {
-                counted.complete(new long[] {reply.get(0).asLong(), at});
-            }
-        }));
+        socket.on(
+                "push-done",
+                (args, ack) -> socket.emitWithAck("count-done").whenComplete((reply, error) -> {
+                    long at = System.nanoTime();
+                    if (error != null) {
+                        counted.completeExceptionally(error);
+                    } else {
+                        counted.complete(new long[] {reply.get(0).asLong(), at});
+                    }
+                }));
         socket.connect();
         connected.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }

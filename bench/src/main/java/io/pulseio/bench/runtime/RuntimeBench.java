@@ -28,12 +28,12 @@ import java.util.List;
 public final class RuntimeBench {
     static final int MAX_N = 200_000;
 
-    private RuntimeBench() {
-    }
+    private RuntimeBench() {}
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args[0].startsWith("-")) {
-            System.err.println("usage: RuntimeBench URL [--n N] [--acks N] [--rounds R] [--size BYTES] [--timeout-s S]");
+            System.err.println(
+                    "usage: RuntimeBench URL [--n N] [--acks N] [--rounds R] [--size BYTES] [--timeout-s S]");
             System.exit(64);
         }
         String url = args[0];
@@ -71,7 +71,8 @@ public final class RuntimeBench {
         List<double[]> rawAcks = new ArrayList<>();
         List<double[]> runAcks = new ArrayList<>();
         boolean ok = true;
-        try (RawSide raw = new RawSide(url, timeout); ProjectSide project = new ProjectSide(url, timeout)) {
+        try (RawSide raw = new RawSide(url, timeout);
+                ProjectSide project = new ProjectSide(url, timeout)) {
             // Warm-up: both paths, untimed, the full work once each (the JIT settles within it).
             raw.echoThrough(n);
             project.echoThrough(n);
@@ -103,7 +104,8 @@ public final class RuntimeBench {
                     boolean isRaw = (k == 0) == rawFirst;
                     long cpu0 = cpuNanos();
                     Laps laps = isRaw ? raw.ackRoundTrips(acks, payload) : project.ackRoundTrips(acks, payload);
-                    double[] p = {laps.percentileUs(0.5), laps.percentileUs(0.9), laps.percentileUs(0.99), laps.meanUs()};
+                    double[] p = {laps.percentileUs(0.5), laps.percentileUs(0.9), laps.percentileUs(0.99), laps.meanUs()
+                    };
                     (isRaw ? rawAcks : runAcks).add(p);
                     ObjectNode line = line("ack", isRaw, round, acks);
                     line.put("ok", laps.count() == acks);
@@ -121,16 +123,23 @@ public final class RuntimeBench {
         return ok ? 0 : 1;
     }
 
-    private void summarize(List<Double> rawRates, List<Double> runRates, List<double[]> rawAcks,
-                           List<double[]> runAcks, String loadBefore, boolean ok) {
+    private void summarize(
+            List<Double> rawRates,
+            List<Double> runRates,
+            List<double[]> rawAcks,
+            List<double[]> runAcks,
+            String loadBefore,
+            boolean ok) {
         double[] ratios = new double[rawRates.size()];
         double[] added = new double[rawRates.size()];
         for (int i = 0; i < ratios.length; i++) {
             ratios[i] = runRates.get(i) / rawRates.get(i);
             added[i] = runAcks.get(i)[0] - rawAcks.get(i)[0];
         }
-        double rawRate = median(rawRates.stream().mapToDouble(Double::doubleValue).toArray());
-        double runRate = median(runRates.stream().mapToDouble(Double::doubleValue).toArray());
+        double rawRate =
+                median(rawRates.stream().mapToDouble(Double::doubleValue).toArray());
+        double runRate =
+                median(runRates.stream().mapToDouble(Double::doubleValue).toArray());
         double rawP50 = median(rawAcks.stream().mapToDouble(a -> a[0]).toArray());
         double runP50 = median(runAcks.stream().mapToDouble(a -> a[0]).toArray());
         double rawP99 = median(rawAcks.stream().mapToDouble(a -> a[2]).toArray());
@@ -155,11 +164,14 @@ public final class RuntimeBench {
         s.put("java", System.getProperty("java.version"));
         s.put("time", Instant.now().toString());
         System.out.println(s);
-        System.err.printf("echo-through (medians of %d rounds): raw %,.0f events/s, runtime %,.0f events/s = %.0f %%; "
-                        + "median of per-round ratios %.0f %% (target >= 100 %%)%n", rawRates.size(), rawRate, runRate,
-                100 * runRate / rawRate, 100 * median(ratios));
-        System.err.printf("ack round trip p50: raw %.1f µs, runtime %.1f µs, added %.1f µs; median of per-round "
-                        + "differences %.1f µs (target <= 20 µs)%n", rawP50, runP50, runP50 - rawP50, median(added));
+        System.err.printf(
+                "echo-through (medians of %d rounds): raw %,.0f events/s, runtime %,.0f events/s = %.0f %%; "
+                        + "median of per-round ratios %.0f %% (target >= 100 %%)%n",
+                rawRates.size(), rawRate, runRate, 100 * runRate / rawRate, 100 * median(ratios));
+        System.err.printf(
+                "ack round trip p50: raw %.1f µs, runtime %.1f µs, added %.1f µs; median of per-round "
+                        + "differences %.1f µs (target <= 20 µs)%n",
+                rawP50, runP50, runP50 - rawP50, median(added));
         System.err.printf("ack round trip p99: raw %.1f µs, runtime %.1f µs%n", rawP99, runP99);
         System.err.printf("load average before/after: %s / %s%n", loadBefore, loadAverage());
     }
@@ -187,7 +199,8 @@ public final class RuntimeBench {
 
     private static long cpuNanos() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
+                ? os.getProcessCpuTime()
+                : 0;
     }
 
     private static String loadAverage() {

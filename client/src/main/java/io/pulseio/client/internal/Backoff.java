@@ -9,43 +9,43 @@ import java.util.random.RandomGenerator;
  * direction. Not thread-safe: used on one event loop.
  */
 final class Backoff {
-  private final long minMillis;
-  private final long maxMillis;
-  private final double jitter;
-  private final RandomGenerator random;
-  private int attempts;
+    private final long minMillis;
+    private final long maxMillis;
+    private final double jitter;
+    private final RandomGenerator random;
+    private int attempts;
 
-  Backoff(long minMillis, long maxMillis, double jitter, RandomGenerator random) {
-    this.minMillis = minMillis;
-    this.maxMillis = maxMillis;
-    this.jitter = jitter;
-    this.random = random;
-  }
-
-  /** The delay before the next attempt, in milliseconds; counts the attempt. */
-  long nextDelayMillis() {
-    double ms = minMillis * Math.pow(2, attempts);
-    if (attempts < Integer.MAX_VALUE) {
-      attempts++;
+    Backoff(long minMillis, long maxMillis, double jitter, RandomGenerator random) {
+        this.minMillis = minMillis;
+        this.maxMillis = maxMillis;
+        this.jitter = jitter;
+        this.random = random;
     }
-    if (Double.isInfinite(ms)) {
-      ms = Double.MAX_VALUE;
-    }
-    if (jitter > 0) {
-      double rand = random.nextDouble();
-      double deviation = Math.floor(rand * jitter * ms);
-      boolean down = (((long) Math.floor(rand * 10)) & 1) == 0;
-      ms = down ? ms - deviation : ms + deviation;
-    }
-    return (long) Math.min(ms, maxMillis);
-  }
 
-  /** Attempts counted since the last {@link #reset()}. */
-  int attempts() {
-    return attempts;
-  }
+    /** The delay before the next attempt, in milliseconds; counts the attempt. */
+    long nextDelayMillis() {
+        double ms = minMillis * Math.pow(2, attempts);
+        if (attempts < Integer.MAX_VALUE) {
+            attempts++;
+        }
+        if (Double.isInfinite(ms)) {
+            ms = Double.MAX_VALUE;
+        }
+        if (jitter > 0) {
+            double rand = random.nextDouble();
+            double deviation = Math.floor(rand * jitter * ms);
+            boolean down = (((long) Math.floor(rand * 10)) & 1) == 0;
+            ms = down ? ms - deviation : ms + deviation;
+        }
+        return (long) Math.min(ms, maxMillis);
+    }
 
-  void reset() {
-    attempts = 0;
-  }
+    /** Attempts counted since the last {@link #reset()}. */
+    int attempts() {
+        return attempts;
+    }
+
+    void reset() {
+        attempts = 0;
+    }
 }

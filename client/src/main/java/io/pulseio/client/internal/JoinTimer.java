@@ -11,57 +11,60 @@ import java.util.concurrent.TimeUnit;
  * next try ({@code reconnection}, {@code reconnectionAttempts}).
  */
 final class JoinTimer {
-  private final ScheduledExecutorService loop;
-  private final ClientOptions options;
-  private final Backoff backoff;
-  private ScheduledFuture<?> timer;
+    private final ScheduledExecutorService loop;
+    private final ClientOptions options;
+    private final Backoff backoff;
+    private ScheduledFuture<?> timer;
 
-  JoinTimer(ScheduledExecutorService loop, ClientOptions options, Backoff backoff) {
-    this.loop = loop;
-    this.options = options;
-    this.backoff = backoff;
-  }
-
-  /** A CONNECT went out: runs {@code onTimeout} unless {@link #cancel} comes first. */
-  void awaitAnswer(Runnable onTimeout) {
-    schedule(onTimeout, options.connectTimeout().toMillis());
-  }
-
-  /** The join timed out: runs {@code retry} after the next backoff delay, while attempts remain. */
-  void retryLater(Runnable retry) {
-    if (options.reconnection() && backoff.attempts() < options.reconnectionAttempts()) {
-      schedule(retry, backoff.nextDelayMillis());
+    JoinTimer(ScheduledExecutorService loop, ClientOptions options, Backoff backoff) {
+        this.loop = loop;
+        this.options = options;
+        this.backoff = backoff;
     }
-  }
 
-  /**
-   * True while a join is under way: a CONNECT awaits its answer, or a retry waits out its backoff
-   * delay. A socket then ignores another connect(): a second CONNECT for the namespace makes
-   * socket.io close the whole connection ("invalid state").
-   */
-  boolean pending() {
-    return timer != null;
-  }
-
-  /** Stops the timer. */
-  void cancel() {
-    if (timer != null) {
-      timer.cancel(false);
-      timer = null;
+    /** A CONNECT went out: runs {@code onTimeout} unless {@link #cancel} comes first. */
+    void awaitAnswer(Runnable onTimeout) {
+        schedule(onTimeout, options.connectTimeout().toMillis());
     }
-  }
 
-  /** Joined, or stopped trying: stops the timer, and the next failure starts the backoff over. */
-  void reset() {
-    cancel();
-    backoff.reset();
-  }
+    /** The join timed out: runs {@code retry} after the next backoff delay, while attempts remain. */
+    void retryLater(Runnable retry) {
+        if (options.reconnection() && backoff.attempts() < options.reconnectionAttempts()) {
+            schedule(retry, backoff.nextDelayMillis());
+        }
+    }
 
-  private void schedule(Runnable task, long delayMillis) {
-    cancel();
-    timer = loop.schedule(() -> {
-      timer = null;
-      task.run();
-    }, delayMillis, TimeUnit.MILLISECONDS);
-  }
+    /**
+     * True while a join is under way: a CONNECT awaits its answer, or a retry waits out its backoff
+     * delay. A socket then ignores another connect(): a second CONNECT for the namespace makes
+     * socket.io close the whole connection ("invalid state").
+     */
+    boolean pending() {
+        return timer != null;
+    }
+
+    /** Stops the timer. */
+    void cancel() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    /** Joined, or stopped trying: stops the timer, and the next failure starts the backoff over. */
+    void reset() {
+        cancel();
+        backoff.reset();
+    }
+
+    private void schedule(Runnable task, long delayMillis) {
+        cancel();
+        timer = loop.schedule(
+                () -> {
+                    timer = null;
+                    task.run();
+                },
+                delayMillis,
+                TimeUnit.MILLISECONDS);
+    }
 }

@@ -14,93 +14,93 @@ import java.util.function.Consumer;
 
 /** The thread-safe listener registries of one socket. */
 final class Listeners {
-  final ConcurrentHashMap<String, CopyOnWriteArrayList<EventListener>> events = new ConcurrentHashMap<>();
-  final CopyOnWriteArrayList<AnyListener> anyIncoming = new CopyOnWriteArrayList<>();
-  final CopyOnWriteArrayList<AnyListener> anyOutgoing = new CopyOnWriteArrayList<>();
-  final CopyOnWriteArrayList<SocketListener> lifecycle = new CopyOnWriteArrayList<>();
+    final ConcurrentHashMap<String, CopyOnWriteArrayList<EventListener>> events = new ConcurrentHashMap<>();
+    final CopyOnWriteArrayList<AnyListener> anyIncoming = new CopyOnWriteArrayList<>();
+    final CopyOnWriteArrayList<AnyListener> anyOutgoing = new CopyOnWriteArrayList<>();
+    final CopyOnWriteArrayList<SocketListener> lifecycle = new CopyOnWriteArrayList<>();
 
-  Subscription on(String event, EventListener listener) {
-    Objects.requireNonNull(listener, "listener");
-    return add(events.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()), listener);
-  }
-
-  static <T> Subscription add(CopyOnWriteArrayList<T> list, T listener) {
-    Objects.requireNonNull(listener, "listener");
-    list.add(listener);
-    AtomicBoolean closed = new AtomicBoolean();
-    return () -> {
-      if (closed.compareAndSet(false, true)) {
-        list.remove(listener);
-      }
-    };
-  }
-
-  void forLifecycle(Callbacks callbacks, Consumer<SocketListener> call) {
-    if (lifecycle.isEmpty()) {
-      return;
+    Subscription on(String event, EventListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        return add(events.computeIfAbsent(event, e -> new CopyOnWriteArrayList<>()), listener);
     }
-    callbacks.run(() -> {
-      for (SocketListener l : lifecycle) {
-        try {
-          call.accept(l);
-        } catch (RuntimeException e) {
-          Callbacks.listenerFailed(e);
+
+    static <T> Subscription add(CopyOnWriteArrayList<T> list, T listener) {
+        Objects.requireNonNull(listener, "listener");
+        list.add(listener);
+        AtomicBoolean closed = new AtomicBoolean();
+        return () -> {
+            if (closed.compareAndSet(false, true)) {
+                list.remove(listener);
+            }
+        };
+    }
+
+    void forLifecycle(Callbacks callbacks, Consumer<SocketListener> call) {
+        if (lifecycle.isEmpty()) {
+            return;
         }
-      }
-    });
-  }
+        callbacks.run(() -> {
+            for (SocketListener l : lifecycle) {
+                try {
+                    call.accept(l);
+                } catch (RuntimeException e) {
+                    Callbacks.listenerFailed(e);
+                }
+            }
+        });
+    }
 
-  void dispatchIncoming(Callbacks callbacks, String event, List<JsonNode> args, AckImpl ack) {
-    CopyOnWriteArrayList<EventListener> specific = events.get(event);
-    boolean hasSpecific = specific != null && !specific.isEmpty();
-    if (!hasSpecific && anyIncoming.isEmpty()) {
-      return;
+    void dispatchIncoming(Callbacks callbacks, String event, List<JsonNode> args, AckImpl ack) {
+        CopyOnWriteArrayList<EventListener> specific = events.get(event);
+        boolean hasSpecific = specific != null && !specific.isEmpty();
+        if (!hasSpecific && anyIncoming.isEmpty()) {
+            return;
+        }
+        if (callbacks.inline()) {
+            // On the event loop already: run the listeners now, without a Runnable per event.
+            if (callbacks.running()) {
+                deliverIncoming(hasSpecific ? specific : null, event, args, ack);
+            }
+            return;
+        }
+        callbacks.run(() -> deliverIncoming(hasSpecific ? specific : null, event, args, ack));
     }
-    if (callbacks.inline()) {
-      // On the event loop already: run the listeners now, without a Runnable per event.
-      if (callbacks.running()) {
-        deliverIncoming(hasSpecific ? specific : null, event, args, ack);
-      }
-      return;
-    }
-    callbacks.run(() -> deliverIncoming(hasSpecific ? specific : null, event, args, ack));
-  }
 
-  private void deliverIncoming(CopyOnWriteArrayList<EventListener> specific, String event,
-      List<JsonNode> args, AckImpl ack) {
-    if (!anyIncoming.isEmpty()) {
-      for (AnyListener l : anyIncoming) {
-        try {
-          l.onEvent(event, args, ack);
-        } catch (RuntimeException e) {
-          Callbacks.listenerFailed(e);
+    private void deliverIncoming(
+            CopyOnWriteArrayList<EventListener> specific, String event, List<JsonNode> args, AckImpl ack) {
+        if (!anyIncoming.isEmpty()) {
+            for (AnyListener l : anyIncoming) {
+                try {
+                    l.onEvent(event, args, ack);
+                } catch (RuntimeException e) {
+                    Callbacks.listenerFailed(e);
+                }
+            }
         }
-      }
-    }
-    if (specific != null) {
-      for (EventListener l : specific) {
-        try {
-          l.onEvent(args, ack);
-        } catch (RuntimeException e) {
-          Callbacks.listenerFailed(e);
+        if (specific != null) {
+            for (EventListener l : specific) {
+                try {
+                    l.onEvent(args, ack);
+                } catch (RuntimeException e) {
+                    Callbacks.listenerFailed(e);
+                }
+            }
         }
-      }
     }
-  }
 
-  void dispatchOutgoing(Callbacks callbacks, Outgoing o) {
-    if (anyOutgoing.isEmpty()) {
-      return;
-    }
-    List<JsonNode> args = Args.view(o.data, 1, o.data.size());
-    callbacks.run(() -> {
-      for (AnyListener l : anyOutgoing) {
-        try {
-          l.onEvent(o.event, args, null);
-        } catch (RuntimeException e) {
-          Callbacks.listenerFailed(e);
+    void dispatchOutgoing(Callbacks callbacks, Outgoing o) {
+        if (anyOutgoing.isEmpty()) {
+            return;
         }
-      }
-    });
-  }
+        List<JsonNode> args = Args.view(o.data, 1, o.data.size());
+        callbacks.run(() -> {
+            for (AnyListener l : anyOutgoing) {
+                try {
+                    l.onEvent(o.event, args, null);
+                } catch (RuntimeException e) {
+                    Callbacks.listenerFailed(e);
+                }
+            }
+        });
+    }
 }

@@ -16,54 +16,54 @@ import org.junit.jupiter.api.Test;
  */
 class EmitBeforeLeavingTest {
 
-  private static Socket connected(Harness h) {
-    Socket socket = h.manager.socket("/");
-    socket.addListener(h.recorder("/"));
-    socket.connect();
-    h.run();
-    h.engine().acceptOpen();
-    h.engine().receive("0{\"sid\":\"s1\"}");
-    h.run();
-    h.engine().takeTexts();
-    h.takeEvents();
-    return socket;
-  }
+    private static Socket connected(Harness h) {
+        Socket socket = h.manager.socket("/");
+        socket.addListener(h.recorder("/"));
+        socket.connect();
+        h.run();
+        h.engine().acceptOpen();
+        h.engine().receive("0{\"sid\":\"s1\"}");
+        h.run();
+        h.engine().takeTexts();
+        h.takeEvents();
+        return socket;
+    }
 
-  @Test
-  void anEmitGivenBeforeCloseIsSentBeforeTheDisconnect() {
-    Harness h = new Harness(Harness.options());
-    Socket socket = connected(h);
-    socket.emit("last", "x");
-    h.manager.close(); // the emit's task has not run yet
-    h.run();
-    assertThat(h.engine().takeTexts()).containsExactly("2[\"last\",\"x\"]", "1");
-    assertThat(h.takeEvents()).containsExactly("/ disconnect io client disconnect", "close forced close");
-    h.close();
-  }
+    @Test
+    void anEmitGivenBeforeCloseIsSentBeforeTheDisconnect() {
+        Harness h = new Harness(Harness.options());
+        Socket socket = connected(h);
+        socket.emit("last", "x");
+        h.manager.close(); // the emit's task has not run yet
+        h.run();
+        assertThat(h.engine().takeTexts()).containsExactly("2[\"last\",\"x\"]", "1");
+        assertThat(h.takeEvents()).containsExactly("/ disconnect io client disconnect", "close forced close");
+        h.close();
+    }
 
-  @Test
-  void anEmitGivenBeforeDisconnectAndCloseIsSentFirst() {
-    Harness h = new Harness(Harness.options());
-    Socket socket = connected(h);
-    socket.emit("last", "x");
-    socket.disconnect();
-    h.manager.close();
-    h.run();
-    assertThat(h.engine().takeTexts()).containsExactly("2[\"last\",\"x\"]", "1");
-    assertThat(h.engine().closed).isTrue();
-    h.close();
-  }
+    @Test
+    void anEmitGivenBeforeDisconnectAndCloseIsSentFirst() {
+        Harness h = new Harness(Harness.options());
+        Socket socket = connected(h);
+        socket.emit("last", "x");
+        socket.disconnect();
+        h.manager.close();
+        h.run();
+        assertThat(h.engine().takeTexts()).containsExactly("2[\"last\",\"x\"]", "1");
+        assertThat(h.engine().closed).isTrue();
+        h.close();
+    }
 
-  @Test
-  void anEmitGivenAfterCloseIsNotSent() {
-    Harness h = new Harness(Harness.options());
-    Socket socket = connected(h);
-    h.manager.close();
-    socket.emit("late");
-    CompletableFuture<List<JsonNode>> reply = socket.emitWithAck("late-with-ack");
-    h.run();
-    assertThat(h.engine().takeTexts()).containsExactly("1");
-    assertThatThrownBy(reply::join).hasRootCauseMessage("client closed");
-    h.close();
-  }
+    @Test
+    void anEmitGivenAfterCloseIsNotSent() {
+        Harness h = new Harness(Harness.options());
+        Socket socket = connected(h);
+        h.manager.close();
+        socket.emit("late");
+        CompletableFuture<List<JsonNode>> reply = socket.emitWithAck("late-with-ack");
+        h.run();
+        assertThat(h.engine().takeTexts()).containsExactly("1");
+        assertThatThrownBy(reply::join).hasRootCauseMessage("client closed");
+        h.close();
+    }
 }

@@ -23,14 +23,18 @@ class ConventionsTest {
     @Test
     void everyLoggerIsItsModulesOne() {
         List<Path> sources = mainSources();
-        assertThat(sources).as("main sources found from %s", ROOT.toAbsolutePath()).hasSizeGreaterThan(100);
+        assertThat(sources)
+                .as("main sources found from %s", ROOT.toAbsolutePath())
+                .hasSizeGreaterThan(100);
         int loggers = 0;
         for (Path file : sources) {
             var m = LOGGER.matcher(read(file));
             while (m.find()) {
                 loggers++;
-                assertThat(m.group(1)).as("the logger of %s", file)
-                        .isEqualTo("\"" + moduleLogger(ROOT.relativize(file).getName(0).toString()) + "\"");
+                assertThat(m.group(1))
+                        .as("the logger of %s", file)
+                        .isEqualTo("\""
+                                + moduleLogger(ROOT.relativize(file).getName(0).toString()) + "\"");
             }
         }
         assertThat(loggers).isPositive();
@@ -46,7 +50,9 @@ class ConventionsTest {
             }
             // the Redis adapter's MessagePack mapper is another format
             String checked = text.replace("new ObjectMapper(new MessagePackFactory())", "");
-            assertThat(MAPPER.matcher(checked).find()).as("%s builds a JSON mapper of its own", name).isFalse();
+            assertThat(MAPPER.matcher(checked).find())
+                    .as("%s builds a JSON mapper of its own", name)
+                    .isFalse();
         }
     }
 
@@ -62,8 +68,10 @@ class ConventionsTest {
 
     private static List<Path> mainSources() {
         try (Stream<Path> modules = Files.list(ROOT)) {
-            return modules.map(m -> m.resolve("src/main/java")).filter(Files::isDirectory)
-                    .flatMap(ConventionsTest::javaFiles).toList();
+            return modules.map(m -> m.resolve("src/main/java"))
+                    .filter(Files::isDirectory)
+                    .flatMap(ConventionsTest::javaFiles)
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -27,13 +27,13 @@ import java.util.zip.ZipInputStream;
  * cycles among them (Tarjan's strongly connected components). Only packages under {@code io.pulseio} count.
  */
 final class PackageCycles {
-    private PackageCycles() {
-    }
+    private PackageCycles() {}
 
     /** The classes directory or jar that {@code marker} was loaded from. */
     static Path classesOf(Class<?> marker) {
         try {
-            return Path.of(marker.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(
+                    marker.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -48,8 +48,8 @@ final class PackageCycles {
             files.filter(f -> f.toString().endsWith(".class") && !f.endsWith("module-info.class"))
                     .forEach(f -> args.add(f.toString()));
         }
-        ToolProvider jdeps = ToolProvider.findFirst("jdeps").orElseThrow(() -> new IllegalStateException(
-                "the JDK's jdeps tool is not available"));
+        ToolProvider jdeps = ToolProvider.findFirst("jdeps")
+                .orElseThrow(() -> new IllegalStateException("the JDK's jdeps tool is not available"));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = jdeps.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
@@ -81,7 +81,8 @@ final class PackageCycles {
 
     private static Path unpack(Path jar) throws IOException {
         Path dir = Files.createTempDirectory("pulseio-classes");
-        try (InputStream in = Files.newInputStream(jar); ZipInputStream zip = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(jar);
+                ZipInputStream zip = new ZipInputStream(in)) {
             for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
                 if (e.getName().endsWith(".class")) {
                     Path to = dir.resolve(e.getName()).normalize();

@@ -37,15 +37,19 @@ class PackageCyclesTest {
     void noModuleHasAPackageCycleBeyondTheKnownOnes() throws Exception {
         for (var module : MODULES.entrySet()) {
             var graph = PackageCycles.dependencies(PackageCycles.classesOf(module.getValue()));
-            assertThat(graph).as("%s: jdeps found its packages", module.getKey()).isNotEmpty();
-            assertThat(PackageCycles.cycles(graph)).as("package cycles of %s", module.getKey())
+            assertThat(graph)
+                    .as("%s: jdeps found its packages", module.getKey())
+                    .isNotEmpty();
+            assertThat(PackageCycles.cycles(graph))
+                    .as("package cycles of %s", module.getKey())
                     .containsExactlyInAnyOrderElementsOf(KNOWN.getOrDefault(module.getKey(), List.of()));
         }
     }
 
     @Test
     void theDetectorFindsACycleAndOnlyTheCycle() {
-        var graph = PackageCycles.parse(String.join("\n",
+        var graph = PackageCycles.parse(String.join(
+                "\n",
                 "   io.pulseio.a                -> io.pulseio.b                 x.jar",
                 "   io.pulseio.b                -> io.pulseio.c                 x.jar",
                 "   io.pulseio.c                -> io.pulseio.a                 x.jar",
@@ -53,8 +57,11 @@ class PackageCyclesTest {
                 "   io.pulseio.d                -> java.lang                    java.base",
                 "   io.pulseio.d                -> io.pulseio.d                 x.jar"));
         assertThat(graph).containsOnlyKeys("io.pulseio.a", "io.pulseio.b", "io.pulseio.c", "io.pulseio.d");
-        assertThat(graph.get("io.pulseio.d")).as("no edge to itself, none outside io.pulseio").isEmpty();
+        assertThat(graph.get("io.pulseio.d"))
+                .as("no edge to itself, none outside io.pulseio")
+                .isEmpty();
         assertThat(PackageCycles.cycles(graph)).containsExactly(Set.of("io.pulseio.a", "io.pulseio.b", "io.pulseio.c"));
-        assertThat(PackageCycles.cycles(Map.of("io.pulseio.a", Set.of("io.pulseio.b")))).isEmpty();
+        assertThat(PackageCycles.cycles(Map.of("io.pulseio.a", Set.of("io.pulseio.b"))))
+                .isEmpty();
     }
 }

@@ -29,7 +29,8 @@ class ExamplesTest {
 
     @Test
     void helloAgainstTheNodeServer() throws Exception {
-        try (NodeServer server = NodeServer.start(); GoldenRun run = startNode("hello", server)) {
+        try (NodeServer server = NodeServer.start();
+                GoldenRun run = startNode("hello", server)) {
             assertThat(finish(run)).isEqualTo(documented("hello/node-server"));
         }
     }
@@ -44,7 +45,8 @@ class ExamplesTest {
 
     @Test
     void dashboardAgainstTheNodeServer() throws Exception {
-        try (NodeServer server = NodeServer.start(); GoldenRun run = startNode("dashboard", server)) {
+        try (NodeServer server = NodeServer.start();
+                GoldenRun run = startNode("dashboard", server)) {
             assertThat(finish(run)).isEqualTo(documented("dashboard"));
         }
     }
@@ -60,14 +62,17 @@ class ExamplesTest {
     /** The test plays the outage: kills the server once connected, starts it again once the loss is seen. */
     @Test
     void resilienceAgainstTheNodeServer() throws Exception {
-        try (NodeServer server = NodeServer.start(); GoldenRun run = startNode("resilience", server)) {
+        try (NodeServer server = NodeServer.start();
+                GoldenRun run = startNode("resilience", server)) {
             run.awaitLine(line -> line.startsWith("server has: "));
             server.kill();
             run.awaitLine(line -> line.startsWith("connection lost"));
             server.restart();
             // A killed server ends a connection with "transport close" or "transport error", depending on
             // the transport and on the moment; the README shows the first.
-            List<String> out = finish(run).stream().map(l -> l.replace("transport error", "transport close")).toList();
+            List<String> out = finish(run).stream()
+                    .map(l -> l.replace("transport error", "transport close"))
+                    .toList();
             assertThat(out).isEqualTo(documented("resilience/node-server"));
         }
     }
@@ -85,9 +90,12 @@ class ExamplesTest {
     /** The documented output of an example. */
     static List<String> documented(String name) throws IOException {
         String readme = Files.readString(EXAMPLES.resolve("README.md"));
-        Matcher m = Pattern.compile("<!-- expected output: " + Pattern.quote(name) + " -->\\s*```text\\n(.*?)```",
-                Pattern.DOTALL).matcher(readme);
-        assertThat(m.find()).as("expected output of " + name + " in examples/README.md").isTrue();
+        Matcher m = Pattern.compile(
+                        "<!-- expected output: " + Pattern.quote(name) + " -->\\s*```text\\n(.*?)```", Pattern.DOTALL)
+                .matcher(readme);
+        assertThat(m.find())
+                .as("expected output of " + name + " in examples/README.md")
+                .isTrue();
         return m.group(1).lines().toList();
     }
 
@@ -102,17 +110,24 @@ class ExamplesTest {
         for (String name : List.of("hello", "dashboard", "resilience")) {
             Matcher row = Pattern.compile("\\| " + name + " `project\\.json` \\| [^|]* \\| (\\d+) \\+ (\\d+) = (\\d+)")
                     .matcher(readme);
-            assertThat(row.find()).as("size row of " + name + " in examples/README.md").isTrue();
+            assertThat(row.find())
+                    .as("size row of " + name + " in examples/README.md")
+                    .isTrue();
             var project = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(EXAMPLES.resolve(name).resolve("project.json").toFile()).path("logic");
+                    .readTree(EXAMPLES.resolve(name).resolve("project.json").toFile())
+                    .path("logic");
             List<com.fasterxml.jackson.databind.JsonNode> graphs = new java.util.ArrayList<>();
             graphs.add(project.path("project"));
             project.path("scenes").forEach(graphs::add);
             project.path("functions").forEach(graphs::add);
             int nodes = graphs.stream().mapToInt(g -> g.path("nodes").size()).sum();
             int links = graphs.stream().mapToInt(g -> g.path("links").size()).sum();
-            assertThat(List.of(nodes, links, nodes + links)).as(name).containsExactly(Integer.parseInt(row.group(1)),
-                    Integer.parseInt(row.group(2)), Integer.parseInt(row.group(3)));
+            assertThat(List.of(nodes, links, nodes + links))
+                    .as(name)
+                    .containsExactly(
+                            Integer.parseInt(row.group(1)),
+                            Integer.parseInt(row.group(2)),
+                            Integer.parseInt(row.group(3)));
             total += nodes + links;
         }
         assertThat(readme).contains("| the three together | 270 | " + total + " (");

@@ -47,7 +47,11 @@ final class GoldenRun implements AutoCloseable {
     private GoldenRun(String name, String json, Map<String, String> env) {
         LoadResult loaded = ProjectLoader.builder().environment(env).build().load(json);
         assertThat(loaded.problems()).as("problems of " + name).isEmpty();
-        run = loaded.orThrow().start(RunOptions.builder().output(this::print).trace(this::traced).build());
+        run = loaded.orThrow()
+                .start(RunOptions.builder()
+                        .output(this::print)
+                        .trace(this::traced)
+                        .build());
     }
 
     /** Starts {@code nodes/NAME.json} against {@code server}. */
@@ -128,7 +132,8 @@ final class GoldenRun implements AutoCloseable {
     /** The sent, received and error records, without timestamps. */
     List<String> traceLines() {
         synchronized (trace) {
-            return trace.stream().filter(e -> TRACED.contains(e.kind()))
+            return trace.stream()
+                    .filter(e -> TRACED.contains(e.kind()))
                     .map(e -> JsonLinesTraceWriter.line(e).replaceFirst("^\\{\"t\":\\d+,", "{"))
                     .toList();
         }
@@ -183,7 +188,9 @@ final class GoldenRun implements AutoCloseable {
             }
             a++;
         }
-        assertThat(actual.subList(a, actual.size())).as(context + "\nunexpected trailing lines").isEmpty();
+        assertThat(actual.subList(a, actual.size()))
+                .as(context + "\nunexpected trailing lines")
+                .isEmpty();
     }
 
     static String text(String resource) {

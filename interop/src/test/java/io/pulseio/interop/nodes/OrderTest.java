@@ -48,7 +48,8 @@ class OrderTest {
             int exit = run.run.awaitExit(Duration.ofSeconds(60));
             List<String> lines = run.output();
             assertThat(exit).as("exit; printed: " + tail(lines)).isZero();
-            assertThat(inversions(lines, "reply ", "event ")).as("rounds whose event ran before its reply")
+            assertThat(inversions(lines, "reply ", "event "))
+                    .as("rounds whose event ran before its reply")
                     .isEqualTo(0);
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < ROUNDS; i++) {
@@ -75,10 +76,12 @@ class OrderTest {
             }
             Map<String, Object> options = new HashMap<>();
             options.put("transports", transports(mode));
-            NodeClient.Result client = NodeClient.run("http://127.0.0.1:" + port, options, steps,
-                    Duration.ofSeconds(60));
+            NodeClient.Result client =
+                    NodeClient.run("http://127.0.0.1:" + port, options, steps, Duration.ofSeconds(60));
 
-            assertThat(client.succeeded()).as("client: " + client.stderr() + tail(client.lines())).isTrue();
+            assertThat(client.succeeded())
+                    .as("client: " + client.stderr() + tail(client.lines()))
+                    .isTrue();
             List<String> seen = new ArrayList<>();
             for (JsonNode line : client.lines()) {
                 String ev = line.path("ev").asText();
@@ -88,7 +91,9 @@ class OrderTest {
                     seen.add("event " + line.path("args").path(0).asText());
                 }
             }
-            assertThat(inversions(seen, "ack ", "event ")).as("rounds whose event came before its ack").isEqualTo(0);
+            assertThat(inversions(seen, "ack ", "event "))
+                    .as("rounds whose event came before its ack")
+                    .isEqualTo(0);
             List<String> expected = new ArrayList<>();
             for (int i = 0; i < ROUNDS; i++) {
                 expected.add("ack r" + i);
@@ -115,9 +120,12 @@ class OrderTest {
             assertThat(run.output()).containsExactly("records [" + String.join(",", records) + "]");
             assertThat(exit).isZero();
         }
-        List<JsonNode> seen = server.events().subList((int) before, server.events().size());
-        assertThat(seen).as("one connection, never closed by the server for an invalid state")
-                .filteredOn(e -> e.path("ev").asText().equals("connection")).hasSize(1);
+        List<JsonNode> seen =
+                server.events().subList((int) before, server.events().size());
+        assertThat(seen)
+                .as("one connection, never closed by the server for an invalid state")
+                .filteredOn(e -> e.path("ev").asText().equals("connection"))
+                .hasSize(1);
     }
 
     /** How many rounds' {@code second} line came before their {@code first} line (a missing first counts). */

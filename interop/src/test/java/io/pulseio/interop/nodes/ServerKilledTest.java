@@ -12,7 +12,7 @@ class ServerKilledTest {
     @Test
     void theConnectionSurvivesTheServerGoingAwayAndComingBack() throws Exception {
         try (NodeServer server = NodeServer.start();
-             GoldenRun run = GoldenRun.start("killed", server)) {
+                GoldenRun run = GoldenRun.start("killed", server)) {
             run.awaitLine("started"::equals);
             server.kill();
             run.awaitLine(line -> line.startsWith("stopped: "));

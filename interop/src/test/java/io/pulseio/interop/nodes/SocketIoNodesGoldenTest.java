@@ -19,7 +19,8 @@ class SocketIoNodesGoldenTest {
 
     private static long connections(String namespace) {
         return server.events().stream()
-                .filter(e -> e.path("ev").asText().equals("connection") && e.path("nsp").asText().equals(namespace))
+                .filter(e -> e.path("ev").asText().equals("connection")
+                        && e.path("nsp").asText().equals(namespace))
                 .count();
     }
 
@@ -28,7 +29,9 @@ class SocketIoNodesGoldenTest {
         long before = connections("/");
         GoldenRun.check("start_stop", server);
         assertThat(connections("/") - before).isEqualTo(1);
-        server.awaitEvent("disconnect", e -> e.path("reason").asText().equals("client namespace disconnect"),
+        server.awaitEvent(
+                "disconnect",
+                e -> e.path("reason").asText().equals("client namespace disconnect"),
                 Duration.ofSeconds(5));
     }
 
@@ -46,7 +49,8 @@ class SocketIoNodesGoldenTest {
     void unsubscribeLeavesANamespaceWithoutSubscriptionsAndSendJoinsItAgain() throws Exception {
         long before = connections("/chat");
         GoldenRun.check("unsubscribe", server);
-        JsonNode left = server.awaitEvent("disconnect", e -> e.path("nsp").asText().equals("/chat"), Duration.ofSeconds(5));
+        JsonNode left =
+                server.awaitEvent("disconnect", e -> e.path("nsp").asText().equals("/chat"), Duration.ofSeconds(5));
         assertThat(left.path("reason").asText()).isEqualTo("client namespace disconnect");
         assertThat(connections("/chat") - before).isEqualTo(2);
     }
@@ -79,7 +83,8 @@ class SocketIoNodesGoldenTest {
     @Test
     void shortGraphsSubscribeByThemselvesAndSendAnyNumberOfArguments() throws Exception {
         GoldenRun.check("short_graphs", server);
-        assertThat(server.events().stream().filter(e -> e.path("ev").asText().equals("bare-ack-failed"))).isEmpty();
+        assertThat(server.events().stream().filter(e -> e.path("ev").asText().equals("bare-ack-failed")))
+                .isEmpty();
     }
 
     /**

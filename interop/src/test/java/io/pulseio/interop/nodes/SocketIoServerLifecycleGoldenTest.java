@@ -18,7 +18,8 @@ class SocketIoServerLifecycleGoldenTest {
      */
     @Test
     void startOnAPortAnotherServerHoldsIsABindErrorAndTheServerStaysStopped() throws Exception {
-        SocketIoServer holder = SocketIoServer.create(ServerOptions.builder().host("127.0.0.1").port(29023).build());
+        SocketIoServer holder = SocketIoServer.create(
+                ServerOptions.builder().host("127.0.0.1").port(29023).build());
         holder.start();
         try (GoldenRun run = GoldenRun.start("bind_error")) {
             try {

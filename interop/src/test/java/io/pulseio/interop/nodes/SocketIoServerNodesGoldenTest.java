@@ -22,33 +22,46 @@ class SocketIoServerNodesGoldenTest {
     void theOfficialClientDrivesEveryServerNodeAndEvent() throws Exception {
         try (GoldenRun run = GoldenRun.start("server_nodes")) {
             run.awaitLine(line -> line.startsWith("listening on "));
-            NodeClient.Result client = NodeClient.run(URL, Map.of("auth", Map.of("user", "ann")), List.of(
-                    Map.of("wait", "connect"),
-                    Map.of("wait", "welcome"),
-                    Map.of("emit", "ask", "args", List.of("q?"), "ack", true),
-                    Map.of("emit", "shout", "args", List.of("hey")),
-                    Map.of("wait", "shout"),
-                    Map.of("emit", "all", "args", List.of()),
-                    Map.of("wait", "news"),
-                    Map.of("emit", "leave", "args", List.of()),
-                    Map.of("sleep", 300),
-                    Map.of("emit", "kick", "args", List.of()),
-                    Map.of("wait", "disconnect")), Duration.ofSeconds(20));
+            NodeClient.Result client = NodeClient.run(
+                    URL,
+                    Map.of("auth", Map.of("user", "ann")),
+                    List.of(
+                            Map.of("wait", "connect"),
+                            Map.of("wait", "welcome"),
+                            Map.of("emit", "ask", "args", List.of("q?"), "ack", true),
+                            Map.of("emit", "shout", "args", List.of("hey")),
+                            Map.of("wait", "shout"),
+                            Map.of("emit", "all", "args", List.of()),
+                            Map.of("wait", "news"),
+                            Map.of("emit", "leave", "args", List.of()),
+                            Map.of("sleep", 300),
+                            Map.of("emit", "kick", "args", List.of()),
+                            Map.of("wait", "disconnect")),
+                    Duration.ofSeconds(20));
 
-            assertThat(client.succeeded()).as("client: " + client.lines() + client.stderr()).isTrue();
+            assertThat(client.succeeded())
+                    .as("client: " + client.lines() + client.stderr())
+                    .isTrue();
             assertThat(args(client, "welcome")).containsExactly("[\"hello client\"]");
-            assertThat(client.lines("ack")).extracting(l -> l.path("args").toString())
+            assertThat(client.lines("ack"))
+                    .extracting(l -> l.path("args").toString())
                     .containsExactly("[{\"answer\":42}]");
-            assertThat(args(client, "shout")).as("nothing after leaving the room").containsExactly("[\"hey\"]");
+            assertThat(args(client, "shout"))
+                    .as("nothing after leaving the room")
+                    .containsExactly("[\"hey\"]");
             assertThat(args(client, "news")).containsExactly("[{\"n\":1}]");
-            assertThat(client.lines("disconnect")).extracting(l -> l.path("reason").asText())
+            assertThat(client.lines("disconnect"))
+                    .extracting(l -> l.path("reason").asText())
                     .containsExactly("io server disconnect");
             run.awaitExitAndCompare("nodes/server_nodes");
         }
     }
 
     private static List<String> args(NodeClient.Result client, String event) {
-        return client.lines("event").stream().filter(l -> l.path("name").asText().equals(event))
-                .map(l -> l.path("args")).map(JsonNode::toString).toList();
+        return client.lines("event").stream()
+                .filter(l -> l.path("name").asText().equals(event))
+                .map(l -> l.path("args"))
+                .map(JsonNode::toString)
+                .toList();
     }
 }

@@ -58,7 +58,10 @@ final class AddToVariable implements NodeType {
     }
 
     private static Signature pins(PinSpec amount, PinType type) {
-        return new Signature(List.of(PinSpec.pulse("in"), amount.describedAs(DESCRIPTOR.inputs().get(1).description())),
+        return new Signature(
+                List.of(
+                        PinSpec.pulse("in"),
+                        amount.describedAs(DESCRIPTOR.inputs().get(1).description())),
                 List.of(PinSpec.pulse("out"), PinSpec.required("value", type)));
     }
 
@@ -93,9 +96,14 @@ final class AddToVariable implements NodeType {
     static void validate(ValidationContext check, NodeSpec node) {
         Optional<PinType> type = type(check.attributes(node), check.project());
         if (type.isPresent() && type.get() != PinType.NUMBER && type.get() != PinType.STRING) {
-            check.report(ProblemKind.INVALID_ATTRIBUTE, node.path() + ".attributes.variable", node.id(), "variable",
-                    "Add To Variable needs a number or string variable, and '" + check.attributes(node)
-                            .string("variable") + "' is " + type.get().id());
+            check.report(
+                    ProblemKind.INVALID_ATTRIBUTE,
+                    node.path() + ".attributes.variable",
+                    node.id(),
+                    "variable",
+                    "Add To Variable needs a number or string variable, and '"
+                            + check.attributes(node).string("variable") + "' is "
+                            + type.get().id());
         }
     }
 }

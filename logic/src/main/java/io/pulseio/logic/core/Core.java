@@ -5,8 +5,7 @@ import io.pulseio.logic.spi.NodeSetup;
 
 /** Small helpers shared by the core node definitions. */
 final class Core {
-    private Core() {
-    }
+    private Core() {}
 
     static NodeDescriptor.Builder node(String name, String displayName, String category) {
         return NodeDescriptor.builder(CorePlugin.ID + "." + name, displayName, category);

@@ -22,6 +22,7 @@ import java.util.Set;
 public final class CorePlugin implements Plugin {
     /** The plugin id, also the prefix of every core node type id. */
     public static final String ID = "core";
+
     private final List<NodeType> types;
 
     public CorePlugin() {
@@ -65,20 +66,32 @@ public final class CorePlugin implements Plugin {
             var attributes = check.attributes(node);
             String variable = attributes.string("variable");
             if (variable != null && project.variable(variable).isEmpty()) {
-                check.report(ProblemKind.UNKNOWN_VARIABLE, node.path() + ".attributes.variable", node.id(),
-                        "variable", "unknown variable '" + variable + "'");
+                check.report(
+                        ProblemKind.UNKNOWN_VARIABLE,
+                        node.path() + ".attributes.variable",
+                        node.id(),
+                        "variable",
+                        "unknown variable '" + variable + "'");
             }
             String function = attributes.string("function");
             if (function != null && project.function(function).isEmpty()) {
-                check.report(ProblemKind.UNKNOWN_FUNCTION, node.path() + ".attributes.function", node.id(),
-                        "function", "unknown function '" + function + "'");
+                check.report(
+                        ProblemKind.UNKNOWN_FUNCTION,
+                        node.path() + ".attributes.function",
+                        node.id(),
+                        "function",
+                        "unknown function '" + function + "'");
             }
             if (node.type().equals("core.sequence") && node.attributes().has("count")) {
                 double count = attributes.number("count", 2);
                 if (count != Math.rint(count) || count < 1 || count > FlowNodes.MAX_SEQUENCE) {
-                    check.report(ProblemKind.INVALID_ATTRIBUTE, node.path() + ".attributes.count", node.id(),
-                            "count", "attribute 'count' must be a whole number from 1 to " + FlowNodes.MAX_SEQUENCE
-                                    + ", was " + node.attributes().get("count").asText());
+                    check.report(
+                            ProblemKind.INVALID_ATTRIBUTE,
+                            node.path() + ".attributes.count",
+                            node.id(),
+                            "count",
+                            "attribute 'count' must be a whole number from 1 to " + FlowNodes.MAX_SEQUENCE + ", was "
+                                    + node.attributes().get("count").asText());
                 }
             }
             if (node.type().equals(SwitchNode.ID)) {
@@ -88,15 +101,26 @@ public final class CorePlugin implements Plugin {
             }
             String scene = attributes.string("scene");
             if (scene != null && project.scene(scene).isEmpty()) {
-                check.report(ProblemKind.UNKNOWN_SCENE, node.path() + ".attributes.scene", node.id(),
-                        "scene", "unknown scene '" + scene + "'");
+                check.report(
+                        ProblemKind.UNKNOWN_SCENE,
+                        node.path() + ".attributes.scene",
+                        node.id(),
+                        "scene",
+                        "unknown scene '" + scene + "'");
             }
         }
         for (FunctionSpec f : project.functions()) {
-            long entries = f.graph().nodes().stream().filter(n -> n.type().equals(FunctionNodes.INPUT)).count();
+            long entries = f.graph().nodes().stream()
+                    .filter(n -> n.type().equals(FunctionNodes.INPUT))
+                    .count();
             if (entries != 1) {
-                check.report(ProblemKind.FUNCTION_ENTRY, f.path(), null, null, "function '" + f.name()
-                        + "' needs exactly one " + FunctionNodes.INPUT + " node, found " + entries);
+                check.report(
+                        ProblemKind.FUNCTION_ENTRY,
+                        f.path(),
+                        null,
+                        null,
+                        "function '" + f.name() + "' needs exactly one " + FunctionNodes.INPUT + " node, found "
+                                + entries);
             }
         }
     }
@@ -109,12 +133,14 @@ public final class CorePlugin implements Plugin {
                 watched.add(node.attributes().path("variable").asText());
             }
         }
-        boolean stopOnUnhandled = STOP.equals(context.settings().path(UNHANDLED_ERRORS).asText(LOG));
+        boolean stopOnUnhandled =
+                STOP.equals(context.settings().path(UNHANDLED_ERRORS).asText(LOG));
         return new CoreRun(new CoreServices(context), Set.copyOf(watched), stopOnUnhandled);
     }
 
     /** {@code settings.core.unhandledErrors}: {@code log} (the default) or {@code stop}. */
     static final String UNHANDLED_ERRORS = "unhandledErrors";
+
     static final String LOG = "log";
     static final String STOP = "stop";
 
@@ -129,13 +155,23 @@ public final class CorePlugin implements Plugin {
         }
         settings.fieldNames().forEachRemaining(name -> {
             if (!name.equals(UNHANDLED_ERRORS)) {
-                check.report(ProblemKind.INVALID_SETTING, check.settingsPath() + "." + name, null, null,
+                check.report(
+                        ProblemKind.INVALID_SETTING,
+                        check.settingsPath() + "." + name,
+                        null,
+                        null,
                         "unknown setting '" + name + "' (settings.core has only " + UNHANDLED_ERRORS + ")");
             }
         });
         var mode = settings.get(UNHANDLED_ERRORS);
-        if (mode != null && !(mode.isTextual() && (mode.asText().equals(LOG) || mode.asText().equals(STOP)))) {
-            check.report(ProblemKind.INVALID_SETTING, check.settingsPath() + "." + UNHANDLED_ERRORS, null, null,
+        if (mode != null
+                && !(mode.isTextual()
+                        && (mode.asText().equals(LOG) || mode.asText().equals(STOP)))) {
+            check.report(
+                    ProblemKind.INVALID_SETTING,
+                    check.settingsPath() + "." + UNHANDLED_ERRORS,
+                    null,
+                    null,
                     UNHANDLED_ERRORS + " must be \"log\" or \"stop\", was " + mode);
         }
     }
@@ -150,8 +186,12 @@ public final class CorePlugin implements Plugin {
         @Override
         public void errorUnhandled(String error) {
             if (stopOnUnhandled) {
-                services.context().reportError(null, "unhandled error, so the run stops with exit code 1 "
-                        + "(settings.core.unhandledErrors is stop): " + error, null);
+                services.context()
+                        .reportError(
+                                null,
+                                "unhandled error, so the run stops with exit code 1 "
+                                        + "(settings.core.unhandledErrors is stop): " + error,
+                                null);
                 services.stopProject(1);
             }
         }
@@ -175,8 +215,8 @@ public final class CorePlugin implements Plugin {
                 Map<String, Object> outputs = new HashMap<>();
                 outputs.put("value", value);
                 outputs.put("previous", previous);
-                services.context().fireListeners(VariableNodes.ON_CHANGE, a -> name.equals(a.string("variable")),
-                        outputs);
+                services.context()
+                        .fireListeners(VariableNodes.ON_CHANGE, a -> name.equals(a.string("variable")), outputs);
             }
         }
     }

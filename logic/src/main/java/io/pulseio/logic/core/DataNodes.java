@@ -18,8 +18,7 @@ final class DataNodes {
     static final List<String> OPERATIONS = List.of("+", "-", "*", "/", "%", "min", "max", "pow");
     static final int FORMAT_ARGS = 4;
 
-    private DataNodes() {
-    }
+    private DataNodes() {}
 
     static List<NodeType> types() {
         return List.of(compare(), math(), format(), JsonGet.type());
@@ -109,7 +108,8 @@ final class DataNodes {
         for (int i = 0; i < FORMAT_ARGS; i++) {
             b.input(PinSpec.optional("arg" + i, PinType.ANY, ""));
         }
-        NodeDescriptor d = b.output(PinSpec.optional("text", PinType.STRING, "")).build();
+        NodeDescriptor d =
+                b.output(PinSpec.optional("text", PinType.STRING, "")).build();
         return NodeType.of(d, setup -> {
             int format = setup.input("format");
             int[] args = new int[FORMAT_ARGS];
@@ -133,8 +133,11 @@ final class DataNodes {
             if ((c == '{' || c == '}') && i + 1 < pattern.length() && pattern.charAt(i + 1) == c) {
                 out.append(c);
                 i++;
-            } else if (c == '{' && i + 2 < pattern.length() && pattern.charAt(i + 2) == '}'
-                    && pattern.charAt(i + 1) >= '0' && pattern.charAt(i + 1) < '0' + FORMAT_ARGS) {
+            } else if (c == '{'
+                    && i + 2 < pattern.length()
+                    && pattern.charAt(i + 2) == '}'
+                    && pattern.charAt(i + 1) >= '0'
+                    && pattern.charAt(i + 1) < '0' + FORMAT_ARGS) {
                 out.append(arg.apply(pattern.charAt(i + 1) - '0'));
                 i += 2;
             } else {

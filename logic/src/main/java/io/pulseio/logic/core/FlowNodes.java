@@ -22,8 +22,7 @@ final class FlowNodes {
     /** Sequence outputs are {@code then0 … then(N-1)}; N is capped to keep the node readable. */
     static final int MAX_SEQUENCE = 16;
 
-    private FlowNodes() {
-    }
+    private FlowNodes() {}
 
     static List<NodeType> types() {
         return List.of(print(), new SequenceType(), branch(), loadScene(), stopProject());

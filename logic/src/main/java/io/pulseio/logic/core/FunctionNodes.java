@@ -27,8 +27,7 @@ import java.util.Optional;
 final class FunctionNodes {
     static final String INPUT = "core.functionInput";
 
-    private FunctionNodes() {
-    }
+    private FunctionNodes() {}
 
     static List<NodeType> types() {
         return List.of(new Call(), new Entry(), new Exit());
@@ -36,7 +35,8 @@ final class FunctionNodes {
 
     private static List<PinSpec> pins(List<PortSpec> ports) {
         List<PinSpec> pins = new ArrayList<>();
-        ports.forEach(p -> pins.add(PinSpec.optional(p.name(), p.type(), p.type().zero())));
+        ports.forEach(
+                p -> pins.add(PinSpec.optional(p.name(), p.type(), p.type().zero())));
         return pins;
     }
 
@@ -58,13 +58,16 @@ final class FunctionNodes {
 
     /** The function whose body holds {@code node}. */
     private static Optional<FunctionSpec> owner(NodeSpec node, ProjectSpec project) {
-        return project.functions().stream().filter(f -> f.graph().nodes().contains(node)).findFirst();
+        return project.functions().stream()
+                .filter(f -> f.graph().nodes().contains(node))
+                .findFirst();
     }
 
     static final class Call implements NodeType {
         private static final NodeDescriptor D = node("callFunction", "Call Function", "Functions")
                 .description("Runs the function to its end with the inputs, then fires out with its outputs.")
-                .attribute(AttributeSpec.required("function", io.pulseio.logic.model.PinType.STRING, "name of the function"))
+                .attribute(AttributeSpec.required(
+                        "function", io.pulseio.logic.model.PinType.STRING, "name of the function"))
                 .input(PinSpec.pulse("in"))
                 .output(PinSpec.pulse("out"))
                 .build();
@@ -78,8 +81,8 @@ final class FunctionNodes {
         public Signature signature(NodeSpec node, Attributes attributes, ProjectSpec project) {
             String name = attributes.string("function");
             return project.function(name == null ? "" : name)
-                    .map(f -> new Signature(with(PinSpec.pulse("in"), pins(f.inputs())),
-                            with(PinSpec.pulse("out"), pins(f.outputs()))))
+                    .map(f -> new Signature(
+                            with(PinSpec.pulse("in"), pins(f.inputs())), with(PinSpec.pulse("out"), pins(f.outputs()))))
                     .orElse(Signature.of(D));
         }
 

@@ -19,8 +19,7 @@ import io.pulseio.protocol.Json;
  */
 final class JsonGet {
 
-    private JsonGet() {
-    }
+    private JsonGet() {}
 
     static NodeType type() {
         NodeDescriptor d = node("jsonGet", "JSON Get", "Data")
@@ -28,7 +27,8 @@ final class JsonGet {
                 .input(PinSpec.required("json", PinType.JSON).describedAs("JSON text, e.g. a received message"))
                 .input(PinSpec.optional("path", PinType.STRING, "").describedAs("dotted path with [n] indexes"))
                 .output(PinSpec.optional("value", PinType.JSON, "null").describedAs("the value as JSON text"))
-                .output(PinSpec.optional("text", PinType.STRING, "").describedAs("a string as itself, else JSON text; \"\" when missing"))
+                .output(PinSpec.optional("text", PinType.STRING, "")
+                        .describedAs("a string as itself, else JSON text; \"\" when missing"))
                 .output(PinSpec.optional("found", PinType.BOOLEAN, false).describedAs("whether the path exists"))
                 .build();
         return NodeType.of(d, setup -> {

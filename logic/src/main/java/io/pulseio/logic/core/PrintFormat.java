@@ -15,8 +15,7 @@ import io.pulseio.logic.spi.PinSpec;
  * braces, anything else kept as written).
  */
 final class PrintFormat {
-    private PrintFormat() {
-    }
+    private PrintFormat() {}
 
     static NodeType type() {
         NodeDescriptor.Builder b = node("printFormat", "Print Format", "Flow")

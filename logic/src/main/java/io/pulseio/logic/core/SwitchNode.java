@@ -36,7 +36,9 @@ final class SwitchNode implements NodeType {
     private static final NodeDescriptor DESCRIPTOR = node("switch", "Switch", "Flow")
             .description("Fires the output of the first case equal to value (case0 … in the order of cases), "
                     + "default when none is.")
-            .attribute(AttributeSpec.required(CASES, PinType.JSON,
+            .attribute(AttributeSpec.required(
+                    CASES,
+                    PinType.JSON,
                     "the cases: an array of 1 to 16 distinct strings, numbers or booleans, e.g. [\"a\", 2]"))
             .input(PinSpec.pulse("in"))
             .input(PinSpec.required("value", PinType.ANY).describedAs("the value to compare with each case"))
@@ -92,7 +94,11 @@ final class SwitchNode implements NodeType {
         }
         String problem = problem(given);
         if (problem != null) {
-            check.report(ProblemKind.INVALID_ATTRIBUTE, node.path() + ".attributes." + CASES, node.id(), CASES,
+            check.report(
+                    ProblemKind.INVALID_ATTRIBUTE,
+                    node.path() + ".attributes." + CASES,
+                    node.id(),
+                    CASES,
                     "attribute 'cases' " + problem + ", was " + given);
         }
     }

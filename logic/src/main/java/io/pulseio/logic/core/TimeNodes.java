@@ -19,8 +19,7 @@ import java.util.List;
  * placed in a function body: a call runs to its end at once, so work after the wait would run outside it.
  */
 final class TimeNodes {
-    private TimeNodes() {
-    }
+    private TimeNodes() {}
 
     static List<NodeType> types() {
         return List.of(delay(), timer());
@@ -54,7 +53,8 @@ final class TimeNodes {
                 .input(PinSpec.pulse("start"))
                 .input(PinSpec.pulse("stop"))
                 .input(PinSpec.optional("intervalMs", PinType.NUMBER, 1000.0).describedAs("milliseconds between ticks"))
-                .input(PinSpec.optional("times", PinType.NUMBER, 0.0).describedAs("ticks before it stops by itself, 0 = forever"))
+                .input(PinSpec.optional("times", PinType.NUMBER, 0.0)
+                        .describedAs("ticks before it stops by itself, 0 = forever"))
                 .output(PinSpec.pulse("out"))
                 .output(PinSpec.pulse("tick"))
                 .output(PinSpec.optional("count", PinType.NUMBER, 0.0).describedAs("ticks since start"))

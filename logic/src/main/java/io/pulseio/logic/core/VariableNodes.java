@@ -29,8 +29,8 @@ final class VariableNodes {
             + "the studio use the type the project declares)";
 
     static final String ON_CHANGE = "core.onVariableChange";
-    private VariableNodes() {
-    }
+
+    private VariableNodes() {}
 
     static List<NodeType> types() {
         return List.of(get(), set(), onChange());
@@ -68,24 +68,27 @@ final class VariableNodes {
                 .output(PinSpec.pulse("out"))
                 .output(PinSpec.required("value", PinType.ANY).describedAs(OF_THE_VARIABLE))
                 .build();
-        return new Typed(d, t -> new Signature(
-                List.of(PinSpec.pulse("in"), PinSpec.required("value", t)),
-                List.of(PinSpec.pulse("out"), PinSpec.required("value", t))), setup -> {
-            CoreServices services = Core.services(setup);
-            String name = setup.attributes().string("variable");
-            int in = setup.input("value");
-            int out = setup.output("out");
-            int stored = setup.output("value");
-            return new NodeBehaviour() {
-                @Override
-                public void run(NodeContext node, int pin) {
-                    Object value = node.input(in);
-                    services.setVariable(name, value);
-                    node.output(stored, value);
-                    node.fire(out);
-                }
-            };
-        });
+        return new Typed(
+                d,
+                t -> new Signature(
+                        List.of(PinSpec.pulse("in"), PinSpec.required("value", t)),
+                        List.of(PinSpec.pulse("out"), PinSpec.required("value", t))),
+                setup -> {
+                    CoreServices services = Core.services(setup);
+                    String name = setup.attributes().string("variable");
+                    int in = setup.input("value");
+                    int out = setup.output("out");
+                    int stored = setup.output("value");
+                    return new NodeBehaviour() {
+                        @Override
+                        public void run(NodeContext node, int pin) {
+                            Object value = node.input(in);
+                            services.setVariable(name, value);
+                            node.output(stored, value);
+                            node.fire(out);
+                        }
+                    };
+                });
     }
 
     private static NodeType onChange() {
@@ -97,14 +100,18 @@ final class VariableNodes {
                 .output(PinSpec.required("value", PinType.ANY).describedAs(OF_THE_VARIABLE))
                 .output(PinSpec.required("previous", PinType.ANY).describedAs(OF_THE_VARIABLE))
                 .build();
-        return new Typed(d, t -> new Signature(List.of(),
-                List.of(PinSpec.pulse("out"), PinSpec.required("value", t), PinSpec.required("previous", t))),
+        return new Typed(
+                d,
+                t -> new Signature(
+                        List.of(),
+                        List.of(PinSpec.pulse("out"), PinSpec.required("value", t), PinSpec.required("previous", t))),
                 setup -> NodeBehaviour.NONE);
     }
 
     /** A node type whose value pins follow the type of the variable its attribute names. */
-    private record Typed(NodeDescriptor descriptor, Function<PinType, Signature> pins,
-                         Function<NodeSetup, NodeBehaviour> factory) implements NodeType {
+    private record Typed(
+            NodeDescriptor descriptor, Function<PinType, Signature> pins, Function<NodeSetup, NodeBehaviour> factory)
+            implements NodeType {
         @Override
         public Signature signature(NodeSpec node, Attributes attributes, ProjectSpec project) {
             String name = attributes.string("variable");

@@ -27,7 +27,11 @@ public record BreakCondition(String input, Op op, String value) {
 
     /** The comparison of a {@link BreakCondition}. */
     public enum Op {
-        EQUALS, NOT_EQUALS, CONTAINS, LESS_THAN, GREATER_THAN
+        EQUALS,
+        NOT_EQUALS,
+        CONTAINS,
+        LESS_THAN,
+        GREATER_THAN
     }
 
     /** {@code input} equal to {@code value}, as text. */

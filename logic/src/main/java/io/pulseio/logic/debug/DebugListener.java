@@ -9,18 +9,14 @@ package io.pulseio.logic.debug;
 public interface DebugListener {
 
     /** Listens to nothing. */
-    DebugListener NONE = new DebugListener() {
-    };
+    DebugListener NONE = new DebugListener() {};
 
     /** The run paused at {@code at}; {@link PausePoint#reason()} says why. */
-    default void paused(PausePoint at) {
-    }
+    default void paused(PausePoint at) {}
 
     /** The run left a pause (resume, a step, close, or the run stopping). */
-    default void resumed() {
-    }
+    default void resumed() {}
 
     /** A breakpoint was hit; called just before {@link #paused} for the same point. */
-    default void breakpointHit(PausePoint at) {
-    }
+    default void breakpointHit(PausePoint at) {}
 }

@@ -28,8 +28,7 @@ public record NodeValues(String nodeId, String nodeType, List<PinValue> inputs, 
      * @param value the runtime value: a String, Double or Boolean, JSON as its text; null when it failed
      * @param error why it could not be read (a computed source failed); null when it could
      */
-    public record PinValue(String pin, String type, Object value, String error) {
-    }
+    public record PinValue(String pin, String type, Object value, String error) {}
 
     /** The value of input {@code name}; throws {@link IllegalArgumentException} when there is none. */
     public PinValue input(String name) {
@@ -42,7 +41,10 @@ public record NodeValues(String nodeId, String nodeType, List<PinValue> inputs, 
     }
 
     private PinValue find(List<PinValue> pins, String name, String what) {
-        return pins.stream().filter(p -> p.pin().equals(name)).findFirst().orElseThrow(
-                () -> new IllegalArgumentException("node '" + nodeId + "' has no data " + what + " '" + name + "'"));
+        return pins.stream()
+                .filter(p -> p.pin().equals(name))
+                .findFirst()
+                .orElseThrow(() ->
+                        new IllegalArgumentException("node '" + nodeId + "' has no data " + what + " '" + name + "'"));
     }
 }

@@ -17,8 +17,16 @@ import java.util.List;
  *                    functions); its size is the call depth
  * @param queueLength events waiting in the run's queue at the moment of the pause
  */
-public record PausePoint(Reason reason, String nodeId, String nodeType, String pin, String graph, String scene,
-                         String function, List<String> callers, int queueLength) {
+public record PausePoint(
+        Reason reason,
+        String nodeId,
+        String nodeType,
+        String pin,
+        String graph,
+        String scene,
+        String function,
+        List<String> callers,
+        int queueLength) {
 
     public PausePoint {
         callers = List.copyOf(callers);

@@ -13,14 +13,13 @@ import java.util.Map;
  * @param position   editor position; null when absent
  * @param path       JSON path of the node object, e.g. {@code $.logic.project.nodes[0]}
  */
-public record NodeSpec(String id, String type, JsonNode attributes, Map<String, JsonNode> constants,
-                       Position position, String path) {
+public record NodeSpec(
+        String id, String type, JsonNode attributes, Map<String, JsonNode> constants, Position position, String path) {
 
     public NodeSpec {
         constants = Map.copyOf(constants);
     }
 
     /** Editor coordinates; the runtime ignores them. */
-    public record Position(double x, double y) {
-    }
+    public record Position(double x, double y) {}
 }

@@ -10,7 +10,12 @@ import java.util.Locale;
  * message can flow straight into a JSON input); {@code ANY} any of those. {@code PULSE} carries no value.
  */
 public enum PinType {
-    PULSE, STRING, NUMBER, BOOLEAN, JSON, ANY;
+    PULSE,
+    STRING,
+    NUMBER,
+    BOOLEAN,
+    JSON,
+    ANY;
 
     /** The name used in project files and the toolbox: {@code "number"}, {@code "pulse"} ... */
     public String id() {

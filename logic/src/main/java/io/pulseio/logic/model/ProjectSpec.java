@@ -19,9 +19,16 @@ import java.util.Optional;
  * @param startScene name of the scene entered at start; null when the project has no scenes
  * @param functions  functions in file order
  */
-public record ProjectSpec(int format, String name, Map<String, Boolean> plugins, JsonNode settings,
-                          List<VariableSpec> variables, GraphSpec project, List<SceneSpec> scenes,
-                          String startScene, List<FunctionSpec> functions) {
+public record ProjectSpec(
+        int format,
+        String name,
+        Map<String, Boolean> plugins,
+        JsonNode settings,
+        List<VariableSpec> variables,
+        GraphSpec project,
+        List<SceneSpec> scenes,
+        String startScene,
+        List<FunctionSpec> functions) {
 
     /** The format version this runtime reads. */
     public static final int FORMAT = 1;

@@ -1,6 +1,5 @@
 package io.pulseio.logic.model;
 
-
 /**
  * A project variable.
  *
@@ -9,5 +8,4 @@ package io.pulseio.logic.model;
  * @param initial initial runtime value (see {@link PinType}); the type's zero when the file omits it
  * @param path    JSON path of the variable object
  */
-public record VariableSpec(String name, PinType type, Object initial, String path) {
-}
+public record VariableSpec(String name, PinType type, Object initial, String path) {}

@@ -35,7 +35,9 @@ public record Problem(ProblemKind kind, String path, String nodeId, String pin, 
                 b.append("node ").append(nodeId);
             }
             if (pin != null) {
-                b.append(nodeId != null ? ", " : "").append(isAttribute() ? "attribute " : "pin ").append(pin);
+                b.append(nodeId != null ? ", " : "")
+                        .append(isAttribute() ? "attribute " : "pin ")
+                        .append(pin);
             }
             b.append(']');
         }

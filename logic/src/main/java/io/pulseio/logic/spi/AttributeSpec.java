@@ -14,8 +14,7 @@ import java.util.Objects;
  * @param choices      allowed values for a STRING attribute (empty: any value)
  * @param description  one line for the toolbox; never null
  */
-public record AttributeSpec(String name, PinType type, Object defaultValue, List<String> choices,
-                            String description) {
+public record AttributeSpec(String name, PinType type, Object defaultValue, List<String> choices, String description) {
 
     public AttributeSpec {
         Objects.requireNonNull(name, "name");

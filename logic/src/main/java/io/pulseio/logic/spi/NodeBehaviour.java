@@ -11,16 +11,14 @@ package io.pulseio.logic.spi;
 public interface NodeBehaviour {
 
     /** A behaviour that does nothing: listeners need none (the runtime fires their {@code out}). */
-    NodeBehaviour NONE = new NodeBehaviour() {
-    };
+    NodeBehaviour NONE = new NodeBehaviour() {};
 
     /**
      * A pulse arrived on input {@code pulseInput} (an index into the node's inputs). Read inputs,
      * write outputs, then {@link NodeContext#fire} pulse outputs; fired pulses run, depth first, after
      * this method returns, in the order fired.
      */
-    default void run(NodeContext node, int pulseInput) throws Exception {
-    }
+    default void run(NodeContext node, int pulseInput) throws Exception {}
 
     /**
      * Computes data output {@code output} of a pure node when an input linked to it is read. Reads its

@@ -21,9 +21,15 @@ import java.util.Set;
  * @param inputs      input pins, pulse and data, in display order
  * @param outputs     output pins, pulse and data, in display order
  */
-public record NodeDescriptor(String typeId, String displayName, String category, String description,
-                             Set<Scope> scopes, List<AttributeSpec> attributes, List<PinSpec> inputs,
-                             List<PinSpec> outputs) {
+public record NodeDescriptor(
+        String typeId,
+        String displayName,
+        String category,
+        String description,
+        Set<Scope> scopes,
+        List<AttributeSpec> attributes,
+        List<PinSpec> inputs,
+        List<PinSpec> outputs) {
 
     public NodeDescriptor {
         Objects.requireNonNull(typeId, "typeId");
@@ -37,7 +43,10 @@ public record NodeDescriptor(String typeId, String displayName, String category,
         attributes = List.copyOf(attributes);
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
-        requireUnique(typeId, "attribute", attributes.stream().map(AttributeSpec::name).toList());
+        requireUnique(
+                typeId,
+                "attribute",
+                attributes.stream().map(AttributeSpec::name).toList());
         requireUnique(typeId, "input", inputs.stream().map(PinSpec::name).toList());
         requireUnique(typeId, "output", outputs.stream().map(PinSpec::name).toList());
     }
@@ -118,8 +127,7 @@ public record NodeDescriptor(String typeId, String displayName, String category,
         }
 
         public NodeDescriptor build() {
-            return new NodeDescriptor(typeId, displayName, category, description, scopes, attributes,
-                    inputs, outputs);
+            return new NodeDescriptor(typeId, displayName, category, description, scopes, attributes, inputs, outputs);
         }
     }
 }

@@ -9,5 +9,4 @@ package io.pulseio.logic.spi;
  * @param message    what went wrong, for people
  * @param cause      the exception thrown; may be null
  */
-public record NodeFailure(String nodeId, String typeId, Attributes attributes, String message, Throwable cause) {
-}
+public record NodeFailure(String nodeId, String typeId, Attributes attributes, String message, Throwable cause) {}

@@ -53,8 +53,7 @@ public interface Plugin {
      * {@code check}. Called at load time, only when enabled, after the core checks of each node (types,
      * scopes, attribute types). Must not throw and must not touch the network.
      */
-    default void validate(ValidationContext check) {
-    }
+    default void validate(ValidationContext check) {}
 
     /**
      * Starts the plugin for one run, on the logic thread, before any node behaviour is created.
@@ -62,7 +61,6 @@ public interface Plugin {
      * Throwing aborts the start of the run.
      */
     default PluginRun start(PluginContext context) throws Exception {
-        return new PluginRun() {
-        };
+        return new PluginRun() {};
     }
 }

@@ -54,8 +54,7 @@ public interface PluginContext {
      * unhandled and every plugin's {@link PluginRun#errorUnhandled} gets {@code error} (one line: what failed
      * and where). Any thread. The default fires without that check.
      */
-    default void fireErrorListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs,
-                                    String error) {
+    default void fireErrorListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs, String error) {
         fireListeners(typeId, match, outputs);
     }
 

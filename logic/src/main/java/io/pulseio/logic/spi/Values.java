@@ -8,8 +8,7 @@ import io.pulseio.protocol.Json;
 /** Conversions between runtime values (see {@link PinType}). Stateless and thread-safe. */
 public final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     /** Text of a value: strings as themselves, whole numbers without {@code .0}, null as "". */
     public static String text(Object value) {
@@ -98,7 +97,8 @@ public final class Values {
             case BOOLEAN:
                 return node.isBoolean() ? node.booleanValue() : null;
             case JSON:
-                // JSON travels as compact text: a string constant is that text (it must parse), anything else is written out
+                // JSON travels as compact text: a string constant is that text (it must parse), anything else is
+                // written out
                 if (node.isTextual()) {
                     return isJsonText(node.textValue()) ? compact(node.textValue()) : null;
                 }

@@ -1,7 +1,7 @@
 package io.pulseio.logic.time;
 
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** {@link Scheduler} on {@link System#nanoTime()} with one daemon thread, released by {@link #close()}. */

@@ -15,6 +15,7 @@ import java.io.Writer;
 public final class JsonLinesTraceWriter implements TraceListener, AutoCloseable {
     /** The default size limit of a trace file: 256 MiB. */
     public static final long DEFAULT_MAX_BYTES = 256L * 1024 * 1024;
+
     private static final JsonFactory FACTORY = new JsonFactory();
     private final Writer out;
     private final long maxBytes;

@@ -13,8 +13,8 @@ public sealed interface TraceEvent {
     String kind();
 
     /** The kinds of the runtime's own records; a plugin may declare none of them. */
-    java.util.Set<String> RUNTIME_KINDS = java.util.Set.of("runStarted", "runStopped", "node", "pulse", "scene",
-            "error", "traceLimit");
+    java.util.Set<String> RUNTIME_KINDS =
+            java.util.Set.of("runStarted", "runStopped", "node", "pulse", "scene", "error", "traceLimit");
 
     /** The run started. */
     record RunStarted(long t, String project) implements TraceEvent {
@@ -37,8 +37,7 @@ public sealed interface TraceEvent {
      * @param graph {@code project}, {@code scene:NAME} or {@code function:NAME}
      * @param ns    how long its behaviour took
      */
-    record NodeExecuted(long t, String node, String nodeType, String pin, String graph, long ns)
-            implements TraceEvent {
+    record NodeExecuted(long t, String node, String nodeType, String pin, String graph, long ns) implements TraceEvent {
         public String kind() {
             return "node";
         }

@@ -9,7 +9,7 @@ package io.pulseio.logic.trace;
 public interface TraceListener {
 
     /** Ignores everything; the runtime skips building records when this is the listener. */
-    TraceListener NONE = event -> { };
+    TraceListener NONE = event -> {};
 
     void onEvent(TraceEvent event);
 

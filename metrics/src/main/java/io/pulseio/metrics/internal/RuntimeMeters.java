@@ -13,30 +13,37 @@ import java.util.Map;
  * by the scrape thread, which Micrometer's counters allow.
  */
 public final class RuntimeMeters implements TraceListener {
-  private final MeterRegistry registry;
-  private final Map<String, Counter> executions = new HashMap<>();
-  private final Map<String, Counter> errors = new HashMap<>();
+    private final MeterRegistry registry;
+    private final Map<String, Counter> executions = new HashMap<>();
+    private final Map<String, Counter> errors = new HashMap<>();
 
-  public RuntimeMeters(MeterRegistry registry) {
-    this.registry = registry;
-    for (String source : new String[] {"node", "loop", "plugin", "runtime"}) {
-      errors.put(source, errorCounter(source));
+    public RuntimeMeters(MeterRegistry registry) {
+        this.registry = registry;
+        for (String source : new String[] {"node", "loop", "plugin", "runtime"}) {
+            errors.put(source, errorCounter(source));
+        }
     }
-  }
 
-  @Override
-  public void onEvent(TraceEvent event) {
-    if (event instanceof TraceEvent.NodeExecuted n) {
-      executions.computeIfAbsent(n.nodeType(), type -> Counter.builder("pulseio.logic.node.executions")
-          .description("node executions, by node type").tag("node_type", type).register(registry))
-          .increment();
-    } else if (event instanceof TraceEvent.Error e) {
-      errors.computeIfAbsent(e.source(), this::errorCounter).increment();
+    @Override
+    public void onEvent(TraceEvent event) {
+        if (event instanceof TraceEvent.NodeExecuted n) {
+            executions
+                    .computeIfAbsent(
+                            n.nodeType(),
+                            type -> Counter.builder("pulseio.logic.node.executions")
+                                    .description("node executions, by node type")
+                                    .tag("node_type", type)
+                                    .register(registry))
+                    .increment();
+        } else if (event instanceof TraceEvent.Error e) {
+            errors.computeIfAbsent(e.source(), this::errorCounter).increment();
+        }
     }
-  }
 
-  private Counter errorCounter(String source) {
-    return Counter.builder("pulseio.logic.errors").description("errors of the run, by source")
-        .tag("source", source).register(registry);
-  }
+    private Counter errorCounter(String source) {
+        return Counter.builder("pulseio.logic.errors")
+                .description("errors of the run, by source")
+                .tag("source", source)
+                .register(registry);
+    }
 }

@@ -14,18 +14,20 @@ import java.util.concurrent.atomic.AtomicLong;
  * being ignored by the registry. Registries are held weakly.
  */
 final class SharedGauges {
-  private static final Map<MeterRegistry, Map<String, AtomicLong>> ALL = new WeakHashMap<>();
+    private static final Map<MeterRegistry, Map<String, AtomicLong>> ALL = new WeakHashMap<>();
 
-  private SharedGauges() {}
+    private SharedGauges() {}
 
-  static synchronized AtomicLong of(MeterRegistry registry, String name, Tags tags,
-      String description) {
-    Map<String, AtomicLong> mine = ALL.computeIfAbsent(registry, r -> new HashMap<>());
-    return mine.computeIfAbsent(name + tags, k -> {
-      AtomicLong value = new AtomicLong();
-      Gauge.builder(name, value, AtomicLong::get).description(description).tags(tags)
-          .strongReference(true).register(registry);
-      return value;
-    });
-  }
+    static synchronized AtomicLong of(MeterRegistry registry, String name, Tags tags, String description) {
+        Map<String, AtomicLong> mine = ALL.computeIfAbsent(registry, r -> new HashMap<>());
+        return mine.computeIfAbsent(name + tags, k -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder(name, value, AtomicLong::get)
+                    .description(description)
+                    .tags(tags)
+                    .strongReference(true)
+                    .register(registry);
+            return value;
+        });
+    }
 }

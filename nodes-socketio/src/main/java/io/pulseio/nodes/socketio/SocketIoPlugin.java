@@ -29,6 +29,7 @@ import java.util.Set;
 public final class SocketIoPlugin implements Plugin {
     /** The plugin id, the prefix of its node type ids and the name of its settings section. */
     public static final String ID = "socketio";
+
     private static final List<NodeType> TYPES = types();
 
     private static List<NodeType> types() {
@@ -67,7 +68,9 @@ public final class SocketIoPlugin implements Plugin {
     /** Checks the connections and servers, and each node's connection or server, filters and constants. */
     @Override
     public void validate(ValidationContext check) {
-        SettingsReader.read(check.settings(), check.settingsPath(),
+        SettingsReader.read(
+                check.settings(),
+                check.settingsPath(),
                 (kind, path, message) -> check.report(kind, path, null, null, message));
         ClientNodes.check(check);
         ServerNodes.check(check);
@@ -79,11 +82,11 @@ public final class SocketIoPlugin implements Plugin {
      */
     @Override
     public PluginRun start(PluginContext context) {
-        SettingsReader.Section section = SettingsReader.readSection(context.settings(), "$.settings." + ID,
-                (kind, path, message) -> {
+        SettingsReader.Section section =
+                SettingsReader.readSection(context.settings(), "$.settings." + ID, (kind, path, message) -> {
                     throw new IllegalStateException("invalid Socket.IO settings at run time: " + path + ": " + message);
                 });
-        return new SocketIoRun(new Connections(context, section.connections()),
-                new Servers(context, section.servers()));
+        return new SocketIoRun(
+                new Connections(context, section.connections()), new Servers(context, section.servers()));
     }
 }

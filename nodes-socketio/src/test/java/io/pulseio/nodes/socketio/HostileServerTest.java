@@ -20,7 +20,8 @@ class HostileServerTest {
             {"from": "go.out", "to": "start.in"}""";
 
     private static List<String> refusedWith(String message) throws Exception {
-        SocketIoServer server = SocketIoServer.create(ServerOptions.builder().port(0).ioThreads(1).build());
+        SocketIoServer server = SocketIoServer.create(
+                ServerOptions.builder().port(0).ioThreads(1).build());
         server.sockets().use(Middleware.sync(socket -> {
             throw new ConnectionRefusedException(message);
         }));
@@ -38,8 +39,8 @@ class HostileServerTest {
     void aRefusalWithEscapeSequencesReachesTheGraphEscaped() throws Exception {
         List<String> out = refusedWith("\u001b[2J\u001b]0;owned\u0007\u009b31mred\r\nforged");
 
-        assertThat(out).containsExactly(
-                "namespace refused|/|\\u001b[2J\\u001b]0;owned\\u0007\\u009b31mred\\r\\nforged");
+        assertThat(out)
+                .containsExactly("namespace refused|/|\\u001b[2J\\u001b]0;owned\\u0007\\u009b31mred\\r\\nforged");
     }
 
     @Test

@@ -27,6 +27,7 @@ class MisuseTest {
             {"id": "isLast", "type": "core.compare", "attributes": {"op": "=="}, "inputs": {"b": "%s"}},
             {"id": "last", "type": "core.branch"},
             {"id": "end", "type": "core.stopProject"}""";
+
     private static final String ERROR_LINKS = """
             {"from": "err.reason", "to": "errText.arg0"}, {"from": "err.namespace", "to": "errText.arg1"},
             {"from": "err.message", "to": "errText.arg2"}, {"from": "errText.text", "to": "errPrint.message"},
@@ -37,11 +38,13 @@ class MisuseTest {
             + "\"reconnection\": {\"enabled\": false}}";
 
     static List<String> run(String connection, String stopOn, String nodes, String links) throws Exception {
-        String json = Projects.project(connection, nodes + ",\n" + ERRORS.formatted(stopOn), links + ",\n" + ERROR_LINKS);
+        String json =
+                Projects.project(connection, nodes + ",\n" + ERRORS.formatted(stopOn), links + ",\n" + ERROR_LINKS);
         LoadedProject project = Projects.loader(Map.of()).load(json).orThrow();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         List<TraceEvent> trace = Collections.synchronizedList(new ArrayList<>());
-        try (ProjectRun run = project.start(RunOptions.builder().output(output::add).trace(trace::add).build())) {
+        try (ProjectRun run = project.start(
+                RunOptions.builder().output(output::add).trace(trace::add).build())) {
             assertThat(run.awaitExit(WAIT)).isZero();
         }
         return output;

@@ -7,8 +7,7 @@ import java.util.Map;
 
 /** Small project files for the plugin's tests. */
 final class Projects {
-    private Projects() {
-    }
+    private Projects() {}
 
     /** A project with these connections (JSON array items) and project-graph nodes and links. */
     static String project(String connections, String nodes, String links) {
@@ -29,6 +28,9 @@ final class Projects {
     }
 
     static ProjectLoader loader(Map<String, String> env) {
-        return ProjectLoader.builder().registry(NodeRegistry.of(new SocketIoPlugin())).environment(env).build();
+        return ProjectLoader.builder()
+                .registry(NodeRegistry.of(new SocketIoPlugin()))
+                .environment(env)
+                .build();
     }
 }

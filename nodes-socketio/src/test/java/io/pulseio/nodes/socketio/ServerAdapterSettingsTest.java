@@ -34,20 +34,28 @@ class ServerAdapterSettingsTest {
 
     @Test
     void withoutTheRedisModuleTheProblemSaysWhatToAdd() {
-        assertOnlyProblem("\"redis://127.0.0.1:6379\"", ProblemKind.INVALID_SETTING, A,
+        assertOnlyProblem(
+                "\"redis://127.0.0.1:6379\"",
+                ProblemKind.INVALID_SETTING,
+                A,
                 MISSING.formatted("redis://127.0.0.1:6379"));
-        assertOnlyProblem("{\"url\": \"redis://:pw@127.0.0.1:6379\", \"kind\": \"classic\"}",
-                ProblemKind.INVALID_SETTING, A, MISSING.formatted("redis://:***@127.0.0.1:6379"));
+        assertOnlyProblem(
+                "{\"url\": \"redis://:pw@127.0.0.1:6379\", \"kind\": \"classic\"}",
+                ProblemKind.INVALID_SETTING,
+                A,
+                MISSING.formatted("redis://:***@127.0.0.1:6379"));
     }
 
     @Test
     void theUrlAndPasswordMayComeFromTheEnvironmentAndAreNeverShown() {
-        LoadResult result = Projects.loader(Map.of("REDIS_URL", "redis://:topsecret@cache:6379",
-                "REDIS_PASSWORD", "hunter22")).load(project(
-                "{\"url\": \"${env:REDIS_URL}\", \"password\": \"${env:REDIS_PASSWORD}\"}"));
+        LoadResult result = Projects.loader(
+                        Map.of("REDIS_URL", "redis://:topsecret@cache:6379", "REDIS_PASSWORD", "hunter22"))
+                .load(project("{\"url\": \"${env:REDIS_URL}\", \"password\": \"${env:REDIS_PASSWORD}\"}"));
         assertThat(result.problems()).hasSize(1);
-        assertThat(result.problems().get(0).message()).contains("no cluster adapter for redis:// URLs")
-                .doesNotContain("topsecret").doesNotContain("hunter22");
+        assertThat(result.problems().get(0).message())
+                .contains("no cluster adapter for redis:// URLs")
+                .doesNotContain("topsecret")
+                .doesNotContain("hunter22");
     }
 
     @Test
@@ -60,37 +68,56 @@ class ServerAdapterSettingsTest {
 
     @Test
     void anAdapterIsAUrlOrAnObject() {
-        assertOnlyProblem("5", ProblemKind.INVALID_SETTING, A, "adapter must be a URL such as "
-                + "\"redis://host:6379\" or an object {url, kind, password, key, options}, was 5");
+        assertOnlyProblem(
+                "5",
+                ProblemKind.INVALID_SETTING,
+                A,
+                "adapter must be a URL such as "
+                        + "\"redis://host:6379\" or an object {url, kind, password, key, options}, was 5");
     }
 
     @Test
     void theObjectNeedsAUrlAndKnowsItsFields() {
-        assertOnlyProblem("{\"kind\": \"classic\"}", SocketIoProblems.INVALID_URL, A + ".url",
+        assertOnlyProblem(
+                "{\"kind\": \"classic\"}",
+                SocketIoProblems.INVALID_URL,
+                A + ".url",
                 "url is required, such as redis://host:6379");
         LoadResult result = Projects.load(project("{\"url\": \"redis://h:1\", \"host\": \"h\"}"));
-        assertThat(result.problems()).contains(new Problem(ProblemKind.INVALID_SETTING, A + ".host", null, null,
-                "unknown adapter field 'host'"));
+        assertThat(result.problems())
+                .contains(new Problem(
+                        ProblemKind.INVALID_SETTING, A + ".host", null, null, "unknown adapter field 'host'"));
     }
 
     @Test
     void optionsAreAnObjectOfPlainValues() {
-        assertOnlyProblem("{\"url\": \"redis://h:1\", \"options\": [1]}", ProblemKind.INVALID_SETTING,
-                A + ".options", "options must be an object such as {\"maxLen\": 5000}, was [1]");
-        assertOnlyProblem("{\"url\": \"redis://h:1\", \"options\": {\"maxLen\": 5, \"streamName\": {}}}",
-                ProblemKind.INVALID_SETTING, A + ".options.streamName",
+        assertOnlyProblem(
+                "{\"url\": \"redis://h:1\", \"options\": [1]}",
+                ProblemKind.INVALID_SETTING,
+                A + ".options",
+                "options must be an object such as {\"maxLen\": 5000}, was [1]");
+        assertOnlyProblem(
+                "{\"url\": \"redis://h:1\", \"options\": {\"maxLen\": 5, \"streamName\": {}}}",
+                ProblemKind.INVALID_SETTING,
+                A + ".options.streamName",
                 "streamName must be a string, number or boolean, was {}");
     }
 
     @Test
     void aPasswordThatIsNotTextIsNotShown() {
-        assertOnlyProblem("{\"url\": \"redis://h:1\", \"password\": 123456}", ProblemKind.INVALID_SETTING,
-                A + ".password", "password must be a non-empty string, was ***");
+        assertOnlyProblem(
+                "{\"url\": \"redis://h:1\", \"password\": 123456}",
+                ProblemKind.INVALID_SETTING,
+                A + ".password",
+                "password must be a non-empty string, was ***");
     }
 
     @Test
     void aUrlWithoutSchemeIsRefused() {
-        assertOnlyProblem("\"cache:6379\"", ProblemKind.INVALID_SETTING, A,
+        assertOnlyProblem(
+                "\"cache:6379\"",
+                ProblemKind.INVALID_SETTING,
+                A,
                 "adapter URL 'cache:6379' has no scheme: write it as redis://host:port");
     }
 }

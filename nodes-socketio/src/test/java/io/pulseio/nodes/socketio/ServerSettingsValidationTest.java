@@ -38,77 +38,137 @@ class ServerSettingsValidationTest {
                 "host": "127.0.0.1", "path": "/rt/", "cors": ["https://hmi.example.org"], "pingInterval": 1000,
                 "pingTimeout": 500, "connectTimeout": 2000, "maxHttpBufferSize": 5000000,
                 "connectionStateRecovery": 60000""");
-        assertThat(load(project(full + ", {\"name\": \"any\", \"port\": 0, \"cors\": \"*\", "
-                + "\"connectionStateRecovery\": true}", "")).problems()).isEmpty();
+        assertThat(load(project(
+                                full + ", {\"name\": \"any\", \"port\": 0, \"cors\": \"*\", "
+                                        + "\"connectionStateRecovery\": true}",
+                                ""))
+                        .problems())
+                .isEmpty();
     }
 
     @Test
     void aMetricsSettingIsValidAndItsMistakesAreNamed() {
-        assertThat(load(project(server("\"metrics\": {\"port\": 9464}") + ", {\"name\": \"b\", \"port\": 8081, "
-                + "\"metrics\": {\"port\": 9465, \"host\": \"0.0.0.0\"}}", "")).problems()).isEmpty();
-        assertOnlyProblem(server("\"metrics\": 9464"), ProblemKind.INVALID_SETTING, S0 + ".metrics",
+        assertThat(load(project(
+                                server("\"metrics\": {\"port\": 9464}") + ", {\"name\": \"b\", \"port\": 8081, "
+                                        + "\"metrics\": {\"port\": 9465, \"host\": \"0.0.0.0\"}}",
+                                ""))
+                        .problems())
+                .isEmpty();
+        assertOnlyProblem(
+                server("\"metrics\": 9464"),
+                ProblemKind.INVALID_SETTING,
+                S0 + ".metrics",
                 "metrics must be an object {port, host?}, was 9464");
-        assertOnlyProblem(server("\"metrics\": {}"), SocketIoProblems.INVALID_PORT, S0 + ".metrics.port",
+        assertOnlyProblem(
+                server("\"metrics\": {}"),
+                SocketIoProblems.INVALID_PORT,
+                S0 + ".metrics.port",
                 "port is required (0 for any free port)");
-        assertOnlyProblem(server("\"metrics\": {\"port\": 70000}"), SocketIoProblems.INVALID_PORT,
-                S0 + ".metrics.port", "port must be in 0..65535, was 70000");
-        assertOnlyProblem(server("\"metrics\": {\"port\": 8080}"), SocketIoProblems.INVALID_PORT,
-                S0 + ".metrics.port", "the metrics port 8080 is the server's own port: give it a port of its own");
-        assertOnlyProblem(server("\"metrics\": {\"port\": 9464, \"host\": \" \"}"), ProblemKind.INVALID_SETTING,
-                S0 + ".metrics.host", "host must be a non-empty string, was \" \"");
-        assertOnlyProblem(server("\"metrics\": {\"port\": 9464}") + ", {\"name\": \"b\", \"port\": 9464}",
-                SocketIoProblems.INVALID_PORT, "$.settings.socketio.servers[1].port",
+        assertOnlyProblem(
+                server("\"metrics\": {\"port\": 70000}"),
+                SocketIoProblems.INVALID_PORT,
+                S0 + ".metrics.port",
+                "port must be in 0..65535, was 70000");
+        assertOnlyProblem(
+                server("\"metrics\": {\"port\": 8080}"),
+                SocketIoProblems.INVALID_PORT,
+                S0 + ".metrics.port",
+                "the metrics port 8080 is the server's own port: give it a port of its own");
+        assertOnlyProblem(
+                server("\"metrics\": {\"port\": 9464, \"host\": \" \"}"),
+                ProblemKind.INVALID_SETTING,
+                S0 + ".metrics.host",
+                "host must be a non-empty string, was \" \"");
+        assertOnlyProblem(
+                server("\"metrics\": {\"port\": 9464}") + ", {\"name\": \"b\", \"port\": 9464}",
+                SocketIoProblems.INVALID_PORT,
+                "$.settings.socketio.servers[1].port",
                 "port 9464 is already used by server 'hmi (metrics)'");
     }
 
     @Test
     void anAdminSettingIsValidAndItsMistakesAreNamed() {
-        assertThat(load(project(server("\"admin\": {\"username\": \"ops\", \"password\": \"pw\", "
-                + "\"readOnly\": true, \"mode\": \"production\", \"namespace\": \"/ops\"}"), "")).problems()).isEmpty();
-        assertOnlyProblem(server("\"admin\": true"), ProblemKind.INVALID_SETTING, S0 + ".admin",
+        assertThat(load(project(
+                                server("\"admin\": {\"username\": \"ops\", \"password\": \"pw\", "
+                                        + "\"readOnly\": true, \"mode\": \"production\", \"namespace\": \"/ops\"}"),
+                                ""))
+                        .problems())
+                .isEmpty();
+        assertOnlyProblem(
+                server("\"admin\": true"),
+                ProblemKind.INVALID_SETTING,
+                S0 + ".admin",
                 "admin must be an object {username, password, readOnly?, mode?, namespace?}, was true");
-        assertOnlyProblem(server("\"admin\": {\"username\": \"ops\"}"), ProblemKind.INVALID_SETTING,
-                S0 + ".admin.password", "admin password must be a non-empty string (it is required)");
-        assertOnlyProblem(server("\"admin\": {\"username\": \"\", \"password\": \"secret-value\"}"),
-                ProblemKind.INVALID_SETTING, S0 + ".admin.username", "admin username must be a non-empty string");
-        assertOnlyProblem(server("\"admin\": {\"username\": \"ops\", \"password\": \"pw\", \"mode\": \"test\"}"),
-                ProblemKind.INVALID_SETTING, S0 + ".admin.mode",
+        assertOnlyProblem(
+                server("\"admin\": {\"username\": \"ops\"}"),
+                ProblemKind.INVALID_SETTING,
+                S0 + ".admin.password",
+                "admin password must be a non-empty string (it is required)");
+        assertOnlyProblem(
+                server("\"admin\": {\"username\": \"\", \"password\": \"secret-value\"}"),
+                ProblemKind.INVALID_SETTING,
+                S0 + ".admin.username",
+                "admin username must be a non-empty string");
+        assertOnlyProblem(
+                server("\"admin\": {\"username\": \"ops\", \"password\": \"pw\", \"mode\": \"test\"}"),
+                ProblemKind.INVALID_SETTING,
+                S0 + ".admin.mode",
                 "mode must be \"development\" or \"production\", was \"test\"");
-        assertOnlyProblem(server("\"admin\": {\"username\": \"ops\", \"password\": \"pw\", \"namespace\": \"ops\"}"),
-                ProblemKind.INVALID_SETTING, S0 + ".admin.namespace",
+        assertOnlyProblem(
+                server("\"admin\": {\"username\": \"ops\", \"password\": \"pw\", \"namespace\": \"ops\"}"),
+                ProblemKind.INVALID_SETTING,
+                S0 + ".admin.namespace",
                 "namespace must be a string starting with /, was \"ops\"");
-        assertOnlyProblem(server("\"admin\": {\"username\": \"ops\", \"password\": \"pw\", \"readOnly\": 3}"),
-                ProblemKind.INVALID_SETTING, S0 + ".admin.readOnly", "readOnly must be true or false, was 3");
+        assertOnlyProblem(
+                server("\"admin\": {\"username\": \"ops\", \"password\": \"pw\", \"readOnly\": 3}"),
+                ProblemKind.INVALID_SETTING,
+                S0 + ".admin.readOnly",
+                "readOnly must be true or false, was 3");
     }
 
     @Test
     void aServerNeedsAPort() {
-        assertOnlyProblem("{\"name\": \"hmi\"}", SocketIoProblems.INVALID_PORT, S0 + ".port",
+        assertOnlyProblem(
+                "{\"name\": \"hmi\"}",
+                SocketIoProblems.INVALID_PORT,
+                S0 + ".port",
                 "port is required (0 for any free port)");
     }
 
     @Test
     void aPortMustBeInRange() {
-        assertOnlyProblem("{\"name\": \"hmi\", \"port\": 70000}", SocketIoProblems.INVALID_PORT, S0 + ".port",
+        assertOnlyProblem(
+                "{\"name\": \"hmi\", \"port\": 70000}",
+                SocketIoProblems.INVALID_PORT,
+                S0 + ".port",
                 "port must be in 0..65535, was 70000");
     }
 
     @Test
     void aPortMustBeAnInteger() {
-        assertOnlyProblem("{\"name\": \"hmi\", \"port\": \"x\"}", SocketIoProblems.INVALID_PORT, S0 + ".port",
+        assertOnlyProblem(
+                "{\"name\": \"hmi\", \"port\": \"x\"}",
+                SocketIoProblems.INVALID_PORT,
+                S0 + ".port",
                 "port must be an integer, was \"x\"");
     }
 
     @Test
     void twoServersMayNotShareAFixedPort() {
-        assertOnlyProblem(server("") + ", {\"name\": \"other\", \"port\": 8080}", SocketIoProblems.INVALID_PORT,
-                "$.settings.socketio.servers[1].port", "port 8080 is already used by server 'hmi'");
+        assertOnlyProblem(
+                server("") + ", {\"name\": \"other\", \"port\": 8080}",
+                SocketIoProblems.INVALID_PORT,
+                "$.settings.socketio.servers[1].port",
+                "port 8080 is already used by server 'hmi'");
     }
 
     @Test
     void duplicateServerNamesAreRejected() {
-        assertOnlyProblem(server("") + ", {\"name\": \"hmi\", \"port\": 8081}", SocketIoProblems.DUPLICATE_CONNECTION,
-                "$.settings.socketio.servers[1].name", "duplicate server name 'hmi' (first at servers[0])");
+        assertOnlyProblem(
+                server("") + ", {\"name\": \"hmi\", \"port\": 8081}",
+                SocketIoProblems.DUPLICATE_CONNECTION,
+                "$.settings.socketio.servers[1].name",
+                "duplicate server name 'hmi' (first at servers[0])");
     }
 
     @Test
@@ -118,53 +178,79 @@ class ServerSettingsValidationTest {
 
     @Test
     void unknownFieldsAreRejected() {
-        assertOnlyProblem(server("\"colour\": 1"), ProblemKind.INVALID_SETTING, S0 + ".colour",
-                "unknown server field 'colour'");
+        assertOnlyProblem(
+                server("\"colour\": 1"), ProblemKind.INVALID_SETTING, S0 + ".colour", "unknown server field 'colour'");
     }
 
     @Test
     void aHostMustBeANonEmptyString() {
-        assertOnlyProblem(server("\"host\": \"\""), ProblemKind.INVALID_SETTING, S0 + ".host",
+        assertOnlyProblem(
+                server("\"host\": \"\""),
+                ProblemKind.INVALID_SETTING,
+                S0 + ".host",
                 "host must be a non-empty string, was \"\"");
     }
 
     @Test
     void corsIsAnOriginOrAnArrayOfThem() {
-        assertOnlyProblem(server("\"cors\": [1]"), ProblemKind.INVALID_SETTING, S0 + ".cors",
+        assertOnlyProblem(
+                server("\"cors\": [1]"),
+                ProblemKind.INVALID_SETTING,
+                S0 + ".cors",
                 "cors must be an origin, \"*\" or a non-empty array of origins, was [1]");
     }
 
     @Test
     void tlsNeedsBothCertAndKey() {
-        assertOnlyProblem(server("\"tls\": {\"cert\": \"c.pem\"}"), ProblemKind.INVALID_SETTING, S0 + ".tls",
+        assertOnlyProblem(
+                server("\"tls\": {\"cert\": \"c.pem\"}"),
+                ProblemKind.INVALID_SETTING,
+                S0 + ".tls",
                 "tls needs both cert (PEM certificate chain) and key (PEM private key)");
     }
 
     @Test
     void tlsFilesMustBeReadable() {
         LoadResult result = load(project(server("\"tls\": {\"cert\": \"/nope/c.pem\", \"key\": \"/nope/k.pem\"}"), ""));
-        assertThat(result.problems()).containsExactly(
-                new Problem(ProblemKind.INVALID_SETTING, S0 + ".tls.cert", null, null,
-                        "tls.cert is not a readable file: /nope/c.pem"),
-                new Problem(ProblemKind.INVALID_SETTING, S0 + ".tls.key", null, null,
-                        "tls.key is not a readable file: /nope/k.pem"));
+        assertThat(result.problems())
+                .containsExactly(
+                        new Problem(
+                                ProblemKind.INVALID_SETTING,
+                                S0 + ".tls.cert",
+                                null,
+                                null,
+                                "tls.cert is not a readable file: /nope/c.pem"),
+                        new Problem(
+                                ProblemKind.INVALID_SETTING,
+                                S0 + ".tls.key",
+                                null,
+                                null,
+                                "tls.key is not a readable file: /nope/k.pem"));
     }
 
     @Test
     void timesArePositiveMilliseconds() {
-        assertOnlyProblem(server("\"pingInterval\": 0"), ProblemKind.INVALID_SETTING, S0 + ".pingInterval",
+        assertOnlyProblem(
+                server("\"pingInterval\": 0"),
+                ProblemKind.INVALID_SETTING,
+                S0 + ".pingInterval",
                 "pingInterval must be a positive number of milliseconds, was 0");
     }
 
     @Test
     void maxHttpBufferSizeIsBounded() {
-        assertOnlyProblem(server("\"maxHttpBufferSize\": 0"), ProblemKind.INVALID_SETTING,
-                S0 + ".maxHttpBufferSize", "maxHttpBufferSize must be a number of bytes from 1 to 2147483647, was 0");
+        assertOnlyProblem(
+                server("\"maxHttpBufferSize\": 0"),
+                ProblemKind.INVALID_SETTING,
+                S0 + ".maxHttpBufferSize",
+                "maxHttpBufferSize must be a number of bytes from 1 to 2147483647, was 0");
     }
 
     @Test
     void connectionStateRecoveryIsABooleanOrADuration() {
-        assertOnlyProblem(server("\"connectionStateRecovery\": \"soon\""), ProblemKind.INVALID_SETTING,
+        assertOnlyProblem(
+                server("\"connectionStateRecovery\": \"soon\""),
+                ProblemKind.INVALID_SETTING,
                 S0 + ".connectionStateRecovery",
                 "connectionStateRecovery must be true, false or a positive number of milliseconds, was \"soon\"");
     }
@@ -174,17 +260,27 @@ class ServerSettingsValidationTest {
         LoadResult result = load("""
                 {"format": 1, "name": "t", "settings": {"socketio": {"servers": {}}},
                  "logic": {"project": {"nodes": [], "links": []}}}""");
-        assertThat(result.problems()).containsExactly(new Problem(ProblemKind.INVALID_SETTING,
-                "$.settings.socketio.servers", null, null, "servers must be an array"));
+        assertThat(result.problems())
+                .containsExactly(new Problem(
+                        ProblemKind.INVALID_SETTING,
+                        "$.settings.socketio.servers",
+                        null,
+                        null,
+                        "servers must be an array"));
     }
 
     @Test
     void aServerNodeMustNameAConfiguredServer() {
-        LoadResult result = load(project(server(""),
+        LoadResult result = load(project(
+                server(""),
                 "{\"id\": \"go\", \"type\": \"socketio.serverStart\", \"attributes\": {\"server\": \"main\"}}"));
-        assertThat(result.problems()).containsExactly(new Problem(SocketIoProblems.UNKNOWN_CONNECTION,
-                "$.logic.project.nodes[0].attributes.server", "go", "server",
-                "unknown server 'main' (configured: hmi)"));
+        assertThat(result.problems())
+                .containsExactly(new Problem(
+                        SocketIoProblems.UNKNOWN_CONNECTION,
+                        "$.logic.project.nodes[0].attributes.server",
+                        "go",
+                        "server",
+                        "unknown server 'main' (configured: hmi)"));
     }
 
     @Test
@@ -192,17 +288,30 @@ class ServerSettingsValidationTest {
         LoadResult result = load("""
                 {"format": 1, "name": "t", "logic": {"project": {"nodes": [
                  {"id": "go", "type": "socketio.serverStart", "attributes": {"server": "main"}}], "links": []}}}""");
-        assertThat(result.problems()).extracting(Problem::message)
+        assertThat(result.problems())
+                .extracting(Problem::message)
                 .containsExactly("unknown server 'main' (no server is configured in settings.socketio.servers)");
     }
 
     @Test
     void everyServerNodeIsInTheToolbox() {
         String ids = NodeRegistry.of(new SocketIoPlugin()).toolbox(plugin -> true).stream()
-                .map(d -> d.typeId()).collect(Collectors.joining(" "));
-        assertThat(ids).contains("socketio.serverStart", "socketio.serverStop", "socketio.serverEmit",
-                "socketio.serverAck", "socketio.joinRoom", "socketio.leaveRoom", "socketio.disconnectClient",
-                "socketio.onServerStart", "socketio.onServerStop", "socketio.onClientConnect",
-                "socketio.onClientDisconnect", "socketio.onServerReceive", "socketio.onServerError");
+                .map(d -> d.typeId())
+                .collect(Collectors.joining(" "));
+        assertThat(ids)
+                .contains(
+                        "socketio.serverStart",
+                        "socketio.serverStop",
+                        "socketio.serverEmit",
+                        "socketio.serverAck",
+                        "socketio.joinRoom",
+                        "socketio.leaveRoom",
+                        "socketio.disconnectClient",
+                        "socketio.onServerStart",
+                        "socketio.onServerStop",
+                        "socketio.onClientConnect",
+                        "socketio.onClientDisconnect",
+                        "socketio.onServerReceive",
+                        "socketio.onServerError");
     }
 }

@@ -27,14 +27,20 @@ class SettingsSecretsTest {
                 + " \"connectTimeout\": \"${env:CT}\", \"ackTimeout\": \"${env:AT}\", \"retries\": \"${env:R}\","
                 + " \"sendBufferSize\": \"${env:SB}\", \"reconnection\": {\"enabled\": \"${env:RE}\"},"
                 + " \"tls\": {\"ca\": \"${env:CA}\"}}";
-        assertThat(problems(Map.of(), c)).extracting(Problem::kind).containsOnly(ProblemKind.UNSET_ENVIRONMENT_VARIABLE)
+        assertThat(problems(Map.of(), c))
+                .extracting(Problem::kind)
+                .containsOnly(ProblemKind.UNSET_ENVIRONMENT_VARIABLE)
                 .hasSize(9);
     }
 
     @Test
     void aPasswordAndQueryValuesInAUrlAreMasked() {
         assertThat(problems(Map.of(), "{\"name\": \"main\", \"url\": \"http://ann:pw@h/?token=abc&site=x\"}"))
-                .containsExactly(new Problem(SocketIoProblems.INVALID_URL, C0 + ".url", null, null,
+                .containsExactly(new Problem(
+                        SocketIoProblems.INVALID_URL,
+                        C0 + ".url",
+                        null,
+                        null,
                         "invalid URL 'http://ann:***@h/?token=***&site=***': it must not carry user info"));
     }
 
@@ -47,16 +53,22 @@ class SettingsSecretsTest {
 
     @Test
     void aSecretInANumericFieldIsNotEchoed() {
-        assertThat(problems(Map.of("SECRET", "hunter2-secret"), "{\"name\": \"main\", \"url\": \"http://h\","
-                + " \"port\": \"${env:SECRET}\"}")).extracting(Problem::message)
+        assertThat(problems(
+                        Map.of("SECRET", "hunter2-secret"),
+                        "{\"name\": \"main\", \"url\": \"http://h\"," + " \"port\": \"${env:SECRET}\"}"))
+                .extracting(Problem::message)
                 .containsExactly("port must be an integer, was \"${env:SECRET}\"");
     }
 
     @Test
     void retriesReachTheClient() throws Exception {
         List<Problem> found = new ArrayList<>();
-        var read = SettingsReader.read(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"connections\": [{\"name\": \"main\", \"url\": \"http://h\","
-                + " \"retries\": 3}]}"), "$", (k, p, m) -> found.add(new Problem(k, p, null, null, m)));
+        var read = SettingsReader.read(
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree("{\"connections\": [{\"name\": \"main\", \"url\": \"http://h\","
+                                + " \"retries\": 3}]}"),
+                "$",
+                (k, p, m) -> found.add(new Problem(k, p, null, null, m)));
         assertThat(found).isEmpty();
         assertThat(read.get(0).toClientOptions(null, null).retries()).isEqualTo(3);
     }
@@ -64,7 +76,11 @@ class SettingsSecretsTest {
     @Test
     void retriesMustBeAWholeNumberAtLeastZero() {
         assertThat(problems(Map.of(), "{\"name\": \"main\", \"url\": \"http://h\", \"retries\": -1}"))
-                .containsExactly(new Problem(ProblemKind.INVALID_SETTING, C0 + ".retries", null, null,
+                .containsExactly(new Problem(
+                        ProblemKind.INVALID_SETTING,
+                        C0 + ".retries",
+                        null,
+                        null,
                         "retries must be an integer >= 0, was -1"));
     }
 }

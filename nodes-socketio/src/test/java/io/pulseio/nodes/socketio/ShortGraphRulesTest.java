@@ -26,16 +26,20 @@ class ShortGraphRulesTest {
     @Test
     void theOnlyConnectionNeedsNoName() {
         assertThat(load(project(MAIN, """
-                {"id": "s", "type": "socketio.start"}, {"id": "r", "type": "socketio.onReceive"}""", ""))
-                .problems()).isEmpty();
+                {"id": "s", "type": "socketio.start"}, {"id": "r", "type": "socketio.onReceive"}""", "")).problems()).isEmpty();
     }
 
     @Test
     void withTwoConnectionsANodeMustNameOne() {
         Problem p = onlyProblem(project(MAIN + ", " + BACKUP, "{\"id\": \"s\", \"type\": \"socketio.stop\"}", ""));
-        assertThat(p).isEqualTo(new Problem(ProblemKind.MISSING_ATTRIBUTE, "$.logic.project.nodes[0].attributes",
-                "s", "configuration", "missing required attribute 'configuration' (it may be omitted only when "
-                        + "exactly one connection is configured; 2 are)"));
+        assertThat(p)
+                .isEqualTo(new Problem(
+                        ProblemKind.MISSING_ATTRIBUTE,
+                        "$.logic.project.nodes[0].attributes",
+                        "s",
+                        "configuration",
+                        "missing required attribute 'configuration' (it may be omitted only when "
+                                + "exactly one connection is configured; 2 are)"));
     }
 
     @Test
@@ -49,7 +53,8 @@ class ShortGraphRulesTest {
 
     @Test
     void anOnlyConnectionWithAProblemIsNotAlsoBlamedOnItsNodes() {
-        Problem p = onlyProblem(project("{\"url\": \"http://localhost\"}", "{\"id\": \"s\", \"type\": \"socketio.start\"}", ""));
+        Problem p = onlyProblem(
+                project("{\"url\": \"http://localhost\"}", "{\"id\": \"s\", \"type\": \"socketio.start\"}", ""));
         assertThat(p.kind()).isEqualTo(ProblemKind.INVALID_SETTING);
         assertThat(p.message()).isEqualTo("name is required");
     }
@@ -59,31 +64,43 @@ class ShortGraphRulesTest {
         String one = """
                 {"format": 1, "name": "t", "settings": {"socketio": {"servers": [%s]}},
                  "logic": {"project": {"nodes": [{"id": "s", "type": "socketio.serverStart"}]}}}""";
-        assertThat(load(one.formatted("{\"name\": \"a\", \"port\": 0}")).problems()).isEmpty();
+        assertThat(load(one.formatted("{\"name\": \"a\", \"port\": 0}")).problems())
+                .isEmpty();
         Problem p = onlyProblem(one.formatted("{\"name\": \"a\", \"port\": 0}, {\"name\": \"b\", \"port\": 0}"));
-        assertThat(p).isEqualTo(new Problem(ProblemKind.MISSING_ATTRIBUTE, "$.logic.project.nodes[0].attributes",
-                "s", "server", "missing required attribute 'server' (it may be omitted only when exactly one "
-                        + "server is configured; 2 are)"));
+        assertThat(p)
+                .isEqualTo(new Problem(
+                        ProblemKind.MISSING_ATTRIBUTE,
+                        "$.logic.project.nodes[0].attributes",
+                        "s",
+                        "server",
+                        "missing required attribute 'server' (it may be omitted only when exactly one "
+                                + "server is configured; 2 are)"));
     }
 
     @Test
     void aSubscribingOnReceiveMustNameAnEventThatCanBeSubscribed() {
         Problem p = onlyProblem(project(MAIN, """
-                {"id": "r", "type": "socketio.onReceive", "attributes": {"subscribe": true, "eventName": "connect"}}""",
-                ""));
-        assertThat(p).isEqualTo(new Problem(ProblemKind.INVALID_ATTRIBUTE,
-                "$.logic.project.nodes[0].attributes.eventName", "r", "eventName",
-                "'connect' is a reserved Socket.IO event name (it cannot be subscribed)"));
+                {"id": "r", "type": "socketio.onReceive", "attributes": {"subscribe": true, "eventName": "connect"}}""", ""));
+        assertThat(p)
+                .isEqualTo(new Problem(
+                        ProblemKind.INVALID_ATTRIBUTE,
+                        "$.logic.project.nodes[0].attributes.eventName",
+                        "r",
+                        "eventName",
+                        "'connect' is a reserved Socket.IO event name (it cannot be subscribed)"));
     }
 
     @Test
     void argumentsMustBeAWholeNumberFromZeroToEight() {
         Problem p = onlyProblem(project(MAIN, """
-                {"id": "s", "type": "socketio.send", "attributes": {"arguments": 9}, "inputs": {"eventName": "e"}}""",
-                ""));
-        assertThat(p).isEqualTo(new Problem(ProblemKind.INVALID_ATTRIBUTE,
-                "$.logic.project.nodes[0].attributes.arguments", "s", "arguments",
-                "attribute 'arguments' must be a whole number from 0 to 8, was 9"));
+                {"id": "s", "type": "socketio.send", "attributes": {"arguments": 9}, "inputs": {"eventName": "e"}}""", ""));
+        assertThat(p)
+                .isEqualTo(new Problem(
+                        ProblemKind.INVALID_ATTRIBUTE,
+                        "$.logic.project.nodes[0].attributes.arguments",
+                        "s",
+                        "arguments",
+                        "attribute 'arguments' must be a whole number from 0 to 8, was 9"));
     }
 
     @Test
@@ -109,9 +126,13 @@ class ShortGraphRulesTest {
 
     @Test
     void theToolboxShowsTheNewAttributes() {
-        var onReceive = new SocketIoPlugin().nodeTypes().stream()
-                .filter(t -> t.descriptor().typeId().equals("socketio.onReceive")).findFirst().orElseThrow();
-        assertThat(onReceive.descriptor().attributes()).extracting(a -> a.name() + "=" + a.defaultValue())
+        var onReceive = new SocketIoPlugin()
+                .nodeTypes().stream()
+                        .filter(t -> t.descriptor().typeId().equals("socketio.onReceive"))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(onReceive.descriptor().attributes())
+                .extracting(a -> a.name() + "=" + a.defaultValue())
                 .containsExactly("configuration=", "eventName=", "namespace=", "subscribe=false");
     }
 }

@@ -48,7 +48,10 @@ public final class Catalogue {
         ArrayNode plugins = Json.MAPPER.createArrayNode();
         for (Plugin p : registry.plugins()) {
             boolean isOn = !p.canBeDisabled() || enabled.test(p.id());
-            plugins.addObject().put("id", p.id()).put("canBeDisabled", p.canBeDisabled()).put("enabled", isOn);
+            plugins.addObject()
+                    .put("id", p.id())
+                    .put("canBeDisabled", p.canBeDisabled())
+                    .put("enabled", isOn);
             if (isOn) {
                 on.add(p.id());
             }
@@ -95,7 +98,8 @@ public final class Catalogue {
         for (JsonNode graph : graphs) {
             for (JsonNode node : graph.path("nodes")) {
                 if (node.path("id").isTextual() && node.path("type").isTextual()) {
-                    out.putIfAbsent(node.path("id").textValue(), node.path("type").textValue());
+                    out.putIfAbsent(
+                            node.path("id").textValue(), node.path("type").textValue());
                 }
             }
         }
@@ -113,7 +117,8 @@ public final class Catalogue {
         ObjectNode out = Json.MAPPER.createObjectNode();
         signatures.forEach((id, signature) -> {
             boolean asDescribed = registry.type(String.valueOf(types.get(id)))
-                    .map(t -> Signature.of(t.descriptor()).equals(signature)).orElse(false);
+                    .map(t -> Signature.of(t.descriptor()).equals(signature))
+                    .orElse(false);
             if (!asDescribed) {
                 ObjectNode node = out.putObject(id);
                 pins(node.putArray("inputs"), signature.inputs(), "in");
@@ -125,7 +130,10 @@ public final class Catalogue {
 
     private static void pins(ArrayNode array, List<PinSpec> pins, String direction) {
         for (PinSpec p : pins) {
-            ObjectNode o = array.addObject().put("name", p.name()).put("type", p.type().id()).put("direction", direction);
+            ObjectNode o = array.addObject()
+                    .put("name", p.name())
+                    .put("type", p.type().id())
+                    .put("direction", direction);
             if (!p.isPulse()) {
                 o.put("required", p.isRequired());
                 if (p.defaultValue() != null) {

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
 public final class Debugging {
     /** Values longer than this many characters are cut unless the page asks for the whole value. */
     static final int MAX_VALUE = 2000;
+
     private static final long VALUES_WAIT_SECONDS = 5;
     private final Map<String, ObjectNode> breakpoints = new LinkedHashMap<>();
     private final Consumer<ObjectNode> push;
@@ -106,13 +107,14 @@ public final class Debugging {
         try {
             parsed = BreakCondition.Op.valueOf(op);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown condition op '" + c.path("op").asText()
-                    + "': one of EQUALS, NOT_EQUALS, CONTAINS, LESS_THAN, GREATER_THAN");
+            throw new IllegalArgumentException("unknown condition op '"
+                    + c.path("op").asText() + "': one of EQUALS, NOT_EQUALS, CONTAINS, LESS_THAN, GREATER_THAN");
         }
         if (!c.path("input").isTextual() || c.path("input").asText().isEmpty()) {
             throw new IllegalArgumentException("a condition needs the input it reads ({\"input\": \"name\", ...})");
         }
-        return new BreakCondition(c.path("input").asText(), parsed, c.path("value").asText(""));
+        return new BreakCondition(
+                c.path("input").asText(), parsed, c.path("value").asText(""));
     }
 
     /**
@@ -124,7 +126,10 @@ public final class Debugging {
         if (node.isEmpty()) {
             return Runner.failure("needs {\"node\": \"<node id>\", \"enabled\"?, \"condition\"?}");
         }
-        ObjectNode b = Json.MAPPER.createObjectNode().put("node", node).put("enabled", args.path("enabled").asBoolean(true));
+        ObjectNode b = Json.MAPPER
+                .createObjectNode()
+                .put("node", node)
+                .put("enabled", args.path("enabled").asBoolean(true));
         if (args.path("condition").isObject()) {
             b.set("condition", args.get("condition"));
         }
@@ -205,7 +210,10 @@ public final class Debugging {
             return Runner.failure("the run ended");
         }
         boolean full = args.path("full").asBoolean(false);
-        ObjectNode out = Json.MAPPER.createObjectNode().put("ok", true).put("node", values.nodeId())
+        ObjectNode out = Json.MAPPER
+                .createObjectNode()
+                .put("ok", true)
+                .put("node", values.nodeId())
                 .put("type", values.nodeType());
         pins(out.putArray("inputs"), values.inputs(), full);
         pins(out.putArray("outputs"), values.outputs(), full);
@@ -223,7 +231,9 @@ public final class Debugging {
                     text = String.valueOf(d.longValue());
                 }
                 if (!full && text.length() > MAX_VALUE) {
-                    o.put("value", text.substring(0, MAX_VALUE)).put("truncated", true).put("length", text.length());
+                    o.put("value", text.substring(0, MAX_VALUE))
+                            .put("truncated", true)
+                            .put("length", text.length());
                 } else {
                     o.put("value", text);
                 }

@@ -52,8 +52,9 @@ public final class Guard {
         if (origin != null && !origins.contains(origin)) {
             return "requests from origin " + origin + " are refused";
         }
-        if (presentedToken == null || !MessageDigest.isEqual(
-                presentedToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
+        if (presentedToken == null
+                || !MessageDigest.isEqual(
+                        presentedToken.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             return presentedToken == null ? "no token" : "wrong token";
         }
         return null;

@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
  * stays {@code 1.0} through the editor. A copy, because the node factory belongs to the mapper.
  */
 final class Json {
-    static final ObjectMapper MAPPER = io.pulseio.protocol.Json.MAPPER.copy()
+    static final ObjectMapper MAPPER = io.pulseio.protocol.Json.MAPPER
+            .copy()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
-    private Json() {
-    }
+    private Json() {}
 }

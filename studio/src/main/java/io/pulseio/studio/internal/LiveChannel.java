@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,8 +49,8 @@ public final class LiveChannel implements AutoCloseable {
     /** The check made as the studio started, for the first open (control thread only). */
     private WarmCheck warmCheck;
 
-    private record WarmCheck(String text, ObjectNode answer) {
-    }
+    private record WarmCheck(String text, ObjectNode answer) {}
+
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(r -> thread(r, "pulseio-studio-trace"));
 
@@ -87,9 +86,17 @@ public final class LiveChannel implements AutoCloseable {
 
     private void attach(ServerSocket socket) {
         command(socket, "open", args -> open());
-        command(socket, "check", args -> check(text(args), args.path("catalogue").asText(null)));
-        command(socket, "save", args -> save(text(args), args.path("base").asText(null),
-                args.path("force").asBoolean(false)));
+        command(
+                socket,
+                "check",
+                args -> check(text(args), args.path("catalogue").asText(null)));
+        command(
+                socket,
+                "save",
+                args -> save(
+                        text(args),
+                        args.path("base").asText(null),
+                        args.path("force").asBoolean(false)));
         command(socket, "run", args -> runner.start(text(args)));
         command(socket, "restart", args -> runner.restart(text(args)));
         command(socket, "stop", args -> runner.stop());
@@ -106,20 +113,22 @@ public final class LiveChannel implements AutoCloseable {
     }
 
     private void command(ServerSocket socket, String name, Command command) {
-        socket.on(name, (List<JsonNode> args, Ack ack) -> control.execute(() -> {
-            ObjectNode answer;
-            try {
-                answer = command.answer(args.isEmpty() ? Json.MAPPER.createObjectNode() : args.get(0));
-            } catch (BadCommandException | IOException e) {
-                answer = Runner.failure(name + ": " + e.getMessage());
-            } catch (RuntimeException e) {
-                LOG.warn("studio command {} failed", name, e);
-                answer = Runner.failure(name + " failed: " + e);
-            }
-            if (ack != null) {
-                ack.send(answer);
-            }
-        }));
+        socket.on(
+                name,
+                (List<JsonNode> args, Ack ack) -> control.execute(() -> {
+                    ObjectNode answer;
+                    try {
+                        answer = command.answer(args.isEmpty() ? Json.MAPPER.createObjectNode() : args.get(0));
+                    } catch (BadCommandException | IOException e) {
+                        answer = Runner.failure(name + ": " + e.getMessage());
+                    } catch (RuntimeException e) {
+                        LOG.warn("studio command {} failed", name, e);
+                        answer = Runner.failure(name + " failed: " + e);
+                    }
+                    if (ack != null) {
+                        ack.send(answer);
+                    }
+                }));
     }
 
     private static final class BadCommandException extends RuntimeException {
@@ -142,8 +151,11 @@ public final class LiveChannel implements AutoCloseable {
         WarmCheck warm = warmCheck;
         warmCheck = null;
         ObjectNode answer = warm != null && warm.text().equals(text) ? warm.answer() : check(text, null);
-        answer.put("ok", true).put("file", file.path().toString()).put("text", text)
-                .put("version", snapshot.version()).put("running", runner.running());
+        answer.put("ok", true)
+                .put("file", file.path().toString())
+                .put("text", text)
+                .put("version", snapshot.version())
+                .put("running", runner.running());
         answer.set("debug", debugging.snapshot());
         return answer;
     }

@@ -21,8 +21,7 @@ public final class PageBuilder {
             + "on the PATH: install them (Debian/Ubuntu: sudo apt-get install nodejs npm; elsewhere: "
             + "https://nodejs.org), then run the command again";
 
-    private PageBuilder() {
-    }
+    private PageBuilder() {}
 
     /** Maven's entry point: {@code PageBuilder SOURCES OUT}. */
     public static void main(String[] args) throws IOException {
@@ -38,9 +37,11 @@ public final class PageBuilder {
 
     /** Whether {@code built} is older than any page source. */
     public static boolean stale(Path sources, Path built) {
-        try (Stream<Path> files = Stream.concat(Stream.of(sources.resolve("package-lock.json"),
-                sources.resolve("build.mjs")), Files.walk(sources.resolve("src")))) {
-            long builtAt = Files.getLastModifiedTime(built.resolve("index.html")).toMillis();
+        try (Stream<Path> files = Stream.concat(
+                Stream.of(sources.resolve("package-lock.json"), sources.resolve("build.mjs")),
+                Files.walk(sources.resolve("src")))) {
+            long builtAt =
+                    Files.getLastModifiedTime(built.resolve("index.html")).toMillis();
             return files.filter(Files::isRegularFile).anyMatch(f -> modified(f) > builtAt);
         } catch (IOException e) {
             return true;
@@ -80,8 +81,11 @@ public final class PageBuilder {
 
     private static void run(Path dir, List<String> command, String what) throws IOException {
         Path logFile = Files.createTempFile("pulseio-studio-build", ".log");
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(logFile.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile())
+                .start();
         int code;
         try {
             code = p.waitFor();

@@ -12,8 +12,16 @@ import java.util.function.Function;
  */
 public final class PageFiles implements HttpPages {
     private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=UTF-8", "js", "text/javascript; charset=UTF-8",
-            "css", "text/css; charset=UTF-8", "png", "image/png", "svg", "image/svg+xml");
+            "html",
+            "text/html; charset=UTF-8",
+            "js",
+            "text/javascript; charset=UTF-8",
+            "css",
+            "text/css; charset=UTF-8",
+            "png",
+            "image/png",
+            "svg",
+            "image/svg+xml");
     private final Guard guard;
     private final Function<String, Optional<byte[]>> files;
 
@@ -39,9 +47,17 @@ public final class PageFiles implements HttpPages {
         }
         String ext = name.substring(name.lastIndexOf('.') + 1);
         return files.apply(name)
-                .map(body -> new Response(200, TYPES.getOrDefault(ext, "application/octet-stream"), body,
-                        Map.of("Cache-Control", "no-store", "X-Content-Type-Options", "nosniff",
-                                "Referrer-Policy", "no-referrer")))
+                .map(body -> new Response(
+                        200,
+                        TYPES.getOrDefault(ext, "application/octet-stream"),
+                        body,
+                        Map.of(
+                                "Cache-Control",
+                                "no-store",
+                                "X-Content-Type-Options",
+                                "nosniff",
+                                "Referrer-Policy",
+                                "no-referrer")))
                 .orElse(null);
     }
 }

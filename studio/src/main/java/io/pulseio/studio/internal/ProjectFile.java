@@ -62,12 +62,10 @@ public final class ProjectFile {
     }
 
     /** The file's text and its version, as an editor opens it. */
-    public record Snapshot(String text, String version) {
-    }
+    public record Snapshot(String text, String version) {}
 
     /** What a save did: {@code version} is that of the written text, {@code conflict} why nothing was written. */
-    public record Saved(boolean written, String text, String version, String conflict) {
-    }
+    public record Saved(boolean written, String text, String version, String conflict) {}
 
     /**
      * The file as it is on disk now (or as last opened or saved when it was deleted meanwhile: then the
@@ -126,8 +124,13 @@ public final class ProjectFile {
         byte[] onDisk = readOrNull();
         String current = onDisk == null ? DELETED : version(onDisk);
         if (!force && !current.equals(base)) {
-            return new Saved(false, text, current, onDisk == null ? path + " was deleted since it was opened"
-                    : path + " changed on disk since it was opened (by another program or another tab)");
+            return new Saved(
+                    false,
+                    text,
+                    current,
+                    onDisk == null
+                            ? path + " was deleted since it was opened"
+                            : path + " changed on disk since it was opened (by another program or another tab)");
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Path dir = path.toAbsolutePath().getParent();

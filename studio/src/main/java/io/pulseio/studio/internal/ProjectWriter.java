@@ -14,16 +14,15 @@ import java.util.Map;
  * characters; nothing else), so a file written this way reads back byte for byte. Stateless.
  */
 public final class ProjectWriter {
-    private static final List<String> ROOT = List.of("$schema", "format", "name", "description", "plugins",
-            "settings", "logic");
+    private static final List<String> ROOT =
+            List.of("$schema", "format", "name", "description", "plugins", "settings", "logic");
     private static final List<String> LOGIC = List.of("variables", "project", "scenes", "startScene", "functions");
     private static final List<String> GRAPH = List.of("name", "inputs", "outputs", "nodes", "links");
     private static final List<String> NODE = List.of("id", "type", "attributes", "inputs", "position", "comment");
     private static final List<String> LINK = List.of("from", "to");
     private static final List<String> POSITION = List.of("x", "y");
 
-    private ProjectWriter() {
-    }
+    private ProjectWriter() {}
 
     /** The project as file text. */
     public static String write(JsonNode project) {
@@ -32,7 +31,18 @@ public final class ProjectWriter {
         return b.append('\n').toString();
     }
 
-    private enum Role { ROOT, LOGIC, GRAPH, GRAPHS, NODES, NODE, LINKS, LINK, POSITION, OTHER }
+    private enum Role {
+        ROOT,
+        LOGIC,
+        GRAPH,
+        GRAPHS,
+        NODES,
+        NODE,
+        LINKS,
+        LINK,
+        POSITION,
+        OTHER
+    }
 
     private static void value(StringBuilder b, JsonNode v, String indent, Role role) {
         if (v.isObject()) {
@@ -70,15 +80,17 @@ public final class ProjectWriter {
             b.append("{}");
             return;
         }
-        List<Map.Entry<String, JsonNode>> members = ordered(v, switch (role) {
-            case ROOT -> ROOT;
-            case LOGIC -> LOGIC;
-            case GRAPH -> GRAPH;
-            case NODE -> NODE;
-            case LINK -> LINK;
-            case POSITION -> POSITION;
-            default -> List.of();
-        });
+        List<Map.Entry<String, JsonNode>> members = ordered(
+                v,
+                switch (role) {
+                    case ROOT -> ROOT;
+                    case LOGIC -> LOGIC;
+                    case GRAPH -> GRAPH;
+                    case NODE -> NODE;
+                    case LINK -> LINK;
+                    case POSITION -> POSITION;
+                    default -> List.of();
+                });
         b.append("{\n");
         String inner = indent + "  ";
         for (int i = 0; i < members.size(); i++) {
@@ -95,16 +107,18 @@ public final class ProjectWriter {
     private static Role child(Role parent, String key) {
         return switch (parent) {
             case ROOT -> "logic".equals(key) ? Role.LOGIC : Role.OTHER;
-            case LOGIC -> switch (key) {
-                case "project" -> Role.GRAPH;
-                case "scenes", "functions" -> Role.GRAPHS;
-                default -> Role.OTHER;
-            };
-            case GRAPH -> switch (key) {
-                case "nodes" -> Role.NODES;
-                case "links" -> Role.LINKS;
-                default -> Role.OTHER;
-            };
+            case LOGIC ->
+                switch (key) {
+                    case "project" -> Role.GRAPH;
+                    case "scenes", "functions" -> Role.GRAPHS;
+                    default -> Role.OTHER;
+                };
+            case GRAPH ->
+                switch (key) {
+                    case "nodes" -> Role.NODES;
+                    case "links" -> Role.LINKS;
+                    default -> Role.OTHER;
+                };
             case NODE -> "position".equals(key) ? Role.POSITION : Role.OTHER;
             default -> Role.OTHER;
         };

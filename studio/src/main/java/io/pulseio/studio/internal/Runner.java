@@ -50,13 +50,19 @@ public final class Runner implements AutoCloseable {
             answer.set("problems", Catalogue.problems(result.problems()));
             return answer;
         }
-        ProjectRun started = result.orThrow().startPaused(RunOptions.builder().trace(batcher)
-                .output(batcher::printed).build(), debugging.listener());
+        ProjectRun started = result.orThrow()
+                .startPaused(
+                        RunOptions.builder()
+                                .trace(batcher)
+                                .output(batcher::printed)
+                                .build(),
+                        debugging.listener());
         run = started;
         state.accept(Json.MAPPER.createObjectNode().put("state", "running"));
         started.exitCode().whenComplete((code, failure) -> {
             debugging.detach();
-            state.accept(Json.MAPPER.createObjectNode().put("state", "stopped").put("exitCode", code == null ? 70 : code));
+            state.accept(
+                    Json.MAPPER.createObjectNode().put("state", "stopped").put("exitCode", code == null ? 70 : code));
         });
         started.debugger().ifPresent(debugging::attach);
         return Json.MAPPER.createObjectNode().put("ok", true);

@@ -32,6 +32,7 @@ public final class TraceBatcher implements TraceListener {
     private Map<String, Integer> pulses = new LinkedHashMap<>();
     /** The window's records: {@link TraceEvent}s and printed lines ({@link String}). */
     private List<Object> events = new ArrayList<>();
+
     private final Map<String, Integer> kept = new HashMap<>();
     private int dropped;
 
@@ -110,7 +111,8 @@ public final class TraceBatcher implements TraceListener {
         }
         ObjectNode batch = Json.MAPPER.createObjectNode();
         ObjectNode n = batch.putObject("nodes");
-        takenNodes.forEach((id, stat) -> n.putObject(id).put("count", stat.count).put("ns", stat.ns).put("t", stat.t));
+        takenNodes.forEach((id, stat) ->
+                n.putObject(id).put("count", stat.count).put("ns", stat.ns).put("t", stat.t));
         ObjectNode p = batch.putObject("pulses");
         takenPulses.forEach(p::put);
         var e = batch.putArray("events");

@@ -22,7 +22,8 @@ class JsonTest {
     @Test
     void nestingIsBoundedAsByTheProjectMapper() throws JsonProcessingException {
         int max = io.pulseio.protocol.Json.MAX_DEPTH;
-        assertThat(Json.MAPPER.readTree("[".repeat(max) + "]".repeat(max)).isArray()).isTrue();
+        assertThat(Json.MAPPER.readTree("[".repeat(max) + "]".repeat(max)).isArray())
+                .isTrue();
         assertThatThrownBy(() -> Json.MAPPER.readTree("[".repeat(max + 1) + "]".repeat(max + 1)))
                 .isInstanceOf(JsonProcessingException.class)
                 .hasMessageContaining("nesting depth");
@@ -38,7 +39,11 @@ class JsonTest {
                         | com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS.getMask());
         assertThat(Json.MAPPER.getSerializationConfig().getSerializationFeatures())
                 .isEqualTo(project.getSerializationConfig().getSerializationFeatures());
-        assertThat(Json.MAPPER.getFactory().isEnabled(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS.mappedFeature()))
+        assertThat(Json.MAPPER
+                        .getFactory()
+                        .isEnabled(
+                                com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS
+                                        .mappedFeature()))
                 .isFalse();
     }
 }

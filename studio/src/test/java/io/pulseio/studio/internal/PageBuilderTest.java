@@ -34,12 +34,13 @@ class PageBuilderTest {
     @Test
     void withoutNodeOrNpmTheBuildSaysWhatToInstall() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty-bin"));
-        assertThatThrownBy(() -> PageBuilder.build(sources(), dir.resolve("out"), line -> { }, empty.toString()))
-                .isInstanceOf(IOException.class).hasMessage(PageBuilder.NEEDS_NODE)
+        assertThatThrownBy(() -> PageBuilder.build(sources(), dir.resolve("out"), line -> {}, empty.toString()))
+                .isInstanceOf(IOException.class)
+                .hasMessage(PageBuilder.NEEDS_NODE)
                 .hasMessageContaining("sudo apt-get install nodejs npm");
         Path onlyNode = dir.resolve("only-node");
         program(onlyNode, "node", "exit 0");
-        assertThatThrownBy(() -> PageBuilder.build(sources(), dir.resolve("out"), line -> { }, onlyNode.toString()))
+        assertThatThrownBy(() -> PageBuilder.build(sources(), dir.resolve("out"), line -> {}, onlyNode.toString()))
                 .hasMessage(PageBuilder.NEEDS_NODE);
     }
 
@@ -62,7 +63,8 @@ class PageBuilderTest {
         Path sources = sources();
         Path built = Files.createDirectories(dir.resolve("out"));
         Files.writeString(built.resolve("index.html"), "x");
-        Files.setLastModifiedTime(sources.resolve("package-lock.json"), java.nio.file.attribute.FileTime.fromMillis(1000));
+        Files.setLastModifiedTime(
+                sources.resolve("package-lock.json"), java.nio.file.attribute.FileTime.fromMillis(1000));
         Files.setLastModifiedTime(built.resolve("index.html"), java.nio.file.attribute.FileTime.fromMillis(5000));
         Files.writeString(sources.resolve("build.mjs"), "");
         Files.setLastModifiedTime(sources.resolve("build.mjs"), java.nio.file.attribute.FileTime.fromMillis(1000));

@@ -28,30 +28,44 @@ class TraceBatcherTest {
     void aBatchKeepsAtMostMaxPerKindRecordsOfEachKindInOrderAndCountsTheRest() {
         TraceBatcher batcher = new TraceBatcher();
         for (int i = 0; i < TraceBatcher.MAX_PER_KIND + 7; i++) {
-            batcher.onEvent(new TraceEvent.PluginRecord(i, "socketio", "sent",
-                    java.util.Map.of("connection", "main", "name", "e" + i, "payload", "x")));
+            batcher.onEvent(new TraceEvent.PluginRecord(
+                    i, "socketio", "sent", java.util.Map.of("connection", "main", "name", "e" + i, "payload", "x")));
         }
-        batcher.onEvent(new TraceEvent.PluginRecord(9_000, "socketio", "connection",
-                java.util.Map.of("connection", "main", "state", "closed")));
+        batcher.onEvent(new TraceEvent.PluginRecord(
+                9_000, "socketio", "connection", java.util.Map.of("connection", "main", "state", "closed")));
         batcher.printed("after the flood");
         JsonNode batch = batcher.take();
         assertThat(batch.path("events")).hasSize(TraceBatcher.MAX_PER_KIND + 2);
         assertThat(batch.path("events").get(0).path("name").asText()).isEqualTo("e0");
-        assertThat(batch.path("events").get(TraceBatcher.MAX_PER_KIND).path("state").asText())
-                .as("a flood of one kind does not push another kind's record out").isEqualTo("closed");
-        assertThat(batch.path("events").get(TraceBatcher.MAX_PER_KIND + 1).path("line").asText()).isEqualTo("after the flood");
+        assertThat(batch.path("events")
+                        .get(TraceBatcher.MAX_PER_KIND)
+                        .path("state")
+                        .asText())
+                .as("a flood of one kind does not push another kind's record out")
+                .isEqualTo("closed");
+        assertThat(batch.path("events")
+                        .get(TraceBatcher.MAX_PER_KIND + 1)
+                        .path("line")
+                        .asText())
+                .isEqualTo("after the flood");
         assertThat(batch.path("dropped").asInt()).isEqualTo(7);
 
-        batcher.onEvent(new TraceEvent.PluginRecord(10_000, "socketio", "sent",
-                java.util.Map.of("connection", "main", "name", "next", "payload", "x")));
-        assertThat(batcher.take().path("events")).as("each window counts afresh").hasSize(1);
+        batcher.onEvent(new TraceEvent.PluginRecord(
+                10_000, "socketio", "sent", java.util.Map.of("connection", "main", "name", "next", "payload", "x")));
+        assertThat(batcher.take().path("events"))
+                .as("each window counts afresh")
+                .hasSize(1);
     }
 
     @Test
     void aLongPayloadIsCutAndMarked() {
         TraceBatcher batcher = new TraceBatcher();
-        batcher.onEvent(new TraceEvent.PluginRecord(1, "socketio", "received",
-                java.util.Map.of("connection", "main", "name", "big", "payload", "y".repeat(TraceBatcher.MAX_PAYLOAD + 5))));
+        batcher.onEvent(new TraceEvent.PluginRecord(
+                1,
+                "socketio",
+                "received",
+                java.util.Map.of(
+                        "connection", "main", "name", "big", "payload", "y".repeat(TraceBatcher.MAX_PAYLOAD + 5))));
         JsonNode record = batcher.take().path("events").get(0);
         assertThat(record.path("payload").asText()).hasSize(TraceBatcher.MAX_PAYLOAD);
         assertThat(record.path("truncated").asBoolean()).isTrue();

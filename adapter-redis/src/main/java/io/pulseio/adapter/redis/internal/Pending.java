@@ -10,30 +10,30 @@ import java.util.concurrent.CompletableFuture;
  * to {@code expected}, then {@link #done} completes with all of them. Thread-safe.
  */
 final class Pending {
-  final int type;
-  final int expected;
-  private final List<JsonNode> answers = new ArrayList<>();
-  final CompletableFuture<List<JsonNode>> done = new CompletableFuture<>();
+    final int type;
+    final int expected;
+    private final List<JsonNode> answers = new ArrayList<>();
+    final CompletableFuture<List<JsonNode>> done = new CompletableFuture<>();
 
-  Pending(int type, int expected) {
-    this.type = type;
-    this.expected = expected;
-  }
-
-  void answer(JsonNode answer) {
-    List<JsonNode> all = null;
-    synchronized (this) {
-      answers.add(answer);
-      if (answers.size() >= expected) {
-        all = List.copyOf(answers);
-      }
+    Pending(int type, int expected) {
+        this.type = type;
+        this.expected = expected;
     }
-    if (all != null) {
-      done.complete(all);
-    }
-  }
 
-  synchronized List<JsonNode> soFar() {
-    return List.copyOf(answers);
-  }
+    void answer(JsonNode answer) {
+        List<JsonNode> all = null;
+        synchronized (this) {
+            answers.add(answer);
+            if (answers.size() >= expected) {
+                all = List.copyOf(answers);
+            }
+        }
+        if (all != null) {
+            done.complete(all);
+        }
+    }
+
+    synchronized List<JsonNode> soFar() {
+        return List.copyOf(answers);
+    }
 }

@@ -12,94 +12,101 @@ import java.util.function.Consumer;
  * the option and the value; an option the kind does not know is one too.
  */
 final class ProvidedOptions {
-  /** The classic adapter's options. */
-  static final List<String> CLASSIC = List.of("requestsTimeout");
-  /**
-   * The streams adapter's options; {@code heartbeatInterval}/{@code heartbeatTimeout} are
-   * accepted as Node accepts them, with no effect (0.3.x's servers send no heartbeats).
-   */
-  static final List<String> STREAMS = List.of("streamName", "streamCount", "channelPrefix",
-      "maxLen", "readCount", "blockTimeInMs", "sessionKeyPrefix", "requestsTimeout",
-      "heartbeatInterval", "heartbeatTimeout", "onlyPlaintext", "useShardedPubSub");
+    /** The classic adapter's options. */
+    static final List<String> CLASSIC = List.of("requestsTimeout");
+    /**
+     * The streams adapter's options; {@code heartbeatInterval}/{@code heartbeatTimeout} are
+     * accepted as Node accepts them, with no effect (0.3.x's servers send no heartbeats).
+     */
+    static final List<String> STREAMS = List.of(
+            "streamName",
+            "streamCount",
+            "channelPrefix",
+            "maxLen",
+            "readCount",
+            "blockTimeInMs",
+            "sessionKeyPrefix",
+            "requestsTimeout",
+            "heartbeatInterval",
+            "heartbeatTimeout",
+            "onlyPlaintext",
+            "useShardedPubSub");
 
-  private ProvidedOptions() {
-  }
+    private ProvidedOptions() {}
 
-  /** The classic adapter's requests timeout from the options, or {@code fallback}. */
-  static Duration classicTimeout(AdapterSettings settings, Duration fallback) {
-    known(settings, "classic", CLASSIC);
-    String v = settings.options().get("requestsTimeout");
-    return v == null ? fallback : millis("requestsTimeout", v);
-  }
-
-  /** The streams adapter's options: the key (or Node's default), then the named options. */
-  static StreamsOptions streams(AdapterSettings settings, String key) {
-    known(settings, "streams", STREAMS);
-    Map<String, String> o = settings.options();
-    String name = o.getOrDefault("streamName", key);
-    String prefix = o.getOrDefault("channelPrefix", key);
-    int count = (int) number(o, "streamCount", 1, Integer.MAX_VALUE);
-    long maxLen = number(o, "maxLen", StreamsOptions.DEFAULT_MAX_LEN, Long.MAX_VALUE);
-    int readCount = (int) number(o, "readCount", StreamsOptions.DEFAULT_READ_COUNT,
-        Integer.MAX_VALUE);
-    Duration block = o.containsKey("blockTimeInMs") ? millis("blockTimeInMs", o.get("blockTimeInMs"))
-        : StreamsOptions.DEFAULT_BLOCK_TIME;
-    String sessions = o.getOrDefault("sessionKeyPrefix", StreamsOptions.DEFAULT_SESSION_PREFIX);
-    Duration timeout = o.containsKey("requestsTimeout")
-        ? millis("requestsTimeout", o.get("requestsTimeout")) : RedisProvider.REQUESTS_TIMEOUT;
-    check(o, "heartbeatInterval", v -> millis("heartbeatInterval", v));
-    check(o, "heartbeatTimeout", v -> millis("heartbeatTimeout", v));
-    flag(o, "onlyPlaintext");
-    boolean sharded = flag(o, "useShardedPubSub");
-    return new StreamsOptions(name, count, prefix, maxLen, readCount, block, sessions, timeout,
-        sharded);
-  }
-
-  private static boolean flag(Map<String, String> o, String name) {
-    String v = o.get(name);
-    if (v == null) {
-      return false;
+    /** The classic adapter's requests timeout from the options, or {@code fallback}. */
+    static Duration classicTimeout(AdapterSettings settings, Duration fallback) {
+        known(settings, "classic", CLASSIC);
+        String v = settings.options().get("requestsTimeout");
+        return v == null ? fallback : millis("requestsTimeout", v);
     }
-    if (!v.equals("true") && !v.equals("false")) {
-      throw new IllegalArgumentException(name + " must be true or false, was '" + v + "'");
-    }
-    return v.equals("true");
-  }
 
-  private static void known(AdapterSettings settings, String kind, List<String> names) {
-    for (String name : settings.options().keySet()) {
-      if (!names.contains(name)) {
-        throw new IllegalArgumentException("unknown option '" + name + "' of the " + kind
-            + " Redis adapter: it has " + String.join(", ", names));
-      }
+    /** The streams adapter's options: the key (or Node's default), then the named options. */
+    static StreamsOptions streams(AdapterSettings settings, String key) {
+        known(settings, "streams", STREAMS);
+        Map<String, String> o = settings.options();
+        String name = o.getOrDefault("streamName", key);
+        String prefix = o.getOrDefault("channelPrefix", key);
+        int count = (int) number(o, "streamCount", 1, Integer.MAX_VALUE);
+        long maxLen = number(o, "maxLen", StreamsOptions.DEFAULT_MAX_LEN, Long.MAX_VALUE);
+        int readCount = (int) number(o, "readCount", StreamsOptions.DEFAULT_READ_COUNT, Integer.MAX_VALUE);
+        Duration block = o.containsKey("blockTimeInMs")
+                ? millis("blockTimeInMs", o.get("blockTimeInMs"))
+                : StreamsOptions.DEFAULT_BLOCK_TIME;
+        String sessions = o.getOrDefault("sessionKeyPrefix", StreamsOptions.DEFAULT_SESSION_PREFIX);
+        Duration timeout = o.containsKey("requestsTimeout")
+                ? millis("requestsTimeout", o.get("requestsTimeout"))
+                : RedisProvider.REQUESTS_TIMEOUT;
+        check(o, "heartbeatInterval", v -> millis("heartbeatInterval", v));
+        check(o, "heartbeatTimeout", v -> millis("heartbeatTimeout", v));
+        flag(o, "onlyPlaintext");
+        boolean sharded = flag(o, "useShardedPubSub");
+        return new StreamsOptions(name, count, prefix, maxLen, readCount, block, sessions, timeout, sharded);
     }
-  }
 
-  private static void check(Map<String, String> o, String name, Consumer<String> check) {
-    if (o.containsKey(name)) {
-      check.accept(o.get(name));
+    private static boolean flag(Map<String, String> o, String name) {
+        String v = o.get(name);
+        if (v == null) {
+            return false;
+        }
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException(name + " must be true or false, was '" + v + "'");
+        }
+        return v.equals("true");
     }
-  }
 
-  private static long number(Map<String, String> o, String name, long fallback, long max) {
-    String v = o.get(name);
-    if (v == null) {
-      return fallback;
+    private static void known(AdapterSettings settings, String kind, List<String> names) {
+        for (String name : settings.options().keySet()) {
+            if (!names.contains(name)) {
+                throw new IllegalArgumentException("unknown option '" + name + "' of the " + kind
+                        + " Redis adapter: it has " + String.join(", ", names));
+            }
+        }
     }
-    try {
-      long n = Long.parseLong(v.trim());
-      if (n >= 1 && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new IllegalArgumentException(name + " must be a whole number from 1 to " + max
-        + ", was '" + v + "'");
-  }
 
-  private static Duration millis(String name, String v) {
-    return Duration.ofMillis(number(Map.of(name, v == null ? "" : v), name, 0, Long.MAX_VALUE
-        / 1_000_000));
-  }
+    private static void check(Map<String, String> o, String name, Consumer<String> check) {
+        if (o.containsKey(name)) {
+            check.accept(o.get(name));
+        }
+    }
+
+    private static long number(Map<String, String> o, String name, long fallback, long max) {
+        String v = o.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n >= 1 && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number from 1 to " + max + ", was '" + v + "'");
+    }
+
+    private static Duration millis(String name, String v) {
+        return Duration.ofMillis(number(Map.of(name, v == null ? "" : v), name, 0, Long.MAX_VALUE / 1_000_000));
+    }
 }

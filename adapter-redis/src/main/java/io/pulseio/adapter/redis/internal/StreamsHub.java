@@ -12,41 +12,41 @@ import java.util.Map;
  * Thread-safe.
  */
 public final class StreamsHub implements AutoCloseable {
-  final RedisLink link;
-  final StreamsOptions options;
-  private final Map<String, StreamReader> readers = new HashMap<>();
-  private boolean closed;
+    final RedisLink link;
+    final StreamsOptions options;
+    private final Map<String, StreamReader> readers = new HashMap<>();
+    private boolean closed;
 
-  public StreamsHub(RedisURI uri, StreamsOptions options) {
-    this.options = options;
-    this.link = new RedisLink(uri, options.requestsTimeout());
-    // As Node's adapter does, every stream is read from the start (its end as it is then), so a
-    // namespace made later misses nothing another server sends to it once it exists. A namespace
-    // whose hash is negative goes to a stream outside these (Node's arithmetic keeps the sign):
-    // that one is opened with its first namespace.
-    if (options.streamCount() == 1) {
-      reader(options.streamName());
-    } else {
-      for (int i = 0; i < options.streamCount(); i++) {
-        reader(options.streamName() + "-" + i);
-      }
+    public StreamsHub(RedisURI uri, StreamsOptions options) {
+        this.options = options;
+        this.link = new RedisLink(uri, options.requestsTimeout());
+        // As Node's adapter does, every stream is read from the start (its end as it is then), so a
+        // namespace made later misses nothing another server sends to it once it exists. A namespace
+        // whose hash is negative goes to a stream outside these (Node's arithmetic keeps the sign):
+        // that one is opened with its first namespace.
+        if (options.streamCount() == 1) {
+            reader(options.streamName());
+        } else {
+            for (int i = 0; i < options.streamCount(); i++) {
+                reader(options.streamName() + "-" + i);
+            }
+        }
     }
-  }
 
-  synchronized StreamReader reader(String stream) {
-    if (closed) {
-      throw new IllegalStateException("the Redis streams adapter is closed");
+    synchronized StreamReader reader(String stream) {
+        if (closed) {
+            throw new IllegalStateException("the Redis streams adapter is closed");
+        }
+        return readers.computeIfAbsent(stream, s -> new StreamReader(link, s, options));
     }
-    return readers.computeIfAbsent(stream, s -> new StreamReader(link, s, options));
-  }
 
-  @Override
-  public void close() {
-    synchronized (this) {
-      closed = true;
-      readers.values().forEach(StreamReader::close);
-      readers.clear();
+    @Override
+    public void close() {
+        synchronized (this) {
+            closed = true;
+            readers.values().forEach(StreamReader::close);
+            readers.clear();
+        }
+        link.close();
     }
-    link.close();
-  }
 }

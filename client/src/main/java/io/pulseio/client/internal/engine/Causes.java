@@ -11,27 +11,27 @@ import java.util.regex.Pattern;
  * selector as {@code Connection refused: /127.0.0.1:1}. Sessions report the second form on both.
  */
 final class Causes {
-  private static final Pattern NATIVE =
-      Pattern.compile("\\w+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: (.+)", Pattern.DOTALL);
+    private static final Pattern NATIVE =
+            Pattern.compile("\\w+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: (.+)", Pattern.DOTALL);
 
-  private Causes() {}
+    private Causes() {}
 
-  /**
-   * {@code cause} itself, or, for a native transport error, a plain {@link IOException} (a
-   * {@link ConnectException} for a failed connect) with the system's message and {@code cause}
-   * as its cause. Null stays null.
-   */
-  static Throwable plain(Throwable cause) {
-    if (!(cause instanceof IOException) || cause.getMessage() == null) {
-      return cause;
+    /**
+     * {@code cause} itself, or, for a native transport error, a plain {@link IOException} (a
+     * {@link ConnectException} for a failed connect) with the system's message and {@code cause}
+     * as its cause. Null stays null.
+     */
+    static Throwable plain(Throwable cause) {
+        if (!(cause instanceof IOException) || cause.getMessage() == null) {
+            return cause;
+        }
+        Matcher m = NATIVE.matcher(cause.getMessage());
+        if (!m.matches()) {
+            return cause;
+        }
+        IOException plain =
+                cause instanceof ConnectException ? new ConnectException(m.group(1)) : new IOException(m.group(1));
+        plain.initCause(cause);
+        return plain;
     }
-    Matcher m = NATIVE.matcher(cause.getMessage());
-    if (!m.matches()) {
-      return cause;
-    }
-    IOException plain = cause instanceof ConnectException
-        ? new ConnectException(m.group(1)) : new IOException(m.group(1));
-    plain.initCause(cause);
-    return plain;
-  }
 }

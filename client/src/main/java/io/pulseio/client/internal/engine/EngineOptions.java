@@ -23,43 +23,53 @@ import java.util.Map;
  *     the server, in bytes ({@link #DEFAULT_MAX_MESSAGE_BYTES} unless given)
  */
 public record EngineOptions(
-    boolean secure,
-    String host,
-    int port,
-    String path,
-    Map<String, String> query,
-    Map<String, List<String>> headers,
-    List<String> transports,
-    boolean upgrade,
-    SslContext sslContext,
-    long handshakeTimeoutMillis,
-    int maxMessageBytes) {
+        boolean secure,
+        String host,
+        int port,
+        String path,
+        Map<String, String> query,
+        Map<String, List<String>> headers,
+        List<String> transports,
+        boolean upgrade,
+        SslContext sslContext,
+        long handshakeTimeoutMillis,
+        int maxMessageBytes) {
 
-  /** 100 MB: far above any server's default, so large messages are not cut off. */
-  public static final int DEFAULT_MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
+    /** 100 MB: far above any server's default, so large messages are not cut off. */
+    public static final int DEFAULT_MAX_MESSAGE_BYTES = 100 * 1024 * 1024;
 
-  public EngineOptions {
-    query = Map.copyOf(query);
-    headers = Map.copyOf(headers);
-    transports = List.copyOf(transports);
-    if (maxMessageBytes <= 0) {
-      throw new IllegalArgumentException("maxMessageBytes must be positive, was " + maxMessageBytes);
+    public EngineOptions {
+        query = Map.copyOf(query);
+        headers = Map.copyOf(headers);
+        transports = List.copyOf(transports);
+        if (maxMessageBytes <= 0) {
+            throw new IllegalArgumentException("maxMessageBytes must be positive, was " + maxMessageBytes);
+        }
     }
-  }
 
-  /** The options with {@link #DEFAULT_MAX_MESSAGE_BYTES}. */
-  public EngineOptions(
-      boolean secure,
-      String host,
-      int port,
-      String path,
-      Map<String, String> query,
-      Map<String, List<String>> headers,
-      List<String> transports,
-      boolean upgrade,
-      SslContext sslContext,
-      long handshakeTimeoutMillis) {
-    this(secure, host, port, path, query, headers, transports, upgrade, sslContext,
-        handshakeTimeoutMillis, DEFAULT_MAX_MESSAGE_BYTES);
-  }
+    /** The options with {@link #DEFAULT_MAX_MESSAGE_BYTES}. */
+    public EngineOptions(
+            boolean secure,
+            String host,
+            int port,
+            String path,
+            Map<String, String> query,
+            Map<String, List<String>> headers,
+            List<String> transports,
+            boolean upgrade,
+            SslContext sslContext,
+            long handshakeTimeoutMillis) {
+        this(
+                secure,
+                host,
+                port,
+                path,
+                query,
+                headers,
+                transports,
+                upgrade,
+                sslContext,
+                handshakeTimeoutMillis,
+                DEFAULT_MAX_MESSAGE_BYTES);
+    }
 }

@@ -17,57 +17,57 @@ import java.util.concurrent.TimeUnit;
  * <p>Used on the session's event loop only.
  */
 final class Goodbye {
-  /** How long a graceful close may take to flush before the connections are dropped anyway. */
-  private static final long GRACE_MILLIS = 5000;
+    /** How long a graceful close may take to flush before the connections are dropped anyway. */
+    private static final long GRACE_MILLIS = 5000;
 
-  private final EngineSession session;
-  private final Outbox outbox;
-  private final EventLoop loop;
-  private boolean closeSent;
-  private ScheduledFuture<?> graceTimer;
+    private final EngineSession session;
+    private final Outbox outbox;
+    private final EventLoop loop;
+    private boolean closeSent;
+    private ScheduledFuture<?> graceTimer;
 
-  Goodbye(EngineSession session, Outbox outbox, EventLoop loop) {
-    this.session = session;
-    this.outbox = outbox;
-    this.loop = loop;
-  }
-
-  /** The session has just started closing: flushes, and bounds the wait if the CLOSE is not out. */
-  void start() {
-    session.flush();
-    if (session.isClosing()) {
-      // The goodbye is still on its way (polling: awaiting its POST's answer): bound the wait.
-      graceTimer = loop.schedule(session::finishClosing, GRACE_MILLIS, TimeUnit.MILLISECONDS);
+    Goodbye(EngineSession session, Outbox outbox, EventLoop loop) {
+        this.session = session;
+        this.outbox = outbox;
+        this.loop = loop;
     }
-  }
 
-  /**
-   * After each write while closing: once everything given before has gone, sends the CLOSE; once
-   * that has gone too, finishes the session. Otherwise {@link Transport.Listener#onDrain} (or the
-   * transport settling) flushes again and comes back here.
-   */
-  void afterWrite(Transport t) {
-    if (!closeSent && outbox.isEmpty() && t.writable()) {
-      sendClose();
-      if (!session.isClosing()) {
-        return;
-      }
+    /** The session has just started closing: flushes, and bounds the wait if the CLOSE is not out. */
+    void start() {
+        session.flush();
+        if (session.isClosing()) {
+            // The goodbye is still on its way (polling: awaiting its POST's answer): bound the wait.
+            graceTimer = loop.schedule(session::finishClosing, GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
-    if (closeSent && outbox.isEmpty() && t.writable()) {
-      session.finishClosing();
-    }
-  }
 
-  /** Stops the grace timer (the session is over). */
-  void cancel() {
-    if (graceTimer != null) {
-      graceTimer.cancel(false);
+    /**
+     * After each write while closing: once everything given before has gone, sends the CLOSE; once
+     * that has gone too, finishes the session. Otherwise {@link Transport.Listener#onDrain} (or the
+     * transport settling) flushes again and comes back here.
+     */
+    void afterWrite(Transport t) {
+        if (!closeSent && outbox.isEmpty() && t.writable()) {
+            sendClose();
+            if (!session.isClosing()) {
+                return;
+            }
+        }
+        if (closeSent && outbox.isEmpty() && t.writable()) {
+            session.finishClosing();
+        }
     }
-  }
 
-  private void sendClose() {
-    closeSent = true;
-    outbox.queueApart(EnginePacket.CLOSE);
-    session.flush();
-  }
+    /** Stops the grace timer (the session is over). */
+    void cancel() {
+        if (graceTimer != null) {
+            graceTimer.cancel(false);
+        }
+    }
+
+    private void sendClose() {
+        closeSent = true;
+        outbox.queueApart(EnginePacket.CLOSE);
+        session.flush();
+    }
 }

@@ -14,54 +14,54 @@ import java.util.concurrent.TimeUnit;
  * only when it fires, not rescheduled per packet. Used on the session's event loop only.
  */
 final class Heartbeat {
-  private final EventLoop loop;
-  private final Runnable timedOut;
-  private ScheduledFuture<?> timer;
-  private long windowNanos;
-  private long lastPacketNanos;
-  private boolean running;
+    private final EventLoop loop;
+    private final Runnable timedOut;
+    private ScheduledFuture<?> timer;
+    private long windowNanos;
+    private long lastPacketNanos;
+    private boolean running;
 
-  /** {@code timedOut} runs on the loop when the deadline passes with nothing received. */
-  Heartbeat(EventLoop loop, Runnable timedOut) {
-    this.loop = loop;
-    this.timedOut = timedOut;
-  }
-
-  /** Starts watching, with the handshake's timings; the handshake counts as the first packet. */
-  void start(Handshake h) {
-    windowNanos = TimeUnit.MILLISECONDS.toNanos(h.pingInterval() + h.pingTimeout());
-    lastPacketNanos = now();
-    running = true;
-    timer = loop.schedule(this::check, windowNanos, TimeUnit.NANOSECONDS);
-  }
-
-  /** A packet arrived: moves the deadline. */
-  void packetArrived() {
-    lastPacketNanos = now();
-  }
-
-  /** Stops watching for good. */
-  void stop() {
-    running = false;
-    if (timer != null) {
-      timer.cancel(false);
+    /** {@code timedOut} runs on the loop when the deadline passes with nothing received. */
+    Heartbeat(EventLoop loop, Runnable timedOut) {
+        this.loop = loop;
+        this.timedOut = timedOut;
     }
-  }
 
-  private void check() {
-    timer = null;
-    if (!running) {
-      return;
+    /** Starts watching, with the handshake's timings; the handshake counts as the first packet. */
+    void start(Handshake h) {
+        windowNanos = TimeUnit.MILLISECONDS.toNanos(h.pingInterval() + h.pingTimeout());
+        lastPacketNanos = now();
+        running = true;
+        timer = loop.schedule(this::check, windowNanos, TimeUnit.NANOSECONDS);
     }
-    long left = lastPacketNanos + windowNanos - now();
-    if (left <= 0) {
-      timedOut.run();
-    } else {
-      timer = loop.schedule(this::check, left, TimeUnit.NANOSECONDS);
-    }
-  }
 
-  private long now() {
-    return loop.ticker().nanoTime();
-  }
+    /** A packet arrived: moves the deadline. */
+    void packetArrived() {
+        lastPacketNanos = now();
+    }
+
+    /** Stops watching for good. */
+    void stop() {
+        running = false;
+        if (timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    private void check() {
+        timer = null;
+        if (!running) {
+            return;
+        }
+        long left = lastPacketNanos + windowNanos - now();
+        if (left <= 0) {
+            timedOut.run();
+        } else {
+            timer = loop.schedule(this::check, left, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private long now() {
+        return loop.ticker().nanoTime();
+    }
 }

@@ -16,26 +16,26 @@ import io.netty.channel.socket.nio.NioSocketChannel;
  * which is most of a round trip on loopback. {@code -Dpulseio.io=nio} forces NIO.
  */
 public final class NativeIo {
-  private static final boolean EPOLL =
-      !"nio".equalsIgnoreCase(System.getProperty("pulseio.io", "")) && Epoll.isAvailable();
+    private static final boolean EPOLL =
+            !"nio".equalsIgnoreCase(System.getProperty("pulseio.io", "")) && Epoll.isAvailable();
 
-  private NativeIo() {}
+    private NativeIo() {}
 
-  /** The handler factory for new event loop groups. */
-  public static IoHandlerFactory handlerFactory() {
-    return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-  }
-
-  /** "epoll" or "nio": what {@link #handlerFactory()} gives. */
-  public static String name() {
-    return EPOLL ? "epoll" : "nio";
-  }
-
-  /** The socket channel class that can be registered with {@code loop}. */
-  static Class<? extends SocketChannel> socketChannel(EventLoop loop) {
-    if (loop instanceof IoEventLoop io && io.isIoType(EpollIoHandler.class)) {
-      return EpollSocketChannel.class;
+    /** The handler factory for new event loop groups. */
+    public static IoHandlerFactory handlerFactory() {
+        return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
-    return NioSocketChannel.class;
-  }
+
+    /** "epoll" or "nio": what {@link #handlerFactory()} gives. */
+    public static String name() {
+        return EPOLL ? "epoll" : "nio";
+    }
+
+    /** The socket channel class that can be registered with {@code loop}. */
+    static Class<? extends SocketChannel> socketChannel(EventLoop loop) {
+        if (loop instanceof IoEventLoop io && io.isIoType(EpollIoHandler.class)) {
+            return EpollSocketChannel.class;
+        }
+        return NioSocketChannel.class;
+    }
 }

@@ -11,29 +11,29 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import org.junit.jupiter.api.Test;
 
 class NativeIoTest {
-  @Test
-  void epollOnLinuxUnlessNioIsAsked() {
-    boolean linuxX64 = System.getProperty("os.name").startsWith("Linux")
-        && System.getProperty("os.arch").matches("amd64|x86_64");
-    String expected = "nio".equals(System.getProperty("pulseio.io")) || !linuxX64 ? "nio" : "epoll";
-    assertThat(NativeIo.name()).isEqualTo(expected);
-  }
+    @Test
+    void epollOnLinuxUnlessNioIsAsked() {
+        boolean linuxX64 = System.getProperty("os.name").startsWith("Linux")
+                && System.getProperty("os.arch").matches("amd64|x86_64");
+        String expected = "nio".equals(System.getProperty("pulseio.io")) || !linuxX64 ? "nio" : "epoll";
+        assertThat(NativeIo.name()).isEqualTo(expected);
+    }
 
-  @Test
-  void channelsMatchTheLoopTheyAreGiven() {
-    EventLoopGroup nio = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    try {
-      assertThat(NativeIo.socketChannel(nio.next())).isEqualTo(NioSocketChannel.class);
-    } finally {
-      nio.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+    @Test
+    void channelsMatchTheLoopTheyAreGiven() {
+        EventLoopGroup nio = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        try {
+            assertThat(NativeIo.socketChannel(nio.next())).isEqualTo(NioSocketChannel.class);
+        } finally {
+            nio.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        if (NativeIo.name().equals("epoll")) {
+            EventLoopGroup epoll = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+            try {
+                assertThat(NativeIo.socketChannel(epoll.next())).isEqualTo(EpollSocketChannel.class);
+            } finally {
+                epoll.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
     }
-    if (NativeIo.name().equals("epoll")) {
-      EventLoopGroup epoll = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
-      try {
-        assertThat(NativeIo.socketChannel(epoll.next())).isEqualTo(EpollSocketChannel.class);
-      } finally {
-        epoll.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
-      }
-    }
-  }
 }

@@ -23,16 +23,17 @@ final class EnvExpander {
     private static final Pattern REF = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
     /** Values shorter than this are masked only where they stand alone (not inside a longer word). */
     private static final int SHORT = 4;
+
     private final Map<String, String> environment;
     private final List<Problem> problems;
     private final List<String> unsetPaths = new ArrayList<>();
     /** Each replacement, longest value first once {@link #redact} is first called. */
     private final List<Replacement> replacements = new ArrayList<>();
+
     private boolean sorted;
 
     /** {@code secret} appears as {@code shown} in messages. */
-    private record Replacement(String secret, String shown) {
-    }
+    private record Replacement(String secret, String shown) {}
 
     EnvExpander(Map<String, String> environment, List<Problem> problems) {
         this.environment = environment;
@@ -83,7 +84,8 @@ final class EnvExpander {
             return problem;
         }
         if (!sorted) {
-            replacements.sort(Comparator.comparingInt((Replacement r) -> r.secret.length()).reversed());
+            replacements.sort(Comparator.comparingInt((Replacement r) -> r.secret.length())
+                    .reversed());
             sorted = true;
         }
         String message = problem.message();
@@ -95,7 +97,8 @@ final class EnvExpander {
                 message = mask(message, escaped, r.shown);
             }
         }
-        return message.equals(problem.message()) ? problem
+        return message.equals(problem.message())
+                ? problem
                 : new Problem(problem.kind(), problem.path(), problem.nodeId(), problem.pin(), message);
     }
 
@@ -125,7 +128,11 @@ final class EnvExpander {
             String name = m.group(1);
             String value = environment.get(name);
             if (value == null) {
-                problems.add(new Problem(ProblemKind.UNSET_ENVIRONMENT_VARIABLE, path, null, null,
+                problems.add(new Problem(
+                        ProblemKind.UNSET_ENVIRONMENT_VARIABLE,
+                        path,
+                        null,
+                        null,
                         "environment variable '" + name + "' is not set"));
                 unset = true;
                 value = "";

@@ -14,8 +14,7 @@ import java.util.Map;
  * problems at the same place keep the order they were found in.
  */
 final class FileOrder {
-    private FileOrder() {
-    }
+    private FileOrder() {}
 
     static List<Problem> sort(JsonNode document, List<Problem> problems) {
         if (problems.size() < 2) {

@@ -39,7 +39,11 @@ final class LinkChecks {
             PinSpec out = from.node.signature.outputs().get(from.pin);
             PinSpec in = to.node.signature.inputs().get(to.pin);
             if (!out.type().canFeed(in.type())) {
-                problems.add(new Problem(ProblemKind.TYPE_MISMATCH, link.path(), to.node.id(), in.name(),
+                problems.add(new Problem(
+                        ProblemKind.TYPE_MISMATCH,
+                        link.path(),
+                        to.node.id(),
+                        in.name(),
                         "cannot link " + out.type().id() + " output '" + link.from() + "' to "
                                 + in.type().id() + " input '" + link.to() + "'"));
                 continue;
@@ -47,8 +51,12 @@ final class LinkChecks {
             if (out.isPulse()) {
                 String previous = pulseOutputUse.putIfAbsent(link.from(), link.to());
                 if (previous != null) {
-                    problems.add(new Problem(ProblemKind.PULSE_OUTPUT_WIRED_TWICE, link.path(), from.node.id(),
-                            out.name(), "pulse output '" + link.from() + "' is already linked to '" + previous + "'"));
+                    problems.add(new Problem(
+                            ProblemKind.PULSE_OUTPUT_WIRED_TWICE,
+                            link.path(),
+                            from.node.id(),
+                            out.name(),
+                            "pulse output '" + link.from() + "' is already linked to '" + previous + "'"));
                     continue;
                 }
                 from.node.targetNode[from.pin] = to.node;
@@ -56,8 +64,12 @@ final class LinkChecks {
             } else {
                 String previous = dataInputUse.putIfAbsent(link.to(), link.from());
                 if (previous != null) {
-                    problems.add(new Problem(ProblemKind.DATA_INPUT_WIRED_TWICE, link.path(), to.node.id(),
-                            in.name(), "data input '" + link.to() + "' is already linked from '" + previous + "'"));
+                    problems.add(new Problem(
+                            ProblemKind.DATA_INPUT_WIRED_TWICE,
+                            link.path(),
+                            to.node.id(),
+                            in.name(),
+                            "data input '" + link.to() + "' is already linked from '" + previous + "'"));
                     continue;
                 }
                 to.node.sourceNode[to.pin] = from.node;
@@ -72,21 +84,20 @@ final class LinkChecks {
         cycles(byId);
     }
 
-    private record End(ResolvedNode node, int pin) {
-    }
+    private record End(ResolvedNode node, int pin) {}
 
     private End end(LinkSpec link, String text, String field, Map<String, ResolvedNode> byId, boolean output) {
         String path = link.path() + field;
         String nodeId = LinkSpec.nodeOf(text);
         String pinName = LinkSpec.pinOf(text);
         if (nodeId == null) {
-            problems.add(new Problem(ProblemKind.MALFORMED_LINK, path, null, null,
-                    "'" + text + "' is not of the form nodeId.pin"));
+            problems.add(new Problem(
+                    ProblemKind.MALFORMED_LINK, path, null, null, "'" + text + "' is not of the form nodeId.pin"));
             return null;
         }
         if (!byId.containsKey(nodeId)) {
-            problems.add(new Problem(ProblemKind.UNKNOWN_NODE, path, nodeId, pinName,
-                    "no node '" + nodeId + "' in this graph"));
+            problems.add(new Problem(
+                    ProblemKind.UNKNOWN_NODE, path, nodeId, pinName, "no node '" + nodeId + "' in this graph"));
             return null;
         }
         ResolvedNode node = byId.get(nodeId);
@@ -95,8 +106,13 @@ final class LinkChecks {
         }
         int pin = output ? node.signature.outputIndex(pinName) : node.signature.inputIndex(pinName);
         if (pin < 0) {
-            problems.add(new Problem(ProblemKind.UNKNOWN_PIN, path, nodeId, pinName, "node '" + nodeId + "' ("
-                    + node.typeId() + ") has no " + (output ? "output" : "input") + " '" + pinName + "'"));
+            problems.add(new Problem(
+                    ProblemKind.UNKNOWN_PIN,
+                    path,
+                    nodeId,
+                    pinName,
+                    "node '" + nodeId + "' (" + node.typeId() + ") has no " + (output ? "output" : "input") + " '"
+                            + pinName + "'"));
             return null;
         }
         return new End(node, pin);
@@ -107,7 +123,11 @@ final class LinkChecks {
         for (int i = 0; i < inputs.size(); i++) {
             PinSpec pin = inputs.get(i);
             if (pin.isRequired() && node.sourceNode[i] == null && node.constant[i] == null) {
-                problems.add(new Problem(ProblemKind.MISSING_INPUT, node.spec.path(), node.id(), pin.name(),
+                problems.add(new Problem(
+                        ProblemKind.MISSING_INPUT,
+                        node.spec.path(),
+                        node.id(),
+                        pin.name(),
                         "required input '" + pin.name() + "' has neither a link nor a constant"));
             }
         }
@@ -130,7 +150,11 @@ final class LinkChecks {
                 continue;
             }
             if (path.contains(source)) {
-                problems.add(new Problem(ProblemKind.DATA_CYCLE, node.spec.path(), node.id(), null,
+                problems.add(new Problem(
+                        ProblemKind.DATA_CYCLE,
+                        node.spec.path(),
+                        node.id(),
+                        null,
                         "computed node '" + node.id() + "' depends on its own output through data links"));
                 continue;
             }

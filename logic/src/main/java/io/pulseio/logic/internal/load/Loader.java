@@ -31,6 +31,7 @@ public final class Loader {
      * nesting is bounded) with one check more: a duplicate key is a syntax problem too.
      */
     private static final ObjectReader JSON = Json.MAPPER.reader().with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+
     private final Catalog catalog;
     private final Map<String, String> environment;
 
@@ -53,8 +54,12 @@ public final class Loader {
     public Outcome load(String text) {
         List<Problem> problems = new ArrayList<>();
         if (text.length() > MAX_CHARS) {
-            problems.add(new Problem(ProblemKind.SYNTAX, "$", null, null, "the project is larger than "
-                    + MAX_CHARS / (1024 * 1024) + " MiB"));
+            problems.add(new Problem(
+                    ProblemKind.SYNTAX,
+                    "$",
+                    null,
+                    null,
+                    "the project is larger than " + MAX_CHARS / (1024 * 1024) + " MiB"));
             return new Outcome(null, problems);
         }
         JsonNode document;
@@ -73,13 +78,17 @@ public final class Loader {
             return new Outcome(null, FileOrder.sort(document, problems));
         }
         EnvExpander environment = new EnvExpander(this.environment, problems);
-        ProjectSpec spec = new ProjectParser(environment,
-                id -> catalog.plugin(id).map(Plugin::canBeDisabled).orElse(true), problems).parse(document);
+        ProjectSpec spec = new ProjectParser(
+                        environment,
+                        id -> catalog.plugin(id).map(Plugin::canBeDisabled).orElse(true),
+                        problems)
+                .parse(document);
         new NameChecks(problems).check(spec);
         List<ResolvedNode> nodes = new ArrayList<>();
         List<Map<String, ResolvedNode>> graphs = checkNodes(spec, nodes, problems);
         List<Plugin> enabled = catalog.plugins().stream()
-                .filter(p -> !p.canBeDisabled() || spec.pluginEnabled(p.id())).toList();
+                .filter(p -> !p.canBeDisabled() || spec.pluginEnabled(p.id()))
+                .toList();
         for (Plugin p : enabled) {
             new PluginChecks(p, spec, nodes, problems).run();
         }
@@ -111,8 +120,8 @@ public final class Loader {
     }
 
     /** Checks every node; returns, per graph, its ids mapped to resolved nodes (null when unresolved). */
-    private List<Map<String, ResolvedNode>> checkNodes(ProjectSpec spec, List<ResolvedNode> all,
-                                                       List<Problem> problems) {
+    private List<Map<String, ResolvedNode>> checkNodes(
+            ProjectSpec spec, List<ResolvedNode> all, List<Problem> problems) {
         NodeChecks checks = new NodeChecks(catalog, spec, problems);
         Map<String, String> firstPath = new HashMap<>();
         List<Map<String, ResolvedNode>> graphs = new ArrayList<>();
@@ -121,7 +130,11 @@ public final class Loader {
             for (NodeSpec node : graph.nodes()) {
                 String first = firstPath.putIfAbsent(node.id(), node.path());
                 if (first != null) {
-                    problems.add(new Problem(ProblemKind.DUPLICATE_ID, node.path() + ".id", node.id(), null,
+                    problems.add(new Problem(
+                            ProblemKind.DUPLICATE_ID,
+                            node.path() + ".id",
+                            node.id(),
+                            null,
                             "duplicate node id '" + node.id() + "' (first at " + first + ")"));
                     continue;
                 }

@@ -36,7 +36,11 @@ final class NameChecks {
         }
         String start = project.startScene();
         if (start != null && project.scene(start).isEmpty()) {
-            problems.add(new Problem(ProblemKind.UNKNOWN_SCENE, "$.logic.startScene", null, null,
+            problems.add(new Problem(
+                    ProblemKind.UNKNOWN_SCENE,
+                    "$.logic.startScene",
+                    null,
+                    null,
                     "start scene '" + start + "' is not a scene of this project"));
         }
     }
@@ -48,12 +52,20 @@ final class NameChecks {
             String name = ports.get(i).name();
             String path = f.path() + "." + field + "[" + i + "].name";
             if (name.equals(pulsePin) || name.equals("in") || name.equals("out")) {
-                problems.add(new Problem(ProblemKind.DUPLICATE_NAME, path, null, name,
+                problems.add(new Problem(
+                        ProblemKind.DUPLICATE_NAME,
+                        path,
+                        null,
+                        name,
                         "function '" + f.name() + "' cannot name a port '" + name + "' (reserved for pulses)"));
                 continue;
             }
-            unique(seen, name, path, "duplicate " + field.substring(0, field.length() - 1) + " '" + name
-                    + "' in function '" + f.name() + "'");
+            unique(
+                    seen,
+                    name,
+                    path,
+                    "duplicate " + field.substring(0, field.length() - 1) + " '" + name + "' in function '" + f.name()
+                            + "'");
         }
     }
 

@@ -46,14 +46,24 @@ final class NodeChecks {
         NodeDescriptor d = type.descriptor();
         Plugin plugin = catalog.pluginOf(d.typeId()).orElseThrow();
         if (plugin.canBeDisabled() && !project.pluginEnabled(plugin.id())) {
-            report(ProblemKind.PLUGIN_DISABLED, typePath, node, null, "node '" + node.id() + "' uses '"
-                    + d.typeId() + "' of plugin '" + plugin.id() + "', which this project switches off");
+            report(
+                    ProblemKind.PLUGIN_DISABLED,
+                    typePath,
+                    node,
+                    null,
+                    "node '" + node.id() + "' uses '" + d.typeId() + "' of plugin '" + plugin.id()
+                            + "', which this project switches off");
             return null;
         }
         if (!d.scopes().contains(graph.scope())) {
             String allowed = d.scopes().stream().sorted().map(Scope::id).collect(Collectors.joining(", "));
-            report(ProblemKind.SCOPE_NOT_ALLOWED, typePath, node, null, "'" + d.typeId()
-                    + "' is not allowed in " + graph.scope().id() + " scope (allowed: " + allowed + ")");
+            report(
+                    ProblemKind.SCOPE_NOT_ALLOWED,
+                    typePath,
+                    node,
+                    null,
+                    "'" + d.typeId() + "' is not allowed in " + graph.scope().id() + " scope (allowed: " + allowed
+                            + ")");
         }
         Attributes attributes = attributes(node, d);
         Signature signature = type.signature(node, attributes, project);
@@ -67,7 +77,11 @@ final class NodeChecks {
         String base = node.path() + ".attributes";
         node.attributes().fieldNames().forEachRemaining(name -> {
             if (d.attributes().stream().noneMatch(a -> a.name().equals(name))) {
-                report(ProblemKind.UNKNOWN_ATTRIBUTE, base + "." + name, node, name,
+                report(
+                        ProblemKind.UNKNOWN_ATTRIBUTE,
+                        base + "." + name,
+                        node,
+                        name,
                         "node '" + node.id() + "' (" + d.typeId() + ") has no attribute '" + name + "'");
             }
         });
@@ -75,7 +89,11 @@ final class NodeChecks {
             JsonNode given = node.attributes().get(a.name());
             if (given == null) {
                 if (a.isRequired()) {
-                    report(ProblemKind.MISSING_ATTRIBUTE, base, node, a.name(),
+                    report(
+                            ProblemKind.MISSING_ATTRIBUTE,
+                            base,
+                            node,
+                            a.name(),
                             "missing required attribute '" + a.name() + "'");
                 } else {
                     values.put(a.name(), a.defaultValue());
@@ -84,10 +102,18 @@ final class NodeChecks {
             }
             Object value = Values.fromJson(given, a.type());
             if (value == null) {
-                report(ProblemKind.INVALID_ATTRIBUTE, base + "." + a.name(), node, a.name(),
+                report(
+                        ProblemKind.INVALID_ATTRIBUTE,
+                        base + "." + a.name(),
+                        node,
+                        a.name(),
                         "attribute '" + a.name() + "' must be a " + a.type().id());
             } else if (!a.choices().isEmpty() && !a.choices().contains(value)) {
-                report(ProblemKind.INVALID_ATTRIBUTE, base + "." + a.name(), node, a.name(),
+                report(
+                        ProblemKind.INVALID_ATTRIBUTE,
+                        base + "." + a.name(),
+                        node,
+                        a.name(),
                         "attribute '" + a.name() + "' must be one of " + String.join(", ", a.choices()));
             } else {
                 values.put(a.name(), value);
@@ -106,22 +132,36 @@ final class NodeChecks {
             String path = node.path() + ".inputs." + pinName;
             int index = resolved.signature.inputIndex(pinName);
             if (index < 0) {
-                report(ProblemKind.UNKNOWN_PIN, path, node, pinName,
+                report(
+                        ProblemKind.UNKNOWN_PIN,
+                        path,
+                        node,
+                        pinName,
                         "node '" + node.id() + "' (" + node.type() + ") has no input '" + pinName + "'");
                 continue;
             }
             PinSpec pin = resolved.signature.inputs().get(index);
             if (pin.isPulse()) {
-                report(ProblemKind.INVALID_VALUE, path, node, pinName,
+                report(
+                        ProblemKind.INVALID_VALUE,
+                        path,
+                        node,
+                        pinName,
                         "input '" + pinName + "' is a pulse and takes no constant");
                 continue;
             }
             Object value = Values.fromJson(e.getValue(), pin.type());
             if (value == null && !e.getValue().isNull()) {
-                report(ProblemKind.INVALID_VALUE, path, node, pinName, pin.type() == PinType.JSON
-                        && e.getValue().isTextual()
-                        ? "input '" + pinName + "' takes JSON text, and '" + e.getValue().textValue() + "' is not JSON"
-                        : "input '" + pinName + "' takes a " + pin.type().id());
+                report(
+                        ProblemKind.INVALID_VALUE,
+                        path,
+                        node,
+                        pinName,
+                        pin.type() == PinType.JSON && e.getValue().isTextual()
+                                ? "input '" + pinName + "' takes JSON text, and '"
+                                        + e.getValue().textValue() + "' is not JSON"
+                                : "input '" + pinName + "' takes a "
+                                        + pin.type().id());
             } else if (value != null) {
                 resolved.constant[index] = value;
             }

@@ -36,7 +36,11 @@ final class PluginChecks implements ValidationContext {
             plugin.validate(this);
         } catch (RuntimeException e) {
             LOG.error("plugin '{}' failed while validating", plugin.id(), e);
-            problems.add(new Problem(ProblemKind.INVALID_SETTING, settingsPath(), null, null,
+            problems.add(new Problem(
+                    ProblemKind.INVALID_SETTING,
+                    settingsPath(),
+                    null,
+                    null,
                     "plugin '" + plugin.id() + "' failed to validate: " + e));
         }
     }

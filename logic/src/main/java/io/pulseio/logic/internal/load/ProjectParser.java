@@ -44,7 +44,8 @@ final class ProjectParser {
         for (Map.Entry<String, JsonNode> e : root.path("plugins").properties()) {
             switches.put(e.getKey(), e.getValue().path("enabled").asBoolean(true));
         }
-        ObjectNode settings = root.has("settings") ? (ObjectNode) root.get("settings").deepCopy()
+        ObjectNode settings = root.has("settings")
+                ? (ObjectNode) root.get("settings").deepCopy()
                 : JsonNodeFactory.instance.objectNode();
         for (String plugin : fieldNames(settings)) {
             boolean off = !switches.getOrDefault(plugin, true) && canBeSwitchedOff.test(plugin);
@@ -64,13 +65,26 @@ final class ProjectParser {
         List<FunctionSpec> functions = new ArrayList<>();
         eachElement(logic.path("functions"), "$.logic.functions", (f, path) -> {
             String name = f.path("name").asText();
-            functions.add(new FunctionSpec(name, path, ports(f.path("inputs")), ports(f.path("outputs")),
+            functions.add(new FunctionSpec(
+                    name,
+                    path,
+                    ports(f.path("inputs")),
+                    ports(f.path("outputs")),
                     graph(f, Scope.FUNCTION, name, path)));
         });
-        String startScene = logic.has("startScene") ? logic.get("startScene").asText()
+        String startScene = logic.has("startScene")
+                ? logic.get("startScene").asText()
                 : scenes.isEmpty() ? null : scenes.get(0).name();
-        return new ProjectSpec(root.path("format").asInt(), root.path("name").asText(), switches, settings,
-                variables, project, scenes, startScene, functions);
+        return new ProjectSpec(
+                root.path("format").asInt(),
+                root.path("name").asText(),
+                switches,
+                settings,
+                variables,
+                project,
+                scenes,
+                startScene,
+                functions);
     }
 
     private VariableSpec variable(JsonNode v, String path) {
@@ -80,7 +94,11 @@ final class ProjectParser {
         if (v.has("initial")) {
             Object parsed = Values.fromJson(v.get("initial"), type);
             if (parsed == null) {
-                problems.add(new Problem(ProblemKind.INVALID_VALUE, path + ".initial", null, null,
+                problems.add(new Problem(
+                        ProblemKind.INVALID_VALUE,
+                        path + ".initial",
+                        null,
+                        null,
                         type == PinType.JSON
                                 ? "initial value of variable '" + name + "' must be JSON text, and '"
                                         + v.get("initial").asText() + "' is not JSON"
@@ -94,7 +112,8 @@ final class ProjectParser {
 
     private static List<PortSpec> ports(JsonNode array) {
         List<PortSpec> ports = new ArrayList<>();
-        array.forEach(p -> ports.add(new PortSpec(p.path("name").asText(), PinType.fromId(p.path("type").asText()))));
+        array.forEach(p -> ports.add(new PortSpec(
+                p.path("name").asText(), PinType.fromId(p.path("type").asText()))));
         return ports;
     }
 
@@ -102,25 +121,29 @@ final class ProjectParser {
         List<NodeSpec> nodes = new ArrayList<>();
         eachElement(g.path("nodes"), path + ".nodes", (n, p) -> nodes.add(node(n, p)));
         List<LinkSpec> links = new ArrayList<>();
-        eachElement(g.path("links"), path + ".links", (l, p) ->
-                links.add(new LinkSpec(l.path("from").asText(), l.path("to").asText(), p)));
+        eachElement(
+                g.path("links"),
+                path + ".links",
+                (l, p) -> links.add(
+                        new LinkSpec(l.path("from").asText(), l.path("to").asText(), p)));
         return new GraphSpec(scope, owner, path, nodes, links);
     }
 
     private static NodeSpec node(JsonNode n, String path) {
-        JsonNode attributes = n.has("attributes") ? n.get("attributes").deepCopy()
-                : JsonNodeFactory.instance.objectNode();
+        JsonNode attributes =
+                n.has("attributes") ? n.get("attributes").deepCopy() : JsonNodeFactory.instance.objectNode();
         Map<String, JsonNode> constants = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : n.path("inputs").properties()) {
             constants.put(e.getKey(), e.getValue().deepCopy());
         }
         NodeSpec.Position position = null;
         if (n.has("position")) {
-            position = new NodeSpec.Position(n.get("position").path("x").asDouble(),
+            position = new NodeSpec.Position(
+                    n.get("position").path("x").asDouble(),
                     n.get("position").path("y").asDouble());
         }
-        return new NodeSpec(n.path("id").asText(), n.path("type").asText(), (ObjectNode) attributes, constants,
-                position, path);
+        return new NodeSpec(
+                n.path("id").asText(), n.path("type").asText(), (ObjectNode) attributes, constants, position, path);
     }
 
     private static List<String> fieldNames(JsonNode object) {

@@ -30,8 +30,8 @@ public final class ResolvedNode {
     /** Per output: the input index of {@link #targetNode}. */
     public final int[] targetPin;
 
-    ResolvedNode(NodeSpec spec, GraphSpec graph, NodeType type, Plugin plugin, Attributes attributes,
-                 Signature signature) {
+    ResolvedNode(
+            NodeSpec spec, GraphSpec graph, NodeType type, Plugin plugin, Attributes attributes, Signature signature) {
         this.spec = spec;
         this.graph = graph;
         this.type = type;

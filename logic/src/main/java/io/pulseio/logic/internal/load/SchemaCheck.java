@@ -22,15 +22,15 @@ public final class SchemaCheck {
         static final JsonSchema SCHEMA = load();
     }
 
-    private SchemaCheck() {
-    }
+    private SchemaCheck() {}
 
     private static JsonSchema load() {
         try (InputStream in = SchemaCheck.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + RESOURCE);
             }
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                    .getSchema(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,8 +11,7 @@ import io.pulseio.protocol.Json;
 
 /** The {@code SYNTAX} problem for text that is not one well-formed JSON document. */
 final class Syntax {
-    private Syntax() {
-    }
+    private Syntax() {}
 
     /**
      * {@code invalid JSON at line L, column C: WHY}, at the JSON path where the parser stood (a
@@ -23,7 +22,8 @@ final class Syntax {
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
         String why = e.getOriginalMessage();
         String path = "$";
-        if (e instanceof JsonParseException parse && parse.getProcessor() != null
+        if (e instanceof JsonParseException parse
+                && parse.getProcessor() != null
                 && why.startsWith("Duplicate field '")) {
             JsonPointer pointer = parse.getProcessor().getParsingContext().pathAsPointer();
             path = jsonPath(pointer);

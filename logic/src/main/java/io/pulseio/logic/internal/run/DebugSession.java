@@ -27,9 +27,20 @@ import java.util.concurrent.CompletionStage;
  * logic thread, or under the lock while it is parked (it cannot leave the pause meanwhile).
  */
 final class DebugSession implements Debugger {
-    private enum Action { RESUME, STEP, OVER, OUT }
+    private enum Action {
+        RESUME,
+        STEP,
+        OVER,
+        OUT
+    }
 
-    private enum Mode { RUN, STEP, OVER, OUT, EVENT_END }
+    private enum Mode {
+        RUN,
+        STEP,
+        OVER,
+        OUT,
+        EVENT_END
+    }
 
     private final Run run;
     private final DebugListener listener;
@@ -45,9 +56,11 @@ final class DebugSession implements Debugger {
     private volatile Map<String, Breakpoint> active = Map.of();
     /** Tasks are waiting or a pause was asked for: the logic thread looks at the next pause point. */
     private volatile boolean work;
+
     private volatile boolean pauseAsked;
     /** The step in progress; written by the logic thread when it leaves a pause, and by resume. */
     private volatile Mode mode = Mode.RUN;
+
     private volatile int modeDepth;
 
     DebugSession(Run run, DebugListener listener) {
@@ -110,8 +123,8 @@ final class DebugSession implements Debugger {
         ResolvedNode r = node.resolved;
         String function = r.graph.scope() == Scope.FUNCTION ? r.graph.owner() : null;
         String pinName = pin < 0 ? null : r.signature.inputs().get(pin).name();
-        return new PausePoint(reason, node.id, node.typeId, pinName, node.graph, scene, function, in.callerIds(),
-                run.queueLength());
+        return new PausePoint(
+                reason, node.id, node.typeId, pinName, node.graph, scene, function, in.callerIds(), run.queueLength());
     }
 
     private void park(PausePoint at) {
@@ -303,7 +316,10 @@ final class DebugSession implements Debugger {
     }
 
     private static String dataInputs(ResolvedNode node) {
-        List<String> names = node.signature.inputs().stream().filter(p -> !p.isPulse()).map(PinSpec::name).toList();
+        List<String> names = node.signature.inputs().stream()
+                .filter(p -> !p.isPulse())
+                .map(PinSpec::name)
+                .toList();
         return names.isEmpty() ? "none" : String.join(", ", names);
     }
 
@@ -382,9 +398,11 @@ final class DebugSession implements Debugger {
 
     private NodeValues.PinValue value(PinSpec pin, LiveNode node, int index, boolean input) {
         try {
-            Object v = input ? node.input(index)
-                    : node.kind == io.pulseio.logic.spi.NodeKind.PURE ? run.interpreter.pull(node, index)
-                    : node.outputs[index];
+            Object v = input
+                    ? node.input(index)
+                    : node.kind == io.pulseio.logic.spi.NodeKind.PURE
+                            ? run.interpreter.pull(node, index)
+                            : node.outputs[index];
             return new NodeValues.PinValue(pin.name(), pin.type().id(), v, null);
         } catch (RuntimeException e) {
             return new NodeValues.PinValue(pin.name(), pin.type().id(), null, Interpreter.describe(e));

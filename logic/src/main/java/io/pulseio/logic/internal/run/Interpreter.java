@@ -26,6 +26,7 @@ final class Interpreter {
 
     /** Pulses in flight: the node and output each left from. */
     private LiveNode[] stackNode = new LiveNode[64];
+
     private int[] stackPin = new int[64];
     private int sp;
     private LiveNode[] pendingNode = new LiveNode[16];
@@ -153,8 +154,8 @@ final class Interpreter {
     private void push(LiveNode from, int output) {
         if (sp == stackNode.length) {
             if (sp >= maxDepth) {
-                throw new Unwind.Loop("runaway pulse loop: more than " + maxDepth + " pending pulses",
-                        from.target[output]);
+                throw new Unwind.Loop(
+                        "runaway pulse loop: more than " + maxDepth + " pending pulses", from.target[output]);
             }
             stackNode = Arrays.copyOf(stackNode, Math.min(sp * 2, maxDepth));
             stackPin = Arrays.copyOf(stackPin, stackNode.length);
@@ -183,8 +184,7 @@ final class Interpreter {
             debug.beforeNode(node, pin, callDepth);
         }
         if (++steps > maxSteps) {
-            throw new Unwind.Loop("runaway pulse loop: more than " + maxSteps
-                    + " node executions for one event", node);
+            throw new Unwind.Loop("runaway pulse loop: more than " + maxSteps + " node executions for one event", node);
         }
     }
 
@@ -196,8 +196,13 @@ final class Interpreter {
             node.behaviour.run(node, pin);
         } catch (Unwind u) {
             if (tracing && u instanceof Unwind.Stop) {
-                emit(new TraceEvent.NodeExecuted(now(), node.id, node.typeId,
-                        node.resolved.signature.inputs().get(pin).name(), node.graph, clock.nanoTime() - started));
+                emit(new TraceEvent.NodeExecuted(
+                        now(),
+                        node.id,
+                        node.typeId,
+                        node.resolved.signature.inputs().get(pin).name(),
+                        node.graph,
+                        clock.nanoTime() - started));
             }
             throw u;
         } catch (Exception | LinkageError | AssertionError e) {
@@ -209,8 +214,13 @@ final class Interpreter {
         }
         if (tracing) {
             long end = clock.nanoTime();
-            emit(new TraceEvent.NodeExecuted(end - startNanos, node.id, node.typeId,
-                    node.resolved.signature.inputs().get(pin).name(), node.graph, end - started));
+            emit(new TraceEvent.NodeExecuted(
+                    end - startNanos,
+                    node.id,
+                    node.typeId,
+                    node.resolved.signature.inputs().get(pin).name(),
+                    node.graph,
+                    end - started));
         }
         flush(mark);
     }

@@ -24,7 +24,8 @@ final class LiveFunction {
         this.entry = entry;
         argumentOutput = new int[spec.inputs().size()];
         for (int i = 0; i < argumentOutput.length; i++) {
-            argumentOutput[i] = entry.resolved.signature.outputIndex(spec.inputs().get(i).name());
+            argumentOutput[i] =
+                    entry.resolved.signature.outputIndex(spec.inputs().get(i).name());
         }
         keeping = body.stream().filter(n -> n.outputs.length > 0).toArray(LiveNode[]::new);
     }

@@ -24,6 +24,7 @@ final class LiveNode implements NodeContext {
     final Interpreter interpreter;
     /** The project scope or the node's scene; null in functions (they run in their caller's scope). */
     final ScopeState scope;
+
     final NodeKind kind;
     NodeBehaviour behaviour = NodeBehaviour.NONE;
     /** Whether its behaviour made it its function's entry ({@code NodeSetup#makeFunctionEntry}). */
@@ -35,11 +36,13 @@ final class LiveNode implements NodeContext {
     final PinType[] inputType;
     /** Per input: whether a pulled value must be converted (its source is an ANY output). */
     final boolean[] convert;
+
     final LiveNode[] target;
     final int[] targetPin;
     final Object[] outputs;
     /** {@code id.pin} of each output and input, for the trace. */
     final String[] outputLabel;
+
     final String[] inputLabel;
     /** First pulse output (a listener's {@code out}); -1 when none. */
     final int firstPulseOutput;
@@ -71,7 +74,8 @@ final class LiveNode implements NodeContext {
         int pulse = -1;
         for (int i = 0; i < outs.size(); i++) {
             PinSpec pin = outs.get(i);
-            outputs[i] = pin.defaultValue() != null ? pin.defaultValue() : pin.type().zero();
+            outputs[i] =
+                    pin.defaultValue() != null ? pin.defaultValue() : pin.type().zero();
             outputLabel[i] = id + "." + pin.name();
             if (pulse < 0 && pin.isPulse()) {
                 pulse = i;
@@ -87,7 +91,8 @@ final class LiveNode implements NodeContext {
             if (s != null) {
                 source[i] = live.get(s);
                 PinType from = s.signature.outputs().get(sourcePin[i]).type();
-                convert[i] = from != inputType[i] && inputType[i] != PinType.ANY
+                convert[i] = from != inputType[i]
+                        && inputType[i] != PinType.ANY
                         && !(from == PinType.STRING && inputType[i] == PinType.JSON)
                         && !(from == PinType.JSON && inputType[i] == PinType.STRING);
             }
@@ -114,8 +119,8 @@ final class LiveNode implements NodeContext {
         if (from == null) {
             return constant[input];
         }
-        Object value = from.kind == NodeKind.PURE ? interpreter.pull(from, sourcePin[input])
-                : from.outputs[sourcePin[input]];
+        Object value =
+                from.kind == NodeKind.PURE ? interpreter.pull(from, sourcePin[input]) : from.outputs[sourcePin[input]];
         return convert[input] ? Values.convert(value, inputType[input]) : value;
     }
 

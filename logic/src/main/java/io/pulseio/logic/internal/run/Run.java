@@ -26,9 +26,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Run {
     static final Logger LOG = LoggerFactory.getLogger("io.pulseio.logic");
-    private static final Runnable WAKE_UP = () -> { };
+    private static final Runnable WAKE_UP = () -> {};
     /** Wakes an idle logic thread for its debugger; counted in {@link #debugWakes}, not an event. */
-    private static final Runnable DEBUG_WAKE_UP = () -> { };
+    private static final Runnable DEBUG_WAKE_UP = () -> {};
 
     final LinkedProject project;
     final RunSettings options;
@@ -39,6 +39,7 @@ public final class Run {
     private final LinkedBlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     /** Events to run right after the current one, before the queue is read again (logic thread only). */
     private final ArrayDeque<Runnable> followUps = new ArrayDeque<>();
+
     private final Thread thread;
     private final Object idleLock = new Object();
     private int outstanding;
@@ -51,8 +52,10 @@ public final class Run {
     private int selfCaused;
     /** True while {@link #runEvent} runs (logic thread only). */
     private boolean inEvent;
+
     private final java.util.Map<String, ResolvedNode> nodesById = new java.util.HashMap<>();
-    private final java.util.concurrent.atomic.AtomicInteger debugWakes = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger debugWakes =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     private Run(LinkedProject project, RunSettings options) {
         this.project = project;
@@ -198,19 +201,17 @@ public final class Run {
         } catch (Unwind.Loop loop) {
             interpreter.reset();
             LOG.warn("{}: {} (at node {})", project.spec().name(), loop.getMessage(), loop.nodeId);
-            interpreter.emit(new TraceEvent.Error(interpreter.now(), "loop", loop.nodeId, loop.typeId,
-                    loop.getMessage()));
+            interpreter.emit(
+                    new TraceEvent.Error(interpreter.now(), "loop", loop.nodeId, loop.typeId, loop.getMessage()));
         } catch (RuntimeException | LinkageError | AssertionError e) {
             interpreter.reset();
             LOG.error("{}: runtime error", project.spec().name(), e);
-            interpreter.emit(new TraceEvent.Error(interpreter.now(), "runtime", null, null,
-                    Interpreter.describe(e)));
+            interpreter.emit(new TraceEvent.Error(interpreter.now(), "runtime", null, null, Interpreter.describe(e)));
         } catch (Throwable e) {
             // StackOverflowError, OutOfMemoryError and the like: the run's state can no longer be trusted
             interpreter.reset();
             LOG.error("{}: fatal runtime error, stopping", project.spec().name(), e);
-            interpreter.emit(new TraceEvent.Error(interpreter.now(), "runtime", null, null,
-                    Interpreter.describe(e)));
+            interpreter.emit(new TraceEvent.Error(interpreter.now(), "runtime", null, null, Interpreter.describe(e)));
             stopCode = 70;
             requestStop(70);
         } finally {
@@ -290,8 +291,7 @@ public final class Run {
             LOG.error("{}: error while stopping", project.spec().name(), e);
         } catch (Throwable e) {
             LOG.error("{}: fatal error while stopping", project.spec().name(), e);
-            interpreter.emit(new TraceEvent.Error(interpreter.now(), "runtime", null, null,
-                    Interpreter.describe(e)));
+            interpreter.emit(new TraceEvent.Error(interpreter.now(), "runtime", null, null, Interpreter.describe(e)));
             stopCode = 70;
         }
         interpreter.emit(new TraceEvent.RunStopped(interpreter.now(), stopCode));

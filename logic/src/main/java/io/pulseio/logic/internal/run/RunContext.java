@@ -28,7 +28,10 @@ final class RunContext implements PluginContext {
     RunContext(Run run, Plugin plugin) {
         this.run = run;
         this.plugin = plugin;
-        this.nodes = run.project.nodes().stream().filter(n -> n.plugin == plugin).map(n -> n.spec).toList();
+        this.nodes = run.project.nodes().stream()
+                .filter(n -> n.plugin == plugin)
+                .map(n -> n.spec)
+                .toList();
         this.executor = task -> run.post(() -> {
             run.interpreter.currentScope = run.state.projectScope;
             run.interpreter.callback(() -> run.state.runPluginTask(task));
@@ -67,22 +70,28 @@ final class RunContext implements PluginContext {
     @Override
     public void fireListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs) {
         if (!closed) {
-            run.state.fireListeners(typeId, match, java.util.Collections.unmodifiableMap(new java.util.HashMap<>(outputs)));
+            run.state.fireListeners(
+                    typeId, match, java.util.Collections.unmodifiableMap(new java.util.HashMap<>(outputs)));
         }
     }
 
     @Override
     public void fireErrorListeners(String typeId, Predicate<Attributes> match, Map<String, ?> outputs, String error) {
         if (!closed) {
-            run.state.fireListeners(typeId, match, java.util.Collections.unmodifiableMap(new java.util.HashMap<>(outputs)),
-                    error);
+            run.state.fireListeners(
+                    typeId, match, java.util.Collections.unmodifiableMap(new java.util.HashMap<>(outputs)), error);
         }
     }
 
     @Override
     public void reportError(String nodeId, String message, Throwable cause) {
-        String type = nodeId == null ? null : run.project.nodes().stream().filter(n -> n.id().equals(nodeId))
-                .map(ResolvedNode::typeId).findFirst().orElse(null);
+        String type = nodeId == null
+                ? null
+                : run.project.nodes().stream()
+                        .filter(n -> n.id().equals(nodeId))
+                        .map(ResolvedNode::typeId)
+                        .findFirst()
+                        .orElse(null);
         Run.LOG.warn("{}: plugin '{}': {}", run.projectName(), plugin.id(), message);
         if (cause != null) {
             Run.LOG.debug("{}: plugin '{}' error", run.projectName(), plugin.id(), cause);
@@ -108,8 +117,12 @@ final class RunContext implements PluginContext {
             if (name.equals("t") || name.equals("kind")) {
                 throw new IllegalArgumentException("a trace record's field may not be named '" + name + "'");
             }
-            if (value != null && !(value instanceof String || value instanceof Boolean || value instanceof Double
-                    || value instanceof Long || value instanceof Integer)) {
+            if (value != null
+                    && !(value instanceof String
+                            || value instanceof Boolean
+                            || value instanceof Double
+                            || value instanceof Long
+                            || value instanceof Integer)) {
                 throw new IllegalArgumentException("trace field '" + name + "' must be a String, Long, Integer, "
                         + "Double or Boolean, was " + value.getClass().getName());
             }

@@ -10,7 +10,12 @@ import java.util.function.Consumer;
  *
  * @param scheduler null when the run creates (and closes) a system scheduler of its own
  */
-public record RunSettings(Scheduler scheduler, TraceListener trace, Consumer<String> output,
-                          int maxStepsPerEvent, int maxPulseDepth, int maxCallDepth, int maxPullDepth,
-                          int maxEventsWithoutInput) {
-}
+public record RunSettings(
+        Scheduler scheduler,
+        TraceListener trace,
+        Consumer<String> output,
+        int maxStepsPerEvent,
+        int maxPulseDepth,
+        int maxCallDepth,
+        int maxPullDepth,
+        int maxEventsWithoutInput) {}

@@ -74,7 +74,8 @@ final class RunState {
             runs = pluginRuns.values().toArray(PluginRun[]::new);
             build();
         } catch (Exception | LinkageError e) {
-            String what = starting != null ? "plugin '" + starting.id() + "' failed to start: "
+            String what = starting != null
+                    ? "plugin '" + starting.id() + "' failed to start: "
                     : "could not create the nodes: ";
             Run.LOG.error("{}: {}", run.projectName(), what, e);
             in.emit(new TraceEvent.Error(in.now(), "runtime", null, null, what + Interpreter.describe(e)));
@@ -115,9 +116,12 @@ final class RunState {
         }
         for (FunctionSpec f : run.project.spec().functions()) {
             List<LiveNode> body = live.values().stream()
-                    .filter(n -> n.resolved.graph.scope() == Scope.FUNCTION && n.resolved.graph.owner().equals(f.name()))
+                    .filter(n -> n.resolved.graph.scope() == Scope.FUNCTION
+                            && n.resolved.graph.owner().equals(f.name()))
                     .toList();
-            body.stream().filter(n -> n.functionEntry).findFirst()
+            body.stream()
+                    .filter(n -> n.functionEntry)
+                    .findFirst()
                     .ifPresent(entry -> functions.put(f.name(), new LiveFunction(f, entry, body)));
         }
     }

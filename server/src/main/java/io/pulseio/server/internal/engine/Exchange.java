@@ -19,75 +19,85 @@ import java.util.Map;
  * the session's thread, and the means to answer it once.
  */
 public final class Exchange {
-  final ChannelHandlerContext ctx;
-  final String method;
-  final Map<String, String> query;
-  final String body;
-  final boolean keepAlive;
-  final HttpHeaders cors;
-  final Map<String, String> headers;
-  final String remoteAddress;
-  private final FullHttpRequest request;
-  private final EngineServerImpl engine;
-  private boolean answered;
+    final ChannelHandlerContext ctx;
+    final String method;
+    final Map<String, String> query;
+    final String body;
+    final boolean keepAlive;
+    final HttpHeaders cors;
+    final Map<String, String> headers;
+    final String remoteAddress;
+    private final FullHttpRequest request;
+    private final EngineServerImpl engine;
+    private boolean answered;
 
-  private Exchange(EngineServerImpl engine, ChannelHandlerContext ctx, FullHttpRequest full,
-      FullHttpRequest kept, Map<String, String> query, HttpHeaders cors, String body) {
-    this.engine = engine;
-    this.ctx = ctx;
-    this.request = kept;
-    this.headers = query.containsKey("sid") ? Map.of() : copyHeaders(full);
-    this.remoteAddress = String.valueOf(ctx.channel().remoteAddress()).replaceFirst("^.*/", "");
-    this.method = full.method().name();
-    this.query = query;
-    this.keepAlive = HttpUtil.isKeepAlive(full);
-    this.cors = cors;
-    this.body = body;
-  }
-
-  /** Copies what the engine needs; the request itself is kept only for WebSocket handshakes. */
-  static Exchange of(EngineServerImpl engine, ChannelHandlerContext ctx, FullHttpRequest request,
-      QueryStringDecoder qs, HttpHeaders cors, boolean keepRequest) {
-    Map<String, String> query = new HashMap<>();
-    for (Map.Entry<String, List<String>> e : qs.parameters().entrySet()) {
-      if (!e.getValue().isEmpty()) {
-        query.put(e.getKey(), e.getValue().get(0));
-      }
+    private Exchange(
+            EngineServerImpl engine,
+            ChannelHandlerContext ctx,
+            FullHttpRequest full,
+            FullHttpRequest kept,
+            Map<String, String> query,
+            HttpHeaders cors,
+            String body) {
+        this.engine = engine;
+        this.ctx = ctx;
+        this.request = kept;
+        this.headers = query.containsKey("sid") ? Map.of() : copyHeaders(full);
+        this.remoteAddress = String.valueOf(ctx.channel().remoteAddress()).replaceFirst("^.*/", "");
+        this.method = full.method().name();
+        this.query = query;
+        this.keepAlive = HttpUtil.isKeepAlive(full);
+        this.cors = cors;
+        this.body = body;
     }
-    String body = request.content().isReadable()
-        ? request.content().toString(StandardCharsets.UTF_8) : "";
-    return new Exchange(engine, ctx, request, keepRequest ? request : null, query, cors, body);
-  }
 
-  String param(String name) {
-    return query.get(name);
-  }
-
-  /** The original request (retained by the caller), for a WebSocket handshake. */
-  FullHttpRequest request() {
-    return request;
-  }
-
-  private static Map<String, String> copyHeaders(FullHttpRequest request) {
-    Map<String, String> out = new HashMap<>();
-    request.headers().forEach(e -> out.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
-    return Map.copyOf(out);
-  }
-
-  void reply(HttpResponseStatus status, String contentType, String body) {
-    if (answered) {
-      return;
+    /** Copies what the engine needs; the request itself is kept only for WebSocket handshakes. */
+    static Exchange of(
+            EngineServerImpl engine,
+            ChannelHandlerContext ctx,
+            FullHttpRequest request,
+            QueryStringDecoder qs,
+            HttpHeaders cors,
+            boolean keepRequest) {
+        Map<String, String> query = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : qs.parameters().entrySet()) {
+            if (!e.getValue().isEmpty()) {
+                query.put(e.getKey(), e.getValue().get(0));
+            }
+        }
+        String body = request.content().isReadable() ? request.content().toString(StandardCharsets.UTF_8) : "";
+        return new Exchange(engine, ctx, request, keepRequest ? request : null, query, cors, body);
     }
-    answered = true;
-    HttpResponses.send(ctx, status, contentType, body, cors, keepAlive);
-  }
 
-  void fail(EngineError error) {
-    if (answered) {
-      return;
+    String param(String name) {
+        return query.get(name);
     }
-    answered = true;
-    engine.rejected(error.kind());
-    HttpResponses.error(ctx, error, cors, keepAlive);
-  }
+
+    /** The original request (retained by the caller), for a WebSocket handshake. */
+    FullHttpRequest request() {
+        return request;
+    }
+
+    private static Map<String, String> copyHeaders(FullHttpRequest request) {
+        Map<String, String> out = new HashMap<>();
+        request.headers().forEach(e -> out.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
+        return Map.copyOf(out);
+    }
+
+    void reply(HttpResponseStatus status, String contentType, String body) {
+        if (answered) {
+            return;
+        }
+        answered = true;
+        HttpResponses.send(ctx, status, contentType, body, cors, keepAlive);
+    }
+
+    void fail(EngineError error) {
+        if (answered) {
+            return;
+        }
+        answered = true;
+        engine.rejected(error.kind());
+        HttpResponses.error(ctx, error, cors, keepAlive);
+    }
 }

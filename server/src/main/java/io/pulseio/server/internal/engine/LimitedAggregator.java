@@ -18,26 +18,27 @@ import java.util.List;
  * connection closed, and the session it names dropped.
  */
 final class LimitedAggregator extends HttpObjectAggregator {
-  private final EngineServerImpl engine;
+    private final EngineServerImpl engine;
 
-  LimitedAggregator(int maxContentLength, EngineServerImpl engine) {
-    super(maxContentLength);
-    this.engine = engine;
-  }
-
-  @Override
-  protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-    if (oversized instanceof HttpRequest request) {
-      List<String> sid = new QueryStringDecoder(request.uri()).parameters().get("sid");
-      engine.rejected(RejectedInput.BODY_TOO_LARGE);
-      engine.onOversizedBody(sid == null || sid.isEmpty() ? null : sid.get(0));
-      var response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-          HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
-      response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
-      response.headers().add(engine.cors().headersFor(request));
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-    } else {
-      ctx.close();
+    LimitedAggregator(int maxContentLength, EngineServerImpl engine) {
+        super(maxContentLength);
+        this.engine = engine;
     }
-  }
+
+    @Override
+    protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
+        if (oversized instanceof HttpRequest request) {
+            List<String> sid =
+                    new QueryStringDecoder(request.uri()).parameters().get("sid");
+            engine.rejected(RejectedInput.BODY_TOO_LARGE);
+            engine.onOversizedBody(sid == null || sid.isEmpty() ? null : sid.get(0));
+            var response =
+                    new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE);
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+            response.headers().add(engine.cors().headersFor(request));
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            ctx.close();
+        }
+    }
 }

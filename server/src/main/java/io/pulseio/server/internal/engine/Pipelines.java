@@ -30,56 +30,59 @@ import java.io.UncheckedIOException;
  * guard removes itself. Made once per server, at start; its methods run on the channel's loop.
  */
 final class Pipelines {
-  private final EngineServerImpl engine;
-  private final ConnectionLimits limits;
-  private final SslContext tls;
-  private final int maxBody;
+    private final EngineServerImpl engine;
+    private final ConnectionLimits limits;
+    private final SslContext tls;
+    private final int maxBody;
 
-  /** Loads the TLS certificate and key if configured; fails with an UncheckedIOException. */
-  Pipelines(EngineServerImpl engine, ServerOptions options) {
-    this.engine = engine;
-    this.limits = new ConnectionLimits(options, engine::rejected);
-    this.tls = tls(options);
-    this.maxBody = (int) options.maxHttpBufferSize();
-  }
-
-  /** The connections open now (each counted by its {@code guard}). */
-  int openConnections() {
-    return limits.openConnections();
-  }
-
-  /** A new connection's stages. */
-  void http(SocketChannel ch) {
-    ChannelPipeline p = ch.pipeline();
-    ConnectionGuard guard = new ConnectionGuard(limits);
-    p.addLast("guard", guard);
-    if (tls != null) {
-      p.addLast("tls", tls.newHandler(ch.alloc()));
+    /** Loads the TLS certificate and key if configured; fails with an UncheckedIOException. */
+    Pipelines(EngineServerImpl engine, ServerOptions options) {
+        this.engine = engine;
+        this.limits = new ConnectionLimits(options, engine::rejected);
+        this.tls = tls(options);
+        this.maxBody = (int) options.maxHttpBufferSize();
     }
-    p.addLast("http", new HttpServerCodec());
-    p.addLast("http-guard", new HttpGuard(limits, guard));
-    p.addLast("aggregator", new LimitedAggregator(maxBody, engine));
-    p.addLast("router", new HttpRequestHandler(engine));
-  }
 
-  /** The router's connection becomes {@code session}'s WebSocket (before the handshake's reply). */
-  void webSocket(ChannelHandlerContext router, EngineSession session) {
-    ChannelPipeline p = router.pipeline();
-    p.addAfter(router.name(), "ws-aggregator", new WebSocketFrameAggregator(maxBody));
-    p.addAfter("ws-aggregator", "ws-frames", new WebSocketFrameHandler(session));
-    p.remove(router.name());
-  }
+    /** The connections open now (each counted by its {@code guard}). */
+    int openConnections() {
+        return limits.openConnections();
+    }
 
-  private static SslContext tls(ServerOptions options) {
-    if (options.tlsCertificate() == null) {
-      return null;
+    /** A new connection's stages. */
+    void http(SocketChannel ch) {
+        ChannelPipeline p = ch.pipeline();
+        ConnectionGuard guard = new ConnectionGuard(limits);
+        p.addLast("guard", guard);
+        if (tls != null) {
+            p.addLast("tls", tls.newHandler(ch.alloc()));
+        }
+        p.addLast("http", new HttpServerCodec());
+        p.addLast("http-guard", new HttpGuard(limits, guard));
+        p.addLast("aggregator", new LimitedAggregator(maxBody, engine));
+        p.addLast("router", new HttpRequestHandler(engine));
     }
-    try {
-      return SslContextBuilder.forServer(options.tlsCertificate().toFile(),
-          options.tlsPrivateKey().toFile()).build();
-    } catch (IOException | RuntimeException e) {
-      throw new UncheckedIOException("cannot load TLS certificate or key: " + e.getMessage(),
-          e instanceof IOException io ? io : new IOException(e));
+
+    /** The router's connection becomes {@code session}'s WebSocket (before the handshake's reply). */
+    void webSocket(ChannelHandlerContext router, EngineSession session) {
+        ChannelPipeline p = router.pipeline();
+        p.addAfter(router.name(), "ws-aggregator", new WebSocketFrameAggregator(maxBody));
+        p.addAfter("ws-aggregator", "ws-frames", new WebSocketFrameHandler(session));
+        p.remove(router.name());
     }
-  }
+
+    private static SslContext tls(ServerOptions options) {
+        if (options.tlsCertificate() == null) {
+            return null;
+        }
+        try {
+            return SslContextBuilder.forServer(
+                            options.tlsCertificate().toFile(),
+                            options.tlsPrivateKey().toFile())
+                    .build();
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException(
+                    "cannot load TLS certificate or key: " + e.getMessage(),
+                    e instanceof IOException io ? io : new IOException(e));
+        }
+    }
 }

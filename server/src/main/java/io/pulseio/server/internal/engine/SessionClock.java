@@ -11,33 +11,32 @@ import java.util.concurrent.TimeUnit;
  * sleeps). Tasks run on the session's thread; {@link #schedule} is called only there.
  */
 interface SessionClock {
-  /** The current time, in nanoseconds of an arbitrary origin, as {@link System#nanoTime()}. */
-  long nanoTime();
+    /** The current time, in nanoseconds of an arbitrary origin, as {@link System#nanoTime()}. */
+    long nanoTime();
 
-  /** Runs {@code task} on the session's thread after {@code delayMillis}; cancellable. */
-  Timer schedule(Runnable task, long delayMillis);
+    /** Runs {@code task} on the session's thread after {@code delayMillis}; cancellable. */
+    Timer schedule(Runnable task, long delayMillis);
 
-  /** A scheduled task. */
-  interface Timer {
-    /** Stops the task unless it ran already; does nothing the second time. */
-    void cancel();
-  }
+    /** A scheduled task. */
+    interface Timer {
+        /** Stops the task unless it ran already; does nothing the second time. */
+        void cancel();
+    }
 
-  /** The clock of a session living on {@code loop}: the loop's own time, which its timers use. */
-  static SessionClock of(EventLoop loop) {
-    Ticker ticker = loop.ticker();
-    return new SessionClock() {
-      @Override
-      public long nanoTime() {
-        return ticker.nanoTime();
-      }
+    /** The clock of a session living on {@code loop}: the loop's own time, which its timers use. */
+    static SessionClock of(EventLoop loop) {
+        Ticker ticker = loop.ticker();
+        return new SessionClock() {
+            @Override
+            public long nanoTime() {
+                return ticker.nanoTime();
+            }
 
-      @Override
-      public Timer schedule(Runnable task, long delayMillis) {
-        io.netty.util.concurrent.ScheduledFuture<?> f =
-            loop.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-        return () -> f.cancel(false);
-      }
-    };
-  }
+            @Override
+            public Timer schedule(Runnable task, long delayMillis) {
+                io.netty.util.concurrent.ScheduledFuture<?> f = loop.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+                return () -> f.cancel(false);
+            }
+        };
+    }
 }

@@ -25,68 +25,66 @@ import java.util.Queue;
  * errors (a second GET, a bad payload, a dropped GET) and once it has answered a poll with CLOSE.
  */
 interface SessionTransport {
-  /** Which transport this is, as {@code EngineSocket.transport()} reports it. */
-  Transport kind();
+    /** Which transport this is, as {@code EngineSocket.transport()} reports it. */
+    Transport kind();
 
-  /**
-   * An HTTP request (not a WebSocket handshake) naming this transport, once the session has
-   * checked it: polling reads a GET (held until there is something to answer) or a POST (the
-   * client's packets); a WebSocket session refuses it with a 400.
-   */
-  void onRequest(Exchange ex);
+    /**
+     * An HTTP request (not a WebSocket handshake) naming this transport, once the session has
+     * checked it: polling reads a GET (held until there is something to answer) or a POST (the
+     * client's packets); a WebSocket session refuses it with a 400.
+     */
+    void onRequest(Exchange ex);
 
-  /** True when the frames of {@code channel} are this transport's: its own channel, once open. */
-  boolean carries(Channel channel);
+    /** True when the frames of {@code channel} are this transport's: its own channel, once open. */
+    boolean carries(Channel channel);
 
-  /**
-   * True when a packet queued now should be written at once rather than in the next loop turn:
-   * an open WebSocket with no write in flight. Polling never: packets queued in one loop turn are
-   * joined into one answer.
-   */
-  boolean sendsAtOnce();
+    /**
+     * True when a packet queued now should be written at once rather than in the next loop turn:
+     * an open WebSocket with no write in flight. Polling never: packets queued in one loop turn are
+     * joined into one answer.
+     */
+    boolean sendsAtOnce();
 
-  /**
-   * True when a packet queued now goes to the client at once (volatile packets are sent only
-   * then, and a ping that goes at once gives its pong the whole timeout): polling when a GET is
-   * held (whatever is queued goes in the same answer); a WebSocket when it is open, no write is
-   * in flight, the socket is writable and {@code nothingQueued}.
-   */
-  boolean writableNow(boolean nothingQueued);
+    /**
+     * True when a packet queued now goes to the client at once (volatile packets are sent only
+     * then, and a ping that goes at once gives its pong the whole timeout): polling when a GET is
+     * held (whatever is queued goes in the same answer); a WebSocket when it is open, no write is
+     * in flight, the socket is writable and {@code nothingQueued}.
+     */
+    boolean writableNow(boolean nothingQueued);
 
-  /**
-   * Writes and empties {@code queue} (not empty) and returns true; or leaves it and returns false
-   * when it cannot be written now. Polling: answers the held GET with the queue as one payload
-   * (false without a held GET), and ends the session when the payload ends with CLOSE. WebSocket:
-   * one frame a packet as one batch (false when not open, or while a batch is in flight unless
-   * {@code force}); the next batch waits until this one is written, plus {@code holdMicros}.
-   */
-  boolean write(Queue<EnginePacket> queue, long holdMicros, boolean force);
+    /**
+     * Writes and empties {@code queue} (not empty) and returns true; or leaves it and returns false
+     * when it cannot be written now. Polling: answers the held GET with the queue as one payload
+     * (false without a held GET), and ends the session when the payload ends with CLOSE. WebSocket:
+     * one frame a packet as one batch (false when not open, or while a batch is in flight unless
+     * {@code force}); the next batch waits until this one is written, plus {@code holdMicros}.
+     */
+    boolean write(Queue<EnginePacket> queue, long holdMicros, boolean force);
 
-  /** Bytes written to the connection and not yet handed to the operating system (polling: 0). */
-  long pendingBytes();
+    /** Bytes written to the connection and not yet handed to the operating system (polling: 0). */
+    long pendingBytes();
 
-  /** True while a polling GET is held open; never for a WebSocket. */
-  boolean holdsRequest();
+    /** True while a polling GET is held open; never for a WebSocket. */
+    boolean holdsRequest();
 
-  /**
-   * An upgrade away from this transport had its probe answered: polling ends a held GET with a
-   * noop soon, so that the client can finish the upgrade. Only polling is ever upgraded.
-   */
-  default void probeAnswered() {
-  }
+    /**
+     * An upgrade away from this transport had its probe answered: polling ends a held GET with a
+     * noop soon, so that the client can finish the upgrade. Only polling is ever upgraded.
+     */
+    default void probeAnswered() {}
 
-  /**
-   * The session moved to another transport: polling refuses a held GET with a 400, as the
-   * Node.js server does. Only polling is ever replaced.
-   */
-  default void replaced() {
-  }
+    /**
+     * The session moved to another transport: polling refuses a held GET with a 400, as the
+     * Node.js server does. Only polling is ever replaced.
+     */
+    default void replaced() {}
 
-  /**
-   * Ends the transport as its session ends. Polling answers a held GET: with a noop when {@code
-   * closedByClient} (the client's CLOSE came in a POST), else with CLOSE. A WebSocket sends a
-   * close frame, then closes the connection; at once, dropping what is still queued on it, when
-   * {@code abort} (its session went over {@code maxOutboundBufferSize}).
-   */
-  void close(boolean closedByClient, boolean abort);
+    /**
+     * Ends the transport as its session ends. Polling answers a held GET: with a noop when {@code
+     * closedByClient} (the client's CLOSE came in a POST), else with CLOSE. A WebSocket sends a
+     * close frame, then closes the connection; at once, dropping what is still queued on it, when
+     * {@code abort} (its session went over {@code maxOutboundBufferSize}).
+     */
+    void close(boolean closedByClient, boolean abort);
 }

@@ -22,57 +22,61 @@ import org.slf4j.LoggerFactory;
 
 /** Hands the (aggregated) frames of one WebSocket to its Engine.IO session. */
 final class WebSocketFrameHandler extends SimpleChannelInboundHandler<WebSocketFrame> {
-  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
+    private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
 
-  private static final byte MESSAGE = (byte) EnginePacketType.MESSAGE.digit();
+    private static final byte MESSAGE = (byte) EnginePacketType.MESSAGE.digit();
 
-  private final EngineSession session;
+    private final EngineSession session;
 
-  WebSocketFrameHandler(EngineSession session) {
-    this.session = session;
-  }
-
-  @Override
-  protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
-    if (frame instanceof TextWebSocketFrame text) {
-      ByteBuf content = text.content();
-      int start = content.readerIndex();
-      if (content.readableBytes() > 1 && content.getByte(start) == MESSAGE) {
-        // the common case: the message's text straight from the frame, without the text of the
-        // whole frame being made first and then cut after its type digit
-        session.onWebSocketMessage(ctx.channel(),
-            content.toString(start + 1, content.readableBytes() - 1, StandardCharsets.UTF_8));
-      } else {
-        session.onWebSocketText(ctx.channel(), text.text());
-      }
-    } else if (frame instanceof BinaryWebSocketFrame binary) {
-      session.onWebSocketBinary(ctx.channel(), ByteBufUtil.getBytes(binary.content()));
-    } else if (frame instanceof PingWebSocketFrame) {
-      ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
-    } else if (frame instanceof CloseWebSocketFrame close) {
-      // as Node's ws: the client's code (checked by StrictWebSocket) is echoed, none gets none
-      CloseWebSocketFrame reply = close.statusCode() < 0 ? new CloseWebSocketFrame()
-          : new CloseWebSocketFrame(close.statusCode(), close.reasonText());
-      ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
+    WebSocketFrameHandler(EngineSession session) {
+        this.session = session;
     }
-  }
 
-  @Override
-  public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-    session.onWebSocketClosed(ctx.channel());
-    super.channelInactive(ctx);
-  }
-
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    LOG.debug("WebSocket failed", cause);
-    if (cause instanceof CorruptedWebSocketFrameException corrupt) {
-      session.rejected(corrupt.closeStatus() != null
-          && corrupt.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()
-          ? RejectedInput.BODY_TOO_LARGE : RejectedInput.WEBSOCKET_PROTOCOL_ERROR);
-    } else if (cause instanceof TooLongFrameException) {
-      session.rejected(RejectedInput.BODY_TOO_LARGE);
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (frame instanceof TextWebSocketFrame text) {
+            ByteBuf content = text.content();
+            int start = content.readerIndex();
+            if (content.readableBytes() > 1 && content.getByte(start) == MESSAGE) {
+                // the common case: the message's text straight from the frame, without the text of the
+                // whole frame being made first and then cut after its type digit
+                session.onWebSocketMessage(
+                        ctx.channel(),
+                        content.toString(start + 1, content.readableBytes() - 1, StandardCharsets.UTF_8));
+            } else {
+                session.onWebSocketText(ctx.channel(), text.text());
+            }
+        } else if (frame instanceof BinaryWebSocketFrame binary) {
+            session.onWebSocketBinary(ctx.channel(), ByteBufUtil.getBytes(binary.content()));
+        } else if (frame instanceof PingWebSocketFrame) {
+            ctx.writeAndFlush(new PongWebSocketFrame(frame.content().retain()));
+        } else if (frame instanceof CloseWebSocketFrame close) {
+            // as Node's ws: the client's code (checked by StrictWebSocket) is echoed, none gets none
+            CloseWebSocketFrame reply = close.statusCode() < 0
+                    ? new CloseWebSocketFrame()
+                    : new CloseWebSocketFrame(close.statusCode(), close.reasonText());
+            ctx.writeAndFlush(reply).addListener(ChannelFutureListener.CLOSE);
+        }
     }
-    ctx.close();
-  }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
+        session.onWebSocketClosed(ctx.channel());
+        super.channelInactive(ctx);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("WebSocket failed", cause);
+        if (cause instanceof CorruptedWebSocketFrameException corrupt) {
+            session.rejected(
+                    corrupt.closeStatus() != null
+                                    && corrupt.closeStatus().code() == WebSocketCloseStatus.MESSAGE_TOO_BIG.code()
+                            ? RejectedInput.BODY_TOO_LARGE
+                            : RejectedInput.WEBSOCKET_PROTOCOL_ERROR);
+        } else if (cause instanceof TooLongFrameException) {
+            session.rejected(RejectedInput.BODY_TOO_LARGE);
+        }
+        ctx.close();
+    }
 }

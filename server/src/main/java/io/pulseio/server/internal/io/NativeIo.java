@@ -16,26 +16,26 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
  * {@code -Dpulseio.io=nio} forces NIO.
  */
 public final class NativeIo {
-  private static final boolean EPOLL =
-      !"nio".equalsIgnoreCase(System.getProperty("pulseio.io", "")) && Epoll.isAvailable();
+    private static final boolean EPOLL =
+            !"nio".equalsIgnoreCase(System.getProperty("pulseio.io", "")) && Epoll.isAvailable();
 
-  private NativeIo() {}
+    private NativeIo() {}
 
-  /** The handler factory for new event loop groups. */
-  public static IoHandlerFactory handlerFactory() {
-    return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-  }
-
-  /** "epoll" or "nio": what {@link #handlerFactory()} gives. */
-  public static String name() {
-    return EPOLL ? "epoll" : "nio";
-  }
-
-  /** The listening channel class that can be registered with {@code group}'s loops. */
-  public static Class<? extends ServerSocketChannel> serverChannel(EventLoopGroup group) {
-    if (group instanceof IoEventLoopGroup io && io.isIoType(EpollIoHandler.class)) {
-      return EpollServerSocketChannel.class;
+    /** The handler factory for new event loop groups. */
+    public static IoHandlerFactory handlerFactory() {
+        return EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     }
-    return NioServerSocketChannel.class;
-  }
+
+    /** "epoll" or "nio": what {@link #handlerFactory()} gives. */
+    public static String name() {
+        return EPOLL ? "epoll" : "nio";
+    }
+
+    /** The listening channel class that can be registered with {@code group}'s loops. */
+    public static Class<? extends ServerSocketChannel> serverChannel(EventLoopGroup group) {
+        if (group instanceof IoEventLoopGroup io && io.isIoType(EpollIoHandler.class)) {
+            return EpollServerSocketChannel.class;
+        }
+        return NioServerSocketChannel.class;
+    }
 }

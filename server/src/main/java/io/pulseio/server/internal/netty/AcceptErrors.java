@@ -15,38 +15,46 @@ import org.slf4j.LoggerFactory;
  * every 10 s, with the count since the last one. Used on the listening channel's loop only.
  */
 final class AcceptErrors extends ChannelInboundHandlerAdapter {
-  private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
-  static final long PAUSE_MILLIS = 100;
-  private static final long LOG_EVERY_NANOS = 10_000_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.server");
+    static final long PAUSE_MILLIS = 100;
+    private static final long LOG_EVERY_NANOS = 10_000_000_000L;
 
-  private long failures;
-  private long lastLog = System.nanoTime() - LOG_EVERY_NANOS;
-  private boolean paused;
+    private long failures;
+    private long lastLog = System.nanoTime() - LOG_EVERY_NANOS;
+    private boolean paused;
 
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    if (!(cause instanceof IOException)) {
-      ctx.fireExceptionCaught(cause);
-      return;
-    }
-    failures++;
-    long now = System.nanoTime();
-    if (now - lastLog >= LOG_EVERY_NANOS) {
-      lastLog = now;
-      LOG.warn("cannot accept new connections: {} ({} failure(s) since the last warning);"
-          + " retrying every {} ms. At the file descriptor limit (ulimit -n), set"
-          + " maxConnections below it.", cause.getMessage(), failures, PAUSE_MILLIS);
-      failures = 0;
-    }
-    if (!paused) {
-      paused = true;
-      ctx.channel().config().setAutoRead(false);
-      ctx.executor().schedule(() -> {
-        paused = false;
-        if (ctx.channel().isOpen()) {
-          ctx.channel().config().setAutoRead(true);
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (!(cause instanceof IOException)) {
+            ctx.fireExceptionCaught(cause);
+            return;
         }
-      }, PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+        failures++;
+        long now = System.nanoTime();
+        if (now - lastLog >= LOG_EVERY_NANOS) {
+            lastLog = now;
+            LOG.warn(
+                    "cannot accept new connections: {} ({} failure(s) since the last warning);"
+                            + " retrying every {} ms. At the file descriptor limit (ulimit -n), set"
+                            + " maxConnections below it.",
+                    cause.getMessage(),
+                    failures,
+                    PAUSE_MILLIS);
+            failures = 0;
+        }
+        if (!paused) {
+            paused = true;
+            ctx.channel().config().setAutoRead(false);
+            ctx.executor()
+                    .schedule(
+                            () -> {
+                                paused = false;
+                                if (ctx.channel().isOpen()) {
+                                    ctx.channel().config().setAutoRead(true);
+                                }
+                            },
+                            PAUSE_MILLIS,
+                            TimeUnit.MILLISECONDS);
+        }
     }
-  }
 }

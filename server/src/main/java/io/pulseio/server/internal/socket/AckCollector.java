@@ -16,70 +16,69 @@ import java.util.concurrent.TimeUnit;
  * the timeout. Calls arrive on many threads; guarded by {@code this}.
  */
 final class AckCollector {
-  final CompletableFuture<List<AckReply>> future = new CompletableFuture<>();
-  private final List<AckReply> replies = new ArrayList<>();
-  private int pendingNamespaces;
-  private int expectedServers;
-  private int reportedServers;
-  private int expectedReplies;
+    final CompletableFuture<List<AckReply>> future = new CompletableFuture<>();
+    private final List<AckReply> replies = new ArrayList<>();
+    private int pendingNamespaces;
+    private int expectedServers;
+    private int reportedServers;
+    private int expectedReplies;
 
-  /** @param namespaces how many namespaces will report their server count */
-  AckCollector(int namespaces) {
-    this.pendingNamespaces = namespaces;
-  }
-
-  void startTimer(ScheduledExecutorService scheduler, long timeoutMillis) {
-    ScheduledFuture<?> t = scheduler.schedule(this::timeout, timeoutMillis, TimeUnit.MILLISECONDS);
-    future.whenComplete((r, e) -> t.cancel(false));
-    check();
-  }
-
-  /** One namespace is served by {@code count} servers. */
-  void servers(int count) {
-    synchronized (this) {
-      expectedServers += count;
-      pendingNamespaces--;
+    /** @param namespaces how many namespaces will report their server count */
+    AckCollector(int namespaces) {
+        this.pendingNamespaces = namespaces;
     }
-    check();
-  }
 
-  /** One server's part of the broadcast reached {@code count} sockets. */
-  void reached(int count) {
-    synchronized (this) {
-      expectedReplies += count;
-      reportedServers++;
+    void startTimer(ScheduledExecutorService scheduler, long timeoutMillis) {
+        ScheduledFuture<?> t = scheduler.schedule(this::timeout, timeoutMillis, TimeUnit.MILLISECONDS);
+        future.whenComplete((r, e) -> t.cancel(false));
+        check();
     }
-    check();
-  }
 
-  void reply(AckReply reply) {
-    synchronized (this) {
-      replies.add(reply);
+    /** One namespace is served by {@code count} servers. */
+    void servers(int count) {
+        synchronized (this) {
+            expectedServers += count;
+            pendingNamespaces--;
+        }
+        check();
     }
-    check();
-  }
 
-  private void check() {
-    List<AckReply> done = null;
-    synchronized (this) {
-      if (pendingNamespaces == 0 && reportedServers >= expectedServers
-          && replies.size() >= expectedReplies) {
-        done = List.copyOf(replies);
-      }
+    /** One server's part of the broadcast reached {@code count} sockets. */
+    void reached(int count) {
+        synchronized (this) {
+            expectedReplies += count;
+            reportedServers++;
+        }
+        check();
     }
-    if (done != null) {
-      future.complete(done);
-    }
-  }
 
-  private void timeout() {
-    List<AckReply> partial;
-    int expected;
-    synchronized (this) {
-      partial = List.copyOf(replies);
-      expected = expectedReplies;
+    void reply(AckReply reply) {
+        synchronized (this) {
+            replies.add(reply);
+        }
+        check();
     }
-    future.completeExceptionally(new AckTimeoutException(
-        "operation has timed out: " + partial.size() + " of " + expected + " replies", partial));
-  }
+
+    private void check() {
+        List<AckReply> done = null;
+        synchronized (this) {
+            if (pendingNamespaces == 0 && reportedServers >= expectedServers && replies.size() >= expectedReplies) {
+                done = List.copyOf(replies);
+            }
+        }
+        if (done != null) {
+            future.complete(done);
+        }
+    }
+
+    private void timeout() {
+        List<AckReply> partial;
+        int expected;
+        synchronized (this) {
+            partial = List.copyOf(replies);
+            expected = expectedReplies;
+        }
+        future.completeExceptionally(new AckTimeoutException(
+                "operation has timed out: " + partial.size() + " of " + expected + " replies", partial));
+    }
 }

@@ -20,84 +20,83 @@ import java.util.function.Consumer;
  * listeners, and broadcast through the operator that reaches all of their sockets.
  */
 abstract class BaseNamespace implements Namespace {
-  final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
-  final List<Consumer<ServerSocket>> connectionListeners = new CopyOnWriteArrayList<>();
-  final List<ServerSideListener> serverSideListeners = new CopyOnWriteArrayList<>();
+    final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
+    final List<Consumer<ServerSocket>> connectionListeners = new CopyOnWriteArrayList<>();
+    final List<ServerSideListener> serverSideListeners = new CopyOnWriteArrayList<>();
 
-  /** The operator that reaches every socket of this namespace (no rooms, no exceptions). */
-  abstract BroadcastOperator all();
+    /** The operator that reaches every socket of this namespace (no rooms, no exceptions). */
+    abstract BroadcastOperator all();
 
-  @Override
-  public Subscription use(Middleware middleware) {
-    middlewares.add(middleware);
-    return () -> middlewares.remove(middleware);
-  }
+    @Override
+    public Subscription use(Middleware middleware) {
+        middlewares.add(middleware);
+        return () -> middlewares.remove(middleware);
+    }
 
-  @Override
-  public Subscription onConnection(Consumer<ServerSocket> listener) {
-    connectionListeners.add(listener);
-    return () -> connectionListeners.remove(listener);
-  }
+    @Override
+    public Subscription onConnection(Consumer<ServerSocket> listener) {
+        connectionListeners.add(listener);
+        return () -> connectionListeners.remove(listener);
+    }
 
-  @Override
-  public Subscription onServerSideEmit(ServerSideListener listener) {
-    serverSideListeners.add(listener);
-    return () -> serverSideListeners.remove(listener);
-  }
+    @Override
+    public Subscription onServerSideEmit(ServerSideListener listener) {
+        serverSideListeners.add(listener);
+        return () -> serverSideListeners.remove(listener);
+    }
 
-  @Override
-  public BroadcastOperator to(String... rooms) {
-    return all().to(rooms);
-  }
+    @Override
+    public BroadcastOperator to(String... rooms) {
+        return all().to(rooms);
+    }
 
-  @Override
-  public BroadcastOperator except(String... rooms) {
-    return all().except(rooms);
-  }
+    @Override
+    public BroadcastOperator except(String... rooms) {
+        return all().except(rooms);
+    }
 
-  @Override
-  public BroadcastOperator volatileOnly() {
-    return all().volatileOnly();
-  }
+    @Override
+    public BroadcastOperator volatileOnly() {
+        return all().volatileOnly();
+    }
 
-  @Override
-  public BroadcastOperator local() {
-    return all().local();
-  }
+    @Override
+    public BroadcastOperator local() {
+        return all().local();
+    }
 
-  @Override
-  public CompletableFuture<List<RemoteSocket>> fetchSockets() {
-    return all().fetchSockets();
-  }
+    @Override
+    public CompletableFuture<List<RemoteSocket>> fetchSockets() {
+        return all().fetchSockets();
+    }
 
-  @Override
-  public void socketsJoin(String... rooms) {
-    all().socketsJoin(rooms);
-  }
+    @Override
+    public void socketsJoin(String... rooms) {
+        all().socketsJoin(rooms);
+    }
 
-  @Override
-  public void socketsLeave(String... rooms) {
-    all().socketsLeave(rooms);
-  }
+    @Override
+    public void socketsLeave(String... rooms) {
+        all().socketsLeave(rooms);
+    }
 
-  @Override
-  public void emit(String event, Object... args) {
-    all().emit(event, args);
-  }
+    @Override
+    public void emit(String event, Object... args) {
+        all().emit(event, args);
+    }
 
-  @Override
-  public CompletableFuture<List<AckReply>> emitWithAck(Duration timeout, String event,
-      Object... args) {
-    return all().emitWithAck(timeout, event, args);
-  }
+    @Override
+    public CompletableFuture<List<AckReply>> emitWithAck(Duration timeout, String event, Object... args) {
+        return all().emitWithAck(timeout, event, args);
+    }
 
-  @Override
-  public Set<String> socketIds() {
-    return all().socketIds();
-  }
+    @Override
+    public Set<String> socketIds() {
+        return all().socketIds();
+    }
 
-  @Override
-  public void disconnectSockets(boolean close) {
-    all().disconnectSockets(close);
-  }
+    @Override
+    public void disconnectSockets(boolean close) {
+        all().disconnectSockets(close);
+    }
 }

@@ -28,205 +28,208 @@ import java.util.function.IntConsumer;
  * other server: server-side emits go nowhere, and the server count is 1.
  */
 public final class InMemoryAdapter implements Adapter {
-  private final Context context;
-  private final ConcurrentHashMap<String, Set<String>> rooms = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Set<String>> socketRooms = new ConcurrentHashMap<>();
-  private final RecoveryStore recovery;
-  /** The server's own context, through which room changes reach its observers; else null. */
-  private final LocalDelivery local;
+    private final Context context;
+    private final ConcurrentHashMap<String, Set<String>> rooms = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Set<String>> socketRooms = new ConcurrentHashMap<>();
+    private final RecoveryStore recovery;
+    /** The server's own context, through which room changes reach its observers; else null. */
+    private final LocalDelivery local;
 
-  public InMemoryAdapter(Context context) {
-    this.context = context;
-    this.local = context instanceof LocalDelivery delivery ? delivery : null;
-    this.recovery = context.connectionStateRecovery()
-        .map(keep -> new RecoveryStore(keep.toMillis(), System::currentTimeMillis,
-            UUID.randomUUID().toString().substring(0, 8) + "-"))
-        .orElse(null);
-  }
-
-  @Override
-  public void addAll(String socketId, Set<String> add) {
-    Set<String> mine = socketRooms.computeIfAbsent(socketId, k -> ConcurrentHashMap.newKeySet(2));
-    for (String room : add) {
-      boolean added = mine.add(room);
-      rooms.computeIfAbsent(room, k -> ConcurrentHashMap.newKeySet(2)).add(socketId);
-      if (added && local != null) {
-        local.roomJoined(room, socketId);
-      }
+    public InMemoryAdapter(Context context) {
+        this.context = context;
+        this.local = context instanceof LocalDelivery delivery ? delivery : null;
+        this.recovery = context.connectionStateRecovery()
+                .map(keep -> new RecoveryStore(
+                        keep.toMillis(),
+                        System::currentTimeMillis,
+                        UUID.randomUUID().toString().substring(0, 8) + "-"))
+                .orElse(null);
     }
-  }
 
-  @Override
-  public void del(String socketId, String room) {
-    Set<String> mine = socketRooms.get(socketId);
-    boolean removed = mine != null && mine.remove(room);
-    removeFromRoom(socketId, room);
-    if (removed && local != null) {
-      local.roomLeft(room, socketId);
+    @Override
+    public void addAll(String socketId, Set<String> add) {
+        Set<String> mine = socketRooms.computeIfAbsent(socketId, k -> ConcurrentHashMap.newKeySet(2));
+        for (String room : add) {
+            boolean added = mine.add(room);
+            rooms.computeIfAbsent(room, k -> ConcurrentHashMap.newKeySet(2)).add(socketId);
+            if (added && local != null) {
+                local.roomJoined(room, socketId);
+            }
+        }
     }
-  }
 
-  @Override
-  public void delAll(String socketId) {
-    Set<String> mine = socketRooms.remove(socketId);
-    if (mine != null) {
-      for (String room : mine) {
+    @Override
+    public void del(String socketId, String room) {
+        Set<String> mine = socketRooms.get(socketId);
+        boolean removed = mine != null && mine.remove(room);
         removeFromRoom(socketId, room);
-        if (local != null) {
-          local.roomLeft(room, socketId);
+        if (removed && local != null) {
+            local.roomLeft(room, socketId);
         }
-      }
     }
-  }
 
-  private void removeFromRoom(String socketId, String room) {
-    rooms.computeIfPresent(room, (k, members) -> {
-      members.remove(socketId);
-      return members.isEmpty() ? null : members;
-    });
-  }
-
-  @Override
-  public Set<String> socketRooms(String socketId) {
-    Set<String> mine = socketRooms.get(socketId);
-    return mine == null ? Set.of() : Set.copyOf(mine);
-  }
-
-  @Override
-  public Set<String> sockets(Set<String> wanted) {
-    if (wanted.isEmpty()) {
-      return Set.copyOf(socketRooms.keySet());
-    }
-    Set<String> out = new HashSet<>();
-    for (String room : wanted) {
-      Set<String> members = rooms.get(room);
-      if (members != null) {
-        out.addAll(members);
-      }
-    }
-    return out;
-  }
-
-  @Override
-  public Set<String> targets(BroadcastOptions options) {
-    return new HashSet<>(select(options));
-  }
-
-  @Override
-  public void broadcast(SocketPacket packet, BroadcastOptions options) {
-    SocketPacket toSend = packet;
-    if (recovery != null && replayable(packet, options)) {
-      String offset = recovery.nextOffset();
-      ArrayNode data = withOffset(packet, offset);
-      recovery.store(offset, options, data);
-      toSend = new SocketPacket(packet.type(), packet.namespace(), packet.ackId(), data);
-    }
-    context.send(toSend, select(options), options.volatileOnly());
-  }
-
-  /** Whether connection state recovery keeps this packet for replay (socket.io's rule). */
-  public static boolean replayable(SocketPacket packet, BroadcastOptions options) {
-    return packet.type() == SocketPacketType.EVENT && !packet.hasAckId()
-        && !options.volatileOnly();
-  }
-
-  /** The packet's data array with {@code offset} appended, as a new array. */
-  public static ArrayNode withOffset(SocketPacket packet, String offset) {
-    ArrayNode data = JsonNodeFactory.instance.arrayNode(packet.data().size() + 1);
-    data.addAll((ArrayNode) packet.data());
-    data.add(offset);
-    return data;
-  }
-
-  @Override
-  public void broadcastWithAck(SocketPacket packet, BroadcastOptions options, Duration timeout,
-      IntConsumer clientCount, Consumer<AckReply> reply) {
-    clientCount.accept(context.sendWithAck(packet, select(options), timeout, reply));
-  }
-
-  @Override
-  public void addSockets(BroadcastOptions options, Set<String> add) {
-    for (String id : List.copyOf(select(options))) {
-      addAll(id, add);
-    }
-  }
-
-  @Override
-  public void delSockets(BroadcastOptions options, Set<String> remove) {
-    for (String id : List.copyOf(select(options))) {
-      for (String room : remove) {
-        del(id, room);
-      }
-    }
-  }
-
-  @Override
-  public void disconnectSockets(BroadcastOptions options, boolean close) {
-    context.disconnect(List.copyOf(select(options)), close);
-  }
-
-  @Override
-  public CompletableFuture<List<RemoteSocket>> fetchSockets(BroadcastOptions options) {
-    return CompletableFuture.completedFuture(context.describe(select(options)));
-  }
-
-  @Override
-  public void serverSideEmit(List<JsonNode> packet) {
-    // no other server
-  }
-
-  @Override
-  public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(List<JsonNode> packet,
-      Duration timeout) {
-    return CompletableFuture.completedFuture(List.of());
-  }
-
-  @Override
-  public CompletableFuture<Integer> serverCount() {
-    return CompletableFuture.completedFuture(1);
-  }
-
-  @Override
-  public void persistSession(Session session) {
-    if (recovery != null) {
-      recovery.persist(session);
-    }
-  }
-
-  @Override
-  public CompletableFuture<RestoredSession> restoreSession(String pid, String offset) {
-    return CompletableFuture.completedFuture(
-        recovery == null ? null : recovery.restore(pid, offset));
-  }
-
-  /** The ids the options select, each once. */
-  private Collection<String> select(BroadcastOptions options) {
-    Set<String> excluded = options.except().isEmpty() ? Set.of() : sockets(options.except());
-    if (options.rooms().isEmpty()) {
-      if (excluded.isEmpty()) {
-        return socketRooms.keySet();
-      }
-      List<String> out = new ArrayList<>(socketRooms.size());
-      for (String id : socketRooms.keySet()) {
-        if (!excluded.contains(id)) {
-          out.add(id);
+    @Override
+    public void delAll(String socketId) {
+        Set<String> mine = socketRooms.remove(socketId);
+        if (mine != null) {
+            for (String room : mine) {
+                removeFromRoom(socketId, room);
+                if (local != null) {
+                    local.roomLeft(room, socketId);
+                }
+            }
         }
-      }
-      return out;
     }
-    Set<String> seen = options.rooms().size() > 1 ? new HashSet<>() : null;
-    List<String> out = new ArrayList<>();
-    for (String room : options.rooms()) {
-      Set<String> members = rooms.get(room);
-      if (members == null) {
-        continue;
-      }
-      for (String id : members) {
-        if ((seen == null || seen.add(id)) && !excluded.contains(id)) {
-          out.add(id);
+
+    private void removeFromRoom(String socketId, String room) {
+        rooms.computeIfPresent(room, (k, members) -> {
+            members.remove(socketId);
+            return members.isEmpty() ? null : members;
+        });
+    }
+
+    @Override
+    public Set<String> socketRooms(String socketId) {
+        Set<String> mine = socketRooms.get(socketId);
+        return mine == null ? Set.of() : Set.copyOf(mine);
+    }
+
+    @Override
+    public Set<String> sockets(Set<String> wanted) {
+        if (wanted.isEmpty()) {
+            return Set.copyOf(socketRooms.keySet());
         }
-      }
+        Set<String> out = new HashSet<>();
+        for (String room : wanted) {
+            Set<String> members = rooms.get(room);
+            if (members != null) {
+                out.addAll(members);
+            }
+        }
+        return out;
     }
-    return out;
-  }
+
+    @Override
+    public Set<String> targets(BroadcastOptions options) {
+        return new HashSet<>(select(options));
+    }
+
+    @Override
+    public void broadcast(SocketPacket packet, BroadcastOptions options) {
+        SocketPacket toSend = packet;
+        if (recovery != null && replayable(packet, options)) {
+            String offset = recovery.nextOffset();
+            ArrayNode data = withOffset(packet, offset);
+            recovery.store(offset, options, data);
+            toSend = new SocketPacket(packet.type(), packet.namespace(), packet.ackId(), data);
+        }
+        context.send(toSend, select(options), options.volatileOnly());
+    }
+
+    /** Whether connection state recovery keeps this packet for replay (socket.io's rule). */
+    public static boolean replayable(SocketPacket packet, BroadcastOptions options) {
+        return packet.type() == SocketPacketType.EVENT && !packet.hasAckId() && !options.volatileOnly();
+    }
+
+    /** The packet's data array with {@code offset} appended, as a new array. */
+    public static ArrayNode withOffset(SocketPacket packet, String offset) {
+        ArrayNode data = JsonNodeFactory.instance.arrayNode(packet.data().size() + 1);
+        data.addAll((ArrayNode) packet.data());
+        data.add(offset);
+        return data;
+    }
+
+    @Override
+    public void broadcastWithAck(
+            SocketPacket packet,
+            BroadcastOptions options,
+            Duration timeout,
+            IntConsumer clientCount,
+            Consumer<AckReply> reply) {
+        clientCount.accept(context.sendWithAck(packet, select(options), timeout, reply));
+    }
+
+    @Override
+    public void addSockets(BroadcastOptions options, Set<String> add) {
+        for (String id : List.copyOf(select(options))) {
+            addAll(id, add);
+        }
+    }
+
+    @Override
+    public void delSockets(BroadcastOptions options, Set<String> remove) {
+        for (String id : List.copyOf(select(options))) {
+            for (String room : remove) {
+                del(id, room);
+            }
+        }
+    }
+
+    @Override
+    public void disconnectSockets(BroadcastOptions options, boolean close) {
+        context.disconnect(List.copyOf(select(options)), close);
+    }
+
+    @Override
+    public CompletableFuture<List<RemoteSocket>> fetchSockets(BroadcastOptions options) {
+        return CompletableFuture.completedFuture(context.describe(select(options)));
+    }
+
+    @Override
+    public void serverSideEmit(List<JsonNode> packet) {
+        // no other server
+    }
+
+    @Override
+    public CompletableFuture<List<JsonNode>> serverSideEmitWithAck(List<JsonNode> packet, Duration timeout) {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    @Override
+    public CompletableFuture<Integer> serverCount() {
+        return CompletableFuture.completedFuture(1);
+    }
+
+    @Override
+    public void persistSession(Session session) {
+        if (recovery != null) {
+            recovery.persist(session);
+        }
+    }
+
+    @Override
+    public CompletableFuture<RestoredSession> restoreSession(String pid, String offset) {
+        return CompletableFuture.completedFuture(recovery == null ? null : recovery.restore(pid, offset));
+    }
+
+    /** The ids the options select, each once. */
+    private Collection<String> select(BroadcastOptions options) {
+        Set<String> excluded = options.except().isEmpty() ? Set.of() : sockets(options.except());
+        if (options.rooms().isEmpty()) {
+            if (excluded.isEmpty()) {
+                return socketRooms.keySet();
+            }
+            List<String> out = new ArrayList<>(socketRooms.size());
+            for (String id : socketRooms.keySet()) {
+                if (!excluded.contains(id)) {
+                    out.add(id);
+                }
+            }
+            return out;
+        }
+        Set<String> seen = options.rooms().size() > 1 ? new HashSet<>() : null;
+        List<String> out = new ArrayList<>();
+        for (String room : options.rooms()) {
+            Set<String> members = rooms.get(room);
+            if (members == null) {
+                continue;
+            }
+            for (String id : members) {
+                if ((seen == null || seen.add(id)) && !excluded.contains(id)) {
+                    out.add(id);
+                }
+            }
+        }
+        return out;
+    }
 }

@@ -8,23 +8,23 @@ import java.util.function.Consumer;
 
 /** The answer to another server's server-side event: its first argument, sent once. */
 final class ServerSideAck implements Ack {
-  private final Consumer<JsonNode> answer;
-  private final AtomicBoolean sent = new AtomicBoolean();
+    private final Consumer<JsonNode> answer;
+    private final AtomicBoolean sent = new AtomicBoolean();
 
-  ServerSideAck(Consumer<JsonNode> answer) {
-    this.answer = answer;
-  }
-
-  @Override
-  public void send(Object... args) {
-    JsonNode value = args.length == 0 ? NullNode.instance : Args.toJson(args[0]);
-    if (sent.compareAndSet(false, true)) {
-      answer.accept(value);
+    ServerSideAck(Consumer<JsonNode> answer) {
+        this.answer = answer;
     }
-  }
 
-  @Override
-  public boolean sent() {
-    return sent.get();
-  }
+    @Override
+    public void send(Object... args) {
+        JsonNode value = args.length == 0 ? NullNode.instance : Args.toJson(args[0]);
+        if (sent.compareAndSet(false, true)) {
+            answer.accept(value);
+        }
+    }
+
+    @Override
+    public boolean sent() {
+        return sent.get();
+    }
 }

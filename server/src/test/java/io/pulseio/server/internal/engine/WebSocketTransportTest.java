@@ -27,185 +27,182 @@ import org.junit.jupiter.api.Test;
  * without a socket or a sleep.
  */
 class WebSocketTransportTest {
-  private static final long GRACE_MILLIS = 300;
+    private static final long GRACE_MILLIS = 300;
 
-  private int drained;
+    private int drained;
 
-  /** Takes writes and completes them when the test says so: a peer that reads late. */
-  private static final class Held extends ChannelOutboundHandlerAdapter {
-    final List<Object> frames = new ArrayList<>();
-    final List<ChannelPromise> promises = new ArrayList<>();
+    /** Takes writes and completes them when the test says so: a peer that reads late. */
+    private static final class Held extends ChannelOutboundHandlerAdapter {
+        final List<Object> frames = new ArrayList<>();
+        final List<ChannelPromise> promises = new ArrayList<>();
 
-    @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-      frames.add(msg);
-      promises.add(promise);
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            frames.add(msg);
+            promises.add(promise);
+        }
+
+        void written() {
+            promises.forEach(ChannelPromise::trySuccess);
+            promises.clear();
+        }
+
+        void release() {
+            frames.forEach(ReferenceCountUtil::release);
+        }
     }
 
-    void written() {
-      promises.forEach(ChannelPromise::trySuccess);
-      promises.clear();
+    /** Takes writes and never completes them: a peer that reads nothing. */
+    private static final class Stuck extends ChannelOutboundHandlerAdapter {
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            ReferenceCountUtil.release(msg);
+        }
     }
 
-    void release() {
-      frames.forEach(ReferenceCountUtil::release);
+    private static EmbeddedChannel channel(io.netty.channel.ChannelHandler... handlers) {
+        EmbeddedChannel ch = new EmbeddedChannel(handlers);
+        ch.freezeTime();
+        return ch;
     }
-  }
 
-  /** Takes writes and never completes them: a peer that reads nothing. */
-  private static final class Stuck extends ChannelOutboundHandlerAdapter {
-    @Override
-    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-      ReferenceCountUtil.release(msg);
+    private WebSocketTransport open(EmbeddedChannel ch) {
+        WebSocketTransport ws = new WebSocketTransport(ch, ch.eventLoop(), () -> drained++, GRACE_MILLIS);
+        ws.open();
+        return ws;
     }
-  }
 
-  private static EmbeddedChannel channel(io.netty.channel.ChannelHandler... handlers) {
-    EmbeddedChannel ch = new EmbeddedChannel(handlers);
-    ch.freezeTime();
-    return ch;
-  }
+    private static ArrayDeque<EnginePacket> queue(EnginePacket... packets) {
+        return new ArrayDeque<>(List.of(packets));
+    }
 
-  private WebSocketTransport open(EmbeddedChannel ch) {
-    WebSocketTransport ws = new WebSocketTransport(ch, ch.eventLoop(), () -> drained++,
-        GRACE_MILLIS);
-    ws.open();
-    return ws;
-  }
+    private static void advanceMicros(EmbeddedChannel ch, long micros) {
+        ch.advanceTimeBy(micros, TimeUnit.MICROSECONDS);
+        ch.runScheduledPendingTasks();
+    }
 
-  private static ArrayDeque<EnginePacket> queue(EnginePacket... packets) {
-    return new ArrayDeque<>(List.of(packets));
-  }
+    @Test
+    void aBatchIsOneFrameAPacketAndTheNextWaitsUntilItIsWritten() {
+        Held peer = new Held();
+        EmbeddedChannel ch = channel(peer);
+        WebSocketTransport ws = open(ch);
+        assertThat(ws.kind()).isEqualTo(Transport.WEBSOCKET);
+        assertThat(ws.sendsAtOnce()).isTrue();
+        ArrayDeque<EnginePacket> q = queue(EnginePacket.message("a"), EnginePacket.binary(new byte[] {1, 2}));
+        assertThat(ws.write(q, 0, false)).isTrue();
+        assertThat(q).isEmpty();
+        assertThat(peer.frames).hasSize(2);
+        assertThat(((TextWebSocketFrame) peer.frames.get(0)).text()).isEqualTo("4a");
+        assertThat(ByteBufUtil.getBytes(((BinaryWebSocketFrame) peer.frames.get(1)).content()))
+                .containsExactly(1, 2);
 
-  private static void advanceMicros(EmbeddedChannel ch, long micros) {
-    ch.advanceTimeBy(micros, TimeUnit.MICROSECONDS);
-    ch.runScheduledPendingTasks();
-  }
+        // not yet written: the batch is in flight
+        assertThat(ws.sendsAtOnce()).isFalse();
+        assertThat(ws.writableNow(true)).isFalse();
+        ArrayDeque<EnginePacket> next = queue(EnginePacket.message("b"));
+        assertThat(ws.write(next, 0, false)).isFalse();
+        assertThat(next).hasSize(1);
 
-  @Test
-  void aBatchIsOneFrameAPacketAndTheNextWaitsUntilItIsWritten() {
-    Held peer = new Held();
-    EmbeddedChannel ch = channel(peer);
-    WebSocketTransport ws = open(ch);
-    assertThat(ws.kind()).isEqualTo(Transport.WEBSOCKET);
-    assertThat(ws.sendsAtOnce()).isTrue();
-    ArrayDeque<EnginePacket> q = queue(EnginePacket.message("a"),
-        EnginePacket.binary(new byte[] {1, 2}));
-    assertThat(ws.write(q, 0, false)).isTrue();
-    assertThat(q).isEmpty();
-    assertThat(peer.frames).hasSize(2);
-    assertThat(((TextWebSocketFrame) peer.frames.get(0)).text()).isEqualTo("4a");
-    assertThat(ByteBufUtil.getBytes(((BinaryWebSocketFrame) peer.frames.get(1)).content()))
-        .containsExactly(1, 2);
+        peer.written();
+        ch.runPendingTasks();
+        assertThat(drained).isEqualTo(1);
+        assertThat(ws.sendsAtOnce()).isTrue();
+        assertThat(ws.writableNow(true)).isTrue();
+        assertThat(ws.writableNow(false)).as("packets already wait").isFalse();
+        peer.release();
+        ch.finishAndReleaseAll();
+    }
 
-    // not yet written: the batch is in flight
-    assertThat(ws.sendsAtOnce()).isFalse();
-    assertThat(ws.writableNow(true)).isFalse();
-    ArrayDeque<EnginePacket> next = queue(EnginePacket.message("b"));
-    assertThat(ws.write(next, 0, false)).isFalse();
-    assertThat(next).hasSize(1);
+    @Test
+    void forceWritesWhileABatchIsInFlight() {
+        EmbeddedChannel ch = channel();
+        WebSocketTransport ws = open(ch);
+        ws.write(queue(EnginePacket.message("a")), 0, false);
+        assertThat(ws.write(queue(EnginePacket.message("b")), 0, true)).isTrue();
+        assertThat(ch.outboundMessages()).hasSize(2);
+        ch.finishAndReleaseAll();
+    }
 
-    peer.written();
-    ch.runPendingTasks();
-    assertThat(drained).isEqualTo(1);
-    assertThat(ws.sendsAtOnce()).isTrue();
-    assertThat(ws.writableNow(true)).isTrue();
-    assertThat(ws.writableNow(false)).as("packets already wait").isFalse();
-    peer.release();
-    ch.finishAndReleaseAll();
-  }
+    @Test
+    void aPacketSentAloneHoldsTheNextBatchForItsHold() {
+        Held peer = new Held();
+        EmbeddedChannel ch = channel(peer);
+        WebSocketTransport ws = open(ch);
+        ws.write(queue(EnginePacket.message("connected")), 500, false);
+        peer.written();
+        ch.runPendingTasks();
+        advanceMicros(ch, 499);
+        assertThat(ws.sendsAtOnce()).isFalse();
+        assertThat(drained).isZero();
+        advanceMicros(ch, 1);
+        assertThat(ws.sendsAtOnce()).isTrue();
+        assertThat(drained).isEqualTo(1);
+        peer.release();
+        ch.finishAndReleaseAll();
+    }
 
-  @Test
-  void forceWritesWhileABatchIsInFlight() {
-    EmbeddedChannel ch = channel();
-    WebSocketTransport ws = open(ch);
-    ws.write(queue(EnginePacket.message("a")), 0, false);
-    assertThat(ws.write(queue(EnginePacket.message("b")), 0, true)).isTrue();
-    assertThat(ch.outboundMessages()).hasSize(2);
-    ch.finishAndReleaseAll();
-  }
+    @Test
+    void aFullSocketIsNotWritableNow() {
+        EmbeddedChannel ch = channel();
+        ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(8, 16));
+        WebSocketTransport ws = open(ch);
+        ch.write(Unpooled.wrappedBuffer(new byte[32])); // not flushed: it waits in the channel
+        assertThat(ws.pendingBytes()).isGreaterThanOrEqualTo(32);
+        assertThat(ws.writableNow(true)).isFalse();
+        assertThat(ws.sendsAtOnce()).as("a batch may still be queued on it").isTrue();
+        ch.finishAndReleaseAll();
+    }
 
-  @Test
-  void aPacketSentAloneHoldsTheNextBatchForItsHold() {
-    Held peer = new Held();
-    EmbeddedChannel ch = channel(peer);
-    WebSocketTransport ws = open(ch);
-    ws.write(queue(EnginePacket.message("connected")), 500, false);
-    peer.written();
-    ch.runPendingTasks();
-    advanceMicros(ch, 499);
-    assertThat(ws.sendsAtOnce()).isFalse();
-    assertThat(drained).isZero();
-    advanceMicros(ch, 1);
-    assertThat(ws.sendsAtOnce()).isTrue();
-    assertThat(drained).isEqualTo(1);
-    peer.release();
-    ch.finishAndReleaseAll();
-  }
+    @Test
+    void closeSendsACloseFrameAndClosesOnceItIsWritten() {
+        EmbeddedChannel ch = channel();
+        WebSocketTransport ws = open(ch);
+        ws.close(false, false);
+        CloseWebSocketFrame frame = ch.readOutbound();
+        assertThat(frame).isNotNull();
+        frame.release();
+        assertThat(ch.isOpen()).isFalse();
+    }
 
-  @Test
-  void aFullSocketIsNotWritableNow() {
-    EmbeddedChannel ch = channel();
-    ch.config().setWriteBufferWaterMark(new WriteBufferWaterMark(8, 16));
-    WebSocketTransport ws = open(ch);
-    ch.write(Unpooled.wrappedBuffer(new byte[32])); // not flushed: it waits in the channel
-    assertThat(ws.pendingBytes()).isGreaterThanOrEqualTo(32);
-    assertThat(ws.writableNow(true)).isFalse();
-    assertThat(ws.sendsAtOnce()).as("a batch may still be queued on it").isTrue();
-    ch.finishAndReleaseAll();
-  }
+    @Test
+    void aCloseFrameThatCannotBeWrittenIsGivenUpAfterTheGrace() {
+        EmbeddedChannel ch = channel(new Stuck());
+        WebSocketTransport ws = open(ch);
+        ws.close(false, false);
+        advanceMicros(ch, TimeUnit.MILLISECONDS.toMicros(GRACE_MILLIS) - 1);
+        assertThat(ch.isOpen()).as("within the grace").isTrue();
+        advanceMicros(ch, 1);
+        assertThat(ch.isOpen()).as("after the grace").isFalse();
+    }
 
-  @Test
-  void closeSendsACloseFrameAndClosesOnceItIsWritten() {
-    EmbeddedChannel ch = channel();
-    WebSocketTransport ws = open(ch);
-    ws.close(false, false);
-    CloseWebSocketFrame frame = ch.readOutbound();
-    assertThat(frame).isNotNull();
-    frame.release();
-    assertThat(ch.isOpen()).isFalse();
-  }
+    @Test
+    void abortClosesAtOnceWithoutACloseFrame() {
+        EmbeddedChannel ch = channel();
+        WebSocketTransport ws = open(ch);
+        ws.close(false, true);
+        assertThat(ch.isOpen()).isFalse();
+        assertThat((Object) ch.readOutbound()).isNull();
+    }
 
-  @Test
-  void aCloseFrameThatCannotBeWrittenIsGivenUpAfterTheGrace() {
-    EmbeddedChannel ch = channel(new Stuck());
-    WebSocketTransport ws = open(ch);
-    ws.close(false, false);
-    advanceMicros(ch, TimeUnit.MILLISECONDS.toMicros(GRACE_MILLIS) - 1);
-    assertThat(ch.isOpen()).as("within the grace").isTrue();
-    advanceMicros(ch, 1);
-    assertThat(ch.isOpen()).as("after the grace").isFalse();
-  }
+    @Test
+    void beforeItsHandshakeIsWrittenItCarriesNothing() {
+        EmbeddedChannel ch = channel();
+        WebSocketTransport ws = new WebSocketTransport(ch, ch.eventLoop(), () -> drained++, GRACE_MILLIS);
+        ch.write(Unpooled.wrappedBuffer(new byte[32]));
+        assertThat(ws.carries(ch)).isFalse();
+        assertThat(ws.sendsAtOnce()).isFalse();
+        assertThat(ws.writableNow(true)).isFalse();
+        assertThat(ws.pendingBytes()).isZero();
+        ArrayDeque<EnginePacket> q = queue(EnginePacket.message("early"));
+        assertThat(ws.write(q, 0, true)).isFalse();
+        assertThat(q).hasSize(1);
+        ws.close(false, true);
+        assertThat(ch.isOpen()).as("a failed handshake closes its own channel").isTrue();
 
-  @Test
-  void abortClosesAtOnceWithoutACloseFrame() {
-    EmbeddedChannel ch = channel();
-    WebSocketTransport ws = open(ch);
-    ws.close(false, true);
-    assertThat(ch.isOpen()).isFalse();
-    assertThat((Object) ch.readOutbound()).isNull();
-  }
-
-  @Test
-  void beforeItsHandshakeIsWrittenItCarriesNothing() {
-    EmbeddedChannel ch = channel();
-    WebSocketTransport ws = new WebSocketTransport(ch, ch.eventLoop(), () -> drained++,
-        GRACE_MILLIS);
-    ch.write(Unpooled.wrappedBuffer(new byte[32]));
-    assertThat(ws.carries(ch)).isFalse();
-    assertThat(ws.sendsAtOnce()).isFalse();
-    assertThat(ws.writableNow(true)).isFalse();
-    assertThat(ws.pendingBytes()).isZero();
-    ArrayDeque<EnginePacket> q = queue(EnginePacket.message("early"));
-    assertThat(ws.write(q, 0, true)).isFalse();
-    assertThat(q).hasSize(1);
-    ws.close(false, true);
-    assertThat(ch.isOpen()).as("a failed handshake closes its own channel").isTrue();
-
-    ws.open();
-    assertThat(ws.carries(ch)).isTrue();
-    assertThat(ws.carries(channel())).isFalse();
-    assertThat(ws.holdsRequest()).isFalse();
-    ch.finishAndReleaseAll();
-  }
+        ws.open();
+        assertThat(ws.carries(ch)).isTrue();
+        assertThat(ws.carries(channel())).isFalse();
+        assertThat(ws.holdsRequest()).isFalse();
+        ch.finishAndReleaseAll();
+    }
 }

@@ -1,8 +1,8 @@
 package io.pulseio.nodes.socketio.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.ValidationContext;
 import io.pulseio.nodes.socketio.internal.shared.DefaultOwner;
 import io.pulseio.nodes.socketio.internal.shared.EventName;
@@ -25,19 +25,19 @@ final class AutoSubscriptions {
     static final String EVERY_EVENT = "*";
 
     /** One namespace and event pair. */
-    record Pair(String namespace, String event) {
-    }
+    record Pair(String namespace, String event) {}
 
-    private AutoSubscriptions() {
-    }
+    private AutoSubscriptions() {}
 
     /** The pairs of the On Receive nodes of {@code connection}, in file order, each once. */
     static List<Pair> of(List<NodeSpec> nodes, String connection, List<String> names) {
         Set<Pair> pairs = new LinkedHashSet<>();
         for (NodeSpec node : nodes) {
             JsonNode a = node.attributes();
-            if (!node.type().equals(OnReceiveNode.ID) || !a.path(SUBSCRIBE).asBoolean(false)
-                    || !connection.equals(DefaultOwner.resolve(a.path(ClientNodes.CONFIGURATION).asText(""), names))) {
+            if (!node.type().equals(OnReceiveNode.ID)
+                    || !a.path(SUBSCRIBE).asBoolean(false)
+                    || !connection.equals(DefaultOwner.resolve(
+                            a.path(ClientNodes.CONFIGURATION).asText(""), names))) {
                 continue;
             }
             String event = a.path(NodeShapes.EVENT_NAME).asText("");
@@ -54,8 +54,12 @@ final class AutoSubscriptions {
         }
         String event = check.attributes(node).string(NodeShapes.EVENT_NAME);
         if (event != null && !event.isEmpty() && EventName.problem(event) != null) {
-            check.report(ProblemKind.INVALID_ATTRIBUTE, node.path() + ".attributes." + NodeShapes.EVENT_NAME,
-                    node.id(), NodeShapes.EVENT_NAME, EventName.problem(event) + " (it cannot be subscribed)");
+            check.report(
+                    ProblemKind.INVALID_ATTRIBUTE,
+                    node.path() + ".attributes." + NodeShapes.EVENT_NAME,
+                    node.id(),
+                    NodeShapes.EVENT_NAME,
+                    EventName.problem(event) + " (it cannot be subscribed)");
         }
     }
 }

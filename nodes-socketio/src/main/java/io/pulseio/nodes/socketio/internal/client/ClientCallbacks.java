@@ -132,8 +132,11 @@ final class ClientCallbacks {
             if (state == State.CONNECTING || state == State.RECONNECTING) {
                 connection.moveTo(State.IDLE);
                 connection.leaveAll();
-                events.error("/", "gave up after " + settings.reconnection().attempts() + " reconnection attempts",
-                        ConnectionReason.RECONNECT_FAILED, true);
+                events.error(
+                        "/",
+                        "gave up after " + settings.reconnection().attempts() + " reconnection attempts",
+                        ConnectionReason.RECONNECT_FAILED,
+                        true);
             }
         }
     }
@@ -225,8 +228,8 @@ final class ClientCallbacks {
             if (!n.isDefault() && !client.isOpen()) {
                 return;
             }
-            events.error(n.name, message, timeout ? ConnectionReason.CONNECT_TIMEOUT : ConnectionReason.CONNECT_ERROR,
-                    true);
+            events.error(
+                    n.name, message, timeout ? ConnectionReason.CONNECT_TIMEOUT : ConnectionReason.CONNECT_ERROR, true);
             if (n.isDefault() && !settings.reconnection().enabled()) {
                 connection.moveTo(State.IDLE);
                 connection.leaveAll();
@@ -235,7 +238,8 @@ final class ClientCallbacks {
 
         @Override
         public void onEmitFailed(String event, SocketIoException error) {
-            ConnectionReason reason = error instanceof SendBufferFullException ? ConnectionReason.SEND_BUFFER_FULL
+            ConnectionReason reason = error instanceof SendBufferFullException
+                    ? ConnectionReason.SEND_BUFFER_FULL
                     : error instanceof AckTimeoutException ? ConnectionReason.ACK_TIMEOUT : ConnectionReason.ACK_LOST;
             events.error(n.name, "event '" + event + "' not sent: " + error.getMessage(), reason, true);
         }

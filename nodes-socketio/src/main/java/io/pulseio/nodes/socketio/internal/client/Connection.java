@@ -29,7 +29,13 @@ import java.util.function.Supplier;
  * lost just before the Stop) the disconnect of {@code /}.
  */
 final class Connection {
-    enum State { IDLE, CONNECTING, OPEN, RECONNECTING, STOPPING }
+    enum State {
+        IDLE,
+        CONNECTING,
+        OPEN,
+        RECONNECTING,
+        STOPPING
+    }
 
     /** The reason a Stop completes with when there was no established connection to close. */
     private static final DisconnectReason CLIENT_DISCONNECT = DisconnectReason.IO_CLIENT_DISCONNECT;
@@ -48,16 +54,26 @@ final class Connection {
     /** Start nodes waiting for the connection to be established and Stop nodes for it to close, by node:
      * a node that runs again while it waits still completes once (so neither map outgrows the graph). */
     private final Map<Object, Runnable> startWaiters = new LinkedHashMap<>();
+
     private final Map<Object, Consumer<DisconnectReason>> stopWaiters = new LinkedHashMap<>();
 
-    Connection(ConnectionSettings settings, Executor logic, Scheduler scheduler, Supplier<EventLoops> loops,
-               ConnectionListeners events) {
+    Connection(
+            ConnectionSettings settings,
+            Executor logic,
+            Scheduler scheduler,
+            Supplier<EventLoops> loops,
+            ConnectionListeners events) {
         this(settings, logic, scheduler, loops, events, java.util.List.of());
     }
 
     /** {@code autoSubscriptions}: what this connection's subscribing On Receive nodes subscribe at each Start. */
-    Connection(ConnectionSettings settings, Executor logic, Scheduler scheduler, Supplier<EventLoops> loops,
-               ConnectionListeners events, java.util.List<AutoSubscriptions.Pair> autoSubscriptions) {
+    Connection(
+            ConnectionSettings settings,
+            Executor logic,
+            Scheduler scheduler,
+            Supplier<EventLoops> loops,
+            ConnectionListeners events,
+            java.util.List<AutoSubscriptions.Pair> autoSubscriptions) {
         this.settings = settings;
         this.autoSubscriptions = autoSubscriptions;
         this.logic = logic;
@@ -191,20 +207,29 @@ final class Connection {
      * Send With Ack: like {@link #send}; {@code reply} gets the ack's text, {@code failed} the failure (both on
      * the logic thread). {@code timeoutMillis} 0 means the connection's {@code ackTimeout}.
      */
-    void sendWithAck(String namespace, String event, Object[] args, long timeoutMillis, Consumer<String> reply,
+    void sendWithAck(
+            String namespace,
+            String event,
+            Object[] args,
+            long timeoutMillis,
+            Consumer<String> reply,
             AckFailed failed) {
         requireStarted(namespace);
         Namespace n = namespace(namespace);
         n.keep();
         n.join();
         long timeout = timeoutMillis > 0 ? timeoutMillis : settings.ackTimeoutMillis();
-        emit(n, () -> n.socket.emitWithAck(Duration.ofMillis(timeout), event, args).whenComplete((answer, failure) -> {
-            if (failure == null) {
-                replied(reply, MessageText.text(answer));
-            } else {
-                failed.failed(timeout, failure);
-            }
-        }));
+        emit(
+                n,
+                () -> n.socket
+                        .emitWithAck(Duration.ofMillis(timeout), event, args)
+                        .whenComplete((answer, failure) -> {
+                            if (failure == null) {
+                                replied(reply, MessageText.text(answer));
+                            } else {
+                                failed.failed(timeout, failure);
+                            }
+                        }));
     }
 
     /** Socket.IO Subscribe: listens to the event; On Subscribe fires once the namespace is joined. */
@@ -335,11 +360,11 @@ final class Connection {
             return;
         }
         try {
-            client = SocketIoClient.create(RunMetrics.client(settings.toClientOptions(callbacks::deliver, loops.get()),
-                    name()));
+            client = SocketIoClient.create(
+                    RunMetrics.client(settings.toClientOptions(callbacks::deliver, loops.get()), name()));
         } catch (IllegalArgumentException e) {
-            throw new NodeError(ConnectionReason.INVALID_SETTINGS, "/",
-                    "connection '" + name() + "': " + e.getMessage());
+            throw new NodeError(
+                    ConnectionReason.INVALID_SETTINGS, "/", "connection '" + name() + "': " + e.getMessage());
         }
         client.addListener(callbacks.forConnection());
         RunMetrics.client(client, name());

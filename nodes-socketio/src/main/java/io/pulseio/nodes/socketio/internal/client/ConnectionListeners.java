@@ -48,14 +48,18 @@ final class ConnectionListeners {
         if (trace) {
             context.reportError(null, connection + ": " + message + " (" + why + ")", null);
         }
-        context.fireErrorListeners(OnErrorNode.ID, mine,
+        context.fireErrorListeners(
+                OnErrorNode.ID,
+                mine,
                 Map.of("namespace", namespace, "message", message, "reason", why),
                 "connection " + connection + ": " + message + " (" + why + ")");
     }
 
     /** On Socket.IO Receive: the listeners whose filters accept the event. */
     void received(String namespace, String event, String message) {
-        context.fireListeners(OnReceiveNode.ID, a -> mine.test(a) && OnReceiveNode.accepts(a, namespace, event),
+        context.fireListeners(
+                OnReceiveNode.ID,
+                a -> mine.test(a) && OnReceiveNode.accepts(a, namespace, event),
                 Map.of("namespace", namespace, "triggerName", event, "message", message));
     }
 

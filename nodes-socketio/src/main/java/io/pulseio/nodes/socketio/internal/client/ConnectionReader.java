@@ -20,11 +20,23 @@ import java.util.Set;
  * {@code docs/socketio-nodes.md}); touches no network, checks that TLS files are readable.
  */
 public final class ConnectionReader {
-    private static final Set<String> FIELDS = Set.of("name", "url", "port", "path", "transports", "reconnection",
-            "connectTimeout", "ackTimeout", "auth", "query", "headers", "tls", "sendBufferSize",
+    private static final Set<String> FIELDS = Set.of(
+            "name",
+            "url",
+            "port",
+            "path",
+            "transports",
+            "reconnection",
+            "connectTimeout",
+            "ackTimeout",
+            "auth",
+            "query",
+            "headers",
+            "tls",
+            "sendBufferSize",
             "retries");
-    private static final Set<String> RECONNECTION_FIELDS = Set.of("enabled", "attempts", "delay", "maxDelay",
-            "randomization");
+    private static final Set<String> RECONNECTION_FIELDS =
+            Set.of("enabled", "attempts", "delay", "maxDelay", "randomization");
     private static final Set<String> TLS_FIELDS = Set.of("ca", "trustStore", "trustStorePassword", "insecure");
     private static final Set<String> RESERVED_QUERY = Set.of("EIO", "transport", "sid");
 
@@ -43,25 +55,53 @@ public final class ConnectionReader {
         String path = values.enginePath(c.get("path"), p + ".path", ConnectionSettings.DEFAULT_PATH);
         List<Transport> transports = transports(c.get("transports"), p + ".transports");
         ConnectionSettings.Reconnection reconnection = reconnection(c.get("reconnection"), p + ".reconnection");
-        long connectTimeout = values.millis(c.get("connectTimeout"), p + ".connectTimeout", "connectTimeout",
+        long connectTimeout = values.millis(
+                c.get("connectTimeout"),
+                p + ".connectTimeout",
+                "connectTimeout",
                 ConnectionSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS);
-        long ackTimeout = values.millis(c.get("ackTimeout"), p + ".ackTimeout", "ackTimeout",
-                ConnectionSettings.DEFAULT_ACK_TIMEOUT_MILLIS);
+        long ackTimeout = values.millis(
+                c.get("ackTimeout"), p + ".ackTimeout", "ackTimeout", ConnectionSettings.DEFAULT_ACK_TIMEOUT_MILLIS);
         ObjectNode auth = auth(c.get("auth"), p + ".auth");
         Map<String, String> query = query(c.get("query"), p + ".query");
         Map<String, List<String>> headers = headers(c.get("headers"), p + ".headers");
         Tls tls = tls(c.get("tls"), p + ".tls");
-        int sendBuffer = values.count(c.get("sendBufferSize"), p + ".sendBufferSize", "sendBufferSize",
+        int sendBuffer = values.count(
+                c.get("sendBufferSize"),
+                p + ".sendBufferSize",
+                "sendBufferSize",
                 io.pulseio.client.ClientOptions.DEFAULT_SEND_BUFFER_SIZE);
         int retries = values.count(c.get("retries"), p + ".retries", "retries", 0);
-        if (name == null || uri == null || path == null || transports == null || reconnection == null
-                || auth == NO_OBJECT || query == null || headers == null || tls == null) {
+        if (name == null
+                || uri == null
+                || path == null
+                || transports == null
+                || reconnection == null
+                || auth == NO_OBJECT
+                || query == null
+                || headers == null
+                || tls == null) {
             return null;
         }
-        return new ConnectionSettings(name, uri.toString(), port, path, transports, reconnection, connectTimeout,
-                ackTimeout, auth, query, headers, tls.ca, tls.trustStore, tls.password, tls.insecure, sendBuffer, retries);
+        return new ConnectionSettings(
+                name,
+                uri.toString(),
+                port,
+                path,
+                transports,
+                reconnection,
+                connectTimeout,
+                ackTimeout,
+                auth,
+                query,
+                headers,
+                tls.ca,
+                tls.trustStore,
+                tls.password,
+                tls.insecure,
+                sendBuffer,
+                retries);
     }
-
 
     private URI url(JsonNode v, String p) {
         if (v == null) {
@@ -75,14 +115,18 @@ public final class ConnectionReader {
         String url = v.textValue().trim();
         String problem = urlProblem(url);
         if (problem != null) {
-            values.report(SocketIoProblems.INVALID_URL, p, "invalid URL '" + ConnectionSettings.shown(url) + "': " + problem);
+            values.report(
+                    SocketIoProblems.INVALID_URL, p, "invalid URL '" + ConnectionSettings.shown(url) + "': " + problem);
             return null;
         }
         URI uri = URI.create(url);
         if (uri.getPort() == 0 || uri.getPort() > 65535) {
-            values.report(SocketIoProblems.INVALID_PORT, p, "the port of URL '" + ConnectionSettings.shown(url)
-                    + "' must be in 1..65535, was "
-                    + uri.getPort());
+            values.report(
+                    SocketIoProblems.INVALID_PORT,
+                    p,
+                    "the port of URL '" + ConnectionSettings.shown(url)
+                            + "' must be in 1..65535, was "
+                            + uri.getPort());
             return null;
         }
         return uri;
@@ -135,7 +179,6 @@ public final class ConnectionReader {
         return port.intValue();
     }
 
-
     private List<Transport> transports(JsonNode v, String p) {
         if (v == null) {
             return List.of(Transport.POLLING, Transport.WEBSOCKET);
@@ -150,11 +193,15 @@ public final class ConnectionReader {
             JsonNode t = v.get(i);
             Transport transport = t.isTextual() ? Transport.ofWireName(t.textValue()) : null;
             if (transport == null) {
-                values.report(ProblemKind.INVALID_SETTING, p + "[" + i + "]",
+                values.report(
+                        ProblemKind.INVALID_SETTING,
+                        p + "[" + i + "]",
                         "unknown transport " + t + " (expected \"polling\" or \"websocket\")");
                 ok = false;
             } else if (out.contains(transport)) {
-                values.report(ProblemKind.INVALID_SETTING, p + "[" + i + "]",
+                values.report(
+                        ProblemKind.INVALID_SETTING,
+                        p + "[" + i + "]",
                         "transport \"" + transport.wireName() + "\" is listed twice");
                 ok = false;
             } else {
@@ -179,29 +226,38 @@ public final class ConnectionReader {
         int attempts = values.count(v.get("attempts"), p + ".attempts", "reconnection.attempts", d.attempts());
         long delay = values.millis(v.get("delay"), p + ".delay", "reconnection.delay", d.delayMillis());
         boolean delaySet = v.has("delay");
-        long maxDelay = values.millis(v.get("maxDelay"), p + ".maxDelay", "reconnection.maxDelay",
+        long maxDelay = values.millis(
+                v.get("maxDelay"),
+                p + ".maxDelay",
+                "reconnection.maxDelay",
                 Math.max(d.maxDelayMillis(), delaySet ? delay : 0));
         double randomization = d.randomization();
         JsonNode r = v.get("randomization");
         if (r != null) {
             Double value = ScalarReader.decimal(r);
             if (value == null || value < 0 || value > 1) {
-                values.report(ProblemKind.INVALID_SETTING, p + ".randomization",
+                values.report(
+                        ProblemKind.INVALID_SETTING,
+                        p + ".randomization",
                         "reconnection.randomization must be a number from 0 to 1, was " + r);
             } else {
                 randomization = value;
             }
         }
         if (values.problems() == before && maxDelay < delay) {
-            values.report(ProblemKind.INVALID_SETTING, p + ".maxDelay", "reconnection.maxDelay (" + maxDelay
-                    + ") must not be less than reconnection.delay (" + delay + ")");
+            values.report(
+                    ProblemKind.INVALID_SETTING,
+                    p + ".maxDelay",
+                    "reconnection.maxDelay (" + maxDelay + ") must not be less than reconnection.delay (" + delay
+                            + ")");
         }
-        return values.problems() == before ? new ConnectionSettings.Reconnection(enabled, attempts, delay, maxDelay,
-                randomization) : null;
+        return values.problems() == before
+                ? new ConnectionSettings.Reconnection(enabled, attempts, delay, maxDelay, randomization)
+                : null;
     }
 
-    private static final ObjectNode NO_OBJECT = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
-            .objectNode();
+    private static final ObjectNode NO_OBJECT =
+            com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
 
     private ObjectNode auth(JsonNode v, String p) {
         if (v == null || v.isNull()) {
@@ -226,11 +282,16 @@ public final class ConnectionReader {
         int before = values.problems();
         for (Map.Entry<String, JsonNode> e : v.properties()) {
             if (RESERVED_QUERY.contains(e.getKey())) {
-                values.report(ProblemKind.INVALID_SETTING, p + "." + e.getKey(),
+                values.report(
+                        ProblemKind.INVALID_SETTING,
+                        p + "." + e.getKey(),
                         "query parameter '" + e.getKey() + "' is reserved by Engine.IO");
             } else if (!e.getValue().isValueNode() || e.getValue().isNull()) {
-                values.report(ProblemKind.INVALID_SETTING, p + "." + e.getKey(),
-                        "query parameter '" + e.getKey() + "' must be a string, number or boolean, was " + e.getValue());
+                values.report(
+                        ProblemKind.INVALID_SETTING,
+                        p + "." + e.getKey(),
+                        "query parameter '" + e.getKey() + "' must be a string, number or boolean, was "
+                                + e.getValue());
             } else {
                 out.put(e.getKey(), e.getValue().asText());
             }
@@ -257,8 +318,10 @@ public final class ConnectionReader {
                 value.forEach(x -> list.add(x.isTextual() ? x.textValue() : null));
             }
             if (e.getKey().isBlank() || list.isEmpty() || list.contains(null)) {
-                values.report(ProblemKind.INVALID_SETTING, p + "." + e.getKey(), "header '" + e.getKey()
-                        + "' must be a string or a non-empty array of strings, was " + value);
+                values.report(
+                        ProblemKind.INVALID_SETTING,
+                        p + "." + e.getKey(),
+                        "header '" + e.getKey() + "' must be a string or a non-empty array of strings, was " + value);
             } else {
                 out.put(e.getKey(), list);
             }
@@ -266,8 +329,7 @@ public final class ConnectionReader {
         return values.problems() == before ? out : null;
     }
 
-    private record Tls(String ca, String trustStore, String password, boolean insecure) {
-    }
+    private record Tls(String ca, String trustStore, String password, boolean insecure) {}
 
     private Tls tls(JsonNode v, String p) {
         if (v == null) {
@@ -283,15 +345,19 @@ public final class ConnectionReader {
         String store = values.file(v.get("trustStore"), p + ".trustStore", "tls.trustStore");
         JsonNode pw = v.get("trustStorePassword");
         if (pw != null && !pw.isTextual()) {
-            values.report(ProblemKind.INVALID_SETTING, p + ".trustStorePassword", "tls.trustStorePassword must be a string");
+            values.report(
+                    ProblemKind.INVALID_SETTING, p + ".trustStorePassword", "tls.trustStorePassword must be a string");
         } else if (pw != null && !v.has("trustStore")) {
-            values.report(ProblemKind.INVALID_SETTING, p + ".trustStorePassword",
+            values.report(
+                    ProblemKind.INVALID_SETTING,
+                    p + ".trustStorePassword",
                     "tls.trustStorePassword is set without tls.trustStore");
         }
         boolean insecure = values.bool(v.get("insecure"), p + ".insecure", "tls.insecure", false);
         int choices = (v.has("ca") ? 1 : 0) + (v.has("trustStore") ? 1 : 0) + (insecure ? 1 : 0);
         if (choices > 1) {
-            values.report(ProblemKind.INVALID_SETTING, p, "only one of tls.ca, tls.trustStore and tls.insecure may be set");
+            values.report(
+                    ProblemKind.INVALID_SETTING, p, "only one of tls.ca, tls.trustStore and tls.insecure may be set");
         }
         return values.problems() == before ? new Tls(ca, store, pw == null ? null : pw.textValue(), insecure) : null;
     }

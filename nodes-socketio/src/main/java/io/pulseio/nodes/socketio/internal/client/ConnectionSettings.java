@@ -19,11 +19,24 @@ import java.util.concurrent.Executor;
  * @param tlsCa null unless set; likewise {@code trustStore} and {@code trustStorePassword}
  * @param retries resends of an emit the server did not acknowledge within the ack timeout; 0: off
  */
-public record ConnectionSettings(String name, String url, Integer port, String path, List<Transport> transports,
-                                 Reconnection reconnection, long connectTimeoutMillis, long ackTimeoutMillis,
-                                 ObjectNode auth, Map<String, String> query, Map<String, List<String>> headers,
-                                 String tlsCa, String trustStore, String trustStorePassword, boolean insecure,
-                                 int sendBufferSize, int retries) {
+public record ConnectionSettings(
+        String name,
+        String url,
+        Integer port,
+        String path,
+        List<Transport> transports,
+        Reconnection reconnection,
+        long connectTimeoutMillis,
+        long ackTimeoutMillis,
+        ObjectNode auth,
+        Map<String, String> query,
+        Map<String, List<String>> headers,
+        String tlsCa,
+        String trustStore,
+        String trustStorePassword,
+        boolean insecure,
+        int sendBufferSize,
+        int retries) {
 
     /** Default Engine.IO path. */
     public static final String DEFAULT_PATH = ClientOptions.DEFAULT_PATH;
@@ -33,13 +46,41 @@ public record ConnectionSettings(String name, String url, Integer port, String p
     public static final long DEFAULT_ACK_TIMEOUT_MILLIS = 10_000;
 
     /** Settings without retries. */
-    public ConnectionSettings(String name, String url, Integer port, String path, List<Transport> transports,
-                              Reconnection reconnection, long connectTimeoutMillis, long ackTimeoutMillis,
-                              ObjectNode auth, Map<String, String> query, Map<String, List<String>> headers,
-                              String tlsCa, String trustStore, String trustStorePassword, boolean insecure,
-                              int sendBufferSize) {
-        this(name, url, port, path, transports, reconnection, connectTimeoutMillis, ackTimeoutMillis, auth, query,
-                headers, tlsCa, trustStore, trustStorePassword, insecure, sendBufferSize, 0);
+    public ConnectionSettings(
+            String name,
+            String url,
+            Integer port,
+            String path,
+            List<Transport> transports,
+            Reconnection reconnection,
+            long connectTimeoutMillis,
+            long ackTimeoutMillis,
+            ObjectNode auth,
+            Map<String, String> query,
+            Map<String, List<String>> headers,
+            String tlsCa,
+            String trustStore,
+            String trustStorePassword,
+            boolean insecure,
+            int sendBufferSize) {
+        this(
+                name,
+                url,
+                port,
+                path,
+                transports,
+                reconnection,
+                connectTimeoutMillis,
+                ackTimeoutMillis,
+                auth,
+                query,
+                headers,
+                tlsCa,
+                trustStore,
+                trustStorePassword,
+                insecure,
+                sendBufferSize,
+                0);
     }
 
     public ConnectionSettings {
@@ -86,8 +127,8 @@ public record ConnectionSettings(String name, String url, Integer port, String p
      *
      * @param attempts {@link Integer#MAX_VALUE}: no limit
      */
-    public record Reconnection(boolean enabled, int attempts, long delayMillis, long maxDelayMillis,
-                               double randomization) {
+    public record Reconnection(
+            boolean enabled, int attempts, long delayMillis, long maxDelayMillis, double randomization) {
         /** The JavaScript client's defaults: on, no limit, 1 s doubling up to 5 s, ±50 %. */
         public static final Reconnection DEFAULT = new Reconnection(true, Integer.MAX_VALUE, 1000, 5000, 0.5);
     }

@@ -27,9 +27,15 @@ public final class Connections implements PluginRun {
     public Connections(PluginContext context, List<ConnectionSettings> settings) {
         names = settings.stream().map(ConnectionSettings::name).toList();
         for (ConnectionSettings s : settings) {
-            byName.put(s.name(), new Connection(s, context.logicExecutor(), context.scheduler(), this::loops,
-                    new ConnectionListeners(context, s.name(), names),
-                    AutoSubscriptions.of(context.nodes(), s.name(), names)));
+            byName.put(
+                    s.name(),
+                    new Connection(
+                            s,
+                            context.logicExecutor(),
+                            context.scheduler(),
+                            this::loops,
+                            new ConnectionListeners(context, s.name(), names),
+                            AutoSubscriptions.of(context.nodes(), s.name(), names)));
         }
     }
 

@@ -1,9 +1,10 @@
 package io.pulseio.nodes.socketio.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.model.ProjectSpec;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.NodeBehaviour;
@@ -12,7 +13,6 @@ import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.Signature;
 import io.pulseio.logic.spi.ValidationContext;
 import io.pulseio.nodes.socketio.internal.shared.MessageText;
@@ -34,11 +34,13 @@ final class EmitArguments {
     static final String ARGUMENTS = "arguments";
     static final int MAX = 8;
 
-    private EmitArguments() {
-    }
+    private EmitArguments() {}
 
     static AttributeSpec attribute() {
-        return AttributeSpec.optional(ARGUMENTS, PinType.NUMBER, 1.0,
+        return AttributeSpec.optional(
+                ARGUMENTS,
+                PinType.NUMBER,
+                1.0,
                 "how many arguments to send: 1 = message (default), 0 = none, 2 to 8 = inputs arg0 …");
     }
 
@@ -127,8 +129,12 @@ final class EmitArguments {
         if (given != null && given.isNumber()) {
             double n = given.doubleValue();
             if (n != Math.rint(n) || n < 0 || n > MAX) {
-                check.report(ProblemKind.INVALID_ATTRIBUTE, node.path() + ".attributes." + ARGUMENTS, node.id(),
-                        ARGUMENTS, "attribute 'arguments' must be a whole number from 0 to " + MAX + ", was " + given);
+                check.report(
+                        ProblemKind.INVALID_ATTRIBUTE,
+                        node.path() + ".attributes." + ARGUMENTS,
+                        node.id(),
+                        ARGUMENTS,
+                        "attribute 'arguments' must be a whole number from 0 to " + MAX + ", was " + given);
             }
         }
         if (!MessageText.JSON.equals(check.attributes(node).string(NodeShapes.MESSAGE_FORMAT))) {
@@ -140,7 +146,11 @@ final class EmitArguments {
                 try {
                     MessageText.parse(arg.textValue());
                 } catch (IllegalArgumentException e) {
-                    check.report(ProblemKind.INVALID_VALUE, node.path() + ".inputs.arg" + i, node.id(), "arg" + i,
+                    check.report(
+                            ProblemKind.INVALID_VALUE,
+                            node.path() + ".inputs.arg" + i,
+                            node.id(),
+                            "arg" + i,
                             e.getMessage());
                 }
             }

@@ -32,6 +32,7 @@ final class Namespace {
     final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     /** Subscribe calls whose On Socket.IO Subscribe waits for the namespace to be joined (one per call). */
     final List<String> awaitingJoin = new ArrayList<>();
+
     boolean joined;
     /** A leave waiting out its grace period (see {@link #LEAVE_DELAY_MILLIS}), or null. */
     Cancellable pendingLeave;

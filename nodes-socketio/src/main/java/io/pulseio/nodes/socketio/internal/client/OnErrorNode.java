@@ -13,8 +13,7 @@ import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 final class OnErrorNode {
     static final String ID = "socketio.onError";
 
-    private OnErrorNode() {
-    }
+    private OnErrorNode() {}
 
     static NodeType onError() {
         return NodeShapes.listenerType(ClientNodes.listener(ID, "On Socket.IO Error")

@@ -2,10 +2,10 @@ package io.pulseio.nodes.socketio.internal.client;
 
 import static io.pulseio.nodes.socketio.internal.shared.NodeShapes.text;
 
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.NodeType;
-import io.pulseio.logic.model.PinType;
 import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 
 /**
@@ -16,18 +16,20 @@ import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 final class OnReceiveNode {
     static final String ID = "socketio.onReceive";
 
-    private OnReceiveNode() {
-    }
+    private OnReceiveNode() {}
 
     static NodeType onReceive() {
         return NodeShapes.listenerType(ClientNodes.listener(ID, "On Socket.IO Receive")
                 .description("Fires for each subscribed event that arrives (optionally only for one event "
                         + "name and/or namespace).")
-                .attribute(AttributeSpec.optional(NodeShapes.EVENT_NAME, PinType.STRING, "",
-                        "only this event; empty or * = any"))
-                .attribute(AttributeSpec.optional(NodeShapes.NAMESPACE, PinType.STRING, "",
-                        "only this namespace; empty = any"))
-                .attribute(AttributeSpec.optional(AutoSubscriptions.SUBSCRIBE, PinType.BOOLEAN, false,
+                .attribute(AttributeSpec.optional(
+                        NodeShapes.EVENT_NAME, PinType.STRING, "", "only this event; empty or * = any"))
+                .attribute(AttributeSpec.optional(
+                        NodeShapes.NAMESPACE, PinType.STRING, "", "only this namespace; empty = any"))
+                .attribute(AttributeSpec.optional(
+                        AutoSubscriptions.SUBSCRIBE,
+                        PinType.BOOLEAN,
+                        false,
                         "true: subscribes to eventName (empty: every event, *) in namespace (empty: /) "
                                 + "each time the connection starts"))
                 .output(text("namespace", "the event's namespace"))
@@ -45,7 +47,9 @@ final class OnReceiveNode {
     }
 
     private static boolean matches(String filter, String value, boolean isEventName) {
-        return filter == null || filter.isEmpty() || filter.equals(value)
+        return filter == null
+                || filter.isEmpty()
+                || filter.equals(value)
                 || (isEventName && filter.equals(AutoSubscriptions.EVERY_EVENT));
     }
 }

@@ -3,13 +3,13 @@ package io.pulseio.nodes.socketio.internal.client;
 import static io.pulseio.nodes.socketio.internal.shared.NodeShapes.EVERYWHERE;
 import static io.pulseio.nodes.socketio.internal.shared.NodeShapes.runThenFire;
 
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.model.PinType;
 import io.pulseio.nodes.socketio.internal.shared.EventName;
 import io.pulseio.nodes.socketio.internal.shared.NamespaceName;
 import io.pulseio.nodes.socketio.internal.shared.NodeError;
@@ -24,14 +24,15 @@ import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 final class SendNode {
     static final String ID = "socketio.send";
 
-    private SendNode() {
-    }
+    private SendNode() {}
 
     static NodeType send() {
-        return EmitArguments.type(emitting(ClientNodes.action(ID, "Socket.IO Send", EVERYWHERE))
-                .description("Emits the event with the message in the namespace (joined first if "
-                        + "needed; buffered while connecting).")
-                .build(), SendNode::behaviour);
+        return EmitArguments.type(
+                emitting(ClientNodes.action(ID, "Socket.IO Send", EVERYWHERE))
+                        .description("Emits the event with the message in the namespace (joined first if "
+                                + "needed; buffered while connecting).")
+                        .build(),
+                SendNode::behaviour);
     }
 
     /** The pins and attributes of a node that emits: event, namespace, message format, arguments, message. */
@@ -45,10 +46,12 @@ final class SendNode {
     private static NodeBehaviour behaviour(NodeSetup setup) {
         Connection c = ClientNodes.connection(setup);
         Inputs emit = new Inputs(setup);
-        return runThenFire(node -> {
-            String ns = emit.namespace(node);
-            c.send(ns, emit.event(node, ns), emit.arguments(node, ns));
-        }, setup.output("out"));
+        return runThenFire(
+                node -> {
+                    String ns = emit.namespace(node);
+                    c.send(ns, emit.event(node, ns), emit.arguments(node, ns));
+                },
+                setup.output("out"));
     }
 
     /** Reads the inputs of a node that emits, checked: a bad one throws {@link NodeError}. */

@@ -19,32 +19,36 @@ final class StartNode {
     static final String ID = "socketio.start";
     static final String ON_START = "socketio.onStart";
 
-    private StartNode() {
-    }
+    private StartNode() {}
 
     static NodeType start() {
-        return NodeType.of(ClientNodes.action(ID, "Socket.IO Start", GRAPHS)
-                .description("Opens the connection and joins namespace /; started (and On Socket.IO "
-                        + "Start) fires once connected. Does nothing when already started.")
-                .output(PinSpec.pulse("started").describedAs("the connection is established (at once "
-                        + "when it already is); once per Start"))
-                .build(), StartNode::behaviour);
+        return NodeType.of(
+                ClientNodes.action(ID, "Socket.IO Start", GRAPHS)
+                        .description("Opens the connection and joins namespace /; started (and On Socket.IO "
+                                + "Start) fires once connected. Does nothing when already started.")
+                        .output(PinSpec.pulse("started")
+                                .describedAs("the connection is established (at once "
+                                        + "when it already is); once per Start"))
+                        .build(),
+                StartNode::behaviour);
     }
 
     static NodeType onStart() {
         return NodeShapes.listenerType(ClientNodes.listener(ON_START, "On Socket.IO Start")
-                .description("Fires when the connection is established, after Start and after every "
-                        + "reconnection."));
+                .description(
+                        "Fires when the connection is established, after Start and after every " + "reconnection."));
     }
 
     private static NodeBehaviour behaviour(NodeSetup setup) {
         Connection c = ClientNodes.connection(setup);
         int out = setup.output("out");
         int started = setup.output("started");
-        return runThenFire(node -> {
-            Executor later = node.answerLater();
-            c.start();
-            c.whenStarted(node, () -> later.execute(() -> node.fire(started)));
-        }, out);
+        return runThenFire(
+                node -> {
+                    Executor later = node.answerLater();
+                    c.start();
+                    c.whenStarted(node, () -> later.execute(() -> node.fire(started)));
+                },
+                out);
     }
 }

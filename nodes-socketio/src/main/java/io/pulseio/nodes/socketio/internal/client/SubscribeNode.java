@@ -15,14 +15,15 @@ final class SubscribeNode {
     static final String ID = "socketio.subscribe";
     static final String ON_SUBSCRIBE = "socketio.onSubscribe";
 
-    private SubscribeNode() {
-    }
+    private SubscribeNode() {}
 
     static NodeType subscribe() {
-        return NodeType.of(ClientNodes.event(ClientNodes.action(ID, "Socket.IO Subscribe", EVERYWHERE))
-                .description("Listens to the event in the namespace; each one fires On Socket.IO "
-                        + "Receive. On Socket.IO Subscribe fires once joined.")
-                .build(), setup -> ClientNodes.eventAction(setup, Connection::subscribe));
+        return NodeType.of(
+                ClientNodes.event(ClientNodes.action(ID, "Socket.IO Subscribe", EVERYWHERE))
+                        .description("Listens to the event in the namespace; each one fires On Socket.IO "
+                                + "Receive. On Socket.IO Subscribe fires once joined.")
+                        .build(),
+                setup -> ClientNodes.eventAction(setup, Connection::subscribe));
     }
 
     static NodeType onSubscribe() {

@@ -15,14 +15,15 @@ final class UnsubscribeNode {
     static final String ID = "socketio.unsubscribe";
     static final String ON_UNSUBSCRIBE = "socketio.onUnsubscribe";
 
-    private UnsubscribeNode() {
-    }
+    private UnsubscribeNode() {}
 
     static NodeType unsubscribe() {
-        return NodeType.of(ClientNodes.event(ClientNodes.action(ID, "Socket.IO Unsubscribe", GRAPHS))
-                .description("Stops listening to the event in the namespace; a namespace other than / "
-                        + "with no subscription left is left.")
-                .build(), setup -> ClientNodes.eventAction(setup, Connection::unsubscribe));
+        return NodeType.of(
+                ClientNodes.event(ClientNodes.action(ID, "Socket.IO Unsubscribe", GRAPHS))
+                        .description("Stops listening to the event in the namespace; a namespace other than / "
+                                + "with no subscription left is left.")
+                        .build(),
+                setup -> ClientNodes.eventAction(setup, Connection::unsubscribe));
     }
 
     static NodeType onUnsubscribe() {

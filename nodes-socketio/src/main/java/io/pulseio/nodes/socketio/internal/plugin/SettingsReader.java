@@ -58,10 +58,16 @@ public final class SettingsReader {
         values.unknownFields(section, path, SECTION_FIELDS, "setting");
         List<ConnectionSettings> connections = new ArrayList<>();
         ConnectionReader reader = new ConnectionReader(values);
-        entries(section, path, "connections", "connection", (c, p) -> {
-            ConnectionSettings read = reader.read(c, p);
-            return read != null && clientAccepts(read, p) ? read : null;
-        }, connections);
+        entries(
+                section,
+                path,
+                "connections",
+                "connection",
+                (c, p) -> {
+                    ConnectionSettings read = reader.read(c, p);
+                    return read != null && clientAccepts(read, p) ? read : null;
+                },
+                connections);
         List<ServerSettings> servers = new ArrayList<>();
         ServerReader serverReader = new ServerReader(values);
         entries(section, path, "servers", "server", serverReader::read, servers);
@@ -75,8 +81,8 @@ public final class SettingsReader {
     }
 
     /** Reads the array {@code field}: each entry an object with a unique {@code name}. */
-    private <T> void entries(JsonNode section, String path, String field, String what, EntryReader<T> reader,
-                             List<T> out) {
+    private <T> void entries(
+            JsonNode section, String path, String field, String what, EntryReader<T> reader, List<T> out) {
         JsonNode list = section.path(field);
         if (list.isMissingNode()) {
             return;
@@ -99,8 +105,10 @@ public final class SettingsReader {
             if (name != null && !name.isBlank()) {
                 Integer first = firstIndex.putIfAbsent(name, i);
                 if (first != null) {
-                    values.report(SocketIoProblems.DUPLICATE_CONNECTION, p + ".name", "duplicate " + what + " name '"
-                            + name + "' (first at " + field + "[" + first + "])");
+                    values.report(
+                            SocketIoProblems.DUPLICATE_CONNECTION,
+                            p + ".name",
+                            "duplicate " + what + " name '" + name + "' (first at " + field + "[" + first + "])");
                 }
             }
             if (read != null && values.problems() == before) {

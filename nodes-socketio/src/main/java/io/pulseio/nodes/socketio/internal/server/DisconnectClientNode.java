@@ -4,11 +4,11 @@ import static io.pulseio.nodes.socketio.internal.shared.NodeShapes.EVERYWHERE;
 import static io.pulseio.nodes.socketio.internal.shared.NodeShapes.runThenFire;
 import static io.pulseio.nodes.socketio.internal.shared.NodeShapes.text;
 
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.model.PinType;
 import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 
 /**
@@ -21,16 +21,17 @@ final class DisconnectClientNode {
     static final String ID = "socketio.disconnectClient";
     static final String ON_CLIENT_DISCONNECT = "socketio.onClientDisconnect";
 
-    private DisconnectClientNode() {
-    }
+    private DisconnectClientNode() {}
 
     static NodeType disconnectClient() {
-        return NodeType.of(ServerNodes.client(ServerNodes.action(ID, "Socket.IO Disconnect Client", EVERYWHERE))
-                .description("Disconnects the client from its namespace (reason io server disconnect on "
-                        + "its side); with close, also closes its whole connection.")
-                .input(PinSpec.optional("close", PinType.BOOLEAN, false)
-                        .describedAs("also close the client's underlying connection (every namespace)"))
-                .build(), DisconnectClientNode::behaviour);
+        return NodeType.of(
+                ServerNodes.client(ServerNodes.action(ID, "Socket.IO Disconnect Client", EVERYWHERE))
+                        .description("Disconnects the client from its namespace (reason io server disconnect on "
+                                + "its side); with close, also closes its whole connection.")
+                        .input(PinSpec.optional("close", PinType.BOOLEAN, false)
+                                .describedAs("also close the client's underlying connection (every namespace)"))
+                        .build(),
+                DisconnectClientNode::behaviour);
     }
 
     static NodeType onClientDisconnect() {
@@ -38,8 +39,10 @@ final class DisconnectClientNode {
                 .description("Fires when a client left a namespace, or was disconnected.")
                 .output(text("clientId", "the client's id"))
                 .output(text("namespace", "the namespace it left"))
-                .output(text("reason", "Socket.IO's reason, e.g. client namespace disconnect, "
-                        + "transport close, ping timeout, server shutting down")));
+                .output(text(
+                        "reason",
+                        "Socket.IO's reason, e.g. client namespace disconnect, "
+                                + "transport close, ping timeout, server shutting down")));
     }
 
     private static NodeBehaviour behaviour(NodeSetup setup) {

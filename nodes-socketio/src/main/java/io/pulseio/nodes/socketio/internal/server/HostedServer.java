@@ -33,11 +33,15 @@ import java.util.function.Function;
  * nothing; Start while stopping starts again once closed; Stop while stopped does nothing.
  */
 final class HostedServer {
-    private enum State { STOPPED, STARTING, STARTED, STOPPING }
+    private enum State {
+        STOPPED,
+        STARTING,
+        STARTED,
+        STOPPING
+    }
 
     /** An event whose client asked for an acknowledgement, waiting for Answer Ack. */
-    private record PendingAck(String clientId, Ack ack) {
-    }
+    private record PendingAck(String clientId, Ack ack) {}
 
     /**
      * The server of one Start, as the logic sees it. Its clients' events reach the listeners only once the
@@ -79,6 +83,7 @@ final class HostedServer {
     private Admin admin;
     /** The bound server's own scrape endpoint, if its settings ask for one; control thread only. */
     private MetricsServer metricsEndpoint;
+
     private final Map<String, ServerSocket> clients = new ConcurrentHashMap<>();
     private final Map<String, PendingAck> acks = new ConcurrentHashMap<>();
     private final AtomicLong ackIds = new AtomicLong();
@@ -87,12 +92,14 @@ final class HostedServer {
     private State state = State.STOPPED;
     /** The latest Start's server; null before the first. */
     private Attempt attempt;
+
     private boolean startWhenStopped;
     private boolean announced;
     private int port;
     /** Server Start nodes waiting for the server to listen and Server Stop nodes for it to close, by node:
      * a node that runs again while it waits still completes once (so neither map outgrows the graph). */
     private final java.util.Map<Object, java.util.function.IntConsumer> startWaiters = new java.util.LinkedHashMap<>();
+
     private final java.util.Map<Object, Runnable> stopWaiters = new java.util.LinkedHashMap<>();
     private SocketIoServer server;
 
@@ -104,8 +111,12 @@ final class HostedServer {
     }
 
     /** @param factory makes the server on the control thread (a test's stand-in) */
-    HostedServer(ServerSettings settings, ServerListeners events, Executor logic, Executor control,
-                 Function<ServerOptions, SocketIoServer> factory) {
+    HostedServer(
+            ServerSettings settings,
+            ServerListeners events,
+            Executor logic,
+            Executor control,
+            Function<ServerOptions, SocketIoServer> factory) {
         this.settings = settings;
         this.events = events;
         this.logic = logic;
@@ -119,8 +130,7 @@ final class HostedServer {
 
     void start() {
         switch (state) {
-            case STARTING, STARTED -> {
-            }
+            case STARTING, STARTED -> {}
             case STOPPING -> startWhenStopped = true;
             case STOPPED -> {
                 state = State.STARTING;
@@ -155,8 +165,7 @@ final class HostedServer {
     void stop() {
         startWaiters.clear();
         switch (state) {
-            case STOPPED -> {
-            }
+            case STOPPED -> {}
             case STOPPING -> startWhenStopped = false;
             case STARTING, STARTED -> {
                 if (state == State.STARTING) {
@@ -184,8 +193,8 @@ final class HostedServer {
                 admin = Admin.instrument(s, settings.admin());
             }
             RunMetrics.server(s, settings.name());
-            PrometheusMeterRegistry own = settings.metrics() == null ? null
-                    : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            PrometheusMeterRegistry own =
+                    settings.metrics() == null ? null : new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             if (own != null) {
                 PulseioMetrics.bind(s, own, settings.name());
             }
@@ -194,7 +203,8 @@ final class HostedServer {
             s.namespaces(name -> true).onConnection(onConnection);
             int port = s.start();
             if (own != null) {
-                metricsEndpoint = MetricsServer.start(own, settings.metrics().host(), settings.metrics().port());
+                metricsEndpoint = MetricsServer.start(
+                        own, settings.metrics().host(), settings.metrics().port());
             }
             bound = s;
             SocketIoServer started = s;
@@ -274,8 +284,12 @@ final class HostedServer {
             state = State.STOPPED;
             startWaiters.clear();
         }
-        events.error("", "", "cannot listen on " + settings.host() + ":" + settings.port() + ": " + why,
-                ServerReason.BIND_ERROR, true);
+        events.error(
+                "",
+                "",
+                "cannot listen on " + settings.host() + ":" + settings.port() + ": " + why,
+                ServerReason.BIND_ERROR,
+                true);
     }
 
     private void closed() {
@@ -329,7 +343,9 @@ final class HostedServer {
     private void disconnected(Attempt a, ServerSocket socket, DisconnectReason reason) {
         clients.remove(socket.id(), socket);
         acks.values().removeIf(p -> p.clientId().equals(socket.id()));
-        deliver(a, () -> events.clientDisconnected(socket.id(), socket.namespace().name(), reason));
+        deliver(
+                a,
+                () -> events.clientDisconnected(socket.id(), socket.namespace().name(), reason));
     }
 
     /**
@@ -380,9 +396,14 @@ final class HostedServer {
         started("");
         PendingAck pending = acks.remove(ackId);
         if (pending == null) {
-            throw new NodeError(ServerReason.UNKNOWN_ACK, "", "", ackId.isEmpty()
-                    ? "no ack id: the event did not ask for an acknowledgement"
-                    : "ack '" + ackId + "' is not waiting for an answer (answered already, or its client left)");
+            throw new NodeError(
+                    ServerReason.UNKNOWN_ACK,
+                    "",
+                    "",
+                    ackId.isEmpty()
+                            ? "no ack id: the event did not ask for an acknowledgement"
+                            : "ack '" + ackId
+                                    + "' is not waiting for an answer (answered already, or its client left)");
         }
         pending.ack().send(args);
     }

@@ -12,8 +12,7 @@ import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 final class OnClientConnectNode {
     static final String ID = "socketio.onClientConnect";
 
-    private OnClientConnectNode() {
-    }
+    private OnClientConnectNode() {}
 
     static NodeType onClientConnect() {
         return NodeShapes.listenerType(ServerNodes.listener(ID, "On Socket.IO Client Connect")

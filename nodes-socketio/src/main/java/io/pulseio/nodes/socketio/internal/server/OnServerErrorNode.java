@@ -13,8 +13,7 @@ import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 final class OnServerErrorNode {
     static final String ID = "socketio.onServerError";
 
-    private OnServerErrorNode() {
-    }
+    private OnServerErrorNode() {}
 
     static NodeType onServerError() {
         return NodeShapes.listenerType(ServerNodes.listener(ID, "On Socket.IO Server Error")

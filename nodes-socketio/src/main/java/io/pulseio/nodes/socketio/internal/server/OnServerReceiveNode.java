@@ -2,10 +2,10 @@ package io.pulseio.nodes.socketio.internal.server;
 
 import static io.pulseio.nodes.socketio.internal.shared.NodeShapes.text;
 
+import io.pulseio.logic.model.PinType;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.NodeType;
-import io.pulseio.logic.model.PinType;
 import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 
 /**
@@ -16,17 +16,16 @@ import io.pulseio.nodes.socketio.internal.shared.NodeShapes;
 final class OnServerReceiveNode {
     static final String ID = "socketio.onServerReceive";
 
-    private OnServerReceiveNode() {
-    }
+    private OnServerReceiveNode() {}
 
     static NodeType onServerReceive() {
         return NodeShapes.listenerType(ServerNodes.listener(ID, "On Socket.IO Server Receive")
                 .description("Fires for each event a client sends (optionally only for one event name "
                         + "and/or namespace).")
-                .attribute(AttributeSpec.optional(NodeShapes.EVENT_NAME, PinType.STRING, "",
-                        "only this event; empty = any"))
-                .attribute(AttributeSpec.optional(NodeShapes.NAMESPACE, PinType.STRING, "",
-                        "only this namespace; empty = any"))
+                .attribute(AttributeSpec.optional(
+                        NodeShapes.EVENT_NAME, PinType.STRING, "", "only this event; empty = any"))
+                .attribute(AttributeSpec.optional(
+                        NodeShapes.NAMESPACE, PinType.STRING, "", "only this namespace; empty = any"))
                 .output(text("clientId", "the sender's id"))
                 .output(text("namespace", "the event's namespace"))
                 .output(text("eventName", "the event's name"))

@@ -28,8 +28,7 @@ final class ServerListeners {
     ServerListeners(PluginContext context, String server, java.util.List<String> names) {
         this.context = context;
         this.server = server;
-        this.mine = a -> server.equals(
-                DefaultOwner.resolve(a.string(ServerNodes.SERVER), names));
+        this.mine = a -> server.equals(DefaultOwner.resolve(a.string(ServerNodes.SERVER), names));
     }
 
     /** On Socket.IO Server Start. */
@@ -47,25 +46,37 @@ final class ServerListeners {
     /** On Socket.IO Client Connect. */
     void clientConnected(String clientId, String namespace, String auth) {
         PluginTrace.state(context, server, "client connected", clientId + " " + namespace);
-        context.fireListeners(OnClientConnectNode.ID, mine,
-                Map.of("clientId", clientId, "namespace", namespace, "auth", auth));
+        context.fireListeners(
+                OnClientConnectNode.ID, mine, Map.of("clientId", clientId, "namespace", namespace, "auth", auth));
     }
 
     /** On Socket.IO Client Disconnect, with Socket.IO's reason. */
     void clientDisconnected(String clientId, String namespace, DisconnectReason disconnect) {
         String reason = disconnect.reason();
         PluginTrace.state(context, server, "client disconnected", clientId + " " + namespace + " (" + reason + ")");
-        context.fireListeners(DisconnectClientNode.ON_CLIENT_DISCONNECT, mine,
+        context.fireListeners(
+                DisconnectClientNode.ON_CLIENT_DISCONNECT,
+                mine,
                 Map.of("clientId", clientId, "namespace", namespace, "reason", reason));
     }
 
     /** On Socket.IO Server Receive: the listeners whose filters accept the event. */
     void received(String clientId, String namespace, String event, String message, String ackId) {
         PluginTrace.received(context, server, namespace, event, message);
-        context.fireListeners(OnServerReceiveNode.ID,
+        context.fireListeners(
+                OnServerReceiveNode.ID,
                 a -> mine.test(a) && OnServerReceiveNode.accepts(a, namespace, event),
-                Map.of("clientId", clientId, "namespace", namespace, "eventName", event, "message", message,
-                        "ackId", ackId));
+                Map.of(
+                        "clientId",
+                        clientId,
+                        "namespace",
+                        namespace,
+                        "eventName",
+                        event,
+                        "message",
+                        message,
+                        "ackId",
+                        ackId));
     }
 
     void sent(String namespace, String event, String message) {
@@ -78,7 +89,9 @@ final class ServerListeners {
         if (trace) {
             context.reportError(null, server + ": " + message + " (" + why + ")", null);
         }
-        context.fireErrorListeners(OnServerErrorNode.ID, mine,
+        context.fireErrorListeners(
+                OnServerErrorNode.ID,
+                mine,
                 Map.of("clientId", clientId, "namespace", namespace, "message", message, "reason", why),
                 "server " + server + ": " + message + " (" + why + ")");
     }

@@ -1,14 +1,14 @@
 package io.pulseio.nodes.socketio.internal.server;
 
 import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.model.PinType;
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeSetup;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.model.PinType;
-import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.ValidationContext;
 import io.pulseio.nodes.socketio.internal.shared.DefaultOwner;
 import io.pulseio.nodes.socketio.internal.shared.MessageText;
@@ -31,16 +31,23 @@ public final class ServerNodes {
 
     private static final String CATEGORY = "Socket.IO Server";
 
-    private ServerNodes() {
-    }
+    private ServerNodes() {}
 
     /** Every server node type, actions first (the toolbox's order). */
     public static List<NodeType> all() {
-        return List.of(ServerStartNode.serverStart(), ServerStopNode.serverStop(), ServerEmitNode.serverEmit(),
-                AnswerAckNode.answerAck(), RoomNodes.joinRoom(), RoomNodes.leaveRoom(),
-                DisconnectClientNode.disconnectClient(), ServerStartNode.onServerStart(),
-                ServerStopNode.onServerStop(), OnClientConnectNode.onClientConnect(),
-                DisconnectClientNode.onClientDisconnect(), OnServerReceiveNode.onServerReceive(),
+        return List.of(
+                ServerStartNode.serverStart(),
+                ServerStopNode.serverStop(),
+                ServerEmitNode.serverEmit(),
+                AnswerAckNode.answerAck(),
+                RoomNodes.joinRoom(),
+                RoomNodes.leaveRoom(),
+                DisconnectClientNode.disconnectClient(),
+                ServerStartNode.onServerStart(),
+                ServerStopNode.onServerStop(),
+                OnClientConnectNode.onClientConnect(),
+                DisconnectClientNode.onClientDisconnect(),
+                OnServerReceiveNode.onServerReceive(),
                 OnServerErrorNode.onServerError());
     }
 
@@ -55,7 +62,10 @@ public final class ServerNodes {
     }
 
     private static AttributeSpec server() {
-        return AttributeSpec.optional(SERVER, PinType.STRING, "",
+        return AttributeSpec.optional(
+                SERVER,
+                PinType.STRING,
+                "",
                 "name of a server in settings.socketio.servers; may be omitted when there is exactly one");
     }
 
@@ -119,14 +129,27 @@ public final class ServerNodes {
         List<String> names = DefaultOwner.namesAsWritten(check.settings(), "servers");
         for (NodeSpec node : check.nodes()) {
             String server = check.attributes(node).string(SERVER);
-            if (DefaultOwner.check(check, node, SERVER, server, check.settings().path("servers").size(), "server")
-                    && server != null && !server.isEmpty() && !names.contains(server)) {
-                check.report(SocketIoProblems.UNKNOWN_CONNECTION, node.path() + ".attributes." + SERVER,
-                        node.id(), SERVER, "unknown server '" + server + "' ("
-                                + (names.isEmpty() ? "no server is configured in settings.socketio.servers"
-                                : "configured: " + String.join(", ", names)) + ")");
+            if (DefaultOwner.check(
+                            check,
+                            node,
+                            SERVER,
+                            server,
+                            check.settings().path("servers").size(),
+                            "server")
+                    && server != null
+                    && !server.isEmpty()
+                    && !names.contains(server)) {
+                check.report(
+                        SocketIoProblems.UNKNOWN_CONNECTION,
+                        node.path() + ".attributes." + SERVER,
+                        node.id(),
+                        SERVER,
+                        "unknown server '" + server + "' ("
+                                + (names.isEmpty()
+                                        ? "no server is configured in settings.socketio.servers"
+                                        : "configured: " + String.join(", ", names))
+                                + ")");
             }
         }
     }
-
 }

@@ -18,8 +18,20 @@ import java.util.Set;
  * {@code docs/socketio-nodes.md}); binds nothing, checks that TLS files are readable.
  */
 public final class ServerReader {
-    private static final Set<String> FIELDS = Set.of("name", "host", "port", "path", "cors", "tls", "pingInterval",
-            "pingTimeout", "connectTimeout", "maxHttpBufferSize", "connectionStateRecovery", "adapter", "admin",
+    private static final Set<String> FIELDS = Set.of(
+            "name",
+            "host",
+            "port",
+            "path",
+            "cors",
+            "tls",
+            "pingInterval",
+            "pingTimeout",
+            "connectTimeout",
+            "maxHttpBufferSize",
+            "connectionStateRecovery",
+            "adapter",
+            "admin",
             "metrics");
     private static final Set<String> METRICS_FIELDS = Set.of("port", "host");
     private static final Set<String> ADMIN_FIELDS = Set.of("username", "password", "readOnly", "mode", "namespace");
@@ -44,11 +56,17 @@ public final class ServerReader {
         String path = values.enginePath(s.get("path"), p + ".path", ServerSettings.DEFAULT_PATH);
         List<String> cors = cors(s.get("cors"), p + ".cors");
         String[] tls = tls(s.get("tls"), p + ".tls");
-        long pingInterval = values.millis(s.get("pingInterval"), p + ".pingInterval", "pingInterval",
+        long pingInterval = values.millis(
+                s.get("pingInterval"),
+                p + ".pingInterval",
+                "pingInterval",
                 ServerSettings.DEFAULT_PING_INTERVAL_MILLIS);
-        long pingTimeout = values.millis(s.get("pingTimeout"), p + ".pingTimeout", "pingTimeout",
-                ServerSettings.DEFAULT_PING_TIMEOUT_MILLIS);
-        long connectTimeout = values.millis(s.get("connectTimeout"), p + ".connectTimeout", "connectTimeout",
+        long pingTimeout = values.millis(
+                s.get("pingTimeout"), p + ".pingTimeout", "pingTimeout", ServerSettings.DEFAULT_PING_TIMEOUT_MILLIS);
+        long connectTimeout = values.millis(
+                s.get("connectTimeout"),
+                p + ".connectTimeout",
+                "connectTimeout",
                 ServerSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS);
         long maxBuffer = maxHttpBufferSize(s.get("maxHttpBufferSize"), p + ".maxHttpBufferSize");
         long recovery = recovery(s.get("connectionStateRecovery"), p + ".connectionStateRecovery");
@@ -58,8 +76,22 @@ public final class ServerReader {
         if (values.problems() != before) {
             return null;
         }
-        ServerSettings settings = new ServerSettings(name, host, port, path, cors, tls[0], tls[1], pingInterval,
-                pingTimeout, connectTimeout, maxBuffer, recovery, adapter, admin, metrics);
+        ServerSettings settings = new ServerSettings(
+                name,
+                host,
+                port,
+                path,
+                cors,
+                tls[0],
+                tls[1],
+                pingInterval,
+                pingTimeout,
+                connectTimeout,
+                maxBuffer,
+                recovery,
+                adapter,
+                admin,
+                metrics);
         try {
             settings.toServerOptions(); // the server's own checks, as a last line
         } catch (IllegalArgumentException e) {
@@ -68,15 +100,19 @@ public final class ServerReader {
         }
         String other = port == 0 ? null : ports.putIfAbsent(port, name);
         if (other != null) {
-            values.report(SocketIoProblems.INVALID_PORT, p + ".port", "port " + port + " is already used by server '"
-                    + other + "'");
+            values.report(
+                    SocketIoProblems.INVALID_PORT,
+                    p + ".port",
+                    "port " + port + " is already used by server '" + other + "'");
             return null;
         }
-        String metricsOther = metrics == null || metrics.port() == 0 ? null
-                : ports.putIfAbsent(metrics.port(), name + " (metrics)");
+        String metricsOther =
+                metrics == null || metrics.port() == 0 ? null : ports.putIfAbsent(metrics.port(), name + " (metrics)");
         if (metricsOther != null) {
-            values.report(SocketIoProblems.INVALID_PORT, p + ".metrics.port", "port " + metrics.port()
-                    + " is already used by server '" + metricsOther + "'");
+            values.report(
+                    SocketIoProblems.INVALID_PORT,
+                    p + ".metrics.port",
+                    "port " + metrics.port() + " is already used by server '" + metricsOther + "'");
             return null;
         }
         return settings;
@@ -121,7 +157,9 @@ public final class ServerReader {
             v.forEach(o -> out.add(o.isTextual() && !o.textValue().isBlank() ? o.textValue() : null));
         }
         if (out.isEmpty() || out.contains(null)) {
-            values.report(ProblemKind.INVALID_SETTING, p,
+            values.report(
+                    ProblemKind.INVALID_SETTING,
+                    p,
                     "cors must be an origin, \"*\" or a non-empty array of origins, was " + v);
         }
         return out;
@@ -138,12 +176,15 @@ public final class ServerReader {
         }
         values.unknownFields(v, p, TLS_FIELDS, "tls field");
         if (!v.has("cert") || !v.has("key")) {
-            values.report(ProblemKind.INVALID_SETTING, p, "tls needs both cert (PEM certificate chain) and key "
-                    + "(PEM private key)");
+            values.report(
+                    ProblemKind.INVALID_SETTING,
+                    p,
+                    "tls needs both cert (PEM certificate chain) and key " + "(PEM private key)");
             return new String[2];
         }
-        return new String[] {values.file(v.get("cert"), p + ".cert", "tls.cert"),
-                values.file(v.get("key"), p + ".key", "tls.key")};
+        return new String[] {
+            values.file(v.get("cert"), p + ".cert", "tls.cert"), values.file(v.get("key"), p + ".key", "tls.key")
+        };
     }
 
     /**
@@ -175,8 +216,11 @@ public final class ServerReader {
             }
             adapter = new AdapterSettings(url, kind, password, key, options);
         } else {
-            values.report(ProblemKind.INVALID_SETTING, p, "adapter must be a URL such as \"redis://host:6379\" or "
-                    + "an object {url, kind, password, key, options}, was " + v);
+            values.report(
+                    ProblemKind.INVALID_SETTING,
+                    p,
+                    "adapter must be a URL such as \"redis://host:6379\" or "
+                            + "an object {url, kind, password, key, options}, was " + v);
             return null;
         }
         try {
@@ -195,8 +239,8 @@ public final class ServerReader {
             return options;
         }
         if (!v.isObject()) {
-            values.report(ProblemKind.INVALID_SETTING, p, "options must be an object such as {\"maxLen\": 5000}, was "
-                    + v);
+            values.report(
+                    ProblemKind.INVALID_SETTING, p, "options must be an object such as {\"maxLen\": 5000}, was " + v);
             return options;
         }
         v.fields().forEachRemaining(e -> {
@@ -204,8 +248,10 @@ public final class ServerReader {
             if (o.isTextual() || o.isNumber() || o.isBoolean()) {
                 options.put(e.getKey(), o.asText());
             } else {
-                values.report(ProblemKind.INVALID_SETTING, p + "." + e.getKey(), e.getKey()
-                        + " must be a string, number or boolean, was " + o);
+                values.report(
+                        ProblemKind.INVALID_SETTING,
+                        p + "." + e.getKey(),
+                        e.getKey() + " must be a string, number or boolean, was " + o);
             }
         });
         return options;
@@ -219,8 +265,8 @@ public final class ServerReader {
         }
         if (!v.isTextual() || v.textValue().isBlank()) {
             String shown = "password".equals(field) ? "***" : v.toString();
-            values.report(ProblemKind.INVALID_SETTING, p + "." + field, field + " must be a non-empty string, was "
-                    + shown);
+            values.report(
+                    ProblemKind.INVALID_SETTING, p + "." + field, field + " must be a non-empty string, was " + shown);
             return null;
         }
         return v.textValue();
@@ -232,7 +278,9 @@ public final class ServerReader {
         }
         Long value = ScalarReader.integer(v);
         if (value == null || value < 1 || value > Integer.MAX_VALUE) {
-            values.report(ProblemKind.INVALID_SETTING, p,
+            values.report(
+                    ProblemKind.INVALID_SETTING,
+                    p,
                     "maxHttpBufferSize must be a number of bytes from 1 to 2147483647, was " + v);
             return ServerSettings.DEFAULT_MAX_HTTP_BUFFER_SIZE;
         }
@@ -255,8 +303,10 @@ public final class ServerReader {
             return null;
         }
         if (port != 0 && port.equals(serverPort)) {
-            values.report(SocketIoProblems.INVALID_PORT, p + ".port", "the metrics port " + port
-                    + " is the server's own port: give it a port of its own");
+            values.report(
+                    SocketIoProblems.INVALID_PORT,
+                    p + ".port",
+                    "the metrics port " + port + " is the server's own port: give it a port of its own");
             return null;
         }
         return new MetricsSetting(host, port);
@@ -268,8 +318,10 @@ public final class ServerReader {
             return null;
         }
         if (!v.isObject()) {
-            values.report(ProblemKind.INVALID_SETTING, p, "admin must be an object {username, password, readOnly?, "
-                    + "mode?, namespace?}, was " + v);
+            values.report(
+                    ProblemKind.INVALID_SETTING,
+                    p,
+                    "admin must be an object {username, password, readOnly?, " + "mode?, namespace?}, was " + v);
             return null;
         }
         values.unknownFields(v, p, ADMIN_FIELDS, "admin field");
@@ -282,7 +334,9 @@ public final class ServerReader {
             if (m.isTextual() && m.textValue().equals("production")) {
                 mode = AdminOptions.Mode.PRODUCTION;
             } else if (!m.isTextual() || !m.textValue().equals("development")) {
-                values.report(ProblemKind.INVALID_SETTING, p + ".mode",
+                values.report(
+                        ProblemKind.INVALID_SETTING,
+                        p + ".mode",
                         "mode must be \"development\" or \"production\", was " + m);
             }
         }
@@ -290,7 +344,9 @@ public final class ServerReader {
         String namespace = "/admin";
         if (ns != null) {
             if (!ns.isTextual() || !ns.textValue().startsWith("/")) {
-                values.report(ProblemKind.INVALID_SETTING, p + ".namespace",
+                values.report(
+                        ProblemKind.INVALID_SETTING,
+                        p + ".namespace",
                         "namespace must be a string starting with /, was " + ns);
             } else {
                 namespace = ns.textValue();
@@ -299,14 +355,20 @@ public final class ServerReader {
         if (username == null || password == null) {
             return null;
         }
-        return AdminOptions.builder().login(username, password).readOnly(readOnly).mode(mode)
-                .namespace(namespace).build();
+        return AdminOptions.builder()
+                .login(username, password)
+                .readOnly(readOnly)
+                .mode(mode)
+                .namespace(namespace)
+                .build();
     }
 
     private String nonEmptyText(JsonNode v, String p, String what) {
         if (v == null || !v.isTextual() || v.textValue().isEmpty()) {
-            values.report(ProblemKind.INVALID_SETTING, p, what + " must be a non-empty string"
-                    + (v == null ? " (it is required)" : ""));
+            values.report(
+                    ProblemKind.INVALID_SETTING,
+                    p,
+                    what + " must be a non-empty string" + (v == null ? " (it is required)" : ""));
             return null;
         }
         return v.textValue();
@@ -322,8 +384,10 @@ public final class ServerReader {
         }
         Long millis = ScalarReader.integer(v);
         if (millis == null || millis < 1) {
-            values.report(ProblemKind.INVALID_SETTING, p, "connectionStateRecovery must be true, false or a "
-                    + "positive number of milliseconds, was " + v);
+            values.report(
+                    ProblemKind.INVALID_SETTING,
+                    p,
+                    "connectionStateRecovery must be true, false or a " + "positive number of milliseconds, was " + v);
             return 0;
         }
         return millis;

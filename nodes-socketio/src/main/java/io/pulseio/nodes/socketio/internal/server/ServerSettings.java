@@ -19,15 +19,29 @@ import java.util.List;
  * @param admin               null: no Admin UI namespace; else how {@code Admin.instrument} sets it up
  * @param metrics             null: no scrape endpoint of its own; else where it serves {@code GET /metrics}
  */
-public record ServerSettings(String name, String host, int port, String path, List<String> corsOrigins,
-                             String tlsCert, String tlsKey, long pingIntervalMillis, long pingTimeoutMillis,
-                             long connectTimeoutMillis, long maxHttpBufferSize, long recoveryMillis,
-                             AdapterSettings adapter, AdminOptions admin, MetricsSetting metrics) {
+public record ServerSettings(
+        String name,
+        String host,
+        int port,
+        String path,
+        List<String> corsOrigins,
+        String tlsCert,
+        String tlsKey,
+        long pingIntervalMillis,
+        long pingTimeoutMillis,
+        long connectTimeoutMillis,
+        long maxHttpBufferSize,
+        long recoveryMillis,
+        AdapterSettings adapter,
+        AdminOptions admin,
+        MetricsSetting metrics) {
     /** Every interface: what people who let phones and tablets reach an HMI server expect. */
     public static final String DEFAULT_HOST = "0.0.0.0";
+
     public static final String DEFAULT_PATH = "/socket.io/";
     /** socket.io's defaults. */
     public static final long DEFAULT_PING_INTERVAL_MILLIS = 25_000;
+
     public static final long DEFAULT_PING_TIMEOUT_MILLIS = 20_000;
     public static final long DEFAULT_CONNECT_TIMEOUT_MILLIS = 45_000;
     public static final long DEFAULT_MAX_HTTP_BUFFER_SIZE = 1_000_000;
@@ -39,19 +53,68 @@ public record ServerSettings(String name, String host, int port, String path, Li
     }
 
     /** Without a metrics endpoint. */
-    public ServerSettings(String name, String host, int port, String path, List<String> corsOrigins, String tlsCert,
-                          String tlsKey, long pingIntervalMillis, long pingTimeoutMillis, long connectTimeoutMillis,
-                          long maxHttpBufferSize, long recoveryMillis, AdapterSettings adapter, AdminOptions admin) {
-        this(name, host, port, path, corsOrigins, tlsCert, tlsKey, pingIntervalMillis, pingTimeoutMillis,
-                connectTimeoutMillis, maxHttpBufferSize, recoveryMillis, adapter, admin, null);
+    public ServerSettings(
+            String name,
+            String host,
+            int port,
+            String path,
+            List<String> corsOrigins,
+            String tlsCert,
+            String tlsKey,
+            long pingIntervalMillis,
+            long pingTimeoutMillis,
+            long connectTimeoutMillis,
+            long maxHttpBufferSize,
+            long recoveryMillis,
+            AdapterSettings adapter,
+            AdminOptions admin) {
+        this(
+                name,
+                host,
+                port,
+                path,
+                corsOrigins,
+                tlsCert,
+                tlsKey,
+                pingIntervalMillis,
+                pingTimeoutMillis,
+                connectTimeoutMillis,
+                maxHttpBufferSize,
+                recoveryMillis,
+                adapter,
+                admin,
+                null);
     }
 
     /** A server of its own (no cluster adapter). */
-    public ServerSettings(String name, String host, int port, String path, List<String> corsOrigins, String tlsCert,
-                          String tlsKey, long pingIntervalMillis, long pingTimeoutMillis, long connectTimeoutMillis,
-                          long maxHttpBufferSize, long recoveryMillis) {
-        this(name, host, port, path, corsOrigins, tlsCert, tlsKey, pingIntervalMillis, pingTimeoutMillis,
-                connectTimeoutMillis, maxHttpBufferSize, recoveryMillis, null, null);
+    public ServerSettings(
+            String name,
+            String host,
+            int port,
+            String path,
+            List<String> corsOrigins,
+            String tlsCert,
+            String tlsKey,
+            long pingIntervalMillis,
+            long pingTimeoutMillis,
+            long connectTimeoutMillis,
+            long maxHttpBufferSize,
+            long recoveryMillis) {
+        this(
+                name,
+                host,
+                port,
+                path,
+                corsOrigins,
+                tlsCert,
+                tlsKey,
+                pingIntervalMillis,
+                pingTimeoutMillis,
+                connectTimeoutMillis,
+                maxHttpBufferSize,
+                recoveryMillis,
+                null,
+                null);
     }
 
     /** Names the server and where it listens. */

@@ -21,16 +21,18 @@ final class ServerStopNode {
     static final String ID = "socketio.serverStop";
     static final String ON_SERVER_STOP = "socketio.onServerStop";
 
-    private ServerStopNode() {
-    }
+    private ServerStopNode() {}
 
     static NodeType serverStop() {
-        return NodeType.of(ServerNodes.action(ID, "Socket.IO Server Stop", GRAPHS)
-                .description("Disconnects every client and stops listening; stopped (and On Socket.IO "
-                        + "Server Stop) fires once closed. Does nothing when stopped.")
-                .output(PinSpec.pulse("stopped").describedAs("the server is closed (at once when it was "
-                        + "not started); once per Stop"))
-                .build(), ServerStopNode::behaviour);
+        return NodeType.of(
+                ServerNodes.action(ID, "Socket.IO Server Stop", GRAPHS)
+                        .description("Disconnects every client and stops listening; stopped (and On Socket.IO "
+                                + "Server Stop) fires once closed. Does nothing when stopped.")
+                        .output(PinSpec.pulse("stopped")
+                                .describedAs(
+                                        "the server is closed (at once when it was " + "not started); once per Stop"))
+                        .build(),
+                ServerStopNode::behaviour);
     }
 
     static NodeType onServerStop() {
@@ -42,10 +44,12 @@ final class ServerStopNode {
     private static NodeBehaviour behaviour(NodeSetup setup) {
         HostedServer s = ServerNodes.server(setup);
         int stopped = setup.output("stopped");
-        return runThenFire(node -> {
-            Executor later = node.answerLater();
-            s.whenStopped(node, () -> later.execute(() -> node.fire(stopped)));
-            s.stop();
-        }, setup.output("out"));
+        return runThenFire(
+                node -> {
+                    Executor later = node.answerLater();
+                    s.whenStopped(node, () -> later.execute(() -> node.fire(stopped)));
+                    s.stop();
+                },
+                setup.output("out"));
     }
 }

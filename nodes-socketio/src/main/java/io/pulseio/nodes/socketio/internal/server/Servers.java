@@ -27,8 +27,13 @@ public final class Servers implements AutoCloseable {
         this.context = context;
         this.names = settings.stream().map(ServerSettings::name).toList();
         for (ServerSettings s : settings) {
-            byName.put(s.name(), new HostedServer(s, new ServerListeners(context, s.name(), names),
-                    context.logicExecutor(), task -> control().execute(task)));
+            byName.put(
+                    s.name(),
+                    new HostedServer(
+                            s,
+                            new ServerListeners(context, s.name(), names),
+                            context.logicExecutor(),
+                            task -> control().execute(task)));
         }
     }
 

@@ -1,8 +1,8 @@
 package io.pulseio.nodes.socketio.internal.shared;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.model.NodeSpec;
+import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.logic.spi.ValidationContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,7 @@ import java.util.List;
  * Pure.
  */
 public final class DefaultOwner {
-    private DefaultOwner() {
-    }
+    private DefaultOwner() {}
 
     /** The name a node means: its attribute when given (not empty), else the only name, else {@code ""}. */
     public static String resolve(String attribute, List<String> names) {
@@ -33,12 +32,16 @@ public final class DefaultOwner {
      *                   only one has a problem of its own is not also blamed on its nodes
      * @return whether the node names one or may omit it
      */
-    public static boolean check(ValidationContext check, NodeSpec node, String attribute, String given,
-            int configured, String what) {
+    public static boolean check(
+            ValidationContext check, NodeSpec node, String attribute, String given, int configured, String what) {
         if (given == null || !given.isEmpty() || configured == 1) {
             return true;
         }
-        check.report(ProblemKind.MISSING_ATTRIBUTE, node.path() + ".attributes", node.id(), attribute,
+        check.report(
+                ProblemKind.MISSING_ATTRIBUTE,
+                node.path() + ".attributes",
+                node.id(),
+                attribute,
                 "missing required attribute '" + attribute + "' (it may be omitted only when exactly one " + what
                         + " is configured; " + (configured == 0 ? "none is" : configured + " are") + ")");
         return false;

@@ -8,11 +8,10 @@ import java.util.Set;
  */
 public final class EventName {
     /** Event names Socket.IO keeps for itself. */
-    static final Set<String> RESERVED = Set.of("connect", "connect_error", "disconnect", "disconnecting",
-            "newListener", "removeListener");
+    static final Set<String> RESERVED =
+            Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
 
-    private EventName() {
-    }
+    private EventName() {}
 
     /**
      * The event name input {@code value}, checked.

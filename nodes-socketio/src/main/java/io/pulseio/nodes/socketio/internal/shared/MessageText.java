@@ -29,10 +29,10 @@ public final class MessageText {
     public static final String BINARY_FIELD = "$binary";
     /** Send's {@code messageFormat} values. */
     public static final String TEXT = "text";
+
     public static final String JSON = "json";
 
-    private MessageText() {
-    }
+    private MessageText() {}
 
     /** The text of received (or sent) arguments. */
     public static String text(List<JsonNode> args) {
@@ -77,8 +77,10 @@ public final class MessageText {
         try {
             return Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
-                    : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+            String where = e.getLocation() == null
+                    ? ""
+                    : " (line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + ")";
             String what = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[[^\\]]*\\]\\)", "");
             throw new IllegalArgumentException("message is not valid JSON: " + what + where);
         }

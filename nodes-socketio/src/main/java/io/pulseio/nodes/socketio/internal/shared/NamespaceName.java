@@ -2,8 +2,7 @@ package io.pulseio.nodes.socketio.internal.shared;
 
 /** The rule for a {@code namespace} input: empty means {@code /}; anything else must start with {@code /}. Pure. */
 public final class NamespaceName {
-    private NamespaceName() {
-    }
+    private NamespaceName() {}
 
     /**
      * The namespace {@code value} names.
@@ -15,8 +14,8 @@ public final class NamespaceName {
             return "/";
         }
         if (!value.startsWith("/")) {
-            throw new NodeError(NodeReason.INVALID_NAMESPACE, value,
-                    "namespace must start with /, was \"" + value + "\"");
+            throw new NodeError(
+                    NodeReason.INVALID_NAMESPACE, value, "namespace must start with /, was \"" + value + "\"");
         }
         return value;
     }

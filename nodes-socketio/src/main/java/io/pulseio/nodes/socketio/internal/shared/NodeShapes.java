@@ -1,13 +1,13 @@
 package io.pulseio.nodes.socketio.internal.shared;
 
+import io.pulseio.logic.model.PinType;
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.AttributeSpec;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeDescriptor;
 import io.pulseio.logic.spi.NodeType;
 import io.pulseio.logic.spi.PinSpec;
-import io.pulseio.logic.model.PinType;
-import io.pulseio.logic.model.Scope;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -21,16 +21,16 @@ public final class NodeShapes {
     public static final Scope[] GRAPHS = {Scope.PROJECT, Scope.SCENE};
     /** The input (and filter attribute) naming an event, and the one naming its namespace. */
     public static final String EVENT_NAME = "eventName";
+
     public static final String NAMESPACE = "namespace";
     /** The attribute of the nodes that send a message: {@code text} or {@code json} ({@link #messageFormat}). */
     public static final String MESSAGE_FORMAT = "messageFormat";
 
-    private NodeShapes() {
-    }
+    private NodeShapes() {}
 
     /** An action: pulse {@code in}, pulse {@code out}, and the attribute naming what it acts on. */
-    public static NodeDescriptor.Builder action(String category, AttributeSpec owner, String id, String name,
-            Scope... scopes) {
+    public static NodeDescriptor.Builder action(
+            String category, AttributeSpec owner, String id, String name, Scope... scopes) {
         return NodeDescriptor.builder(id, name, category)
                 .scopes(scopes)
                 .attribute(owner)
@@ -58,7 +58,9 @@ public final class NodeShapes {
 
     /** The attribute {@link #MESSAGE_FORMAT}: how the message input becomes the event's arguments. */
     public static AttributeSpec messageFormat() {
-        return AttributeSpec.choice(MESSAGE_FORMAT, List.of(MessageText.TEXT, MessageText.JSON),
+        return AttributeSpec.choice(
+                MESSAGE_FORMAT,
+                List.of(MessageText.TEXT, MessageText.JSON),
                 "text: the message is one string argument; json: it is parsed and sent as one JSON value");
     }
 

@@ -15,8 +15,7 @@ public final class PluginTrace {
     /** The kinds, for {@code Plugin#traceKinds}. */
     public static final Set<String> KINDS = Set.of("sent", "received", "connection");
 
-    private PluginTrace() {
-    }
+    private PluginTrace() {}
 
     /** An event sent on a connection (or by a hosted server). */
     public static void sent(PluginContext context, String connection, String namespace, String event, String payload) {
@@ -24,8 +23,8 @@ public final class PluginTrace {
     }
 
     /** An event received on a connection (or by a hosted server). */
-    public static void received(PluginContext context, String connection, String namespace, String event,
-                                String payload) {
+    public static void received(
+            PluginContext context, String connection, String namespace, String event, String payload) {
         context.trace("received", message(connection, namespace, event, payload));
     }
 

@@ -14,8 +14,7 @@ import io.pulseio.server.SocketIoServer;
  * servers {@code server=NAME}. Thread-safe.
  */
 public final class RunMetrics {
-    private RunMetrics() {
-    }
+    private RunMetrics() {}
 
     /** The registry to report to, or null when the process measures nothing. */
     public static MeterRegistry registry() {
@@ -25,7 +24,9 @@ public final class RunMetrics {
     /** The client options, measured when the process measures. */
     public static ClientOptions client(ClientOptions options, String name) {
         MeterRegistry registry = registry();
-        return registry == null ? options : PulseioMetrics.bind(options.toBuilder(), registry, name).build();
+        return registry == null
+                ? options
+                : PulseioMetrics.bind(options.toBuilder(), registry, name).build();
     }
 
     /** Measures the client's reconnections when the process measures. */

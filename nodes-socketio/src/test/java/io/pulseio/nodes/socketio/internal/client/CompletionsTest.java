@@ -36,13 +36,28 @@ class CompletionsTest {
     }
 
     private Connection connection() {
-        server = SocketIoServer.create(ServerOptions.builder().host("127.0.0.1").port(0).build());
+        server = SocketIoServer.create(
+                ServerOptions.builder().host("127.0.0.1").port(0).build());
         int port = server.start();
-        var settings = new ConnectionSettings("main", "http://127.0.0.1", port, ConnectionSettings.DEFAULT_PATH,
-                List.of(Transport.WEBSOCKET), new ConnectionSettings.Reconnection(false, 0, 1000, 5000, 0), 5000,
-                5000, null, Map.of(), Map.of(), null, null, null, false, 100);
-        connection = new Connection(settings, logic, new ManualScheduler(), () -> loops,
-                new ConnectionListeners(context, "main"));
+        var settings = new ConnectionSettings(
+                "main",
+                "http://127.0.0.1",
+                port,
+                ConnectionSettings.DEFAULT_PATH,
+                List.of(Transport.WEBSOCKET),
+                new ConnectionSettings.Reconnection(false, 0, 1000, 5000, 0),
+                5000,
+                5000,
+                null,
+                Map.of(),
+                Map.of(),
+                null,
+                null,
+                null,
+                false,
+                100);
+        connection = new Connection(
+                settings, logic, new ManualScheduler(), () -> loops, new ConnectionListeners(context, "main"));
         return connection;
     }
 

@@ -35,11 +35,25 @@ class ConnectionAckTest {
     private Connection startedConnection() {
         server.sockets().onConnection(socket -> socket.on("ask", (args, ack) -> ack.send("yes")));
         int port = server.start();
-        var settings = new ConnectionSettings("main", "http://127.0.0.1", port, ConnectionSettings.DEFAULT_PATH,
-                List.of(Transport.WEBSOCKET), ConnectionSettings.Reconnection.DEFAULT, 5000, 5000, null, Map.of(),
-                Map.of(), null, null, null, false, 100);
-        connection = new Connection(settings, logic, new ManualScheduler(), () -> loops,
-                new ConnectionListeners(context, "main"));
+        var settings = new ConnectionSettings(
+                "main",
+                "http://127.0.0.1",
+                port,
+                ConnectionSettings.DEFAULT_PATH,
+                List.of(Transport.WEBSOCKET),
+                ConnectionSettings.Reconnection.DEFAULT,
+                5000,
+                5000,
+                null,
+                Map.of(),
+                Map.of(),
+                null,
+                null,
+                null,
+                false,
+                100);
+        connection = new Connection(
+                settings, logic, new ManualScheduler(), () -> loops, new ConnectionListeners(context, "main"));
         connection.start();
         logic.runUntil(() -> connection.state() == Connection.State.OPEN);
         return connection;
@@ -48,12 +62,21 @@ class ConnectionAckTest {
     @Test
     void aReplyThatFailsIsAnErrorEvent() {
         Connection c = startedConnection();
-        c.sendWithAck("/", "ask", new Object[0], 0, text -> {
-            throw new IllegalStateException("the reply broke on " + text);
-        }, (waited, failure) -> SendWithAckNode.failed(c.listeners(), "/", "ask", waited, failure));
+        c.sendWithAck(
+                "/",
+                "ask",
+                new Object[0],
+                0,
+                text -> {
+                    throw new IllegalStateException("the reply broke on " + text);
+                },
+                (waited, failure) -> SendWithAckNode.failed(c.listeners(), "/", "ask", waited, failure));
         logic.runUntil(() -> !context.fired("onError").isEmpty());
 
-        assertThat(context.fired("onError")).singleElement().asString()
-                .contains("reason=node failure").contains("the reply broke on yes");
+        assertThat(context.fired("onError"))
+                .singleElement()
+                .asString()
+                .contains("reason=node failure")
+                .contains("the reply broke on yes");
     }
 }

@@ -52,7 +52,8 @@ class ConnectionRacesTest {
 
     /** A local server with {@code /chat}; the engine sessions it opens are kept so that a test can cut them. */
     private int startServer() {
-        server = SocketIoServer.create(ServerOptions.builder().host("127.0.0.1").port(0).build());
+        server = SocketIoServer.create(
+                ServerOptions.builder().host("127.0.0.1").port(0).build());
         server.engine().onConnection(sessions::add);
         server.namespace("/chat");
         return server.start();
@@ -60,9 +61,23 @@ class ConnectionRacesTest {
 
     private Connection connection(int port, boolean reconnection) {
         var again = new ConnectionSettings.Reconnection(reconnection, Integer.MAX_VALUE, 1000, 5000, 0);
-        var settings = new ConnectionSettings("main", "http://127.0.0.1", port, ConnectionSettings.DEFAULT_PATH,
-                List.of(Transport.WEBSOCKET), again, 5000, 5000, null, Map.of(), Map.of(), null, null, null,
-                false, 100);
+        var settings = new ConnectionSettings(
+                "main",
+                "http://127.0.0.1",
+                port,
+                ConnectionSettings.DEFAULT_PATH,
+                List.of(Transport.WEBSOCKET),
+                again,
+                5000,
+                5000,
+                null,
+                Map.of(),
+                Map.of(),
+                null,
+                null,
+                null,
+                false,
+                100);
         connection = new Connection(settings, logic, scheduler, () -> loops, new ConnectionListeners(context, "main"));
         return connection;
     }

@@ -18,15 +18,15 @@ class ConnectionReasonTest {
         List<Reason> all = new ArrayList<>(List.of(ConnectionReason.values()));
         all.addAll(List.of(NodeReason.values()));
         List<String> documented = DocsReasons.table("| reason | namespace | message | when |");
-        assertThat(documented).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(DocsReasons.wireNames(all));
+        assertThat(documented).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(DocsReasons.wireNames(all));
     }
 
     @Test
     void everyDisconnectButTheClientsOwnIsPassedOnWithSocketIosName() {
         for (DisconnectReason r : DisconnectReason.values()) {
             if (r == DisconnectReason.IO_CLIENT_DISCONNECT) {
-                assertThatThrownBy(() -> ConnectionReason.of(r)).isInstanceOf(IllegalArgumentException.class)
+                assertThatThrownBy(() -> ConnectionReason.of(r))
+                        .isInstanceOf(IllegalArgumentException.class)
                         .hasMessage("no error reason for io client disconnect");
             } else {
                 assertThat(ConnectionReason.of(r).wireName()).isEqualTo(r.wireName());

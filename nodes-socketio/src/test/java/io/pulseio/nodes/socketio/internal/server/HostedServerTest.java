@@ -43,14 +43,26 @@ class HostedServerTest {
 
     /** A real server whose control thread is a queue the test runs by hand. */
     private HostedServer server(int port) {
-        return new HostedServer(settings(port), new ServerListeners(context, "srv"), logic, control,
-                SocketIoServer::create);
+        return new HostedServer(
+                settings(port), new ServerListeners(context, "srv"), logic, control, SocketIoServer::create);
     }
 
     private static ServerSettings settings(int port) {
-        return new ServerSettings("srv", "127.0.0.1", port, ServerSettings.DEFAULT_PATH, List.of(), null, null,
-                ServerSettings.DEFAULT_PING_INTERVAL_MILLIS, ServerSettings.DEFAULT_PING_TIMEOUT_MILLIS,
-                ServerSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS, ServerSettings.DEFAULT_MAX_HTTP_BUFFER_SIZE, 0, null, null);
+        return new ServerSettings(
+                "srv",
+                "127.0.0.1",
+                port,
+                ServerSettings.DEFAULT_PATH,
+                List.of(),
+                null,
+                null,
+                ServerSettings.DEFAULT_PING_INTERVAL_MILLIS,
+                ServerSettings.DEFAULT_PING_TIMEOUT_MILLIS,
+                ServerSettings.DEFAULT_CONNECT_TIMEOUT_MILLIS,
+                ServerSettings.DEFAULT_MAX_HTTP_BUFFER_SIZE,
+                0,
+                null,
+                null);
     }
 
     private static int freePort() throws IOException {
@@ -63,7 +75,9 @@ class HostedServerTest {
     private void connectClient(int port) throws InterruptedException {
         CountDownLatch joined = new CountDownLatch(1);
         client = SocketIoClient.create(ClientOptions.builder("http://127.0.0.1:" + port)
-                .transports(Transport.WEBSOCKET).reconnection(false).build());
+                .transports(Transport.WEBSOCKET)
+                .reconnection(false)
+                .build());
         client.socket().addListener(new SocketListener() {
             @Override
             public void onConnect() {
@@ -77,25 +91,42 @@ class HostedServerTest {
 
     /** The listener types fired, in order, without the {@code socketio.} prefix. */
     private List<String> fired() {
-        return context.fired().stream().map(f -> f.substring("socketio.".length(), f.indexOf(' '))).toList();
+        return context.fired().stream()
+                .map(f -> f.substring("socketio.".length(), f.indexOf(' ')))
+                .toList();
     }
 
     @Test
     void anAdminSettingServesTheAdminUiNamespaceWhichFiresNoClientNodes() throws Exception {
         int port = freePort();
         ServerSettings base = settings(port);
-        ServerSettings withAdmin = new ServerSettings(base.name(), base.host(), port, base.path(), List.of(), null,
-                null, base.pingIntervalMillis(), base.pingTimeoutMillis(), base.connectTimeoutMillis(),
-                base.maxHttpBufferSize(), 0, null, io.pulseio.admin.AdminOptions.builder().login("ops", "pw").build());
-        HostedServer s = new HostedServer(withAdmin, new ServerListeners(context, "srv"), logic, control,
-                SocketIoServer::create);
+        ServerSettings withAdmin = new ServerSettings(
+                base.name(),
+                base.host(),
+                port,
+                base.path(),
+                List.of(),
+                null,
+                null,
+                base.pingIntervalMillis(),
+                base.pingTimeoutMillis(),
+                base.connectTimeoutMillis(),
+                base.maxHttpBufferSize(),
+                0,
+                null,
+                io.pulseio.admin.AdminOptions.builder().login("ops", "pw").build());
+        HostedServer s = new HostedServer(
+                withAdmin, new ServerListeners(context, "srv"), logic, control, SocketIoServer::create);
         s.start();
         control.runOne();
         java.util.concurrent.CompletableFuture<String> config = new java.util.concurrent.CompletableFuture<>();
         client = SocketIoClient.create(ClientOptions.builder("http://127.0.0.1:" + port)
-                .transports(Transport.WEBSOCKET).reconnection(false)
-                .auth(java.util.Map.of("username", "ops", "password", "pw")).build());
-        client.socket("/admin").on("config", (args, ack) -> config.complete(args.get(0).toString()));
+                .transports(Transport.WEBSOCKET)
+                .reconnection(false)
+                .auth(java.util.Map.of("username", "ops", "password", "pw"))
+                .build());
+        client.socket("/admin")
+                .on("config", (args, ack) -> config.complete(args.get(0).toString()));
         client.socket("/admin").connect();
         assertThat(config.get(10, TimeUnit.SECONDS)).contains("\"supportedFeatures\":[\"EMIT\"");
         logic.drain(Duration.ofMillis(300));
@@ -135,8 +166,7 @@ class HostedServerTest {
         s.stop();
         control.runOne();
         logic.drain(Duration.ofMillis(300));
-        assertThat(fired()).containsExactly("onServerStart", "onClientConnect", "onClientDisconnect",
-                "onServerStop");
+        assertThat(fired()).containsExactly("onServerStart", "onClientConnect", "onClientDisconnect", "onServerStop");
     }
 
     @Test
@@ -149,8 +179,11 @@ class HostedServerTest {
 
         s.start();
         logic.runUntil(() -> !context.fired("onServerError").isEmpty());
-        assertThat(context.fired("onServerError")).singleElement().asString()
-                .contains("reason=bind error").contains("io/netty/channel/epoll/Missing");
+        assertThat(context.fired("onServerError"))
+                .singleElement()
+                .asString()
+                .contains("reason=bind error")
+                .contains("io/netty/channel/epoll/Missing");
 
         s.start();
         assertThat(tries).hasValue(2);
@@ -199,14 +232,30 @@ class HostedServerTest {
 
     private static ServerSettings withMetrics(int port, int metricsPort) {
         ServerSettings b = settings(port);
-        return new ServerSettings(b.name(), b.host(), port, b.path(), List.of(), null, null, b.pingIntervalMillis(),
-                b.pingTimeoutMillis(), b.connectTimeoutMillis(), b.maxHttpBufferSize(), 0, null, null,
+        return new ServerSettings(
+                b.name(),
+                b.host(),
+                port,
+                b.path(),
+                List.of(),
+                null,
+                null,
+                b.pingIntervalMillis(),
+                b.pingTimeoutMillis(),
+                b.connectTimeoutMillis(),
+                b.maxHttpBufferSize(),
+                0,
+                null,
+                null,
                 new MetricsSetting("127.0.0.1", metricsPort));
     }
 
     private static String scrape(int port) throws IOException {
-        java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net.URI.create(
-                "http://127.0.0.1:" + port + "/metrics").toURL().openConnection();
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) java.net
+                .URI
+                .create("http://127.0.0.1:" + port + "/metrics")
+                .toURL()
+                .openConnection();
         c.setConnectTimeout(5000);
         c.setReadTimeout(5000);
         assertThat(c.getResponseCode()).isEqualTo(200);
@@ -219,13 +268,18 @@ class HostedServerTest {
     void aMetricsSettingServesTheServersMetricsWhileItRuns() throws Exception {
         int port = freePort();
         int metrics = freePort();
-        HostedServer s = new HostedServer(withMetrics(port, metrics), new ServerListeners(context, "srv"), logic,
-                control, SocketIoServer::create);
+        HostedServer s = new HostedServer(
+                withMetrics(port, metrics),
+                new ServerListeners(context, "srv"),
+                logic,
+                control,
+                SocketIoServer::create);
         s.start();
         control.runOne();
         connectClient(port);
         String text = scrape(metrics);
-        assertThat(text).contains("pulseio_server_connections{server=\"srv\"} 1.0")
+        assertThat(text)
+                .contains("pulseio_server_connections{server=\"srv\"} 1.0")
                 .contains("pulseio_server_handshakes_total{server=\"srv\",transport=\"websocket\"} 1.0");
         logic.drain(Duration.ofMillis(300));
         assertThat(fired()).containsExactly("onServerStart", "onClientConnect");
@@ -233,25 +287,33 @@ class HostedServerTest {
         s.stop();
         control.runOne();
         logic.drain(Duration.ofMillis(300));
-        assertThat(fired()).containsExactly("onServerStart", "onClientConnect", "onClientDisconnect",
-                "onServerStop");
+        assertThat(fired()).containsExactly("onServerStart", "onClientConnect", "onClientDisconnect", "onServerStop");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> scrape(metrics))
-                .as("the endpoint closes with the server").isInstanceOf(IOException.class);
+                .as("the endpoint closes with the server")
+                .isInstanceOf(IOException.class);
     }
 
     @Test
     void aMetricsPortInUseIsABindErrorAndTheServerIsClosedAgain() throws Exception {
         int port = freePort();
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            HostedServer s = new HostedServer(withMetrics(port, taken.getLocalPort()),
-                    new ServerListeners(context, "srv"), logic, Runnable::run, SocketIoServer::create);
+            HostedServer s = new HostedServer(
+                    withMetrics(port, taken.getLocalPort()),
+                    new ServerListeners(context, "srv"),
+                    logic,
+                    Runnable::run,
+                    SocketIoServer::create);
             s.start();
             logic.runUntil(() -> !context.fired("onServerError").isEmpty());
-            assertThat(context.fired("onServerError")).singleElement().asString()
+            assertThat(context.fired("onServerError"))
+                    .singleElement()
+                    .asString()
                     .contains("reason=bind error")
                     .contains("cannot serve metrics on 127.0.0.1:" + taken.getLocalPort());
             try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getByName("127.0.0.1"))) {
-                assertThat(again.getLocalPort()).as("the server's own port was released").isEqualTo(port);
+                assertThat(again.getLocalPort())
+                        .as("the server's own port was released")
+                        .isEqualTo(port);
             }
         }
     }

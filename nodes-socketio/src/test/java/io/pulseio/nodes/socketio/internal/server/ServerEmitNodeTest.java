@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pulseio.logic.model.NodeSpec;
 import io.pulseio.logic.model.ProjectSpec;
+import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.Attributes;
 import io.pulseio.logic.spi.NodeBehaviour;
 import io.pulseio.logic.spi.NodeContext;
 import io.pulseio.logic.spi.NodeSetup;
-import io.pulseio.logic.model.Scope;
 import io.pulseio.logic.spi.Signature;
 import io.pulseio.logic.time.Cancellable;
 import io.pulseio.logic.time.ManualScheduler;
@@ -32,15 +32,36 @@ class ServerEmitNodeTest {
     private static final int MESSAGE = 3;
 
     private final RecordingContext context = new RecordingContext(new QueueExecutor(), new ManualScheduler());
-    private final SocketIoRun run = new SocketIoRun(new Connections(context, List.of()), new Servers(context,
-            List.of(new ServerSettings("srv", "127.0.0.1", 0, ServerSettings.DEFAULT_PATH, List.of(), null, null,
-                    1000, 1000, 1000, 1000, 0, null, null))));
+    private final SocketIoRun run = new SocketIoRun(
+            new Connections(context, List.of()),
+            new Servers(
+                    context,
+                    List.of(new ServerSettings(
+                            "srv",
+                            "127.0.0.1",
+                            0,
+                            ServerSettings.DEFAULT_PATH,
+                            List.of(),
+                            null,
+                            null,
+                            1000,
+                            1000,
+                            1000,
+                            1000,
+                            0,
+                            null,
+                            null))));
     private final List<Integer> pulled = new ArrayList<>();
 
     @Test
     void serverEmitPullsItsMessageOnce() {
-        NodeBehaviour emit = ServerEmitNode.behaviour(setup(Map.of(ServerNodes.SERVER, "srv",
-                ServerEmitNode.TARGET, ServerEmitNode.TO_NAMESPACE, NodeShapes.MESSAGE_FORMAT, "text")));
+        NodeBehaviour emit = ServerEmitNode.behaviour(setup(Map.of(
+                ServerNodes.SERVER,
+                "srv",
+                ServerEmitNode.TARGET,
+                ServerEmitNode.TO_NAMESPACE,
+                NodeShapes.MESSAGE_FORMAT,
+                "text")));
 
         // the server is not started, so the emit fails: after its inputs were read
         assertThatThrownBy(() -> emit.run(node(), 0)).isInstanceOf(NodeError.class);
@@ -144,12 +165,10 @@ class ServerEmitNodeTest {
             }
 
             @Override
-            public void output(int output, Object value) {
-            }
+            public void output(int output, Object value) {}
 
             @Override
-            public void fire(int output) {
-            }
+            public void fire(int output) {}
 
             @Override
             public Cancellable schedule(long delayMillis, Runnable task) {
@@ -157,8 +176,7 @@ class ServerEmitNodeTest {
             }
 
             @Override
-            public void own(AutoCloseable resource) {
-            }
+            public void own(AutoCloseable resource) {}
 
             @Override
             public java.util.concurrent.Executor answerLater() {

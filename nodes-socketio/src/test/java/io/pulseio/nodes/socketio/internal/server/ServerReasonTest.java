@@ -17,13 +17,15 @@ class ServerReasonTest {
         errors.remove(ServerReason.SERVER_STOP);
         errors.addAll(List.of(NodeReason.values()));
         List<String> documented = DocsReasons.table("| reason | message | when |");
-        assertThat(documented).doesNotHaveDuplicates()
+        assertThat(documented)
+                .doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(DocsReasons.wireNames(errors));
     }
 
     @Test
     void onServerStopsReasonIsTheOneTheDocsGive() throws Exception {
-        assertThat(DocsReasons.doc()).contains("| On Socket.IO Server Stop | `socketio.onServerStop` | `reason` (`"
-                + ServerReason.SERVER_STOP.wireName() + "`) |");
+        assertThat(DocsReasons.doc())
+                .contains("| On Socket.IO Server Stop | `socketio.onServerStop` | `reason` (`"
+                        + ServerReason.SERVER_STOP.wireName() + "`) |");
     }
 }

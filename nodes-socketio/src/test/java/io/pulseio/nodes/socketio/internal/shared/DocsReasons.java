@@ -13,8 +13,7 @@ public final class DocsReasons {
     private static final Path DOC = Path.of("../docs/socketio-nodes.md");
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
-    private DocsReasons() {
-    }
+    private DocsReasons() {}
 
     /** The text of the node reference. */
     public static String doc() throws IOException {

@@ -61,13 +61,15 @@ class MessageTextTest {
         Object[] args = MessageText.arguments("{\"a\": [1, \"b\"]}", MessageText.JSON);
         assertThat(args).hasSize(1);
         assertThat(args[0].toString()).isEqualTo("{\"a\":[1,\"b\"]}");
-        assertThat(MessageText.arguments("[1, 2]", MessageText.JSON)[0]).isEqualTo(F.arrayNode().add(1).add(2));
+        assertThat(MessageText.arguments("[1, 2]", MessageText.JSON)[0])
+                .isEqualTo(F.arrayNode().add(1).add(2));
         assertThat(MessageText.arguments("\"just text\"", MessageText.JSON)[0]).isEqualTo(F.textNode("just text"));
     }
 
     @Test
     void jsonModeTurnsDollarBinaryObjectsBackIntoBinary() {
-        JsonNode sent = (JsonNode) MessageText.arguments("{\"file\": {\"$binary\": \"AAEC\"}, \"n\": 1}", MessageText.JSON)[0];
+        JsonNode sent =
+                (JsonNode) MessageText.arguments("{\"file\": {\"$binary\": \"AAEC\"}, \"n\": 1}", MessageText.JSON)[0];
         assertThat(sent.get("file").isBinary()).isTrue();
         assertThat(MessageText.text(List.of(sent))).isEqualTo("{\"file\":{\"$binary\":\"AAEC\"},\"n\":1}");
         JsonNode notBinary = (JsonNode) MessageText.arguments("{\"$binary\": \"not base64!\"}", MessageText.JSON)[0];

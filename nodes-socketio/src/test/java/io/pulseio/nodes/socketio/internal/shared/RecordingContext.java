@@ -39,7 +39,9 @@ public final class RecordingContext implements PluginContext {
 
     /** The listener events of one type (its id without the {@code socketio.} prefix, e.g. {@code onError}). */
     public List<String> fired(String type) {
-        return fired().stream().filter(f -> f.startsWith("socketio." + type + " ")).toList();
+        return fired().stream()
+                .filter(f -> f.startsWith("socketio." + type + " "))
+                .toList();
     }
 
     /** Traced connection states, e.g. {@code "closed transport close"}. */
@@ -80,8 +82,7 @@ public final class RecordingContext implements PluginContext {
     }
 
     @Override
-    public void reportError(String nodeId, String message, Throwable cause) {
-    }
+    public void reportError(String nodeId, String message, Throwable cause) {}
 
     @Override
     public boolean tracing() {
