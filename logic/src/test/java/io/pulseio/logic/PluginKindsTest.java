@@ -136,4 +136,44 @@ class PluginKindsTest {
         assertThat(JsonLinesTraceWriter.line(new TraceEvent.PluginRecord(5, "demo", "received", Map.of())))
                 .isEqualTo("{\"t\":5,\"kind\":\"received\"}");
     }
+
+    @Test
+    void recordsFromAnotherThreadComeInOrderBeforeTheNextEventsAndBeforeRunStopped() throws Exception {
+        DemoPlugin demo = new DemoPlugin();
+        LoadedProject p = ExecutorTest.load(
+                "{'format':1,'name':'t'," + ExecutorTest.CONNECTIONS + "'logic':{'project':{'nodes':[]}}}", demo);
+        try (Harness.Session s = new Harness.Session(p)) {
+            s.idle();
+            // this thread is not the logic thread: the records wait for the logic thread's next event
+            // (or a moment), so the idle run is not woken for each of them
+            for (int i = 0; i < 5; i++) {
+                demo.context.trace("sent", Map.of("name", "e" + i));
+            }
+            demo.context.logicExecutor().execute(() -> demo.context.trace("received", Map.of("name", "next")));
+            s.idle();
+            assertThat(names(s)).containsExactly("e0", "e1", "e2", "e3", "e4", "next");
+
+            demo.context.trace("sent", Map.of("name", "alone"));
+            s.idle(); // nothing else happens: the record arrives all the same
+            assertThat(names(s)).endsWith("alone");
+
+            demo.context.trace("sent", Map.of("name", "last"));
+            s.run.stop(0);
+            assertThat(s.run.awaitExit(java.time.Duration.ofSeconds(10))).isZero();
+            assertThat(s.events.get(s.events.size() - 2))
+                    .isInstanceOfSatisfying(
+                            TraceEvent.PluginRecord.class,
+                            r -> assertThat(r.text("name")).isEqualTo("last"));
+            assertThat(s.events.get(s.events.size() - 1)).isInstanceOf(TraceEvent.RunStopped.class);
+        }
+    }
+
+    private static List<String> names(Harness.Session s) {
+        synchronized (s.events) {
+            return s.events.stream()
+                    .filter(TraceEvent.PluginRecord.class::isInstance)
+                    .map(e -> ((TraceEvent.PluginRecord) e).text("name"))
+                    .toList();
+        }
+    }
 }

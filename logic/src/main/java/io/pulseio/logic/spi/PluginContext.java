@@ -72,7 +72,8 @@ public interface PluginContext {
      * Adds a record of this plugin to the trace (any thread): {@code kind} is one of the plugin's
      * {@link Plugin#traceKinds()}, {@code fields} its fields in the order given (iteration order), each a
      * String, Long, Integer, Double or Boolean; a null value leaves its field out. The timestamp is taken at
-     * the call; the record reaches the trace on the logic thread. Written to the trace file as
+     * the call; the record reaches the trace on the logic thread (from another thread: before the logic
+     * thread's next event, or 10 ms later when none comes first). Written to the trace file as
      * {@code {"t":…,"kind":KIND, FIELDS…}}. Nothing happens when the run writes no trace ({@link #tracing()}).
      *
      * @throws IllegalArgumentException when the plugin does not declare {@code kind}, a field is named

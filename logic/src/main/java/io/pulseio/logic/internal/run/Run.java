@@ -43,6 +43,14 @@ public final class Run {
     private final Thread thread;
     private final Object idleLock = new Object();
     private int outstanding;
+    static final long LATER_TRACE_MILLIS = 10;
+    private final java.util.concurrent.ConcurrentLinkedQueue<TraceEvent> laterTraces =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicBoolean laterTracesDue =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    /** The event that emits the kept records of other threads (counted like any event from outside). */
+    private final Runnable laterTracesEvent = this::emitLaterTraces;
+
     private volatile boolean stopping;
     private volatile boolean stopped;
     private volatile int stopCode;
@@ -86,6 +94,46 @@ public final class Run {
         }
         run.thread.start();
         return run;
+    }
+
+    /**
+     * A trace record made on another thread (a plugin's I/O thread): kept, and emitted on the logic thread
+     * before its next event, or {@link #LATER_TRACE_MILLIS} ms later when no event comes first, and before
+     * runStopped, so a record made before a stop is never lost (posting it as an event, as before, let the stop
+     * drop it) and an idle logic thread is not woken once per record. Dropped once the run is stopping. Counted as
+     * outstanding work until emitted, so {@link #awaitIdle} sees it.
+     */
+    void traceFromOtherThread(TraceEvent event) {
+        if (stopping) {
+            return;
+        }
+        laterTraces.add(event);
+        if (laterTracesDue.compareAndSet(false, true)) {
+            synchronized (idleLock) {
+                outstanding++;
+            }
+            // on the wall clock, whatever the run's scheduler: a run in virtual time gets its records too
+            LaterTraces.TIMER.schedule(
+                    () -> queue.add(laterTracesEvent), LATER_TRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The one timer thread of every run's later traces (a daemon, made at the first use). */
+    private static final class LaterTraces {
+        static final java.util.concurrent.ScheduledExecutorService TIMER =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "pulseio-trace-timer");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** Emits the records {@link #traceFromOtherThread} kept, in the order they were made (logic thread). */
+    private void emitLaterTraces() {
+        laterTracesDue.set(false);
+        for (TraceEvent e; (e = laterTraces.poll()) != null; ) {
+            interpreter.emit(e);
+        }
     }
 
     /** Queues an event (any thread); false when the run is stopping or stopped. */
@@ -160,6 +208,9 @@ public final class Run {
                 if (event == DEBUG_WAKE_UP) {
                     debugWakes.decrementAndGet();
                     continue;
+                }
+                if (laterTracesDue.get()) {
+                    emitLaterTraces(); // made before this event was taken: they come first
                 }
                 try {
                     if (admit(event)) {
@@ -294,6 +345,7 @@ public final class Run {
             interpreter.emit(new TraceEvent.Error(interpreter.now(), "runtime", null, null, Interpreter.describe(e)));
             stopCode = 70;
         }
+        emitLaterTraces();
         interpreter.emit(new TraceEvent.RunStopped(interpreter.now(), stopCode));
         queue.clear();
         if (ownsScheduler) {

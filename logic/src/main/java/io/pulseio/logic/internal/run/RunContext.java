@@ -140,7 +140,7 @@ final class RunContext implements PluginContext {
         if (run.inLogicThread()) {
             run.interpreter.emit(event);
         } else {
-            run.post(() -> run.interpreter.emit(event));
+            run.traceFromOtherThread(event);
         }
     }
 
