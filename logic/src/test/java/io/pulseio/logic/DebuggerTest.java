@@ -312,6 +312,23 @@ class DebuggerTest {
     }
 
     @Test
+    void aPauseAskedWhileAResumeIsStillPendingHaltsAgain() throws Exception {
+        // the studio resumes the run's own first pause; a user's pause sent before the logic thread woke
+        // from it must not be lost (it was: "paused already")
+        for (int i = 0; i < 20; i++) {
+            startPaused(DELAYS);
+            debugger().resume();
+            debugger().pause();
+            assertThat(heard.next()).as("round %d", i).isEqualTo("resumed");
+            PausePoint again = heard.nextPause();
+            assertThat(again.reason()).as("round %d", i).isEqualTo(Reason.PAUSE);
+            assertThat(debugger().isPaused()).isTrue();
+            run.close();
+            heard.events.clear();
+        }
+    }
+
+    @Test
     void stoppingAPausedRunEndsThePauseAndTheRun() throws Exception {
         startPaused(DELAYS);
         debugger().setBreakpoint("seq");

@@ -58,13 +58,14 @@ public final class Runner implements AutoCloseable {
                                 .build(),
                         debugging.listener());
         run = started;
+        // attached before the page hears "running", so a pause sent on hearing it finds the debugger
+        started.debugger().ifPresent(debugging::attach);
         state.accept(Json.MAPPER.createObjectNode().put("state", "running"));
         started.exitCode().whenComplete((code, failure) -> {
             debugging.detach();
             state.accept(
                     Json.MAPPER.createObjectNode().put("state", "stopped").put("exitCode", code == null ? 70 : code));
         });
-        started.debugger().ifPresent(debugging::attach);
         return Json.MAPPER.createObjectNode().put("ok", true);
     }
 

@@ -231,9 +231,10 @@ final class DebugSession implements Debugger {
     public void pause() {
         synchronized (lock) {
             open();
-            if (parked) {
-                return;
+            if (parked && action == null) {
+                return; // paused already
             }
+            // not parked, or parked with a resume or step pending: halt at the next pause point
             pauseAsked = true;
             work = true;
         }
