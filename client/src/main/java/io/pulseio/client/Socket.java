@@ -135,6 +135,15 @@ public interface Socket {
     /** Listens to every outgoing event, when it is handed to the connection. */
     Subscription onAnyOutgoing(AnyListener listener);
 
+    /**
+     * Listens to every outgoing event, run on {@code executor} instead of the client's callback
+     * executor: {@code Runnable::run} runs it on the connection's event loop thread right after the
+     * event was handed to the connection, where it must be quick and never block (a tracer, a
+     * counter). Listeners given the same executor are called in the order they were added, after the
+     * listeners of {@link #onAnyOutgoing(AnyListener)} were handed to theirs.
+     */
+    Subscription onAnyOutgoing(AnyListener listener, java.util.concurrent.Executor executor);
+
     /** Listens to connect, disconnect, connect errors and failed emits of this socket. */
     Subscription addListener(SocketListener listener);
 }

@@ -17,6 +17,12 @@ final class Listeners {
     final ConcurrentHashMap<String, CopyOnWriteArrayList<EventListener>> events = new ConcurrentHashMap<>();
     final CopyOnWriteArrayList<AnyListener> anyIncoming = new CopyOnWriteArrayList<>();
     final CopyOnWriteArrayList<AnyListener> anyOutgoing = new CopyOnWriteArrayList<>();
+    /** Outgoing listeners that run on an executor of their own. */
+    final CopyOnWriteArrayList<OnExecutor> anyOutgoingOn = new CopyOnWriteArrayList<>();
+
+    /** An outgoing listener and where it runs. */
+    record OnExecutor(AnyListener listener, java.util.concurrent.Executor executor) {}
+
     final CopyOnWriteArrayList<SocketListener> lifecycle = new CopyOnWriteArrayList<>();
 
     Subscription on(String event, EventListener listener) {
@@ -89,18 +95,31 @@ final class Listeners {
     }
 
     void dispatchOutgoing(Callbacks callbacks, Outgoing o) {
-        if (anyOutgoing.isEmpty()) {
+        if (anyOutgoing.isEmpty() && anyOutgoingOn.isEmpty()) {
             return;
         }
         List<JsonNode> args = Args.view(o.data, 1, o.data.size());
-        callbacks.run(() -> {
-            for (AnyListener l : anyOutgoing) {
-                try {
-                    l.onEvent(o.event, args, null);
-                } catch (RuntimeException e) {
-                    Callbacks.listenerFailed(e);
+        if (!anyOutgoing.isEmpty()) {
+            callbacks.run(() -> {
+                for (AnyListener l : anyOutgoing) {
+                    tell(l, o.event, args);
                 }
+            });
+        }
+        for (OnExecutor l : anyOutgoingOn) {
+            try {
+                l.executor().execute(() -> tell(l.listener(), o.event, args));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                Callbacks.listenerFailed(e);
             }
-        });
+        }
+    }
+
+    private static void tell(AnyListener l, String event, List<JsonNode> args) {
+        try {
+            l.onEvent(event, args, null);
+        } catch (RuntimeException e) {
+            Callbacks.listenerFailed(e);
+        }
     }
 }

@@ -170,6 +170,13 @@ final class SocketImpl implements Socket {
     }
 
     @Override
+    public Subscription onAnyOutgoing(AnyListener listener, java.util.concurrent.Executor executor) {
+        java.util.Objects.requireNonNull(listener, "listener");
+        java.util.Objects.requireNonNull(executor, "executor");
+        return Listeners.add(listeners.anyOutgoingOn, new Listeners.OnExecutor(listener, executor));
+    }
+
+    @Override
     public Subscription addListener(SocketListener listener) {
         return Listeners.add(listeners.lifecycle, listener);
     }
@@ -380,8 +387,8 @@ final class SocketImpl implements Socket {
 
     /** Sends an event now and tells the outgoing listeners. */
     private void write(Outgoing o) {
-        listeners.dispatchOutgoing(callbacks, o);
         manager.writeEncoded(o);
+        listeners.dispatchOutgoing(callbacks, o);
     }
 
     /** Marks the socket disconnected, tells the listeners, and fails acks that cannot come now. */

@@ -402,6 +402,36 @@ class SocketTest {
     }
 
     @Test
+    void anOutgoingListenerOnItsOwnExecutorRunsThereAfterTheWrite() {
+        List<Runnable> callbackQueue = new ArrayList<>();
+        try (Harness h = new Harness(Harness.options().callbackExecutor(callbackQueue::add))) {
+            Socket socket = connected(h);
+            h.engine().takeTexts();
+            callbackQueue.forEach(Runnable::run);
+            callbackQueue.clear();
+            List<String> seen = new ArrayList<>();
+            socket.onAnyOutgoing((event, args, ack) -> seen.add("callback " + event));
+            socket.onAnyOutgoing(
+                    (event, args, ack) -> seen.add(
+                            "inline " + event + args + " after " + h.engine().texts()),
+                    Runnable::run);
+            socket.onAnyOutgoing((event, args, ack) -> seen.add("never"), task -> {
+                throw new java.util.concurrent.RejectedExecutionException("full");
+            });
+            socket.emit("ping", 1);
+            h.run();
+            // the inline listener ran on the loop, with the packet written; the default one waits for
+            // the callback executor; a rejecting executor loses only its own listener's call
+            assertThat(seen).containsExactly("inline ping[1] after [2[\"ping\",1]]");
+            callbackQueue.forEach(Runnable::run);
+            assertThat(seen).containsExactly("inline ping[1] after [2[\"ping\",1]]", "callback ping");
+            assertThatThrownBy(() -> socket.onAnyOutgoing((e, a, k) -> {}, null))
+                    .isInstanceOf(NullPointerException.class)
+                    .hasMessage("executor");
+        }
+    }
+
+    @Test
     void closedSubscriptionStopsTheListener() {
         try (Harness h = new Harness(Harness.options())) {
             Socket socket = connected(h);

@@ -101,7 +101,7 @@ public final class Run {
      * before its next event, or {@link #LATER_TRACE_MILLIS} ms later when no event comes first, and before
      * runStopped, so a record made before a stop is never lost (posting it as an event, as before, let the stop
      * drop it) and an idle logic thread is not woken once per record. Dropped once the run is stopping. Counted as
-     * outstanding work until emitted, so {@link #awaitIdle} sees it.
+     * outstanding work until the timer after them ran, so {@link #awaitIdle} sees it.
      */
     void traceFromOtherThread(TraceEvent event) {
         if (stopping) {
@@ -110,11 +110,28 @@ public final class Run {
         laterTraces.add(event);
         if (laterTracesDue.compareAndSet(false, true)) {
             synchronized (idleLock) {
-                outstanding++;
+                outstanding++; // the run is not idle while records wait
             }
-            // on the wall clock, whatever the run's scheduler: a run in virtual time gets its records too
+            // on the wall clock, whatever the run's scheduler: a run in virtual time gets its records too.
+            // One timer at a time: records that keep coming while the logic thread takes them before its
+            // events arm it at most once per LATER_TRACE_MILLIS.
             LaterTraces.TIMER.schedule(
-                    () -> queue.add(laterTracesEvent), LATER_TRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    this::laterTracesTimer, LATER_TRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The timer of {@link #traceFromOtherThread}: an event for the records still waiting, if any. */
+    private void laterTracesTimer() {
+        laterTracesDue.set(false); // a record added from now on arms the next timer
+        if (!laterTraces.isEmpty() && !stopping) {
+            queue.add(laterTracesEvent); // its end counts the outstanding event down
+            return;
+        }
+        synchronized (idleLock) {
+            if (!stopped) {
+                outstanding--;
+                idleLock.notifyAll();
+            }
         }
     }
 
@@ -130,7 +147,6 @@ public final class Run {
 
     /** Emits the records {@link #traceFromOtherThread} kept, in the order they were made (logic thread). */
     private void emitLaterTraces() {
-        laterTracesDue.set(false);
         for (TraceEvent e; (e = laterTraces.poll()) != null; ) {
             interpreter.emit(e);
         }
@@ -209,7 +225,7 @@ public final class Run {
                     debugWakes.decrementAndGet();
                     continue;
                 }
-                if (laterTracesDue.get()) {
+                if (!laterTraces.isEmpty()) {
                     emitLaterTraces(); // made before this event was taken: they come first
                 }
                 try {

@@ -379,9 +379,11 @@ final class Connection {
         n.socket = client.socket(n.name);
         n.socket.addListener(callbacks.forNamespace(n));
         if (events.tracing()) {
-            // traced when handed to the connection (a buffered emit when it really goes out): one more
-            // logic-thread event per emit, so only when a trace is written
-            n.socket.onAnyOutgoing((event, args, ack) -> events.sent(n.name, event, MessageText.text(args)));
+            // traced when handed to the connection (a buffered emit when it really goes out), on the
+            // connection's loop: the record joins the trace before the logic thread's next event, without
+            // an event of its own (which would cost a logic-thread hand-off per emit); only with a trace
+            n.socket.onAnyOutgoing(
+                    (event, args, ack) -> events.sent(n.name, event, MessageText.text(args)), Runnable::run);
         }
         n.subscriptions.replaceAll((event, none) -> listen(n, event));
     }
