@@ -32,6 +32,17 @@ export default function App() {
   const [pulsesOn, setPulsesOn] = useState(true);
   const [rfNodes, setRfNodes] = useState([]);
   const [rfEdges, setRfEdges] = useState([]);
+  // The minimap draws every node (each a store subscriber): for a large graph it comes after the
+  // first frame with the canvas's nodes, so the open is not kept waiting for it.
+  const [miniMap, setMiniMap] = useState(false);
+  const hasNodes = rfNodes.length > 0;
+  useEffect(() => {
+    if (miniMap || !hasNodes) return undefined;
+    if (rfNodes.length <= LARGE_GRAPH) { setMiniMap(true); return undefined; }
+    let timer;
+    const frame = requestAnimationFrame(() => { timer = setTimeout(() => setMiniMap(true), 0); });
+    return () => { cancelAnimationFrame(frame); clearTimeout(timer); };
+  }, [miniMap, hasNodes]);
   const clipboard = useRef(null);
   const flow = useReactFlow();
   const replay = useReplay();
@@ -281,7 +292,7 @@ export default function App() {
           onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
           onConnect={onConnect} isValidConnection={isValidConnection} deleteKeyCode={null}
           fitView={!!fitOnOpen.current} colorMode="dark" minZoom={0.1} onlyRenderVisibleElements={rfNodes.length > LARGE_GRAPH}>
-          <Background /><Controls /><MiniMap pannable zoomable />
+          <Background /><Controls />{miniMap && <MiniMap pannable zoomable />}
         </ReactFlow>
       </main>
       <aside className="right">

@@ -11,6 +11,8 @@ const ask = (socket, command, args) => new Promise(resolve => socket.emit(comman
 // The connection starts while the page's script is still being run, not after React's first render:
 // the open is the page's first wait.
 let early = io('/studio', { auth: { token }, transports: ['websocket'] });
+// Asked at once (sent as the namespace is joined), so the answer is on its way while React renders.
+let earlyOpen = new Promise(resolve => early.emit('open', {}, resolve));
 let earlyError = null; // a refusal that came before the hook listened
 early.on('connect_error', e => { earlyError = e; });
 
@@ -40,10 +42,14 @@ export function useStudio() {
     const fromEarly = early !== null;
     const socket = early || io('/studio', { auth: { token }, transports: ['websocket'] });
     early = null;
+    let opening = fromEarly ? earlyOpen : null; // the first connection's open, asked already
+    earlyOpen = null;
     socketRef.current = socket;
     const onConnect = async () => {
       setStatus('connected');
-      const opened = await ask(socket, 'open', {});
+      const asked = opening || ask(socket, 'open', {});
+      opening = null;
+      const opened = await asked;
       if (!opened.ok) { setNotice(opened.error); return; }
       const present = JSON.parse(opened.text);
       const compact = JSON.stringify(present);

@@ -81,6 +81,32 @@ class LiveChannelTest {
     }
 
     @Test
+    void anOpenSoonAfterACheckOfOtherTextAnswersTheFilesOwnCheckWithTheToolbox() throws Exception {
+        // an open reuses the loader's last answer only for the same text, and always with the catalogue
+        // (the page asking had it already, the next page does not)
+        JsonNode first = page.ask("check", PRINTER);
+        ObjectNode known = StudioClient.JSON
+                .createObjectNode()
+                .put("text", BROKEN)
+                .put("catalogue", first.path("catalogue").path("key").asText());
+        assertThat(page.ask("check", known).path("problems").findValuesAsText("kind"))
+                .containsExactly("MISSING_INPUT");
+        JsonNode opened = page.ask("open", StudioClient.JSON.createObjectNode());
+        assertThat(opened.path("text").asText()).isEqualTo(PRINTER);
+        assertThat(opened.path("problems")).isEmpty();
+        assertThat(opened.path("catalogue").path("key").asText()).isEqualTo("core,socketio");
+        ObjectNode again =
+                StudioClient.JSON.createObjectNode().put("text", PRINTER).put("catalogue", "core,socketio");
+        assertThat(page.ask("check", again).has("catalogue")).isFalse();
+        assertThat(page.ask("open", StudioClient.JSON.createObjectNode())
+                        .path("catalogue")
+                        .path("key")
+                        .asText())
+                .as("a check that left the catalogue out still leaves a whole answer for the next open")
+                .isEqualTo("core,socketio");
+    }
+
+    @Test
     void checkAnswersTheLoadersProblemsWithNodeAndPin() throws Exception {
         JsonNode checked = page.ask("check", BROKEN);
         JsonNode problem = checked.path("problems").get(0);

@@ -46,10 +46,17 @@ public final class LiveChannel implements AutoCloseable {
     private final Runner runner;
     private final Debugging debugging;
     private final ExecutorService control = Executors.newSingleThreadExecutor(r -> thread(r, "pulseio-studio"));
-    /** The check made as the studio started, for the first open (control thread only). */
-    private WarmCheck warmCheck;
+    /**
+     * How long the loader's last full answer serves an open of the same text. A page opened (or
+     * reloaded) soon after a check gets it at once; a later open checks again, so a file the project
+     * names that appeared or went away since is seen.
+     */
+    static final long LAST_CHECK_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-    private record WarmCheck(String text, ObjectNode answer) {}
+    /** The loader's last full answer (with the catalogue), for an open (control thread only). */
+    private LastCheck lastCheck;
+
+    private record LastCheck(String text, ObjectNode answer, long madeAt) {}
 
     private final ScheduledExecutorService timer =
             Executors.newSingleThreadScheduledExecutor(r -> thread(r, "pulseio-studio-trace"));
@@ -63,16 +70,15 @@ public final class LiveChannel implements AutoCloseable {
         this.runner = new Runner(loader, batcher, debugging, state -> push("runState", state));
         namespace.onConnection(this::attach);
         timer.scheduleWithFixedDelay(this::flush, BATCH_MILLIS, BATCH_MILLIS, TimeUnit.MILLISECONDS);
-        // Check the project once before the page asks: the first open answers with that check when the
-        // file's text is still the same (commands queue behind this on the control thread), and the
+        // Check the project once before the page asks: an open soon after answers with that check when
+        // the file's text is still the same (commands queue behind this on the control thread), and the
         // loader's code is compiled for later ones.
         control.execute(this::warmUp);
     }
 
     private void warmUp() {
         try {
-            String text = file.text();
-            warmCheck = new WarmCheck(text, check(text, null));
+            check(file.text(), null);
         } catch (RuntimeException e) {
             LOG.debug("studio warm-up check failed (the page's open will report it)", e);
         }
@@ -148,9 +154,11 @@ public final class LiveChannel implements AutoCloseable {
     private ObjectNode open() throws IOException {
         ProjectFile.Snapshot snapshot = file.read();
         String text = snapshot.text();
-        WarmCheck warm = warmCheck;
-        warmCheck = null;
-        ObjectNode answer = warm != null && warm.text().equals(text) ? warm.answer() : check(text, null);
+        LastCheck last = lastCheck;
+        ObjectNode answer =
+                last != null && last.text().equals(text) && System.nanoTime() - last.madeAt() < LAST_CHECK_NANOS
+                        ? last.answer().deepCopy()
+                        : check(text, null);
         answer.put("ok", true)
                 .put("file", file.path().toString())
                 .put("text", text)
@@ -168,8 +176,10 @@ public final class LiveChannel implements AutoCloseable {
         answer.set("problems", Catalogue.problems(loaded.problems()));
         answer.set("signatures", catalogue.signatures(loaded.signatures(), Catalogue.nodeTypes(parsed)));
         ObjectNode toolbox = catalogue.forProject(parsed);
-        if (!toolbox.path("key").asText().equals(knownCatalogue)) {
-            answer.set("catalogue", toolbox);
+        answer.set("catalogue", toolbox);
+        lastCheck = new LastCheck(text, answer.deepCopy(), System.nanoTime());
+        if (toolbox.path("key").asText().equals(knownCatalogue)) {
+            answer.remove("catalogue");
         }
         return answer;
     }
