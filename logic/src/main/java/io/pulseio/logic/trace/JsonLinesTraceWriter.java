@@ -21,6 +21,10 @@ public final class JsonLinesTraceWriter implements TraceListener, AutoCloseable 
     private final long maxBytes;
     private long written;
     private boolean full;
+    /** One record's text, made by {@link #generator} (made once: a generator per record costs more than the record). */
+    private final LineBuffer line = new LineBuffer();
+
+    private JsonGenerator generator;
 
     /** Writes to {@code out} up to {@link #DEFAULT_MAX_BYTES}; the writer is owned by this object from now on. */
     public JsonLinesTraceWriter(Writer out) {
@@ -50,17 +54,17 @@ public final class JsonLinesTraceWriter implements TraceListener, AutoCloseable 
                 }
                 return;
             }
-            String line = line(event);
-            long size = utf8Length(line) + 1;
+            StringBuilder text = render(event);
+            long size = utf8Length(text) + 1;
             if (written + size > maxBytes) {
                 full = true;
-                out.write(line(new TraceEvent.TraceLimit(event.t(), maxBytes)));
+                out.append(render(new TraceEvent.TraceLimit(event.t(), maxBytes)));
                 out.write('\n');
                 out.flush();
                 return;
             }
             written += size;
-            out.write(line);
+            out.append(text);
             out.write('\n');
             if (event instanceof TraceEvent.RunStopped) {
                 out.flush();
@@ -75,9 +79,47 @@ public final class JsonLinesTraceWriter implements TraceListener, AutoCloseable 
         return full;
     }
 
-    private static long utf8Length(String s) {
+    /** The record's JSON text in {@link #line}, by the writer's one generator. */
+    private StringBuilder render(TraceEvent event) throws IOException {
+        line.text.setLength(0);
+        if (generator == null) {
+            generator = FACTORY.createGenerator(line);
+            generator.setRootValueSeparator(null);
+        }
+        try {
+            record(generator, event);
+            generator.flush();
+        } catch (IOException | RuntimeException e) {
+            generator = null; // its state is unknown now: the next record gets a new one
+            throw e;
+        }
+        return line.text;
+    }
+
+    /** Collects a generator's output; reset per record. */
+    private static final class LineBuffer extends Writer {
+        final StringBuilder text = new StringBuilder(256);
+
+        @Override
+        public void write(char[] chars, int off, int len) {
+            text.append(chars, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) {
+            text.append(str, off, off + len);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    }
+
+    private static long utf8Length(CharSequence s) {
         long n = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0, end = s.length(); i < end; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 n++;
@@ -97,15 +139,19 @@ public final class JsonLinesTraceWriter implements TraceListener, AutoCloseable 
     public static String line(TraceEvent event) {
         java.io.StringWriter text = new java.io.StringWriter(96);
         try (JsonGenerator g = FACTORY.createGenerator(text)) {
-            g.writeStartObject();
-            g.writeNumberField("t", event.t());
-            g.writeStringField("kind", event.kind());
-            fields(g, event);
-            g.writeEndObject();
+            record(g, event);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return text.toString();
+    }
+
+    private static void record(JsonGenerator g, TraceEvent event) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("t", event.t());
+        g.writeStringField("kind", event.kind());
+        fields(g, event);
+        g.writeEndObject();
     }
 
     private static void fields(JsonGenerator g, TraceEvent event) throws IOException {

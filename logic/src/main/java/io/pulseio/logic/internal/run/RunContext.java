@@ -112,7 +112,7 @@ final class RunContext implements PluginContext {
         if (!run.interpreter.tracing || closed) {
             return;
         }
-        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        boolean[] hasNull = {false};
         fields.forEach((name, value) -> {
             if (name.equals("t") || name.equals("kind")) {
                 throw new IllegalArgumentException("a trace record's field may not be named '" + name + "'");
@@ -126,11 +126,22 @@ final class RunContext implements PluginContext {
                 throw new IllegalArgumentException("trace field '" + name + "' must be a String, Long, Integer, "
                         + "Double or Boolean, was " + value.getClass().getName());
             }
-            if (value != null) {
-                copy.put(name, value);
-            }
+            hasNull[0] |= value == null;
         });
-        trace(new TraceEvent.PluginRecord(run.interpreter.now(), plugin.id(), kind, copy));
+        // the record copies the fields; only a map with null values (left out) needs a copy of its own first
+        Map<String, ?> kept = fields;
+        if (hasNull[0]) {
+            Map<String, Object> copy = new java.util.LinkedHashMap<>();
+            fields.forEach((name, value) -> {
+                if (value != null) {
+                    copy.put(name, value);
+                }
+            });
+            kept = copy;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> record = (Map<String, Object>) kept;
+        trace(new TraceEvent.PluginRecord(run.interpreter.now(), plugin.id(), kind, record));
     }
 
     private void trace(TraceEvent event) {
