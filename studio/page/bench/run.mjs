@@ -152,8 +152,9 @@ async function watch(browser, seconds) {
 
 const browser = await launch(CHROMIUM);
 try {
-  await open(browser, 500);
-  await watch(browser, 10);
+  // BENCH_ONLY=open or BENCH_ONLY=watch runs one of the two
+  if (process.env.BENCH_ONLY !== 'watch') await open(browser, 500);
+  if (process.env.BENCH_ONLY !== 'open') await watch(browser, 10);
 } finally {
   await browser.close();
 }

@@ -2,8 +2,9 @@ package io.pulseio.logic.trace;
 
 /**
  * Observes a run. Called on the run's logic thread only, in order, so implementations need no locking;
- * nothing is called after {@link TraceEvent.RunStopped}. Must be quick and must not throw (a throwing
- * listener is logged and ignored).
+ * nothing is called after {@link TraceEvent.RunStopped}. The records an event makes are handed over when
+ * it ends (or before a pause, or as soon as 256 wait), so that the listener's work is not on the
+ * event's own path. Must be quick and must not throw (a throwing listener is logged and ignored).
  */
 @FunctionalInterface
 public interface TraceListener {

@@ -142,6 +142,7 @@ final class DebugSession implements Debugger {
             pauseAsked = false;
         }
         mode = Mode.RUN;
+        run.interpreter.flushTrace(); // what ran up to the pause is in the trace while paused
         if (at.reason() == PausePoint.Reason.BREAKPOINT) {
             tell(() -> listener.breakpointHit(at));
         }

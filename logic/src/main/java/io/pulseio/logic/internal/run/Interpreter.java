@@ -60,13 +60,43 @@ final class Interpreter {
         return clock.nanoTime() - startNanos;
     }
 
+    /**
+     * Hands a record to the trace listener: at once between events, at the end of the event (or before a
+     * pause, or once {@link #DEFERRED_MAX} wait) during one, so that writing a trace is not on the event's
+     * own path (a Send's message goes out before the records made before it are written). Same order.
+     */
     void emit(TraceEvent event) {
         if (tracing) {
-            try {
-                trace.onEvent(event);
-            } catch (RuntimeException e) {
-                Run.LOG.warn("trace listener failed on {}", event.kind(), e);
+            if (inEvent) {
+                deferred.add(event);
+                if (deferred.size() >= DEFERRED_MAX) {
+                    flushTrace();
+                }
+            } else {
+                deliver(event);
             }
+        }
+    }
+
+    /** At most this many records of an event wait for its end. */
+    static final int DEFERRED_MAX = 256;
+
+    private final java.util.ArrayList<TraceEvent> deferred = new java.util.ArrayList<>();
+    private boolean inEvent;
+
+    /** Hands the records the running event made so far to the listener (logic thread). */
+    void flushTrace() {
+        for (int i = 0; i < deferred.size(); i++) {
+            deliver(deferred.get(i));
+        }
+        deferred.clear();
+    }
+
+    private void deliver(TraceEvent event) {
+        try {
+            trace.onEvent(event);
+        } catch (RuntimeException e) {
+            Run.LOG.warn("trace listener failed on {}", event.kind(), e);
         }
     }
 
@@ -76,6 +106,15 @@ final class Interpreter {
         steps = 0;
         pullDepth = 0;
         currentScope = scope;
+        inEvent = tracing;
+    }
+
+    /** Called after each event, however it ended: its records go to the listener. */
+    void endEvent() {
+        inEvent = false;
+        if (!deferred.isEmpty()) {
+            flushTrace();
+        }
     }
 
     /** After an abandoned event: drop whatever was in flight. */

@@ -283,6 +283,7 @@ public final class Run {
             requestStop(70);
         } finally {
             inEvent = false;
+            interpreter.endEvent();
         }
     }
 
