@@ -12,8 +12,22 @@ import java.util.function.Consumer;
  * the option and the value; an option the kind does not know is one too.
  */
 final class ProvidedOptions {
-    /** The classic adapter's options. */
-    static final List<String> CLASSIC = List.of("requestsTimeout");
+    /**
+     * The classic adapter's options: {@code requestsTimeout}, and {@code sharded} with the options
+     * of Node's {@code createShardedAdapter} ({@code subscriptionMode}, {@code channelPrefix}).
+     */
+    static final List<String> CLASSIC = List.of("requestsTimeout", "sharded", "subscriptionMode", "channelPrefix");
+    /** The options that only the sharded variant has. */
+    private static final List<String> SHARDED_ONLY = List.of("subscriptionMode", "channelPrefix");
+
+    /**
+     * The classic adapter's options read.
+     *
+     * @param sharded Node's {@code createShardedAdapter} rather than {@code createAdapter}
+     * @param mode the sharded variant's subscription mode (Node's default {@code dynamic})
+     * @param prefix the channels' prefix: {@code channelPrefix}, else the key
+     */
+    record Classic(Duration requestsTimeout, boolean sharded, ShardedAdapter.Mode mode, String prefix) {}
     /**
      * The streams adapter's options; {@code heartbeatInterval}/{@code heartbeatTimeout} are
      * accepted as Node accepts them, with no effect (0.3.x's servers send no heartbeats).
@@ -34,11 +48,32 @@ final class ProvidedOptions {
 
     private ProvidedOptions() {}
 
-    /** The classic adapter's requests timeout from the options, or {@code fallback}. */
-    static Duration classicTimeout(AdapterSettings settings, Duration fallback) {
+    /** The classic adapter's options; the requests timeout {@code fallback} when none is given. */
+    static Classic classic(AdapterSettings settings, String key, Duration fallback) {
         known(settings, "classic", CLASSIC);
-        String v = settings.options().get("requestsTimeout");
-        return v == null ? fallback : millis("requestsTimeout", v);
+        Map<String, String> o = settings.options();
+        String v = o.get("requestsTimeout");
+        Duration timeout = v == null ? fallback : millis("requestsTimeout", v);
+        boolean sharded = flag(o, "sharded");
+        if (!sharded) {
+            for (String name : SHARDED_ONLY) {
+                if (o.containsKey(name)) {
+                    throw new IllegalArgumentException(name + " is an option of the sharded classic adapter"
+                            + " (Node's createShardedAdapter): add sharded=true");
+                }
+            }
+        }
+        String m = o.get("subscriptionMode");
+        ShardedAdapter.Mode mode = m == null ? ShardedAdapter.Mode.DYNAMIC : ShardedAdapter.Mode.of(m);
+        if (mode == null) {
+            throw new IllegalArgumentException(
+                    "subscriptionMode must be static, dynamic or dynamic-private, was '" + m + "'");
+        }
+        String prefix = o.getOrDefault("channelPrefix", key);
+        if (prefix.isEmpty()) {
+            throw new IllegalArgumentException("channelPrefix must not be empty");
+        }
+        return new Classic(timeout, sharded, mode, prefix);
     }
 
     /** The streams adapter's options: the key (or Node's default), then the named options. */
