@@ -1,5 +1,6 @@
 package io.pulseio.adapter.redis.internal;
 
+import io.pulseio.server.AdapterOptionException;
 import io.pulseio.server.AdapterSettings;
 import java.time.Duration;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * Reads {@link AdapterSettings#options()} for the Redis kinds, by the Node adapters' names (times
- * in milliseconds, as Node's). Each bad value is an {@link IllegalArgumentException} that names
+ * in milliseconds, as Node's). Each bad value is an {@link AdapterOptionException} that names
  * the option and the value; an option the kind does not know is one too.
  */
 final class ProvidedOptions {
@@ -58,20 +59,22 @@ final class ProvidedOptions {
         if (!sharded) {
             for (String name : SHARDED_ONLY) {
                 if (o.containsKey(name)) {
-                    throw new IllegalArgumentException(name + " is an option of the sharded classic adapter"
-                            + " (Node's createShardedAdapter): add sharded=true");
+                    throw new AdapterOptionException(
+                            name,
+                            name + " is an option of the sharded classic adapter"
+                                    + " (Node's createShardedAdapter): add sharded=true");
                 }
             }
         }
         String m = o.get("subscriptionMode");
         ShardedAdapter.Mode mode = m == null ? ShardedAdapter.Mode.DYNAMIC : ShardedAdapter.Mode.of(m);
         if (mode == null) {
-            throw new IllegalArgumentException(
-                    "subscriptionMode must be static, dynamic or dynamic-private, was '" + m + "'");
+            throw new AdapterOptionException(
+                    "subscriptionMode", "subscriptionMode must be static, dynamic or dynamic-private, was '" + m + "'");
         }
         String prefix = o.getOrDefault("channelPrefix", key);
         if (prefix.isEmpty()) {
-            throw new IllegalArgumentException("channelPrefix must not be empty");
+            throw new AdapterOptionException("channelPrefix", "channelPrefix must not be empty");
         }
         return new Classic(timeout, sharded, mode, prefix);
     }
@@ -89,6 +92,11 @@ final class ProvidedOptions {
                 ? millis("blockTimeInMs", o.get("blockTimeInMs"))
                 : StreamsOptions.DEFAULT_BLOCK_TIME;
         String sessions = o.getOrDefault("sessionKeyPrefix", StreamsOptions.DEFAULT_SESSION_PREFIX);
+        for (String text : List.of("streamName", "channelPrefix", "sessionKeyPrefix")) {
+            if (o.containsKey(text) && o.get(text).isEmpty()) {
+                throw new AdapterOptionException(text, text + " must not be empty");
+            }
+        }
         Duration timeout = o.containsKey("requestsTimeout")
                 ? millis("requestsTimeout", o.get("requestsTimeout"))
                 : RedisProvider.REQUESTS_TIMEOUT;
@@ -105,7 +113,7 @@ final class ProvidedOptions {
             return false;
         }
         if (!v.equals("true") && !v.equals("false")) {
-            throw new IllegalArgumentException(name + " must be true or false, was '" + v + "'");
+            throw new AdapterOptionException(name, name + " must be true or false, was '" + v + "'");
         }
         return v.equals("true");
     }
@@ -113,8 +121,10 @@ final class ProvidedOptions {
     private static void known(AdapterSettings settings, String kind, List<String> names) {
         for (String name : settings.options().keySet()) {
             if (!names.contains(name)) {
-                throw new IllegalArgumentException("unknown option '" + name + "' of the " + kind
-                        + " Redis adapter: it has " + String.join(", ", names));
+                throw new AdapterOptionException(
+                        name,
+                        "unknown option '" + name + "' of the " + kind + " Redis adapter: it has "
+                                + String.join(", ", names));
             }
         }
     }
@@ -138,7 +148,7 @@ final class ProvidedOptions {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException(name + " must be a whole number from 1 to " + max + ", was '" + v + "'");
+        throw new AdapterOptionException(name, name + " must be a whole number from 1 to " + max + ", was '" + v + "'");
     }
 
     private static Duration millis(String name, String v) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pulseio.server.Adapter;
+import io.pulseio.server.AdapterOptionException;
 import io.pulseio.server.AdapterSettings;
 import io.pulseio.server.ServerOptions;
 import io.pulseio.server.SocketIoServer;
@@ -144,8 +145,22 @@ class RedisProviderTest {
     @Test
     void badShardedOptionsFailWithTheirNameAndValue() {
         assertThatThrownBy(() -> classic(Map.of("sharded", "yes")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("sharded must be true or false, was 'yes'");
+                .isInstanceOf(AdapterOptionException.class)
+                .hasMessage("sharded must be true or false, was 'yes'")
+                .extracting(e -> ((AdapterOptionException) e).option())
+                .isEqualTo("sharded");
+        assertThatThrownBy(() -> classic(Map.of("sharded", "true", "channelPrefix", "")))
+                .extracting(e -> ((AdapterOptionException) e).option())
+                .isEqualTo("channelPrefix");
+        assertThatThrownBy(() -> classic(Map.of("subscriptionMode", "static")))
+                .extracting(e -> ((AdapterOptionException) e).option())
+                .isEqualTo("subscriptionMode");
+        assertThatThrownBy(() -> streams("streamName", ""))
+                .isInstanceOf(AdapterOptionException.class)
+                .hasMessage("streamName must not be empty");
+        assertThatThrownBy(() -> streams("maxLen", "many"))
+                .extracting(e -> ((AdapterOptionException) e).option())
+                .isEqualTo("maxLen");
         assertThatThrownBy(() -> classic(Map.of("sharded", "true", "subscriptionMode", "Dynamic")))
                 .hasMessage("subscriptionMode must be static, dynamic or dynamic-private, was 'Dynamic'");
         assertThatThrownBy(() -> classic(Map.of("sharded", "true", "subscriptionMode", "")))
