@@ -224,7 +224,11 @@ final class ServeCommand implements Callable<Integer> {
                     + (redis == null
                             ? ""
                             : " in the cluster on " + AdapterSettings.of(redis).shownUrl() + " ("
-                                    + (redisAdapter == null ? "classic" : redisAdapter) + ")")
+                                    + (redisAdapter == null ? "classic" : redisAdapter)
+                                    + ("true".equals(redisOptions.get("sharded"))
+                                            ? ", sharded: " + redisOptions.getOrDefault("subscriptionMode", "dynamic")
+                                            : "")
+                                    + ")")
                     + "; Ctrl-C stops");
             err.flush();
             stopped.await();
