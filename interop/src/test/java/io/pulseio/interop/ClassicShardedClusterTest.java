@@ -6,12 +6,18 @@ import io.pulseio.adapter.redis.RedisAdapter;
 import io.pulseio.adapter.redis.RedisAdapter.SubscriptionMode;
 import io.pulseio.server.Adapter;
 import io.pulseio.server.RemoteSocket;
+import io.pulseio.server.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -171,6 +177,35 @@ class ClassicShardedClusterTest {
         }
 
         @Test
+        void aRoomJoinedAndLeftOnManyThreadsAtOnceEndsSubscribedAsItEnds() throws Exception {
+            for (int i = 0; i < 4; i++) {
+                add(new JavaClusterClient("x" + i, javaUrl));
+            }
+            List<ServerSocket> local = java.sockets().adapter().sockets(Set.of()).stream()
+                    .map(id -> java.sockets().socket(id).orElseThrow())
+                    .toList();
+            assertThat(local).hasSize(6);
+            churn(local, "hot", t -> false);
+            awaitShardSubscribers(redis, "socket.io#/#hot#", 0);
+            churn(local, "hot", t -> t == 3);
+            awaitShardSubscribers(redis, "socket.io#/#hot#", 1);
+            Thread.sleep(200);
+            assertThat(shardSubscribers(redis, "socket.io#/#hot#")).isEqualTo(1);
+            node.run(Map.of("op", "emit", "to", "hot", "event", "node-hot"));
+            String in = local.get(3).id();
+            JavaClusterClient receiver = clients.stream()
+                    .filter(c -> c instanceof JavaClusterClient j && in.equals(j.socket.id()))
+                    .map(c -> (JavaClusterClient) c)
+                    .findFirst()
+                    .orElse(null);
+            if (receiver != null) {
+                receiver.await("node-hot");
+            } else {
+                node.clientGot("na", "node-hot"); // the official client's socket stayed in
+            }
+        }
+
+        @Test
         void roomsThatComeAndGoByRequestsOrDisconnectsFollowTheirChannels() throws Exception {
             node.run(Map.of("op", "socketsJoin", "rooms", List.of("blue")));
             awaitShardSubscribers(redis, "socket.io#/#blue#", 2);
@@ -184,6 +219,34 @@ class ClassicShardedClusterTest {
             awaitShardSubscribers(redis, "socket.io#/#green#", 1);
             ja.close();
             awaitShardSubscribers(redis, "socket.io#/#green#", 0);
+        }
+    }
+
+    /** Joins and leaves {@code room} from one thread per socket at once; each socket ends joined or not. */
+    static void churn(List<ServerSocket> sockets, String room, java.util.function.IntPredicate endsIn)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(sockets.size());
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < sockets.size(); t++) {
+                ServerSocket s = sockets.get(t);
+                boolean stay = endsIn.test(t);
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 200; i++) {
+                        s.join(room);
+                        s.leave(room);
+                    }
+                    if (stay) {
+                        s.join(room);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
