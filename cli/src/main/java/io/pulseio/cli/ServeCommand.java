@@ -138,10 +138,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--redis-option",
             paramLabel = "NAME=VALUE",
-            description =
-                    "An option of the Node.js adapter, by its name there (times in ms), repeatable: "
-                            + "streams has streamName, streamCount, channelPrefix, maxLen, readCount, blockTimeInMs, "
-                            + "sessionKeyPrefix, requestsTimeout, useShardedPubSub; classic has requestsTimeout. See docs/cluster.md.")
+            description = "An option of the Node.js adapter, by its name there (times in ms), repeatable: "
+                    + "streams has streamName, streamCount, channelPrefix, maxLen, readCount, blockTimeInMs, "
+                    + "sessionKeyPrefix, requestsTimeout, useShardedPubSub; classic has requestsTimeout, and "
+                    + "sharded=true (createShardedAdapter) with subscriptionMode=static|dynamic|dynamic-private "
+                    + "and channelPrefix. See docs/cluster.md.")
     java.util.LinkedHashMap<String, String> redisOptions = new java.util.LinkedHashMap<>();
 
     @Option(
@@ -223,7 +224,11 @@ final class ServeCommand implements Callable<Integer> {
                     + (redis == null
                             ? ""
                             : " in the cluster on " + AdapterSettings.of(redis).shownUrl() + " ("
-                                    + (redisAdapter == null ? "classic" : redisAdapter) + ")")
+                                    + (redisAdapter == null ? "classic" : redisAdapter)
+                                    + ("true".equals(redisOptions.get("sharded"))
+                                            ? ", sharded: " + redisOptions.getOrDefault("subscriptionMode", "dynamic")
+                                            : "")
+                                    + ")")
                     + "; Ctrl-C stops");
             err.flush();
             stopped.await();

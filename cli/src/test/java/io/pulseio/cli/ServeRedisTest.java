@@ -78,14 +78,85 @@ class ServeRedisTest {
                 "--redis-option",
                 "streamCount=0");
         usageError(
-                "--redis: unknown option 'maxLen' of the classic Redis adapter: it has requestsTimeout",
+                "--redis: unknown option 'maxLen' of the classic Redis adapter: it has requestsTimeout, sharded,"
+                        + " subscriptionMode, channelPrefix",
                 "serve",
                 "--redis",
                 redis,
                 "--redis-option",
                 "maxLen=50");
+        usageError(
+                "--redis: subscriptionMode must be static, dynamic or dynamic-private, was 'private'",
+                "serve",
+                "--redis",
+                redis,
+                "--redis-option",
+                "sharded=true",
+                "--redis-option",
+                "subscriptionMode=private");
+        usageError(
+                "--redis: subscriptionMode is an option of the sharded classic adapter (Node's createShardedAdapter):"
+                        + " add sharded=true",
+                "serve",
+                "--redis",
+                redis,
+                "--redis-adapter",
+                "classic",
+                "--redis-option",
+                "subscriptionMode=static");
+        usageError(
+                "--redis: sharded must be true or false, was 'on'",
+                "serve",
+                "--redis",
+                redis,
+                "--redis-option",
+                "sharded=on");
+        usageError(
+                "--redis: unknown option 'sharded' of the streams Redis adapter",
+                "serve",
+                "--redis",
+                redis,
+                "--redis-adapter",
+                "streams",
+                "--redis-option",
+                "sharded=true");
         usageError("--redis-option needs --redis URL", "serve", "--redis-option", "maxLen=50");
         usageError("--redis-option", "serve", "--redis", redis, "--redis-option", "maxLen");
+    }
+
+    @Test
+    void aProjectsBadAdapterOptionIsAProblemAtThatOption(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        String project = """
+                {"format": 1, "name": "t",
+                 "settings": {"socketio": {"servers": [{"name": "hmi", "port": 0, "adapter":
+                   {"url": "redis://:hunter2@127.0.0.1:6379", "options": %s}}]}},
+                 "logic": {"project": {"nodes": [], "links": []}}}
+                """;
+        String at = ": $.settings.socketio.servers[0].adapter.options.";
+        java.nio.file.Path file = tmp.resolve("cluster.json");
+        java.nio.file.Files.writeString(
+                file, project.formatted("{\"sharded\": true, \"subscriptionMode\": \"shared\"}"));
+        Cli.Result r = Cli.run("validate", file.toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(65);
+        assertThat(r.err())
+                .contains(file + at + "subscriptionMode: subscriptionMode must be static, dynamic or dynamic-private,"
+                        + " was 'shared' (INVALID_SETTING)")
+                .doesNotContain("hunter2");
+        java.nio.file.Files.writeString(file, project.formatted("{\"channelPrefix\": \"app\"}"));
+        r = Cli.run("validate", file.toString());
+        assertThat(r.err())
+                .contains(file + at + "channelPrefix: channelPrefix is an option of the sharded classic adapter");
+        java.nio.file.Files.writeString(file, project.formatted("{\"sharded\": \"yes\"}"));
+        assertThat(Cli.run("validate", file.toString()).err())
+                .contains(file + at + "sharded: sharded must be true or false, was 'yes'");
+        java.nio.file.Files.writeString(file, project.formatted("{\"maxLen\": 5}"));
+        assertThat(Cli.run("validate", file.toString()).err())
+                .contains(file + at + "maxLen: unknown option 'maxLen' of the classic Redis adapter");
+        java.nio.file.Files.writeString(
+                file, project.formatted("{\"sharded\": true, \"subscriptionMode\": \"dynamic-private\"}"));
+        r = Cli.run("validate", file.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
     }
 
     @Test

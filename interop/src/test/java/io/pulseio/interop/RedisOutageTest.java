@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Redis stopped under a running cluster (classic adapter) and started again: the pulseio server
+ * Redis stopped under a running cluster (classic adapter; ShardedRedisOutageTest runs it with the sharded variant) and started again: the pulseio server
  * warns once, keeps serving its own clients (events, rooms, acks) through thousands of emits
  * without its buffer growing past its bound, and after the restart it is subscribed again and
  * answers the Node server's requests.
@@ -38,9 +38,7 @@ class RedisOutageTest {
         stderr = System.err;
         System.setErr(new PrintStream(new TeeStream(stderr, logged), true, StandardCharsets.UTF_8));
         redis = RedisServer.start();
-        adapter = RedisAdapter.builder(redis.url())
-                .requestsTimeout(Duration.ofSeconds(2))
-                .build();
+        adapter = adapter(redis.url());
         java = SocketIoServer.create(ServerOptions.builder()
                 .host("127.0.0.1")
                 .port(0)
@@ -55,10 +53,22 @@ class RedisOutageTest {
             });
         });
         int port = java.start();
-        node = NodeClusterServer.start(redis.url());
+        node = startNode(redis.url());
         local = new JavaClusterClient("local", "http://127.0.0.1:" + port);
         node.client("n", node.url());
         awaitNodeCounts(2);
+    }
+
+    /** The pulseio server's adapter: the classic one (requests time out after 2 s). */
+    RedisAdapter adapter(String redisUrl) {
+        return RedisAdapter.builder(redisUrl)
+                .requestsTimeout(Duration.ofSeconds(2))
+                .build();
+    }
+
+    /** The Node server, with the adapter that matches {@link #adapter}. */
+    NodeClusterServer startNode(String redisUrl) throws Exception {
+        return NodeClusterServer.start(redisUrl);
     }
 
     @AfterEach

@@ -88,7 +88,24 @@ class ServeClusterTest {
         assertThat(redis.cli("EXISTS", "socket.io", "many")).isEqualTo("0");
     }
 
+    @Test
+    void serveWithTheShardedOptionsServesInANodeClusterWithCreateShardedAdapter() throws Exception {
+        startNode("sharded", Map.of("subscriptionMode", "static"));
+        serveLabelled(
+                "classic",
+                "classic, sharded: static",
+                "--redis-option",
+                "sharded=true",
+                "--redis-option",
+                "subscriptionMode=static");
+    }
+
     private void serve(String kind, String... options) throws Exception {
+        serveLabelled(kind, kind, options);
+    }
+
+    /** Serves with these options; {@code label} is what the serving line says of the adapter. */
+    private void serveLabelled(String kind, String label, String... options) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cmd = Main.commandLine();
@@ -110,7 +127,7 @@ class ServeClusterTest {
         serve.start();
         try {
             int port = port(out::toString);
-            String serving = "in the cluster on " + redis.url() + " (" + kind + ")";
+            String serving = "in the cluster on " + redis.url() + " (" + label + ")";
             long deadline = System.nanoTime() + Waits.WAIT.toNanos();
             while (!err.toString().contains(serving) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -126,6 +143,11 @@ class ServeClusterTest {
             assertThat(node.clientGot("b", "chat").path("args").toString()).isEqualTo("[\"from a\"]");
             JsonNode fetched = node.run(Map.of("op", "fetch"));
             assertThat(fetched.path("sockets")).hasSize(2);
+            if (label.contains("sharded")) {
+                // while both serve: the namespace's channel is a sharded one, with both subscribed
+                assertThat(redis.cli("PUBSUB", "SHARDNUMSUB", "socket.io#/#").trim())
+                        .endsWith("2");
+            }
         } finally {
             serve.interrupt();
             serve.join(10_000);
@@ -147,6 +169,13 @@ class ServeClusterTest {
                 + "\"channelPrefix\": \"app\", \"maxLen\": \"500\"}");
         assertThat(Integer.parseInt(redis.cli("XLEN", "many-2"))).isGreaterThanOrEqualTo(2);
         assertThat(redis.cli("EXISTS", "socket.io", "many")).isEqualTo("0");
+    }
+
+    @Test
+    void aHostedServerWithTheShardedOptionsServesInANodeClusterWithCreateShardedAdapter() throws Exception {
+        startNode("sharded", Map.of("subscriptionMode", "dynamic-private"));
+        // a hosted server that spoke the classic protocol would not reach the Node server at all
+        host("\"kind\": \"classic\", \"options\": {\"sharded\": true, \"subscriptionMode\": \"dynamic-private\"}");
     }
 
     /** Runs hosted_cluster.json with {@code adapterFields} in place of its kind. */

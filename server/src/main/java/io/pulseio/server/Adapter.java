@@ -141,6 +141,31 @@ public interface Adapter {
     }
 
     /**
+     * The in-memory adapter of one namespace, which also tells {@code rooms} when a room of this
+     * server gets its first socket and when it loses its last: for a cluster adapter that keeps its
+     * local rooms in it and subscribes to something per room (as the sharded Redis adapter does).
+     * Every room counts, a socket's own id among them.
+     */
+    static Adapter inMemory(Context context, RoomListener rooms) {
+        return Implementations.inMemoryAdapter(context, java.util.Objects.requireNonNull(rooms, "rooms"));
+    }
+
+    /**
+     * Hears the rooms of an {@link #inMemory(Context, RoomListener) in-memory adapter} appear and
+     * disappear. Called on the thread that changed the room, after the change and outside any lock
+     * of the adapter, so calls for one room made on different threads may arrive out of order: a
+     * listener that must follow the room's state reads it back ({@link Adapter#sockets}) when called.
+     * An exception it throws goes to the caller of the adapter method that changed the room.
+     */
+    interface RoomListener {
+        /** {@code room} had no socket of this server and has one now. */
+        void created(String room);
+
+        /** {@code room} had sockets of this server and has none now. */
+        void deleted(String room);
+    }
+
+    /**
      * Whom a broadcast reaches, and how.
      *
      * @param rooms the sockets in any of these rooms; all of the namespace when empty

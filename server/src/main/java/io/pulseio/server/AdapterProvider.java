@@ -21,7 +21,8 @@ public interface AdapterProvider {
      * Checks settings without connecting anywhere.
      *
      * @throws IllegalArgumentException saying what is wrong (a URL that is not one, a kind it does
-     *     not know); the message shows the URL as {@link AdapterSettings#shownUrl()} does
+     *     not know); the message shows the URL as {@link AdapterSettings#shownUrl()} does. When one
+     *     of the options is wrong, an {@link AdapterOptionException} naming it
      */
     void check(AdapterSettings settings);
 

@@ -18,6 +18,8 @@ final class Implementations {
     private static final MethodHandle SOCKET_IO =
             constructor("socket.SocketIoServerImpl", ServerOptions.class, EventLoopGroup.class);
     private static final MethodHandle IN_MEMORY = constructor("socket.InMemoryAdapter", Adapter.Context.class);
+    private static final MethodHandle IN_MEMORY_WITH_ROOMS =
+            constructor("socket.InMemoryAdapter", Adapter.Context.class, Adapter.RoomListener.class);
 
     private Implementations() {}
 
@@ -31,6 +33,10 @@ final class Implementations {
 
     static Adapter inMemoryAdapter(Adapter.Context context) {
         return (Adapter) make(IN_MEMORY, context);
+    }
+
+    static Adapter inMemoryAdapter(Adapter.Context context, Adapter.RoomListener rooms) {
+        return (Adapter) make(IN_MEMORY_WITH_ROOMS, context, rooms);
     }
 
     /** The constructor's result; its exceptions as they are (none is checked). */

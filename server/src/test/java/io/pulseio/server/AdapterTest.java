@@ -132,6 +132,56 @@ class AdapterTest {
     }
 
     @Test
+    void theInMemoryAdaptersRoomListenerHearsEachRoomComeAndGoOnce() throws Exception {
+        LinkedBlockingQueue<String> rooms = new LinkedBlockingQueue<>();
+        Adapter.RoomListener listener = new Adapter.RoomListener() {
+            @Override
+            public void created(String room) {
+                rooms.add("+" + room);
+            }
+
+            @Override
+            public void deleted(String room) {
+                rooms.add("-" + room);
+            }
+        };
+        start(ServerOptions.builder().adapter(context -> Adapter.inMemory(context, listener)));
+        server.sockets().onConnection(seen::add);
+        ServerSocket sa;
+        ServerSocket sb;
+        try (WsClient a = connect("40");
+                WsClient b = connect("40")) {
+            a.nextText();
+            sa = (ServerSocket) seen();
+            assertThat(rooms.poll(5, TimeUnit.SECONDS)).isEqualTo("+" + sa.id());
+            b.nextText();
+            sb = (ServerSocket) seen();
+            assertThat(rooms.poll(5, TimeUnit.SECONDS)).isEqualTo("+" + sb.id());
+            sa.join("red");
+            sb.join("red", "blue");
+            sa.leave("red");
+            assertThat(List.of(rooms.take(), rooms.take())).containsExactly("+red", "+blue");
+            server.sockets().in("red").socketsLeave("red");
+            assertThat(rooms.poll(5, TimeUnit.SECONDS)).isEqualTo("-red");
+            server.sockets().socketsJoin("green");
+            assertThat(rooms.poll(5, TimeUnit.SECONDS)).isEqualTo("+green");
+            sa.leave("nothing");
+            assertThat(server.sockets().adapter().sockets(Set.of("green"))).hasSize(2);
+        }
+        List<String> gone = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String room = rooms.poll(5, TimeUnit.SECONDS);
+            assertThat(room).as("the rooms left when both disconnect: " + gone).isNotNull();
+            gone.add(room);
+        }
+        assertThat(gone).containsExactlyInAnyOrder("-" + sa.id(), "-" + sb.id(), "-blue", "-green");
+        assertThat(rooms.poll(200, TimeUnit.MILLISECONDS)).isNull();
+        assertThatThrownBy(() -> Adapter.inMemory(null, null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("rooms");
+    }
+
+    @Test
     void eachNamespaceGetsItsOwnAdapter() throws Exception {
         start(recording());
         server.namespace("/chat").onConnection(s -> {

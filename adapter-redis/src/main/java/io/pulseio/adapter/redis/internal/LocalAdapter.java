@@ -13,9 +13,35 @@ abstract class LocalAdapter implements Adapter {
     final Adapter local;
 
     LocalAdapter(Context context) {
-        this.context = context;
-        this.local = Adapter.inMemory().create(context);
+        this(context, false);
     }
+
+    /**
+     * @param roomEvents whether {@link #roomCreated} and {@link #roomDeleted} are called as the
+     *     local rooms come and go
+     */
+    LocalAdapter(Context context, boolean roomEvents) {
+        this.context = context;
+        this.local = roomEvents
+                ? Adapter.inMemory(context, new RoomListener() {
+                    @Override
+                    public void created(String room) {
+                        roomCreated(room);
+                    }
+
+                    @Override
+                    public void deleted(String room) {
+                        roomDeleted(room);
+                    }
+                })
+                : Adapter.inMemory().create(context);
+    }
+
+    /** A local room got its first socket (with room events on; on the thread that added it). */
+    void roomCreated(String room) {}
+
+    /** A local room lost its last socket (with room events on; on the thread that removed it). */
+    void roomDeleted(String room) {}
 
     @Override
     public void addAll(String socketId, Set<String> rooms) {

@@ -93,6 +93,13 @@ public final class RedisLink implements AutoCloseable {
             @Override
             public void onRedisConnected(io.lettuce.core.RedisChannelHandler<?, ?> connection, SocketAddress address) {
                 warnedDown.set(false);
+                var s = sub;
+                if (s != null && connection == s && !closed) {
+                    // Lettuce subscribes again to what Redis had confirmed; a subscription still in
+                    // flight when the connection dropped (a room's channel made just before) it
+                    // forgets, so this link asks again for all it wants (Redis ignores repeats)
+                    resubscribe(s);
+                }
             }
         });
         connect(FIRST_RETRY_MILLIS);
@@ -209,10 +216,15 @@ public final class RedisLink implements AutoCloseable {
                     });
                     sub = s;
                     LOG.info("connected to Redis at {}", where);
-                    channels.keySet().forEach(c -> s.async().subscribe(bytes(c)));
-                    patterns.keySet().forEach(c -> s.async().psubscribe(bytes(c)));
-                    shardChannels.keySet().forEach(c -> s.async().ssubscribe(bytes(c)));
+                    resubscribe(s);
                 });
+    }
+
+    /** Subscribes to every channel, pattern and sharded channel wanted now. */
+    private void resubscribe(StatefulRedisPubSubConnection<byte[], byte[]> s) {
+        channels.keySet().forEach(c -> s.async().subscribe(bytes(c)));
+        patterns.keySet().forEach(c -> s.async().psubscribe(bytes(c)));
+        shardChannels.keySet().forEach(c -> s.async().ssubscribe(bytes(c)));
     }
 
     /** Subscribes to channels (now, or once connected). */

@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The Redis adapters for {@link AdapterSettings} ({@code redis://} and {@code rediss://} URLs),
  * found by the server through {@link java.util.ServiceLoader}. Kinds: {@code classic} (the
- * default, {@code @socket.io/redis-adapter}) and {@code streams}
+ * default, {@code @socket.io/redis-adapter}; with the option {@code sharded=true} its
+ * {@code createShardedAdapter}) and {@code streams}
  * ({@code @socket.io/redis-streams-adapter}, with the settings' key as the stream's name and the
  * channels' prefix). The settings' options are the Node adapters' (see {@link ProvidedOptions}).
  */
@@ -34,7 +35,7 @@ public final class RedisProvider implements AdapterProvider {
         if (kind(settings).equals("streams")) {
             ProvidedOptions.streams(settings, key);
         } else {
-            ProvidedOptions.classicTimeout(settings, REQUESTS_TIMEOUT);
+            ProvidedOptions.classic(settings, key, REQUESTS_TIMEOUT);
         }
     }
 
@@ -48,7 +49,14 @@ public final class RedisProvider implements AdapterProvider {
                     () -> new StreamsHub(RedisUrls.parse(settings.url(), settings.password()), options),
                     (hub, context, release) -> new StreamsAdapter(context, hub, release));
         }
-        Duration timeout = ProvidedOptions.classicTimeout(settings, REQUESTS_TIMEOUT);
+        ProvidedOptions.Classic classic = ProvidedOptions.classic(settings, key, REQUESTS_TIMEOUT);
+        Duration timeout = classic.requestsTimeout();
+        if (classic.sharded()) {
+            return new SharedLinkFactory<>(
+                    () -> new RedisLink(RedisUrls.parse(settings.url(), settings.password()), timeout),
+                    (link, context, release) ->
+                            new ShardedAdapter(context, link, classic.prefix(), classic.mode(), timeout, release));
+        }
         return new SharedLinkFactory<>(
                 () -> new RedisLink(RedisUrls.parse(settings.url(), settings.password()), timeout),
                 (link, context, release) -> new ClassicAdapter(context, link, key, timeout, release));

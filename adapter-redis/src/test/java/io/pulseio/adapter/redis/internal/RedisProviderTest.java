@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pulseio.server.Adapter;
+import io.pulseio.server.AdapterOptionException;
 import io.pulseio.server.AdapterSettings;
 import io.pulseio.server.ServerOptions;
 import io.pulseio.server.SocketIoServer;
@@ -102,10 +103,86 @@ class RedisProviderTest {
                 .hasMessageStartingWith(
                         "unknown option 'maxlen' of the streams Redis adapter: it has " + "streamName, streamCount");
         assertThatThrownBy(() -> options(new AdapterSettings("redis://h", null, null, null, Map.of("maxLen", "5"))))
-                .hasMessage("unknown option 'maxLen' of the classic Redis adapter: it has requestsTimeout");
+                .hasMessage("unknown option 'maxLen' of the classic Redis adapter: it has requestsTimeout,"
+                        + " sharded, subscriptionMode, channelPrefix");
         assertThatThrownBy(() -> options(
                         new AdapterSettings("redis://h", "classic", null, null, Map.of("requestsTimeout", "soon"))))
                 .hasMessageStartingWith("requestsTimeout must be a whole number");
+    }
+
+    @Test
+    void theShardedVariantIsTheClassicKindWithShardedTrueAndNodesOptions() {
+        Duration five = Duration.ofSeconds(5);
+        assertThat(ProvidedOptions.classic(new AdapterSettings("redis://h", null, null, null), "app", five))
+                .isEqualTo(new ProvidedOptions.Classic(five, false, ShardedAdapter.Mode.DYNAMIC, "app"));
+        AdapterSettings sharded = new AdapterSettings("redis://h", "classic", null, "app", Map.of("sharded", "true"));
+        options(sharded);
+        assertThat(ProvidedOptions.classic(sharded, "app", five))
+                .isEqualTo(new ProvidedOptions.Classic(five, true, ShardedAdapter.Mode.DYNAMIC, "app"));
+        for (ShardedAdapter.Mode mode : ShardedAdapter.Mode.values()) {
+            AdapterSettings all = new AdapterSettings(
+                    "redis://h",
+                    null,
+                    null,
+                    "app",
+                    Map.of(
+                            "sharded",
+                            "true",
+                            "subscriptionMode",
+                            mode.nodeName(),
+                            "channelPrefix",
+                            "chan",
+                            "requestsTimeout",
+                            "900"));
+            options(all);
+            assertThat(ProvidedOptions.classic(all, "app", five))
+                    .isEqualTo(new ProvidedOptions.Classic(Duration.ofMillis(900), true, mode, "chan"));
+        }
+        assertThat(ShardedAdapter.Mode.of("dynamic-private")).isEqualTo(ShardedAdapter.Mode.DYNAMIC_PRIVATE);
+        assertThat(ShardedAdapter.Mode.of("DYNAMIC")).isNull();
+    }
+
+    @Test
+    void badShardedOptionsFailWithTheirNameAndValue() {
+        assertThatThrownBy(() -> classic(Map.of("sharded", "yes")))
+                .isInstanceOf(AdapterOptionException.class)
+                .hasMessage("sharded must be true or false, was 'yes'")
+                .extracting(e -> ((AdapterOptionException) e).option())
+                .isEqualTo("sharded");
+        assertThatThrownBy(() -> classic(Map.of("sharded", "true", "channelPrefix", "")))
+                .extracting(e -> ((AdapterOptionException) e).option())
+                .isEqualTo("channelPrefix");
+        assertThatThrownBy(() -> classic(Map.of("subscriptionMode", "static")))
+                .extracting(e -> ((AdapterOptionException) e).option())
+                .isEqualTo("subscriptionMode");
+        assertThatThrownBy(() -> streams("streamName", ""))
+                .isInstanceOf(AdapterOptionException.class)
+                .hasMessage("streamName must not be empty");
+        assertThatThrownBy(() -> streams("maxLen", "many"))
+                .extracting(e -> ((AdapterOptionException) e).option())
+                .isEqualTo("maxLen");
+        assertThatThrownBy(() -> classic(Map.of("sharded", "true", "subscriptionMode", "Dynamic")))
+                .hasMessage("subscriptionMode must be static, dynamic or dynamic-private, was 'Dynamic'");
+        assertThatThrownBy(() -> classic(Map.of("sharded", "true", "subscriptionMode", "")))
+                .hasMessage("subscriptionMode must be static, dynamic or dynamic-private, was ''");
+        assertThatThrownBy(() -> classic(Map.of("subscriptionMode", "static")))
+                .hasMessage("subscriptionMode is an option of the sharded classic adapter (Node's"
+                        + " createShardedAdapter): add sharded=true");
+        assertThatThrownBy(() -> classic(Map.of("sharded", "false", "channelPrefix", "chan")))
+                .hasMessage("channelPrefix is an option of the sharded classic adapter (Node's"
+                        + " createShardedAdapter): add sharded=true");
+        assertThatThrownBy(() -> classic(Map.of("sharded", "true", "channelPrefix", "")))
+                .hasMessage("channelPrefix must not be empty");
+        assertThatThrownBy(() -> classic(Map.of("sharded", "true", "requestsTimeout", "0")))
+                .hasMessageStartingWith("requestsTimeout must be a whole number from 1");
+        assertThatThrownBy(() -> classic(Map.of("sharded", "true", "useShardedPubSub", "true")))
+                .hasMessageStartingWith("unknown option 'useShardedPubSub' of the classic Redis adapter");
+        assertThatThrownBy(() -> streams("sharded", "true"))
+                .hasMessageStartingWith("unknown option 'sharded' of the streams Redis adapter");
+    }
+
+    private static void classic(Map<String, String> options) {
+        options(new AdapterSettings("redis://h", "classic", null, null, options));
     }
 
     private static void streams(String name, String value) {
@@ -123,6 +200,28 @@ class RedisProviderTest {
         for (String kind : new String[] {"classic", "streams"}) {
             connectionsFollowTheServer(kind);
         }
+    }
+
+    @Test
+    void theShardedVariantsConnectionsToo() {
+        var factory = (RedisProvider.SharedLinkFactory<?>) new RedisProvider()
+                .open(new AdapterSettings(
+                        "redis://127.0.0.1:1",
+                        "classic",
+                        null,
+                        null,
+                        Map.of("sharded", "true", "subscriptionMode", "static")));
+        SocketIoServer server = SocketIoServer.create(
+                ServerOptions.builder().adapter(factory).ioThreads(1).build());
+        assertThat(server.namespace("/chat").adapter()).isInstanceOf(ShardedAdapter.class);
+        assertThat(factory.linked()).isTrue();
+        server.close();
+        assertThat(factory.linked()).isFalse();
+        var plain = new RedisProvider().open(new AdapterSettings("redis://127.0.0.1:1", "classic", null, null));
+        SocketIoServer classic = SocketIoServer.create(
+                ServerOptions.builder().adapter(plain).ioThreads(1).build());
+        assertThat(classic.sockets().adapter()).isInstanceOf(ClassicAdapter.class);
+        classic.close();
     }
 
     private static void connectionsFollowTheServer(String kind) {

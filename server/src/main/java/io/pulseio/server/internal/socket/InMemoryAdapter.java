@@ -35,8 +35,17 @@ public final class InMemoryAdapter implements Adapter {
     /** The server's own context, through which room changes reach its observers; else null. */
     private final LocalDelivery local;
 
+    /** Told when a room appears and disappears; null for none. */
+    private final RoomListener roomListener;
+
     public InMemoryAdapter(Context context) {
+        this(context, null);
+    }
+
+    /** @param rooms told when a room gets its first socket and loses its last; null for none */
+    public InMemoryAdapter(Context context, RoomListener rooms) {
         this.context = context;
+        this.roomListener = rooms;
         this.local = context instanceof LocalDelivery delivery ? delivery : null;
         this.recovery = context.connectionStateRecovery()
                 .map(keep -> new RecoveryStore(
@@ -51,9 +60,22 @@ public final class InMemoryAdapter implements Adapter {
         Set<String> mine = socketRooms.computeIfAbsent(socketId, k -> ConcurrentHashMap.newKeySet(2));
         for (String room : add) {
             boolean added = mine.add(room);
-            rooms.computeIfAbsent(room, k -> ConcurrentHashMap.newKeySet(2)).add(socketId);
+            boolean[] created = new boolean[1];
+            // one atomic step, so that a socket leaving the room at the same time cannot drop the
+            // set this one is being added to
+            rooms.compute(room, (k, members) -> {
+                if (members == null) {
+                    members = ConcurrentHashMap.newKeySet(2);
+                    created[0] = true;
+                }
+                members.add(socketId);
+                return members;
+            });
             if (added && local != null) {
                 local.roomJoined(room, socketId);
+            }
+            if (created[0] && roomListener != null) {
+                roomListener.created(room);
             }
         }
     }
@@ -82,10 +104,15 @@ public final class InMemoryAdapter implements Adapter {
     }
 
     private void removeFromRoom(String socketId, String room) {
+        boolean[] deleted = new boolean[1];
         rooms.computeIfPresent(room, (k, members) -> {
             members.remove(socketId);
-            return members.isEmpty() ? null : members;
+            deleted[0] = members.isEmpty();
+            return deleted[0] ? null : members;
         });
+        if (deleted[0] && roomListener != null) {
+            roomListener.deleted(room);
+        }
     }
 
     @Override

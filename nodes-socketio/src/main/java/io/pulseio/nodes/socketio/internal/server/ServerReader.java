@@ -225,6 +225,10 @@ public final class ServerReader {
         }
         try {
             ServerOptions.builder().cluster(adapter).build();
+        } catch (io.pulseio.server.AdapterOptionException e) {
+            String at = adapter.options().containsKey(e.option()) ? p + ".options." + e.option() : p + ".options";
+            values.report(ProblemKind.INVALID_SETTING, at, e.getMessage());
+            return null;
         } catch (IllegalArgumentException e) {
             values.report(ProblemKind.INVALID_SETTING, p, e.getMessage());
             return null;

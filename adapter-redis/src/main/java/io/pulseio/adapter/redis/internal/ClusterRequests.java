@@ -14,16 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Handles what other servers of the cluster send on the streams protocol, from the stream
- * (with the entry id) or a pub/sub channel (without): broadcasts, joins, leaves, disconnects,
- * requests (each answered: a Node.js requester waits for as many answers as the channel has
- * subscribers) and the answers to this server's requests.
+ * Handles what other servers of the cluster send on socket.io-adapter's {@code ClusterAdapter}
+ * protocol (the streams adapter, from the stream with the entry id or from a pub/sub channel
+ * without; the sharded classic adapter, from its sharded channels): broadcasts, joins, leaves,
+ * disconnects, requests (each answered: a Node.js requester waits for as many answers as the
+ * channel has subscribers) and the answers to this server's requests.
  */
-final class StreamsRequests {
+final class ClusterRequests {
     private static final Logger LOG = LoggerFactory.getLogger("io.pulseio.adapter.redis");
-    private final StreamsAdapter adapter;
+    private final ClusterPeer adapter;
 
-    StreamsRequests(StreamsAdapter adapter) {
+    ClusterRequests(ClusterPeer adapter) {
         this.adapter = adapter;
     }
 
@@ -51,7 +52,7 @@ final class StreamsRequests {
                 default -> {} // heartbeats of older streams adapters, types of later versions
             }
         } catch (RuntimeException e) {
-            LOG.warn("{}: handling a message of type {} from {} failed", adapter.publicChannel, m.type(), m.uid(), e);
+            LOG.warn("{}: handling a message of type {} from {} failed", adapter.where(), m.type(), m.uid(), e);
         }
     }
 
