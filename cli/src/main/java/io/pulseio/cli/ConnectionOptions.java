@@ -5,17 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pulseio.client.ClientOptions;
 import io.pulseio.client.Transport;
 import io.pulseio.protocol.Json;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -60,7 +53,6 @@ final class ConnectionOptions {
     @Option(
             names = {"-H", "--header"},
             paramLabel = "K=V",
-            mapFallbackValue = "",
             description = "An HTTP header for the handshake requests; repeatable.")
     Map<String, String> headers = new LinkedHashMap<>();
 
@@ -115,6 +107,14 @@ final class ConnectionOptions {
         if (insecure && ca != null) {
             throw new ParameterException(cmd, "--insecure and --ca exclude each other");
         }
+        if (ca != null) {
+            PemFiles.certificates(
+                    cmd,
+                    "--ca",
+                    ca,
+                    "give the server's certificate, or the CA certificate that signed it, in PEM "
+                            + "(-----BEGIN CERTIFICATE-----)");
+        }
         try {
             ClientOptions.Builder b = ClientOptions.builder(url)
                     .path(path)
@@ -133,40 +133,10 @@ final class ConnectionOptions {
             if (ca != null) {
                 b.caFile(ca);
             }
-            ClientOptions options = b.build();
-            if (ca != null) {
-                checkCertificates(cmd);
-            }
-            return options;
+            return b.build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cmd, "Invalid connection option: " + e.getMessage());
         }
-    }
-
-    /**
-     * Reads the {@code --ca} file (readable: the options checked that) so that one that holds no
-     * certificate is a usage error (64) naming it, not a failure of the client later.
-     */
-    private void checkCertificates(CommandLine cmd) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(ca);
-        } catch (IOException e) {
-            throw new ParameterException(cmd, "--ca " + ca + ": cannot be read (" + e.getMessage() + ")");
-        }
-        try {
-            Collection<? extends Certificate> certs =
-                    CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(bytes));
-            if (!certs.isEmpty()) {
-                return;
-            }
-        } catch (CertificateException e) {
-            // reported below
-        }
-        throw new ParameterException(
-                cmd,
-                "--ca " + ca + " is not a certificate file: give the server's "
-                        + "certificate, or the CA certificate that signed it, in PEM (-----BEGIN CERTIFICATE-----)");
     }
 
     private JsonNode parseAuth(CommandLine cmd) {

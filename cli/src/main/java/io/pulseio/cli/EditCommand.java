@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0   stopped with Ctrl-C",
+            "  130 stopped with Ctrl-C (143 on SIGTERM)",
             "  64  bad options, or the file cannot be read or created",
             "  69  the port cannot be bound, or the page cannot be built (the message says what to install)",
             "",
@@ -71,7 +71,7 @@ final class EditCommand implements Callable<Integer> {
                 err.flush();
             });
         } catch (PageUnavailableException e) {
-            throw CliException.unavailable("pulseio edit: " + e.getMessage());
+            throw CliException.unavailable(e.getMessage());
         }
         Studio studio;
         try {
@@ -79,7 +79,7 @@ final class EditCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         } catch (UncheckedIOException e) {
-            throw CliException.unavailable("pulseio edit: " + e.getMessage());
+            throw CliException.unavailable(e.getMessage());
         } catch (IOException e) {
             throw new picocli.CommandLine.ParameterException(
                     spec.commandLine(), "Cannot open or create " + project + ": " + Errors.describe(e));

@@ -87,6 +87,12 @@ final class EmitCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Object[] values = values();
+        if (event.isEmpty() || Socket.RESERVED_EVENTS.contains(event)) {
+            // refused before connecting: the server never sees a connection for it
+            throw new ParameterException(
+                    spec.commandLine(),
+                    event.isEmpty() ? "event name must not be empty" : "\"" + event + "\" is a reserved event name");
+        }
         if (retries < 0) {
             throw new ParameterException(spec.commandLine(), "--retries must be 0 or more, was " + retries);
         }

@@ -37,9 +37,10 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0   done (count reached, duration elapsed, or Ctrl-C)",
+            "  0   done (count reached or duration elapsed)",
             "  64  usage error",
             "  69  the server is unreachable or refused the namespace, or disconnected us",
+            "  130 stopped with Ctrl-C (143 on SIGTERM)",
             "",
             "Examples (from the repository root):",
             "  # with 'pulseio serve' on port 3000, and with TLS on 8443",

@@ -12,7 +12,6 @@ import io.pulseio.server.ServerOptions;
 import io.pulseio.server.SocketIoServer;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,7 @@ import picocli.CommandLine.TypeConversionException;
         },
         footerHeading = "%nExit codes:%n",
         footer = {
-            "  0   stopped by Ctrl-C",
+            "  130 stopped by Ctrl-C (143 on SIGTERM)",
             "  64  usage error (conflicting flags, unreadable TLS files, " + "a port out of range)",
             "  69  the port (or the metrics port) cannot be bound",
             "",
@@ -281,8 +280,12 @@ final class ServeCommand implements Callable<Integer> {
             b.corsCredentials(true); // the Admin UI's page connects with credentials
         }
         if (tls != null) {
-            readable("--cert", tls.cert);
-            readable("--key", tls.key);
+            PemFiles.certificates(
+                    spec.commandLine(),
+                    "--cert",
+                    tls.cert,
+                    "give the server's certificate chain in PEM (-----BEGIN CERTIFICATE-----)");
+            PemFiles.privateKey(spec.commandLine(), "--key", tls.key);
             b.tls(tls.cert, tls.key);
         }
         try {
@@ -322,20 +325,14 @@ final class ServeCommand implements Callable<Integer> {
         return behaviour == null ? ServeBehaviour.LOG : behaviour.chosen();
     }
 
-    private void readable(String option, Path file) {
-        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-            throw new ParameterException(spec.commandLine(), option + ": not a readable file: " + file);
-        }
-    }
-
     private int start(java.util.function.IntSupplier start, AutoCloseable server) {
         try {
             return start.getAsInt();
         } catch (UncheckedIOException | IllegalStateException e) {
             closeQuietly(server);
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw CliException.unavailable(
-                    "cannot listen on " + (host == null ? "" : host) + ":" + port + ": " + cause.getMessage());
+            throw CliException.unavailable("cannot listen on " + (host == null ? "port " + port : host + ":" + port)
+                    + ": " + cause.getMessage());
         }
     }
 

@@ -49,7 +49,7 @@ class CommandErrorsTest {
                 "ftp://h",
                 "e");
         usageError(
-                "Invalid connection option: caFile is not a readable file: " + dir.resolve("none.pem"),
+                "--ca: not a readable file: " + dir.resolve("none.pem"),
                 "listen",
                 URL,
                 "--ca",
@@ -86,6 +86,26 @@ class CommandErrorsTest {
                 dir.resolve("cert.pem").toString(),
                 "--key",
                 key.toString());
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "hello");
+        usageError(
+                "--cert " + notes + " is not a certificate file: give the server's certificate chain in PEM",
+                "serve",
+                "--port",
+                "0",
+                "--cert",
+                notes.toString(),
+                "--key",
+                notes.toString());
+        Path cert = Path.of("..", "examples", "tls", "localhost-cert.pem").toAbsolutePath();
+        usageError(
+                "--key " + cert + " is not a private key file: give the key in PEM, PKCS#8",
+                "serve",
+                "--port",
+                "0",
+                "--cert",
+                cert.toString(),
+                "--key",
+                cert.toString());
     }
 
     @Test

@@ -124,6 +124,25 @@ class UsageTest {
     }
 
     @Test
+    void emitRefusesAReservedEventNameBeforeConnecting() {
+        // port 1: nothing listens there, so an attempt to connect would end in 69, not 64
+        Cli.Result r = Cli.run("emit", "http://127.0.0.1:1", "connect");
+
+        assertThat(r.exitCode()).isEqualTo(64);
+        assertThat(r.err()).contains("\"connect\" is a reserved event name");
+    }
+
+    @Test
+    void aHeaderMustBeKEqualsVWithATokenAsItsName() {
+        Cli.Result spaced = Cli.run("emit", "http://127.0.0.1:1", "e", "-H", "X B=2");
+        assertThat(spaced.exitCode()).isEqualTo(64);
+        assertThat(spaced.err()).contains("header name 'X B' is not an HTTP token");
+        Cli.Result colon = Cli.run("emit", "http://127.0.0.1:1", "e", "-H", "X-B: 2");
+        assertThat(colon.exitCode()).isEqualTo(64);
+        assertThat(colon.err()).contains("KEY=VALUE");
+    }
+
+    @Test
     void everyCommandHasExamples() {
         for (String command : new String[] {"run", "validate", "nodes", "plugins", "emit", "listen", "serve"}) {
             Cli.Result r = Cli.run(command, "--help");

@@ -40,11 +40,7 @@ final class OptionChecks {
                 throw new IllegalArgumentException("query parameter " + reserved + " is reserved");
             }
         }
-        for (String name : v.headers.keySet()) {
-            if (name.isBlank()) {
-                throw new IllegalArgumentException("header name must not be blank");
-            }
-        }
+        v.headers.forEach(OptionChecks::checkHeader);
         checkTransports(v.transports);
         positive("connectTimeout", v.connectTimeout);
         checkReconnection(v);
@@ -162,5 +158,29 @@ final class OptionChecks {
         if (file != null && !(Files.isRegularFile(file) && Files.isReadable(file))) {
             throw new IllegalArgumentException(name + " is not a readable file: " + file);
         }
+    }
+
+    /** A header's name must be an HTTP token, its values free of control characters (Netty refuses both on the loop). */
+    private static void checkHeader(String name, List<String> values) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("header name must not be blank");
+        }
+        if (!name.chars().allMatch(OptionChecks::tokenChar)) {
+            throw new IllegalArgumentException(
+                    "header name '" + name + "' is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~ only)");
+        }
+        for (String value : values) {
+            if (value.chars().anyMatch(c -> (c < 0x20 && c != '\t') || c == 0x7f)) {
+                throw new IllegalArgumentException(
+                        "header '" + name + "' has a control character (a line break, say) in its value");
+            }
+        }
+    }
+
+    private static boolean tokenChar(int c) {
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
     }
 }

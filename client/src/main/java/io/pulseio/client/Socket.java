@@ -33,6 +33,14 @@ import java.util.concurrent.CompletableFuture;
  * {@link SocketListener#onEmitFailed}. Nothing is dropped silently, except volatile emits.
  */
 public interface Socket {
+    /**
+     * The event names Socket.IO keeps for itself ({@code connect}, {@code connect_error},
+     * {@code disconnect}, {@code disconnecting}, {@code newListener}, {@code removeListener}): emit and on
+     * refuse them.
+     */
+    java.util.Set<String> RESERVED_EVENTS = java.util.Set.of(
+            "connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
+
     /** The namespace, e.g. {@code "/"} or {@code "/admin"}. */
     String namespace();
 

@@ -112,6 +112,20 @@ class ClientOptionsTest {
         rejects(ClientOptions.builder("http://h").path("io"), "path must start with /, was \"io\"");
         rejects(ClientOptions.builder("http://h").query("sid", "x"), "query parameter sid is reserved");
         rejects(ClientOptions.builder("http://h").header(" ", "x"), "header name must not be blank");
+        rejects(
+                ClientOptions.builder("http://h").header("X B", "x"),
+                "header name 'X B' is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~ only)");
+        rejects(
+                ClientOptions.builder("http://h").header("X-B:", "x"),
+                "header name 'X-B:' is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~ only)");
+        rejects(
+                ClientOptions.builder("http://h").header("X-A", "ok").header("X-A", "a\r\nInjected: 1"),
+                "header 'X-A' has a control character (a line break, say) in its value");
+        assertThat(ClientOptions.builder("http://h")
+                        .header("X-Trace_id.v2", "tab\tand spaces")
+                        .build()
+                        .headers())
+                .containsEntry("X-Trace_id.v2", List.of("tab\tand spaces"));
         rejects(ClientOptions.builder("http://h").transports(), "transports must not be empty");
         rejects(
                 ClientOptions.builder("http://h").transports(Transport.WEBSOCKET, Transport.WEBSOCKET),

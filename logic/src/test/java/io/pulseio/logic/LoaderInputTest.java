@@ -33,6 +33,14 @@ class LoaderInputTest {
     }
 
     @Test
+    void anUnclosedObjectSaysWhereItOpenedInPlainWords() {
+        assertThat(load("{\n").problems())
+                .extracting(Problem::message)
+                .containsExactly("invalid JSON at line 2, column 1: Unexpected end-of-input: expected close marker for "
+                        + "Object (opened at line 1, column 1)");
+    }
+
+    @Test
     void whitespaceAfterTheDocumentIsFine() {
         assertThat(load(VALID + "\n\n  ").isValid()).isTrue();
     }

@@ -510,6 +510,10 @@ class ValidationRulesTest {
 
     @Test
     void aJsonConstantOrInitialValueThatIsNotJson() {
+        // only the bad value: the input has a constant, so it is not also "missing"
+        assertThat(problems(project("{'id':'j','type':'core.jsonGet','inputs':{'json':'{{nope','path':'a'}}", "")))
+                .extracting(Problem::kind)
+                .doesNotContain(ProblemKind.MISSING_INPUT);
         assertThat(problems(project("{'id':'j','type':'core.jsonGet','inputs':{'json':'{{nope','path':'a'}}", "")))
                 .contains(new Problem(
                         ProblemKind.INVALID_VALUE,

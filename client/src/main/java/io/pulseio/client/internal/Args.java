@@ -15,8 +15,7 @@ import java.util.Set;
 
 /** Event names and arguments: checking names, turning Java values into JSON and back to lists. */
 final class Args {
-    private static final Set<String> RESERVED =
-            Set.of("connect", "connect_error", "disconnect", "disconnecting", "newListener", "removeListener");
+    private static final Set<String> RESERVED = io.pulseio.client.Socket.RESERVED_EVENTS;
 
     private Args() {}
 

@@ -318,6 +318,21 @@ class SettingsValidationTest {
     }
 
     @Test
+    void headerNamesMustBeHttpTokensAndValuesFreeOfLineBreaks() {
+        // at load: the client would refuse them only when connecting, on its network thread
+        assertOnlyProblem(
+                withConnection(conn("\"headers\": {\"Bad Name\": \"x\"}")),
+                ProblemKind.INVALID_SETTING,
+                C0 + ".headers.Bad Name",
+                "header name 'Bad Name' is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~ only)");
+        assertOnlyProblem(
+                withConnection(conn("\"headers\": {\"X-A\": [\"ok\", \"a\\nb\"]}")),
+                ProblemKind.INVALID_SETTING,
+                C0 + ".headers.X-A",
+                "header 'X-A' has a control character (a line break, say) in its value");
+    }
+
+    @Test
     void headersMustBeStrings() {
         assertOnlyProblem(
                 withConnection(conn("\"headers\": {\"X-A\": 1}")),

@@ -122,7 +122,10 @@ final class LinkChecks {
         List<PinSpec> inputs = node.signature.inputs();
         for (int i = 0; i < inputs.size(); i++) {
             PinSpec pin = inputs.get(i);
-            if (pin.isRequired() && node.sourceNode[i] == null && node.constant[i] == null) {
+            com.fasterxml.jackson.databind.JsonNode given =
+                    node.spec.constants().get(pin.name());
+            boolean badConstant = given != null && !given.isNull(); // reported as INVALID_VALUE already
+            if (pin.isRequired() && node.sourceNode[i] == null && node.constant[i] == null && !badConstant) {
                 problems.add(new Problem(
                         ProblemKind.MISSING_INPUT,
                         node.spec.path(),

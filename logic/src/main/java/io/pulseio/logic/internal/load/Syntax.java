@@ -20,7 +20,7 @@ final class Syntax {
     static Problem problem(JsonProcessingException e) {
         var at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        String why = e.getOriginalMessage();
+        String why = plain(e.getOriginalMessage());
         String path = "$";
         if (e instanceof JsonParseException parse
                 && parse.getProcessor() != null
@@ -36,6 +36,17 @@ final class Syntax {
             why = "arrays and objects nested deeper than " + Json.MAX_DEPTH;
         }
         return new Problem(ProblemKind.SYNTAX, path, null, null, "invalid JSON" + where + ": " + why);
+    }
+
+    private static final java.util.regex.Pattern START_MARKER = java.util.regex.Pattern.compile(
+            "\\s*\\(start marker at \\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]\\)");
+    private static final java.util.regex.Pattern SOURCE =
+            java.util.regex.Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+
+    /** The parser's words without its source descriptions ({@code [Source: REDACTED …; line: 1, column: 1]}). */
+    static String plain(String why) {
+        String out = START_MARKER.matcher(why).replaceAll(" (opened at line $1, column $2)");
+        return SOURCE.matcher(out).replaceAll("line $1, column $2");
     }
 
     /** {@code /logic/scenes/0} as {@code $.logic.scenes[0]}. */

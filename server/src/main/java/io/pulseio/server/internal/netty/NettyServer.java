@@ -79,7 +79,13 @@ public final class NettyServer {
             throw new IllegalStateException("interrupted while binding", e);
         } catch (Exception e) {
             IOException cause = plain(e);
-            throw new UncheckedIOException("cannot bind " + address + ": " + cause.getMessage(), cause);
+            throw new UncheckedIOException(
+                    "cannot bind "
+                            + (options.host() == null
+                                    ? "port " + options.port()
+                                    : options.host() + ":" + options.port())
+                            + ": " + cause.getMessage(),
+                    cause);
         }
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }

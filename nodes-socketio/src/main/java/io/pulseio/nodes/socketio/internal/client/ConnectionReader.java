@@ -2,6 +2,7 @@ package io.pulseio.nodes.socketio.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pulseio.client.ClientOptions;
 import io.pulseio.client.Transport;
 import io.pulseio.logic.problem.ProblemKind;
 import io.pulseio.nodes.socketio.internal.shared.ScalarReader;
@@ -322,8 +323,16 @@ public final class ConnectionReader {
                         ProblemKind.INVALID_SETTING,
                         p + "." + e.getKey(),
                         "header '" + e.getKey() + "' must be a string or a non-empty array of strings, was " + value);
-            } else {
+                continue;
+            }
+            try {
+                // the client's own rule (an HTTP token as the name, no control character in a value)
+                ClientOptions.Builder check = ClientOptions.builder("http://localhost");
+                list.forEach(one -> check.header(e.getKey(), one));
+                check.build();
                 out.put(e.getKey(), list);
+            } catch (IllegalArgumentException bad) {
+                values.report(ProblemKind.INVALID_SETTING, p + "." + e.getKey(), bad.getMessage());
             }
         }
         return values.problems() == before ? out : null;
