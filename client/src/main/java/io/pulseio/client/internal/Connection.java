@@ -97,7 +97,17 @@ final class Connection {
                     opts.handshakeTimeoutMillis());
         }
         Events events = new Events();
-        Engine e = engines.create(opts, loop, events);
+        Engine e;
+        try {
+            e = engines.create(opts, loop, events);
+        } catch (RuntimeException bad) {
+            // something the options' checks let through: a failed attempt (connect_error, reconnection), not a
+            // connect that waits for ever because its task died on the loop
+            state = State.OPENING;
+            manager.connectionOpening();
+            onOpenFailed(new SocketIoException("cannot open a connection: " + bad.getMessage(), bad));
+            return;
+        }
         events.engine = e;
         engine = e;
         state = State.OPENING;

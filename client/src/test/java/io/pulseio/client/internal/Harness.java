@@ -21,6 +21,8 @@ final class Harness implements AutoCloseable {
     final List<FakeEngine> engines = new ArrayList<>();
     final Manager manager;
     final List<String> events = new ArrayList<>();
+    /** When set, the next engines fail to be made with it (as a setting the engine cannot use would). */
+    RuntimeException failCreate;
 
     Harness(ClientOptions.Builder options) {
         channel.freezeTime();
@@ -28,6 +30,9 @@ final class Harness implements AutoCloseable {
                 options.build(),
                 channel.eventLoop(),
                 (o, loop, l) -> {
+                    if (failCreate != null) {
+                        throw failCreate;
+                    }
                     FakeEngine e = new FakeEngine(o, l);
                     engines.add(e);
                     return e;

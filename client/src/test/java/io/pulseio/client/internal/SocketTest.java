@@ -507,6 +507,26 @@ class SocketTest {
     }
 
     @Test
+    void anEngineThatCannotBeMadeIsAFailedAttemptNotAConnectThatWaitsForEver() {
+        try (Harness h = new Harness(Harness.options().reconnectionAttempts(1))) {
+            Socket socket = h.manager.socket("/");
+            socket.addListener(h.recorder("/"));
+            h.failCreate = new IllegalArgumentException("a header name can only contain token characters");
+            socket.connect();
+            h.run();
+            assertThat(h.takeEvents())
+                    .containsExactly(
+                            "/ connect_error cannot open a connection: a header name can only contain token characters");
+            h.failCreate = null;
+            h.advance(1000); // the reconnection goes on as after any failed attempt
+            assertThat(h.engines).hasSize(1);
+            h.engine().acceptOpen();
+            h.engine().receive("0{\"sid\":\"s1\"}");
+            assertThat(h.takeEvents()).contains("/ connect");
+        }
+    }
+
+    @Test
     void reconnectionStopsAtTheAttemptLimit() {
         try (Harness h = new Harness(Harness.options().reconnectionAttempts(2))) {
             connected(h);
