@@ -11,7 +11,6 @@ import io.pulseio.server.internal.netty.HttpResponses;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -62,7 +61,8 @@ public final class Exchange {
         Map<String, String> query = new HashMap<>();
         for (Map.Entry<String, List<String>> e : qs.parameters().entrySet()) {
             if (!e.getValue().isEmpty()) {
-                query.put(e.getKey(), e.getValue().get(0));
+                String name = SharedText.query(e.getKey(), e.getKey());
+                query.put(name, SharedText.query(name, e.getValue().get(0)));
             }
         }
         String body = request.content().isReadable() ? request.content().toString(StandardCharsets.UTF_8) : "";
@@ -80,7 +80,10 @@ public final class Exchange {
 
     private static Map<String, String> copyHeaders(FullHttpRequest request) {
         Map<String, String> out = new HashMap<>();
-        request.headers().forEach(e -> out.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
+        request.headers().forEach(e -> {
+            String name = SharedText.name(e.getKey());
+            out.putIfAbsent(name, SharedText.headerValue(name, e.getValue()));
+        });
         return Map.copyOf(out);
     }
 

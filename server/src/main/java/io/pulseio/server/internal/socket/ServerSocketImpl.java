@@ -57,7 +57,20 @@ final class ServerSocketImpl implements ServerSocket {
     private final String pid;
     private final SocketHandshake handshake;
     private final boolean recovered;
-    private final ConcurrentHashMap<String, JsonNode> data = new ConcurrentHashMap<>();
+    /** Made at the first {@link #data()} (most sockets never use it: 64 bytes of each idle connection). */
+    private volatile ConcurrentHashMap<String, JsonNode> data;
+
+    private static final java.lang.invoke.VarHandle DATA;
+
+    static {
+        try {
+            DATA = java.lang.invoke.MethodHandles.lookup()
+                    .findVarHandle(ServerSocketImpl.class, "data", ConcurrentHashMap.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private volatile boolean connected;
     private Map<String, List<EventListener>> listeners;
     private List<AnyEventListener> anyListeners;
@@ -72,8 +85,8 @@ final class ServerSocketImpl implements ServerSocket {
         this.pid = restored != null
                 ? restored.session().pid()
                 : nsp.recovers() ? nsp.server().newId() : null;
-        if (restored != null) {
-            data.putAll(restored.session().data());
+        if (restored != null && !restored.session().data().isEmpty()) {
+            data().putAll(restored.session().data());
         }
         var conn = client.conn;
         this.handshake = new SocketHandshake(
@@ -120,13 +133,24 @@ final class ServerSocketImpl implements ServerSocket {
 
     @Override
     public ConcurrentMap<String, JsonNode> data() {
-        return data;
+        ConcurrentHashMap<String, JsonNode> d = data;
+        if (d == null) {
+            DATA.compareAndSet(this, null, new ConcurrentHashMap<String, JsonNode>());
+            d = data;
+        }
+        return d;
+    }
+
+    /** The data without making a map for it. */
+    private Map<String, JsonNode> dataSoFar() {
+        ConcurrentHashMap<String, JsonNode> d = data;
+        return d == null ? Map.of() : d;
     }
 
     /** What {@code fetchSockets} shows of this socket. */
     RemoteSocket snapshot() {
         ObjectNode tree = JsonNodeFactory.instance.objectNode();
-        data.forEach(tree::set);
+        dataSoFar().forEach(tree::set);
         return new RemoteSocket(id, handshake, rooms(), tree);
     }
 
@@ -430,7 +454,7 @@ final class ServerSocketImpl implements ServerSocket {
         }
         if (nsp.recovers() && reason.recoverable()) {
             try {
-                nsp.adapter().persistSession(new Session(id, pid, rooms(), data));
+                nsp.adapter().persistSession(new Session(id, pid, rooms(), dataSoFar()));
             } catch (RuntimeException e) {
                 LOG.warn("adapter of {} failed to keep the session of socket {}", nsp.name(), id, e);
             }
