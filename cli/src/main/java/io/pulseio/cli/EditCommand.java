@@ -61,6 +61,13 @@ final class EditCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            // the studio refuses a request whose Host is not the address it listens on
+            throw new picocli.CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--host " + host + " would listen on every address, but the studio answers only requests "
+                            + "made to the address it listens on: give one of this machine's addresses");
+        }
         if (port < 0 || port > 65535) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "port must be 0-65535, was " + port);
         }

@@ -28,10 +28,18 @@ final class PluginSwitchEditor {
         } catch (IOException | RuntimeException e) {
             edited = null;
         }
-        if (edited != null && Json.MAPPER.readTree(edited).equals(expected)) {
+        if (edited != null && parsesTo(edited, expected)) {
             return edited;
         }
         return Json.PRETTY.writeValueAsString(expected) + System.lineSeparator();
+    }
+
+    private static boolean parsesTo(String edited, JsonNode expected) {
+        try {
+            return Json.MAPPER.readTree(edited).equals(expected);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static JsonNode expected(String text, String pluginId, boolean enabled) throws IOException {
@@ -66,6 +74,10 @@ final class PluginSwitchEditor {
                 if (field.equals("plugins") && token == JsonToken.START_OBJECT) {
                     return inPlugins(text, p, pluginId, value, entry);
                 }
+                if (field.equals("plugins")) {
+                    // not an object (a mistake): the switch takes its place, the rest of the file stays
+                    return replaceValue(text, p, "{ " + entry + " }");
+                }
                 if (field.equals("name") && token.isScalarValue()) {
                     p.finishToken();
                     afterName = (int) p.currentLocation().getCharOffset();
@@ -89,9 +101,14 @@ final class PluginSwitchEditor {
             empty = false;
             String id = p.currentName();
             JsonToken token = p.nextToken();
-            if (id.equals(pluginId) && token == JsonToken.START_OBJECT) {
+            if (id.equals(pluginId) && token != JsonToken.START_OBJECT) {
+                return replaceValue(text, p, "{ \"enabled\": " + value + " }");
+            }
+            if (id.equals(pluginId)) {
                 int entryOpen = offset(p);
+                boolean members = false;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    members = true;
                     String field = p.currentName();
                     JsonToken v = p.nextToken();
                     if (field.equals("enabled") && v.isScalarValue()) {
@@ -106,6 +123,9 @@ final class PluginSwitchEditor {
                     }
                     p.skipChildren();
                 }
+                if (!members) {
+                    return splice(text, entryOpen, offset(p) + 1, "{ \"enabled\": " + value + " }");
+                }
                 return splice(text, entryOpen + 1, entryOpen + 1, " \"enabled\": " + value + ",");
             }
             p.skipChildren();
@@ -115,6 +135,23 @@ final class PluginSwitchEditor {
             return splice(text, open, close + 1, "{ " + entry + " }");
         }
         return splice(text, open + 1, open + 1, memberSpacing(text, open) + entry + ",");
+    }
+
+    /** Replaces the value the parser stands on (a scalar, or an array or object with its contents). */
+    private static String replaceValue(String text, JsonParser p, String insert) throws IOException {
+        int start = offset(p);
+        JsonToken token = p.currentToken();
+        int end;
+        if (token == JsonToken.VALUE_TRUE || token == JsonToken.VALUE_NULL) {
+            end = start + 4;
+        } else if (token == JsonToken.VALUE_FALSE) {
+            end = start + 5;
+        } else {
+            p.skipChildren();
+            p.finishToken();
+            end = (int) p.currentLocation().getCharOffset();
+        }
+        return splice(text, start, end, insert);
     }
 
     /** The whitespace between an object's opening brace and its first member ({@code "\n  "}, say). */

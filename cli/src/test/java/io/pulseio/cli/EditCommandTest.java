@@ -70,4 +70,14 @@ class EditCommandTest {
         assertThat(r.exitCode()).isEqualTo(64);
         assertThat(r.err()).contains("port must be 0-65535, was 70000");
     }
+
+    @Test
+    void aWildcardHostIsAUsageError() {
+        for (String wildcard : new String[] {"0.0.0.0", "::"}) {
+            Cli.Result r = Cli.run("edit", dir.resolve("p.json").toString(), "--host", wildcard, "--port", "0");
+            assertThat(r.exitCode()).as(wildcard).isEqualTo(64);
+            assertThat(r.err()).contains("give one of this machine's addresses");
+            assertThat(r.out()).isEmpty();
+        }
+    }
 }

@@ -63,18 +63,21 @@ public final class ProjectLoader {
                     "the file is larger than " + MAX_FILE_BYTES / (1024 * 1024) + " MiB, the most a project may have");
         }
         try {
-            return StandardCharsets.UTF_8
+            String text = StandardCharsets.UTF_8
                     .newDecoder()
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
+            // a byte-order mark (Windows editors write one) is not part of the JSON text
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException e) {
             throw new IOException("the file is not UTF-8 text", e);
         }
     }
 
-    /** Loads project JSON text. */
+    /** Loads project JSON text (a leading byte-order mark is ignored). */
     public LoadResult load(String json) {
-        Loader.Outcome outcome = new Loader(registry.catalog(), environment).load(json);
+        String text = json.startsWith("\uFEFF") ? json.substring(1) : json;
+        Loader.Outcome outcome = new Loader(registry.catalog(), environment).load(text);
         if (!outcome.problems().isEmpty()) {
             return LoadResult.of(null, outcome.problems(), outcome.signatures());
         }

@@ -41,6 +41,15 @@ class LoaderInputTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheDocumentIsIgnored(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        assertThat(load("\uFEFF" + VALID).isValid()).isTrue();
+        java.nio.file.Path file = dir.resolve("bom.json");
+        java.nio.file.Files.write(file, ("\uFEFF" + VALID).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(ProjectLoader.read(file)).isEqualTo(VALID);
+    }
+
+    @Test
     void whitespaceAfterTheDocumentIsFine() {
         assertThat(load(VALID + "\n\n  ").isValid()).isTrue();
     }

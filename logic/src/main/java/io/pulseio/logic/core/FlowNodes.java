@@ -151,9 +151,20 @@ final class FlowNodes {
                     if (!text.isEmpty()) {
                         services.print(text);
                     }
-                    services.stopProject((int) Math.max(0, Math.min(255, node.number(exitCode))));
+                    services.stopProject(exitCode(node.number(exitCode)));
                 }
             };
         });
+    }
+
+    /**
+     * A process exit code from Stop Project's number: whole numbers 0 to 255 as they are, a fraction cut,
+     * above 255 255; a negative number (a failure, as {@code exit(-1)} is) 255, never 0, and NaN 255.
+     */
+    static int exitCode(double n) {
+        if (Double.isNaN(n) || n < 0) {
+            return 255;
+        }
+        return (int) Math.min(255, n);
     }
 }
