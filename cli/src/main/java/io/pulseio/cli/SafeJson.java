@@ -27,6 +27,12 @@ final class SafeJson {
         }
     }
 
+    /** {@code text} with the same escapes, without JSON's quotes: for a line that shows a peer's text. */
+    static String inline(String text) {
+        String quoted = write(com.fasterxml.jackson.databind.node.TextNode.valueOf(text));
+        return quoted.substring(1, quoted.length() - 1);
+    }
+
     private static final class Escapes extends CharacterEscapes {
         private static final long serialVersionUID = 1L;
         private final int[] ascii = standardAsciiEscapesForJSON();

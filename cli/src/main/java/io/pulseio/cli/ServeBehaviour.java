@@ -11,7 +11,10 @@ import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** What {@code pulseio serve} does with the events it receives. */
+/**
+ * What {@code pulseio serve} does with the events it receives. Text a client chose (its namespace, events
+ * and arguments) is printed with {@link SafeJson}'s escapes, as {@code listen} prints a server's.
+ */
 enum ServeBehaviour {
     /** Print each event on stdout. */
     LOG,
@@ -42,11 +45,13 @@ enum ServeBehaviour {
             ns.onConnection(socket -> {
                 report(
                         err,
-                        "connect " + socket.id() + " " + socket.namespace().name() + " from "
+                        "connect " + socket.id() + " "
+                                + SafeJson.inline(socket.namespace().name()) + " from "
                                 + socket.handshake().address() + " (" + socket.transport() + ")");
                 socket.onDisconnect(reason -> report(
                         err,
-                        "disconnect " + socket.id() + " " + socket.namespace().name() + " (" + reason + ")"));
+                        "disconnect " + socket.id() + " "
+                                + SafeJson.inline(socket.namespace().name()) + " (" + reason + ")"));
                 socket.onAny((event, args, ack) -> behaviour.handle(socket, event, args, ack, out));
             });
         }
@@ -62,7 +67,7 @@ enum ServeBehaviour {
                 line.put("event", event);
                 line.putArray("args").addAll(args);
                 synchronized (out) {
-                    out.println(line);
+                    out.println(SafeJson.write(line)); // what a client sent cannot drive the terminal
                     out.flush();
                 }
                 if (ack != null) {

@@ -132,6 +132,40 @@ class NetworkCommandsTest {
     }
 
     @Test
+    void serveLogsWhatClientsSendWithTheirTerminalControlsEscaped() throws Exception {
+        Cli.Live serve = new Cli.Live();
+        Thread thread = new Thread(() -> serve.execute("serve", "--port", "0", "--log"));
+        thread.start();
+        try {
+            int port = awaitPort(serve);
+            String nasty = "evil\u001b[2J\u0085\u2029\u007f";
+            Cli.Result r =
+                    Cli.run("emit", "http://localhost:" + port, nasty, "x\u009b1m", "--namespace", "/a\u001b[31mred");
+
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            String out = awaitStdout(serve, "evil");
+            assertThat(out).contains("evil\\u001B[2J\\u0085\\u2029\\u007F").contains("x\\u009B1m");
+            assertThat(out).doesNotContain("\u001b").doesNotContain("\u0085").doesNotContain("\u2029");
+            assertThat(serve.err.toString()).contains("/a\\u001B[31mred").doesNotContain("\u001b");
+        } finally {
+            thread.interrupt();
+            thread.join(10_000);
+        }
+        assertThat(thread.isAlive()).isFalse();
+    }
+
+    private static String awaitStdout(Cli.Live live, String text) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            String out = live.out.toString();
+            if (out.contains(text)) {
+                return out;
+            }
+            Thread.sleep(25);
+        }
+        throw new AssertionError("no '" + text + "' on stdout within 5 s: " + live.out);
+    }
+
+    @Test
     void serveWithAdminLetsTheAdminUiLogInWithItsCredentialsOnly() throws Exception {
         Cli.Live serve = new Cli.Live();
         Thread thread =
