@@ -71,6 +71,11 @@ class SocketIoNodesGoldenTest {
     }
 
     @Test
+    void aSendWhoseRetriesAllGoUnansweredSaysSoOnError() throws Exception {
+        GoldenRun.check("retries_exhausted", server);
+    }
+
+    @Test
     void whatFollowsAnAckReplyInASceneEndsWithTheScene() throws Exception {
         GoldenRun.check("ack_scene_left", server);
     }

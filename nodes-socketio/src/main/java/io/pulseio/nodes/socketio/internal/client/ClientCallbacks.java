@@ -241,7 +241,12 @@ final class ClientCallbacks {
             ConnectionReason reason = error instanceof SendBufferFullException
                     ? ConnectionReason.SEND_BUFFER_FULL
                     : error instanceof AckTimeoutException ? ConnectionReason.ACK_TIMEOUT : ConnectionReason.ACK_LOST;
-            events.error(n.name, "event '" + event + "' not sent: " + error.getMessage(), reason, true);
+            String message = error instanceof AckTimeoutException
+                    // sent, and resent `retries` times, with no ack each time
+                    ? "no ack for '" + event + "' within " + settings.ackTimeoutMillis() + " ms ("
+                            + (settings.retries() + 1) + " tries)"
+                    : "event '" + event + "' not sent: " + error.getMessage();
+            events.error(n.name, message, reason, true);
         }
     }
 }
