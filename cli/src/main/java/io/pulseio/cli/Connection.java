@@ -27,7 +27,7 @@ final class Connection implements AutoCloseable {
             throw new CliException(ExitCodes.USAGE, "invalid connection option: " + e.getMessage(), e);
         }
         this.socket = client.socket(namespace);
-        this.where = options.url() + " (namespace " + namespace + ")";
+        this.where = ClientOptions.redacted(options.url()) + " (namespace " + namespace + ")";
         socket.addListener(new SocketListener() {
             @Override
             public void onConnect() {

@@ -143,6 +143,18 @@ class UsageTest {
     }
 
     @Test
+    void aUrlsPasswordAndQueryValuesAreNotRepeatedInMessages() {
+        Cli.Result userInfo = Cli.run("emit", "http://ann:pw@127.0.0.1:1/?token=s3cr3t", "x");
+        assertThat(userInfo.exitCode()).isEqualTo(64);
+        assertThat(userInfo.err())
+                .contains("http://ann:***@127.0.0.1:1/?token=***")
+                .doesNotContain("s3cr3t");
+        Cli.Result unreachable = Cli.run("emit", "http://127.0.0.1:1/chat?token=s3cr3t", "x", "--timeout", "1s");
+        assertThat(unreachable.exitCode()).isEqualTo(69);
+        assertThat(unreachable.err()).contains("token=***").doesNotContain("s3cr3t");
+    }
+
+    @Test
     void everyCommandHasExamples() {
         for (String command : new String[] {"run", "validate", "nodes", "plugins", "emit", "listen", "serve"}) {
             Cli.Result r = Cli.run(command, "--help");

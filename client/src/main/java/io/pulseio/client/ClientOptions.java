@@ -68,6 +68,22 @@ public final class ClientOptions {
         return new Builder(new OptionValues(Objects.requireNonNull(url, "url")));
     }
 
+    /**
+     * {@code url} fit for a message or a log: a password and the query's values, which may be secrets,
+     * as {@code ***} ({@code http://ann:***@host/?token=***&site=***}); the names and the rest kept.
+     */
+    public static String redacted(String url) {
+        String masked = url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*):[^/?#@]*@", "$1:***@");
+        int query = masked.indexOf('?');
+        if (query < 0) {
+            return masked;
+        }
+        int fragment = masked.indexOf('#', query);
+        String end = fragment < 0 ? "" : masked.substring(fragment);
+        String params = masked.substring(query + 1, fragment < 0 ? masked.length() : fragment);
+        return masked.substring(0, query + 1) + params.replaceAll("=[^&]*", "=***") + end;
+    }
+
     /** A builder holding these options, to derive other options from. */
     public Builder toBuilder() {
         OptionValues b = v.copy();

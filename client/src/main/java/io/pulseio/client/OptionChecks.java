@@ -111,25 +111,26 @@ final class OptionChecks {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("url is not valid: " + url);
+            throw new IllegalArgumentException("url is not valid: " + ClientOptions.redacted(url));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!List.of("http", "https", "ws", "wss").contains(scheme) || uri.isOpaque()) {
-            throw new IllegalArgumentException("url must start with http://, https://, ws:// or wss://, was " + url);
+            throw new IllegalArgumentException(
+                    "url must start with http://, https://, ws:// or wss://, was " + ClientOptions.redacted(url));
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new IllegalArgumentException("url has no host: " + url);
+            throw new IllegalArgumentException("url has no host: " + ClientOptions.redacted(url));
         }
         if (uri.getRawUserInfo() != null) {
-            throw new IllegalArgumentException("url must not carry user info: " + url);
+            throw new IllegalArgumentException("url must not carry user info: " + ClientOptions.redacted(url));
         }
         String p = uri.getRawPath();
         if (p != null && !p.isEmpty() && !p.equals("/")) {
             throw new IllegalArgumentException("url must not have a path (set path(...) for the Engine.IO path and "
-                    + "use socket(namespace) for namespaces), was " + url);
+                    + "use socket(namespace) for namespaces), was " + ClientOptions.redacted(url));
         }
         if (uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("url must not have a fragment: " + url);
+            throw new IllegalArgumentException("url must not have a fragment: " + ClientOptions.redacted(url));
         }
         return uri;
     }

@@ -106,7 +106,13 @@ class ClientOptionsTest {
                 ClientOptions.builder("http://h/admin"),
                 "url must not have a path (set path(...) for the Engine.IO "
                         + "path and use socket(namespace) for namespaces), was http://h/admin");
-        rejects(ClientOptions.builder("http://u:p@h"), "url must not carry user info: http://u:p@h");
+        rejects(ClientOptions.builder("http://u:p@h"), "url must not carry user info: http://u:***@h");
+        rejects(
+                ClientOptions.builder("ftp://h/?token=s3cret"),
+                "url must start with http://, https://, ws:// or wss://, was ftp://h/?token=***");
+        assertThat(ClientOptions.redacted("http://ann:pw@h:3/?token=abc&site=x#f"))
+                .isEqualTo("http://ann:***@h:3/?token=***&site=***#f");
+        assertThat(ClientOptions.redacted("http://h:3")).isEqualTo("http://h:3");
         rejects(ClientOptions.builder("http://h").port(0), "port must be in 1..65535, was 0");
         rejects(ClientOptions.builder("http://h").port(70000), "port must be in 1..65535, was 70000");
         rejects(ClientOptions.builder("http://h").path("io"), "path must start with /, was \"io\"");

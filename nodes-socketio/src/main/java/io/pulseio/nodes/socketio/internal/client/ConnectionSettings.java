@@ -111,15 +111,7 @@ public record ConnectionSettings(
      * and a password may be secrets (from {@code ${env:…}} or not); the names and the rest are kept.
      */
     public static String shown(String url) {
-        String masked = url.replaceFirst("^([A-Za-z][A-Za-z0-9+.-]*://[^/?#@:]*):[^/?#@]*@", "$1:***@");
-        int query = masked.indexOf('?');
-        if (query < 0) {
-            return masked;
-        }
-        int fragment = masked.indexOf('#', query);
-        String end = fragment < 0 ? "" : masked.substring(fragment);
-        String params = masked.substring(query + 1, fragment < 0 ? masked.length() : fragment);
-        return masked.substring(0, query + 1) + params.replaceAll("=[^&]*", "=***") + end;
+        return ClientOptions.redacted(url);
     }
 
     /**
