@@ -49,11 +49,11 @@ import picocli.CommandLine.Spec;
             "Examples (from the repository root):",
             "  pulseio run examples/hello/project.json",
             "  pulseio run examples/dashboard/project.json --duration 30s",
-            "  pulseio run examples/hello/project.json --duration 500ms \\",
+            "  pulseio run examples/hello/project.json \\",
             "      --trace run.jsonl && jq -c . run.jsonl",
-            "  pulseio run examples/hello/project.json --duration 500ms \\",
+            "  pulseio run examples/hello/project.json \\",
             "      --trace run.jsonl --trace-max-bytes 64K --max-events-without-input 1000",
-            "  pulseio run examples/hello/project.json --duration 500ms --metrics 0"
+            "  pulseio run examples/dashboard/project.json --duration 30s --metrics 0"
         })
 final class RunCommand implements Callable<Integer> {
     /** The exit code a run stopped by Ctrl-C records in its trace (128 + SIGINT). */

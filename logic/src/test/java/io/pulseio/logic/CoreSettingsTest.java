@@ -37,4 +37,16 @@ class CoreSettingsTest {
                         ".unhandledError",
                         "unknown setting 'unhandledError' (settings.core has only unhandledErrors)"));
     }
+
+    @Test
+    void aSectionNoInstalledPluginReadsIsAProblem() {
+        onlyProblem(
+                q("{'format':1,'name':'t','settings':{'soketio':{}},'logic':{'project':{'nodes':[],'links':[]}}}"),
+                new Problem(
+                        ProblemKind.INVALID_SETTING,
+                        "$.settings.soketio",
+                        null,
+                        null,
+                        "no plugin 'soketio' is installed to read these settings (installed: core, demo)"));
+    }
 }

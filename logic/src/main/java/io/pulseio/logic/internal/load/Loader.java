@@ -84,6 +84,7 @@ public final class Loader {
                         problems)
                 .parse(document);
         new NameChecks(problems).check(spec);
+        unknownSettings(spec, problems);
         List<ResolvedNode> nodes = new ArrayList<>();
         List<Map<String, ResolvedNode>> graphs = checkNodes(spec, nodes, problems);
         List<Plugin> enabled = catalog.plugins().stream()
@@ -103,6 +104,25 @@ public final class Loader {
             return new Outcome(null, FileOrder.sort(document, oneCauseEach(problems, environment)), signatures);
         }
         return new Outcome(new LinkedProject(spec, enabled, nodes), problems, signatures);
+    }
+
+    /** A settings section no installed plugin reads (a typo'd id, a plugin missing here) is said, not ignored. */
+    private void unknownSettings(ProjectSpec spec, List<Problem> problems) {
+        if (spec.settings() == null || !spec.settings().isObject()) {
+            return;
+        }
+        List<String> installed = catalog.plugins().stream().map(Plugin::id).toList();
+        spec.settings().fieldNames().forEachRemaining(id -> {
+            if (!installed.contains(id)) {
+                problems.add(new Problem(
+                        ProblemKind.INVALID_SETTING,
+                        "$.settings." + id,
+                        null,
+                        null,
+                        "no plugin '" + id + "' is installed to read these settings (installed: "
+                                + String.join(", ", installed) + ")"));
+            }
+        });
     }
 
     /**
