@@ -139,7 +139,8 @@ final class ServeCommand implements Callable<Integer> {
             paramLabel = "NAME=VALUE",
             description = "An option of the Node.js adapter, by its name there (times in ms), repeatable: "
                     + "streams has streamName, streamCount, channelPrefix, maxLen, readCount, blockTimeInMs, "
-                    + "sessionKeyPrefix, requestsTimeout, useShardedPubSub; classic has requestsTimeout, and "
+                    + "sessionKeyPrefix, requestsTimeout, useShardedPubSub (and accepts heartbeatInterval, "
+                    + "heartbeatTimeout and onlyPlaintext, which change nothing); classic has requestsTimeout, and "
                     + "sharded=true (createShardedAdapter) with subscriptionMode=static|dynamic|dynamic-private "
                     + "and channelPrefix. See docs/cluster.md.")
     java.util.LinkedHashMap<String, String> redisOptions = new java.util.LinkedHashMap<>();
