@@ -104,6 +104,16 @@ class ValidationRulesTest {
     }
 
     @Test
+    void aSceneNodeThatDuplicatesAProjectNodesIdIsOneProblemNotTwo() {
+        // its links name a node its graph does have: no "no node 's' in this graph" on top
+        String scene = "'scenes':[{'name':'one','nodes':[{'id':'s','type':'core.onSceneStart'},"
+                + "{'id':'p','type':'core.print','inputs':{'message':'x'}}],'links':[{'from':'s.out','to':'p.in'}]}],";
+        String json =
+                q("{'format':1,'name':'t','logic':{" + scene + "'project':{'nodes':[" + START + "],'links':[]}}}");
+        assertThat(problems(json)).extracting(Problem::kind).containsExactly(ProblemKind.DUPLICATE_ID);
+    }
+
+    @Test
     void duplicateSceneName() {
         onlyProblem(
                 q("{'format':1,'name':'t','logic':{'scenes':[{'name':'a'},{'name':'a'}]}}"),

@@ -156,6 +156,8 @@ public final class Loader {
                             node.id(),
                             null,
                             "duplicate node id '" + node.id() + "' (first at " + first + ")"));
+                    // known in its graph, unresolved: its links are not reported again as naming no node
+                    byId.putIfAbsent(node.id(), null);
                     continue;
                 }
                 ResolvedNode resolved = checks.check(node, graph);
