@@ -21,15 +21,15 @@ function ValueField({ type, value, placeholder, choices, onChange, name }) {
       </select>
     );
   }
+  // The text as typed stays while it means the value ("2." and "-0" are 2 and 0 but are shown as typed).
+  const [draft, setDraft] = useState(null);
   const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  const parse = v => (v === '' ? undefined : type === 'number' && !Number.isNaN(Number(v)) ? Number(v) : v);
+  const shown = draft !== null && JSON.stringify(parse(draft)) === JSON.stringify(value) ? draft : text;
   return (
-    <input name={name} value={text} placeholder={placeholder === undefined ? '' : String(placeholder)}
-      onChange={e => {
-        const v = e.target.value;
-        if (v === '') return onChange(undefined);
-        if (type === 'number') return onChange(Number.isNaN(Number(v)) ? v : Number(v));
-        return onChange(v);
-      }} />
+    <input name={name} value={shown} placeholder={placeholder === undefined ? '' : String(placeholder)}
+      onChange={e => { setDraft(e.target.value); onChange(parse(e.target.value)); }}
+      onBlur={() => setDraft(null)} onKeyDown={e => { if (e.key === 'Enter') setDraft(null); }} />
   );
 }
 
@@ -113,7 +113,7 @@ export function ProjectPanel({ project, catalogue, onChange }) {
       <h4>Plugins</h4>
       {(catalogue ? catalogue.plugins : []).filter(pl => pl.canBeDisabled).map(pl => (
         <label key={pl.id} className="field field-inline">
-          <input type="checkbox" checked={pl.enabled} onChange={e => onChange(p => {
+          <input type="checkbox" name={'plugin-' + pl.id} checked={((project.plugins || {})[pl.id] || {}).enabled !== false} onChange={e => onChange(p => {
             p.plugins = p.plugins || {};
             if (e.target.checked) { delete p.plugins[pl.id]; if (!Object.keys(p.plugins).length) delete p.plugins; }
             else p.plugins[pl.id] = { enabled: false };
