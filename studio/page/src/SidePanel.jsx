@@ -90,10 +90,28 @@ function NameList({ label, items, onAdd, onRemove, extra }) {
   return (
     <div className="field"><span>{label}</span>
       <ul className="name-list">{(items || []).map((it, i) => (
-        <li key={i}>{it.name}{extra ? extra(it) : ''} <button onClick={() => onRemove(i)} title="remove">×</button></li>))}</ul>
+        <li key={i}>{it.name}{extra ? extra(it, i) : ''} <button onClick={() => onRemove(i)} title="remove">×</button></li>))}</ul>
       <input placeholder={'new ' + label.toLowerCase().replace(/s$/, '')} value={name} onChange={e => setName(e.target.value)}
         onKeyDown={e => { if (e.key === 'Enter' && name.trim()) { onAdd(name.trim()); setName(''); } }} />
     </div>
+  );
+}
+
+// A variable's types and the initial value each has when `initial` is left out (project-format.md).
+const VARIABLE_DEFAULTS = { string: '""', number: '0', boolean: 'false', json: 'null' };
+
+/** A variable's type (a new type drops the old initial value) and initial value. */
+function VariableEditor({ variable, onChange }) {
+  return (
+    <span className="variable-editor">
+      {' : '}
+      <select name={'var-type-' + variable.name} value={variable.type} onChange={e => onChange(v => { v.type = e.target.value; delete v.initial; })}>
+        {Object.keys(VARIABLE_DEFAULTS).map(t => <option key={t}>{t}</option>)}
+      </select>
+      {' = '}
+      <ValueField name={'var-initial-' + variable.name} type={variable.type} value={variable.initial} placeholder={VARIABLE_DEFAULTS[variable.type]}
+        onChange={value => onChange(v => { if (value === undefined) delete v.initial; else v.initial = value; })} />
+    </span>
   );
 }
 
@@ -125,7 +143,8 @@ export function ProjectPanel({ project, catalogue, onChange }) {
         <JsonField key={pl.id} label={pl.id + ' (connections, servers…)'} value={(project.settings || {})[pl.id]}
           onChange={v => onChange(p => { p.settings = p.settings || {}; p.settings[pl.id] = v; })} />
       ))}
-      <NameList label="Variables" {...logicList('variables', name => ({ name, type: 'number', initial: 0 }))} extra={v => ' : ' + v.type} />
+      <NameList label="Variables" {...logicList('variables', name => ({ name, type: 'number', initial: 0 }))}
+        extra={(v, i) => <VariableEditor variable={v} onChange={edit => onChange(p => edit(p.logic.variables[i]))} />} />
       <NameList label="Scenes" {...logicList('scenes', name => ({ name, nodes: [], links: [] }))} />
       <NameList label="Functions" {...logicList('functions', name => ({ name, inputs: [], outputs: [], nodes: [], links: [] }))} />
       <label className="field"><span>start scene</span>

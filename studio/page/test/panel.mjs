@@ -1,8 +1,9 @@
 // The side panel as a user types into it: a decimal constant typed key by key, Ctrl+S and the
 // debugger's keys with the focus in a field (the field's own undo kept), Ctrl+S on an untouched
-// project (no write), the plugin switch following the click at once, and a toolbox click that
-// centres the new node in the view.
+// project (no write), the plugin switch following the click at once, a toolbox click that
+// centres the new node in the view, and a variable's type and initial value.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { check, openStudio, projectFile } from './harness.mjs';
 
 // Written by hand: numbers and an escape the studio's writer would write otherwise.
@@ -97,6 +98,20 @@ export async function panel(options) {
     await page.locator('.toolbox-item[data-type="core.print"]').click();
     const second = await node('print2').boundingBox();
     check(Math.abs(second.x - first.x) >= 20 && Math.abs(second.x - first.x) < 80, 'the second node is not a little aside: ' + (second.x - first.x));
+
+    // a variable gets a type and an initial value in the project's panel
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
+    await page.locator('input[placeholder="new variable"]').fill('score');
+    await page.locator('input[placeholder="new variable"]').press('Enter');
+    await page.locator('select[name="var-type-score"]').selectOption('string');
+    const initial = page.locator('input[name="var-initial-score"]');
+    check((await initial.getAttribute('placeholder')) === '""', 'a string variable\'s default is not shown');
+    await initial.pressSequentially('hi', { delay: 20 });
+    await initial.press('Control+s');
+    await page.waitForFunction(() => !document.querySelector('.topbar .file').textContent.includes('•'), null, { timeout: 5000 });
+    const variables = JSON.parse(onDisk()).logic.variables;
+    check(JSON.stringify(variables) === '[{"name":"score","type":"string","initial":"hi"}]', 'saved variables: ' + JSON.stringify(variables));
+    await page.screenshot({ path: join(options.out, 'studio-panel.png') });
     studio.checkNoPageErrors();
   } finally {
     await studio.close();
