@@ -85,12 +85,12 @@ function JsonField({ label, value, onChange }) {
   );
 }
 
-function NameList({ label, items, onAdd, onRemove, extra }) {
+function NameList({ label, items, onAdd, onRemove, extra, below }) {
   const [name, setName] = useState('');
   return (
     <div className="field"><span>{label}</span>
       <ul className="name-list">{(items || []).map((it, i) => (
-        <li key={i}>{it.name}{extra ? extra(it, i) : ''} <button onClick={() => onRemove(i)} title="remove">×</button></li>))}</ul>
+        <li key={i}>{it.name}{extra ? extra(it, i) : ''} <button onClick={() => onRemove(i)} title="remove">×</button>{below && below(it, i)}</li>))}</ul>
       <input placeholder={'new ' + label.toLowerCase().replace(/s$/, '')} value={name} onChange={e => setName(e.target.value)}
         onKeyDown={e => { if (e.key === 'Enter' && name.trim()) { onAdd(name.trim()); setName(''); } }} />
     </div>
@@ -112,6 +112,30 @@ function VariableEditor({ variable, onChange }) {
       <ValueField name={'var-initial-' + variable.name} type={variable.type} value={variable.initial} placeholder={VARIABLE_DEFAULTS[variable.type]}
         onChange={value => onChange(v => { if (value === undefined) delete v.initial; else v.initial = value; })} />
     </span>
+  );
+}
+
+// The types a function's port may have (the format's schema: not `any`, not `pulse`).
+const PORT_TYPES = ['string', 'number', 'boolean', 'json'];
+
+/** A function's inputs or outputs: each port's type (a list) and a remove button; a new one by name (Enter). */
+function PortList({ fn, side, onChange }) {
+  const [name, setName] = useState('');
+  const ports = fn[side] || [];
+  const edit = change => onChange(f => { f[side] = [...(f[side] || [])]; change(f[side]); });
+  return (
+    <div className="port-list"><span className="muted">{side}</span>
+      {ports.map((port, i) => (
+        <span key={i} className="port">{port.name}{' : '}
+          <select name={'fn-' + fn.name + '-' + side + '-' + port.name} value={port.type}
+            onChange={e => edit(list => { list[i] = { ...list[i], type: e.target.value }; })}>
+            {PORT_TYPES.map(t => <option key={t}>{t}</option>)}
+          </select>
+          <button onClick={() => edit(list => list.splice(i, 1))} title="remove">×</button>
+        </span>))}
+      <input name={'fn-' + fn.name + '-new-' + side} placeholder={'new ' + side.replace(/s$/, '')} value={name} onChange={e => setName(e.target.value)}
+        onKeyDown={e => { if (e.key === 'Enter' && name.trim()) { edit(list => list.push({ name: name.trim(), type: 'number' })); setName(''); } }} />
+    </div>
   );
 }
 
@@ -146,7 +170,9 @@ export function ProjectPanel({ project, catalogue, onChange }) {
       <NameList label="Variables" {...logicList('variables', name => ({ name, type: 'number', initial: 0 }))}
         extra={(v, i) => <VariableEditor variable={v} onChange={edit => onChange(p => edit(p.logic.variables[i]))} />} />
       <NameList label="Scenes" {...logicList('scenes', name => ({ name, nodes: [], links: [] }))} />
-      <NameList label="Functions" {...logicList('functions', name => ({ name, inputs: [], outputs: [], nodes: [], links: [] }))} />
+      <NameList label="Functions" {...logicList('functions', name => ({ name, inputs: [], outputs: [], nodes: [], links: [] }))}
+        below={(f, i) => ['inputs', 'outputs'].map(side => (
+          <PortList key={side} fn={f} side={side} onChange={edit => onChange(p => edit(p.logic.functions[i]))} />))} />
       <label className="field"><span>start scene</span>
         <select value={(project.logic || {}).startScene || ''} onChange={e => onChange(p => { p.logic = p.logic || {}; if (e.target.value) p.logic.startScene = e.target.value; else delete p.logic.startScene; })}>
           <option value="">(the first scene)</option>

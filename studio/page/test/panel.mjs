@@ -1,7 +1,7 @@
 // The side panel as a user types into it: a decimal constant typed key by key, Ctrl+S and the
 // debugger's keys with the focus in a field (the field's own undo kept), Ctrl+S on an untouched
 // project (no write), the plugin switch following the click at once, a toolbox click that
-// centres the new node in the view, and a variable's type and initial value.
+// centres the new node in the view, a variable's type and initial value, a function's ports.
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { check, openStudio, projectFile } from './harness.mjs';
@@ -111,6 +111,26 @@ export async function panel(options) {
     await page.waitForFunction(() => !document.querySelector('.topbar .file').textContent.includes('•'), null, { timeout: 5000 });
     const variables = JSON.parse(onDisk()).logic.variables;
     check(JSON.stringify(variables) === '[{"name":"score","type":"string","initial":"hi"}]', 'saved variables: ' + JSON.stringify(variables));
+    // a function gets an input and an output, and a Call Function node shows them as pins
+    await page.locator('input[placeholder="new function"]').fill('twice');
+    await page.locator('input[placeholder="new function"]').press('Enter');
+    await page.locator('input[name="fn-twice-new-inputs"]').fill('x');
+    await page.locator('input[name="fn-twice-new-inputs"]').press('Enter');
+    await page.locator('input[name="fn-twice-new-outputs"]').fill('y');
+    await page.locator('input[name="fn-twice-new-outputs"]').press('Enter');
+    await page.locator('select[name="fn-twice-outputs-y"]').selectOption('string');
+    check((await page.locator('select[name="fn-twice-outputs-y"] option').allTextContents()).join() === 'string,number,boolean,json',
+      'a port is offered a type the format does not have: ' + (await page.locator('select[name="fn-twice-outputs-y"] option').allTextContents()).join());
+    await page.locator('.toolbox-item[data-type="core.callFunction"]').click();
+    await page.locator('select[name="attr-function"]').selectOption('twice');
+    await node('callFunction').locator('.pin-in[data-pin="x"]').waitFor({ timeout: 5000 });
+    await node('callFunction').locator('.pin-out[data-pin="y"]').waitFor({ timeout: 5000 });
+    await page.keyboard.press('Control+s');
+    await page.waitForFunction(() => !document.querySelector('.topbar .file').textContent.includes('•'), null, { timeout: 5000 });
+    const twice = JSON.parse(onDisk()).logic.functions[0];
+    check(JSON.stringify([twice.name, twice.inputs, twice.outputs]) === '["twice",[{"name":"x","type":"number"}],[{"name":"y","type":"string"}]]',
+      'saved function: ' + JSON.stringify(twice));
+    await page.locator('.react-flow__pane').click({ position: { x: 30, y: 30 } });
     await page.screenshot({ path: join(options.out, 'studio-panel.png') });
     studio.checkNoPageErrors();
   } finally {
