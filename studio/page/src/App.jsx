@@ -10,8 +10,8 @@ import { DebugBar, DebugPanel } from './Debug.jsx';
 import { Messages, Printed, Problems, Replay } from './BottomPanel.jsx';
 import { useStudio } from './useStudio.js';
 import { useReplay } from './useReplay.js';
-import { autoLayout, estimatedBox } from './layout.js';
-import { TYPE_COLOURS, connect, freshId, graphFor, graphsOf, linksByNode, pinsOf, placeOf, splitEnd, allIds } from './model.js';
+import { MIN_WIDTH, autoLayout, estimatedBox } from './layout.js';
+import { TYPE_COLOURS, connect, connectionOf, freshId, graphFor, graphsOf, linksByNode, pinsOf, placeOf, splitEnd, allIds } from './model.js';
 
 const nodeTypes = { pulse: PulseNode };
 const edgeTypes = { pulse: PulseEdge };
@@ -106,15 +106,15 @@ export default function App() {
       if (pick && (graph.nodes || []).some(n => n.id === pick)) selectOnArrival.current = null;
       return (graph.nodes || []).map(n => {
         const old = before.get(n.id);
-        const conn = (n.attributes || {}).configuration || (n.attributes || {}).server;
+        const conn = connectionOf(project, n, descriptors.get(n.type));
         const stat = live.nodes[n.id];
         const bp = breakpoints.get(n.id);
-        const data = { node: n, descriptor: descriptors.get(n.type), pins: pinsById.get(n.id),
+        const data = { node: n, descriptor: descriptors.get(n.type), pins: pinsById.get(n.id), connection: conn,
           problems: problemsByNode.get(n.id) || [], breakpoint: bp ? (bp.enabled ? 'on' : 'off') : null,
           paused: pausedNode === n.id,
           live: stat || live.connections[conn] ? { ...(stat || {}), connection: live.connections[conn] } : null };
         // An unchanged node keeps its object, so that React Flow does not draw it again.
-        const sig = JSON.stringify([n, data.pins, data.problems, data.live, data.breakpoint, data.paused]);
+        const sig = JSON.stringify([n, data.pins, data.problems, data.live, data.breakpoint, data.paused, conn]);
         const position = n.position ? { x: n.position.x, y: n.position.y } : old ? old.position : places.get(n.id);
         if (old && old.sig === sig && old.data.descriptor === data.descriptor
           && old.position.x === position.x && old.position.y === position.y) return old;
@@ -183,10 +183,14 @@ export default function App() {
       pinType(c.source, c.sourceHandle, 'outputs'), pinType(c.target, c.targetHandle, 'inputs')));
   };
 
-  /** Adds a node of `type` with its corner at `point` (screen coordinates), or in the view's middle. */
+  /** Adds a node of `type` with its corner at `point` (screen coordinates), or centred in the view's middle. */
   const addNode = (type, point) => {
     const box = document.querySelector('.canvas').getBoundingClientRect();
-    const at = flow.screenToFlowPosition(point || { x: box.left + box.width / 2, y: box.top + box.height / 3 });
+    const at = flow.screenToFlowPosition(point || { x: box.left + box.width / 2, y: box.top + box.height / 2 });
+    if (!point) { // its centre there: most nodes are MIN_WIDTH wide, and as high as their pins make them
+      at.x -= MIN_WIDTH / 2;
+      at.y -= estimatedBox(type, connectionOf(project, { type: type.id }, type) !== null).height / 2;
+    }
     const taken = (graph.nodes || []).map(n => n.position).filter(Boolean);
     // a click adds in the middle: step aside from nodes added there before, so none hides another
     for (let i = 0; !point && i < 40 && taken.some(q => Math.abs(q.x - at.x) < 24 && Math.abs(q.y - at.y) < 24); i++) {
@@ -227,13 +231,19 @@ export default function App() {
 
   useEffect(() => {
     const onKey = e => {
-      if (e.target.closest('input, textarea, select')) return;
       const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key === 'z' && !e.shiftKey) { e.preventDefault(); s.undo(); }
-      else if (mod && (e.key === 'y' || (e.key === 'z' && e.shiftKey) || e.key === 'Z')) { e.preventDefault(); s.redo(); }
-      else if (mod && e.key === 's') { e.preventDefault(); s.save(); }
+      // In a field, Ctrl+S and the F-keys are still ours; a text field keeps its own undo, and every
+      // field its Delete, Backspace, copy and paste.
+      const field = e.target.closest('input, textarea, select');
+      const textField = field && !(field.tagName === 'INPUT' && ['checkbox', 'radio', 'button', 'file'].includes(field.type))
+        && field.tagName !== 'SELECT';
+      if (mod && e.key === 's') { e.preventDefault(); s.save(); }
       else if (e.key === 'F9' && selectedIds.length === 1) { e.preventDefault(); toggleBreakpoint(selectedIds[0]); }
       else if (DEBUG_KEYS[(e.shiftKey ? 'Shift+' : '') + e.key]) { e.preventDefault(); debugCommand(DEBUG_KEYS[(e.shiftKey ? 'Shift+' : '') + e.key]); }
+      else if (textField) return;
+      else if (mod && e.key === 'z' && !e.shiftKey) { e.preventDefault(); s.undo(); }
+      else if (mod && (e.key === 'y' || (e.key === 'z' && e.shiftKey) || e.key === 'Z')) { e.preventDefault(); s.redo(); }
+      else if (field) return;
       else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) {
         // Our own, not React Flow's (its key state can miss a press that follows Ctrl+V).
         const edges = rfEdges.filter(x => x.selected).map(x => x.id);

@@ -29,7 +29,7 @@ export default function PulseNode({ data, selected }) {
   const { node, descriptor, pins, problems, live } = data;
   const problemOf = name => problems.filter(p => p.pin === name).map(p => p.message).join('\n');
   const nodeProblems = problems.filter(p => !p.pin || (!pins.inputs.some(i => i.name === p.pin) && !pins.outputs.some(o => o.name === p.pin)));
-  const connection = (node.attributes || {}).configuration || (node.attributes || {}).server;
+  const connection = data.connection; // the attribute, or the project's only connection (server) of its kind
   return (
     <div className={'pnode' + (selected ? ' selected' : '') + (problems.length ? ' has-problem' : '') + (live && live.flash ? ' flash' : '')
       + (data.paused ? ' paused' : '')} data-node={node.id}>

@@ -21,15 +21,15 @@ function ValueField({ type, value, placeholder, choices, onChange, name }) {
       </select>
     );
   }
+  // The text as typed stays while it means the value ("2." and "-0" are 2 and 0 but are shown as typed).
+  const [draft, setDraft] = useState(null);
   const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  const parse = v => (v === '' ? undefined : type === 'number' && !Number.isNaN(Number(v)) ? Number(v) : v);
+  const shown = draft !== null && JSON.stringify(parse(draft)) === JSON.stringify(value) ? draft : text;
   return (
-    <input name={name} value={text} placeholder={placeholder === undefined ? '' : String(placeholder)}
-      onChange={e => {
-        const v = e.target.value;
-        if (v === '') return onChange(undefined);
-        if (type === 'number') return onChange(Number.isNaN(Number(v)) ? v : Number(v));
-        return onChange(v);
-      }} />
+    <input name={name} value={shown} placeholder={placeholder === undefined ? '' : String(placeholder)}
+      onChange={e => { setDraft(e.target.value); onChange(parse(e.target.value)); }}
+      onBlur={() => setDraft(null)} onKeyDown={e => { if (e.key === 'Enter') setDraft(null); }} />
   );
 }
 
@@ -85,14 +85,56 @@ function JsonField({ label, value, onChange }) {
   );
 }
 
-function NameList({ label, items, onAdd, onRemove, extra }) {
+function NameList({ label, items, onAdd, onRemove, extra, below }) {
   const [name, setName] = useState('');
   return (
     <div className="field"><span>{label}</span>
       <ul className="name-list">{(items || []).map((it, i) => (
-        <li key={i}>{it.name}{extra ? extra(it) : ''} <button onClick={() => onRemove(i)} title="remove">×</button></li>))}</ul>
+        <li key={i}>{it.name}{extra ? extra(it, i) : ''} <button onClick={() => onRemove(i)} title="remove">×</button>{below && below(it, i)}</li>))}</ul>
       <input placeholder={'new ' + label.toLowerCase().replace(/s$/, '')} value={name} onChange={e => setName(e.target.value)}
         onKeyDown={e => { if (e.key === 'Enter' && name.trim()) { onAdd(name.trim()); setName(''); } }} />
+    </div>
+  );
+}
+
+// A variable's types and the initial value each has when `initial` is left out (project-format.md).
+const VARIABLE_DEFAULTS = { string: '""', number: '0', boolean: 'false', json: 'null' };
+
+/** A variable's type (a new type drops the old initial value) and initial value. */
+function VariableEditor({ variable, onChange }) {
+  return (
+    <span className="variable-editor">
+      {' : '}
+      <select name={'var-type-' + variable.name} value={variable.type} onChange={e => onChange(v => { v.type = e.target.value; delete v.initial; })}>
+        {Object.keys(VARIABLE_DEFAULTS).map(t => <option key={t}>{t}</option>)}
+      </select>
+      {' = '}
+      <ValueField name={'var-initial-' + variable.name} type={variable.type} value={variable.initial} placeholder={VARIABLE_DEFAULTS[variable.type]}
+        onChange={value => onChange(v => { if (value === undefined) delete v.initial; else v.initial = value; })} />
+    </span>
+  );
+}
+
+// The types a function's port may have (the format's schema: not `any`, not `pulse`).
+const PORT_TYPES = ['string', 'number', 'boolean', 'json'];
+
+/** A function's inputs or outputs: each port's type (a list) and a remove button; a new one by name (Enter). */
+function PortList({ fn, side, onChange }) {
+  const [name, setName] = useState('');
+  const ports = fn[side] || [];
+  const edit = change => onChange(f => { f[side] = [...(f[side] || [])]; change(f[side]); });
+  return (
+    <div className="port-list"><span className="muted">{side}</span>
+      {ports.map((port, i) => (
+        <span key={i} className="port">{port.name}{' : '}
+          <select name={'fn-' + fn.name + '-' + side + '-' + port.name} value={port.type}
+            onChange={e => edit(list => { list[i] = { ...list[i], type: e.target.value }; })}>
+            {PORT_TYPES.map(t => <option key={t}>{t}</option>)}
+          </select>
+          <button onClick={() => edit(list => list.splice(i, 1))} title="remove">×</button>
+        </span>))}
+      <input name={'fn-' + fn.name + '-new-' + side} placeholder={'new ' + side.replace(/s$/, '')} value={name} onChange={e => setName(e.target.value)}
+        onKeyDown={e => { if (e.key === 'Enter' && name.trim()) { edit(list => list.push({ name: name.trim(), type: 'number' })); setName(''); } }} />
     </div>
   );
 }
@@ -113,7 +155,7 @@ export function ProjectPanel({ project, catalogue, onChange }) {
       <h4>Plugins</h4>
       {(catalogue ? catalogue.plugins : []).filter(pl => pl.canBeDisabled).map(pl => (
         <label key={pl.id} className="field field-inline">
-          <input type="checkbox" checked={pl.enabled} onChange={e => onChange(p => {
+          <input type="checkbox" name={'plugin-' + pl.id} checked={((project.plugins || {})[pl.id] || {}).enabled !== false} onChange={e => onChange(p => {
             p.plugins = p.plugins || {};
             if (e.target.checked) { delete p.plugins[pl.id]; if (!Object.keys(p.plugins).length) delete p.plugins; }
             else p.plugins[pl.id] = { enabled: false };
@@ -125,9 +167,12 @@ export function ProjectPanel({ project, catalogue, onChange }) {
         <JsonField key={pl.id} label={pl.id + ' (connections, servers…)'} value={(project.settings || {})[pl.id]}
           onChange={v => onChange(p => { p.settings = p.settings || {}; p.settings[pl.id] = v; })} />
       ))}
-      <NameList label="Variables" {...logicList('variables', name => ({ name, type: 'number', initial: 0 }))} extra={v => ' : ' + v.type} />
+      <NameList label="Variables" {...logicList('variables', name => ({ name, type: 'number', initial: 0 }))}
+        extra={(v, i) => <VariableEditor variable={v} onChange={edit => onChange(p => edit(p.logic.variables[i]))} />} />
       <NameList label="Scenes" {...logicList('scenes', name => ({ name, nodes: [], links: [] }))} />
-      <NameList label="Functions" {...logicList('functions', name => ({ name, inputs: [], outputs: [], nodes: [], links: [] }))} />
+      <NameList label="Functions" {...logicList('functions', name => ({ name, inputs: [], outputs: [], nodes: [], links: [] }))}
+        below={(f, i) => ['inputs', 'outputs'].map(side => (
+          <PortList key={side} fn={f} side={side} onChange={edit => onChange(p => edit(p.logic.functions[i]))} />))} />
       <label className="field"><span>start scene</span>
         <select value={(project.logic || {}).startScene || ''} onChange={e => onChange(p => { p.logic = p.logic || {}; if (e.target.value) p.logic.startScene = e.target.value; else delete p.logic.startScene; })}>
           <option value="">(the first scene)</option>

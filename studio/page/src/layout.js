@@ -29,6 +29,8 @@ export function autoLayout(graph) {
 
 // Sizes from studio.css (12 px text): a node's title row, its connection row, a pin's row.
 const WIDTH = 190;
+/** studio.css's `.pnode` min-width: the width of most nodes. */
+export const MIN_WIDTH = 170;
 const TITLE = 22;
 const CONNECTION = 17;
 const ROW = 19;

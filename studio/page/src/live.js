@@ -25,7 +25,9 @@ function applyRecord(live, r) {
       live.printed.push(r.line);
       break;
     case 'connection':
-      live.connections[r.connection] = r.state + (r.detail ? ' (' + r.detail + ')' : '');
+      // `started` (the session id) and `transport` (an upgrade) are news about an open connection, not states
+      if (r.state === 'transport') live.connections[r.connection] = 'open' + (r.detail ? ' (' + r.detail + ')' : '');
+      else if (r.state !== 'started') live.connections[r.connection] = r.state + (r.detail ? ' (' + r.detail + ')' : '');
       break;
     case 'error':
       if (r.node) live.nodes[r.node] = { ...(live.nodes[r.node] || { count: 0 }), error: r.message };

@@ -184,3 +184,16 @@ export function referenceChoices(project, node, attribute) {
     default: return null;
   }
 }
+
+/**
+ * The connection (or server) a Socket.IO node uses: its `configuration` (`server`) attribute, or when
+ * that is absent the project's only one, as the Java loader resolves it (DefaultOwner); else null.
+ */
+export function connectionOf(project, node, descriptor) {
+  const attribute = descriptor && descriptor.attributes.find(a => a.name === 'configuration' || a.name === 'server');
+  if (!attribute) return null;
+  const given = (node.attributes || {})[attribute.name];
+  if (given) return given;
+  const names = referenceChoices(project, node, attribute);
+  return names.length === 1 ? names[0] : null;
+}

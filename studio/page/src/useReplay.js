@@ -10,10 +10,11 @@ export function useReplay() {
     if (!state || !state.playing) return undefined;
     const timer = setInterval(() => setState(r => {
       if (!r || r.index >= r.records.length) return r && { ...r, playing: false };
+      // the clock (ns, the records' `t`) moves by the tick times the speed; the records it reached show
       const clock = r.clock + TICK_MS * 1e6 * r.speed;
-      let index = r.index + 1;
-      while (index < r.records.length && r.records[index].t <= clock) index++;
-      return { ...r, index, clock: Math.max(clock, r.records[index - 1].t) };
+      let index = r.index;
+      while (index < r.records.length && (r.records[index].t || 0) <= clock) index++;
+      return { ...r, index, clock };
     }), TICK_MS);
     return () => clearInterval(timer);
   }, [state && state.playing]);

@@ -106,6 +106,7 @@ export function useStudio() {
     ? { past: [...h.past, h.present], present: h.future[0], future: h.future.slice(1) } : h)), []);
 
   const save = useCallback(async () => {
+    if (text === savedText) return; // nothing changed: as the disabled Save button
     let answer = await ask(socketRef.current, 'save', { text, base: versionRef.current });
     if (!answer.ok && answer.conflict) {
       if (!window.confirm(answer.error + '. Overwrite it with the project as shown here?')) {
@@ -119,7 +120,7 @@ export function useStudio() {
       setSavedText(text);
       setNotice('saved ' + file);
     } else setNotice('not saved: ' + answer.error);
-  }, [text, file]);
+  }, [text, savedText, file]);
 
   const command = useCallback(async name => {
     if (name !== 'stop') setLive(emptyLive());

@@ -11,6 +11,8 @@ import { nodeServer } from './nodeServer.mjs';
 import { debug } from './debug.mjs';
 import { scratch } from './scratch.mjs';
 import { functions } from './functions.mjs';
+import { panel } from './panel.mjs';
+import { replayClock } from './replayClock.mjs';
 
 const arg = name => process.argv[process.argv.indexOf('--' + name) + 1];
 const options = { classpath: arg('classpath'), repo: arg('repo'), out: arg('out') };
@@ -32,6 +34,8 @@ const tests = [
   ['a breakpoint halts a node with its input values; step; resume', debug],
   ['step into a function call, out of it, and over one', functions],
   ['the hello example is built from an empty project in the studio alone', scratch],
+  ['the side panel: typed decimals, keys in fields, untouched save, plugin switch, toolbox click', panel],
+  ['replay on the records\' clock; Socket.IO nodes show their default connection\'s state', replayClock],
 ];
 let passed = 0;
 let failed = 0;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pulseio.studio.internal.ProjectFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -186,7 +187,15 @@ class LiveChannelTest {
         JsonNode refused = page.ask("save", PRINTER);
         assertThat(refused.path("ok").asBoolean()).isFalse();
         assertThat(refused.path("conflict").asBoolean()).isTrue();
+        // the version on disk now, so the page can re-base without a second open
+        assertThat(refused.path("version").asText()).isEqualTo(ProjectFile.version(Files.readAllBytes(file)));
         assertThat(Files.readString(file)).contains("changed");
+        Files.delete(file);
+        JsonNode gone = page.ask("save", PRINTER);
+        assertThat(gone.path("conflict").asBoolean()).isTrue();
+        assertThat(gone.path("version").asText()).isEqualTo(ProjectFile.DELETED);
+        assertThat(gone.path("error").asText()).endsWith("was deleted since it was opened");
+        assertThat(file).doesNotExist();
         JsonNode forced = page.ask(
                 "save",
                 StudioClient.JSON.createObjectNode().put("text", PRINTER).put("force", true));
@@ -218,6 +227,8 @@ class LiveChannelTest {
                         .put("text", PRINTER.replace("hello from the studio", "second tab"))
                         .put("base", second));
         assertThat(refused.path("conflict").asBoolean()).isTrue();
+        assertThat(refused.path("version").asText())
+                .isEqualTo(saved.path("version").asText());
         assertThat(refused.path("error").asText())
                 .endsWith("changed on disk since it was opened (by another program or another tab)");
         assertThat(Files.readString(file)).contains("first tab").doesNotContain("second tab");

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * signatures}: the pins the loader works out for the nodes whose pins are not their descriptor's, see
  * {@link Catalogue#signatures}; {@code catalogue} left out when its key is the one the page sent)</li>
  * <li>{@code save} {@code {text, base?, force?}} → {@code {ok, text, version}} or
- * {@code {ok: false, conflict, version}}; {@code base} is the version the page edited from</li>
+ * {@code {ok: false, conflict, version, error}} ({@code version}: the file's on disk now); {@code base} is the
+ * version the page edited from</li>
  * <li>{@code run} / {@code restart} {@code {text}}, {@code stop} → {@code {ok, error?, problems?}}</li>
  * <li>{@code breakpoint} {@code {node, enabled?, condition?}}, {@code removeBreakpoint} {@code {node}},
  * {@code pause}, {@code resume}, {@code step}, {@code stepOver}, {@code stepOut} → {@code {ok, ...debug
@@ -192,7 +193,8 @@ public final class LiveChannel implements AutoCloseable {
             return Runner.failure("save: the text is not JSON: " + e.getOriginalMessage());
         }
         if (!saved.written()) {
-            return Runner.failure(saved.conflict()).put("conflict", true);
+            // the version on disk now (or "deleted"): the page can save again on it without a second open
+            return Runner.failure(saved.conflict()).put("conflict", true).put("version", saved.version());
         }
         ObjectNode answer = check(saved.text(), null);
         return answer.put("text", saved.text()).put("version", saved.version());
