@@ -11,7 +11,7 @@ import { Messages, Printed, Problems, Replay } from './BottomPanel.jsx';
 import { useStudio } from './useStudio.js';
 import { useReplay } from './useReplay.js';
 import { MIN_WIDTH, autoLayout, estimatedBox } from './layout.js';
-import { TYPE_COLOURS, connect, connectionOf, freshId, graphFor, graphsOf, linksByNode, pinsOf, placeOf, splitEnd, allIds } from './model.js';
+import { TYPE_COLOURS, connect, connectionOf, freshId, graphFor, graphsOf, linksByNode, pinsOf, placeOf, splitEnd, allIds, closesDataCycle } from './model.js';
 
 const nodeTypes = { pulse: PulseNode };
 const edgeTypes = { pulse: PulseEdge };
@@ -173,10 +173,17 @@ export default function App() {
     const p = pins && pins[side].find(x => x.name === pin);
     return p ? p.type : null;
   };
-  const isValidConnection = c => c.source !== c.target && pinType(c.source, c.sourceHandle, 'outputs') !== null
-    && pinType(c.target, c.targetHandle, 'inputs') !== null
-    && (pinType(c.source, c.sourceHandle, 'outputs') === 'pulse') === (pinType(c.target, c.targetHandle, 'inputs') === 'pulse')
-    && connect({ links: [] }, 'a', 'b', pinType(c.source, c.sourceHandle, 'outputs'), pinType(c.target, c.targetHandle, 'inputs'));
+  // A node without pulse pins is computed: the loader refuses loops of those (DATA_CYCLE).
+  const computed = id => { const p = pinsById.get(id); return !!p && ![...p.inputs, ...p.outputs].some(x => x.type === 'pulse'); };
+  const isValidConnection = c => {
+    const from = pinType(c.source, c.sourceHandle, 'outputs');
+    const to = pinType(c.target, c.targetHandle, 'inputs');
+    if (from === null || to === null || (from === 'pulse') !== (to === 'pulse')) return false;
+    // a pulse may loop back into its own node (the loader allows it); data into itself is a cycle
+    if (c.source === c.target && from !== 'pulse') return false;
+    if (from !== 'pulse' && closesDataCycle(graph, c.source, c.target, computed)) return false;
+    return connect({ links: [] }, 'a', 'b', from, to);
+  };
   const onConnect = c => {
     if (!isValidConnection(c)) return;
     editGraph(g => connect(g, c.source + '.' + c.sourceHandle, c.target + '.' + c.targetHandle,
@@ -301,7 +308,7 @@ export default function App() {
         <ReactFlow nodes={rfNodes} edges={rfEdges} nodeTypes={nodeTypes} edgeTypes={edgeTypes}
           onNodesChange={onNodesChange} onEdgesChange={onEdgesChange} onNodeDragStop={onNodeDragStop}
           onConnect={onConnect} isValidConnection={isValidConnection} deleteKeyCode={null}
-          fitView={!!fitOnOpen.current} colorMode="dark" minZoom={0.1} onlyRenderVisibleElements={rfNodes.length > LARGE_GRAPH}>
+          fitView={!!fitOnOpen.current} colorMode="dark" minZoom={0.1} autoPanOnConnect={false} onlyRenderVisibleElements={rfNodes.length > LARGE_GRAPH}>
           <Background /><Controls />{miniMap && <MiniMap pannable zoomable />}
         </ReactFlow>
       </main>

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { referenceChoices } from './model.js';
 
-function ValueField({ type, value, placeholder, choices, onChange, name }) {
+function ValueField({ type, value, placeholder, choices, onChange, name, structured }) {
   if (choices) {
     return (
       <select name={name} value={value ?? ''} onChange={e => onChange(e.target.value === '' ? undefined : e.target.value)}>
@@ -24,7 +24,11 @@ function ValueField({ type, value, placeholder, choices, onChange, name }) {
   // The text as typed stays while it means the value ("2." and "-0" are 2 and 0 but are shown as typed).
   const [draft, setDraft] = useState(null);
   const text = value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  const parse = v => (v === '' ? undefined : type === 'number' && !Number.isNaN(Number(v)) ? Number(v) : v);
+  // A JSON attribute (Switch's cases) is a JSON value in the file, not text holding it; a data input's
+  // json constant stays text, as the format says.
+  const json = v => { try { const x = JSON.parse(v); return x !== null && typeof x === 'object' ? x : v; } catch { return v; } };
+  const parse = v => (v === '' ? undefined : type === 'number' && !Number.isNaN(Number(v)) ? Number(v)
+    : structured && type === 'json' ? json(v) : v);
   const shown = draft !== null && JSON.stringify(parse(draft)) === JSON.stringify(value) ? draft : text;
   return (
     <input name={name} value={shown} placeholder={placeholder === undefined ? '' : String(placeholder)}
@@ -49,7 +53,7 @@ export function NodePanel({ project, node, descriptor, pins, linkedInputs, onCha
         return (
           <label key={a.name} className="field" title={a.description}>
             <span>{a.name}{a.required ? ' *' : ''}</span>
-            <ValueField name={'attr-' + a.name} type={a.type} value={(node.attributes || {})[a.name]} placeholder={a.default}
+            <ValueField name={'attr-' + a.name} type={a.type} structured value={(node.attributes || {})[a.name]} placeholder={a.default}
               choices={a.choices && a.choices.length ? a.choices : refs} onChange={v => setIn('attributes', a.name, v)} />
           </label>
         );

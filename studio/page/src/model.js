@@ -140,6 +140,31 @@ export function connect(graph, from, to, fromType, toType) {
   return true;
 }
 
+/**
+ * Whether a data link from `source` to `target` would close a loop of computed nodes (nodes without
+ * pulse pins, which the loader refuses as DATA_CYCLE): `target`'s outputs already reach `source`
+ * through computed nodes. `computed(id)` says whether a node is one.
+ */
+export function closesDataCycle(graph, source, target, computed) {
+  if (!computed(source) || !computed(target)) return false;
+  const next = new Map();
+  for (const l of graph.links || []) {
+    const [a] = splitEnd(l.from);
+    const [b] = splitEnd(l.to);
+    if (computed(a) && computed(b)) next.set(a, [...(next.get(a) || []), b]);
+  }
+  const seen = new Set();
+  const stack = [target];
+  while (stack.length) {
+    const id = stack.pop();
+    if (id === source) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(next.get(id) || []));
+  }
+  return false;
+}
+
 /** Every node id of the project. */
 export function allIds(project) {
   return new Set(graphsOf(project).flatMap(g => (g.graph.nodes || []).map(n => n.id)));

@@ -13,6 +13,7 @@ import { scratch } from './scratch.mjs';
 import { functions } from './functions.mjs';
 import { panel } from './panel.mjs';
 import { replayClock } from './replayClock.mjs';
+import { wiring } from './wiring.mjs';
 
 const arg = name => process.argv[process.argv.indexOf('--' + name) + 1];
 const options = { classpath: arg('classpath'), repo: arg('repo'), out: arg('out') };
@@ -36,6 +37,7 @@ const tests = [
   ['the hello example is built from an empty project in the studio alone', scratch],
   ['the side panel: typed decimals, keys in fields, untouched save, plugin switch, toolbox click', panel],
   ['replay on the records\' clock; Socket.IO nodes show their default connection\'s state', replayClock],
+  ['wires the loader refuses are refused, a pulse loop is not; a JSON attribute is saved as JSON', wiring],
 ];
 let passed = 0;
 let failed = 0;
