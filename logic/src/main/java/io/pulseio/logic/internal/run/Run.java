@@ -43,13 +43,8 @@ public final class Run {
     private final Thread thread;
     private final Object idleLock = new Object();
     private int outstanding;
-    static final long LATER_TRACE_MILLIS = 10;
-    private final java.util.concurrent.ConcurrentLinkedQueue<TraceEvent> laterTraces =
-            new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicBoolean laterTracesDue =
-            new java.util.concurrent.atomic.AtomicBoolean();
-    /** The event that emits the kept records of other threads (counted like any event from outside). */
-    private final Runnable laterTracesEvent = this::emitLaterTraces;
+    /** Records plugins made on other threads, emitted before the next event. */
+    private final OtherThreadTraces laterTraces = new OtherThreadTraces(this);
 
     private volatile boolean stopping;
     private volatile boolean stopped;
@@ -96,59 +91,30 @@ public final class Run {
         return run;
     }
 
-    /**
-     * A trace record made on another thread (a plugin's I/O thread): kept, and emitted on the logic thread
-     * before its next event, or {@link #LATER_TRACE_MILLIS} ms later when no event comes first, and before
-     * runStopped, so a record made before a stop is never lost (posting it as an event, as before, let the stop
-     * drop it) and an idle logic thread is not woken once per record. Dropped once the run is stopping. Counted as
-     * outstanding work until the timer after them ran, so {@link #awaitIdle} sees it.
-     */
+    /** A trace record made on another thread (a plugin's I/O thread): see {@link OtherThreadTraces}. */
     void traceFromOtherThread(TraceEvent event) {
-        if (stopping) {
-            return;
-        }
         laterTraces.add(event);
-        if (laterTracesDue.compareAndSet(false, true)) {
-            synchronized (idleLock) {
-                outstanding++; // the run is not idle while records wait
-            }
-            // on the wall clock, whatever the run's scheduler: a run in virtual time gets its records too.
-            // One timer at a time: records that keep coming while the logic thread takes them before its
-            // events arm it at most once per LATER_TRACE_MILLIS.
-            LaterTraces.TIMER.schedule(
-                    this::laterTracesTimer, LATER_TRACE_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Counts work that will come as an event, so that the run is not idle meanwhile (any thread). */
+    void holdIdle() {
+        synchronized (idleLock) {
+            outstanding++;
         }
     }
 
-    /** The timer of {@link #traceFromOtherThread}: an event for the records still waiting, if any. */
-    private void laterTracesTimer() {
-        laterTracesDue.set(false); // a record added from now on arms the next timer
-        if (!laterTraces.isEmpty() && !stopping) {
-            queue.add(laterTracesEvent); // its end counts the outstanding event down
-            return;
-        }
+    /** Queues an event {@link #holdIdle} counted already; its end counts it down (any thread). */
+    void queueHeld(Runnable event) {
+        queue.add(event);
+    }
+
+    /** The work {@link #holdIdle} counted came to nothing (any thread). */
+    void releaseIdle() {
         synchronized (idleLock) {
             if (!stopped) {
                 outstanding--;
                 idleLock.notifyAll();
             }
-        }
-    }
-
-    /** The one timer thread of every run's later traces (a daemon, made at the first use). */
-    private static final class LaterTraces {
-        static final java.util.concurrent.ScheduledExecutorService TIMER =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                    Thread t = new Thread(r, "pulseio-trace-timer");
-                    t.setDaemon(true);
-                    return t;
-                });
-    }
-
-    /** Emits the records {@link #traceFromOtherThread} kept, in the order they were made (logic thread). */
-    private void emitLaterTraces() {
-        for (TraceEvent e; (e = laterTraces.poll()) != null; ) {
-            interpreter.emit(e);
         }
     }
 
@@ -225,8 +191,8 @@ public final class Run {
                     debugWakes.decrementAndGet();
                     continue;
                 }
-                if (!laterTraces.isEmpty()) {
-                    emitLaterTraces(); // made before this event was taken: they come first
+                if (laterTraces.any()) {
+                    laterTraces.emit(); // made before this event was taken: they come first
                 }
                 try {
                     if (admit(event)) {
@@ -362,7 +328,7 @@ public final class Run {
             interpreter.emit(new TraceEvent.Error(interpreter.now(), "runtime", null, null, Interpreter.describe(e)));
             stopCode = 70;
         }
-        emitLaterTraces();
+        laterTraces.emit();
         interpreter.emit(new TraceEvent.RunStopped(interpreter.now(), stopCode));
         queue.clear();
         if (ownsScheduler) {
