@@ -7,6 +7,7 @@ import io.pulseio.protocol.SocketPacket;
 import io.pulseio.server.AckReply;
 import io.pulseio.server.AckTimeoutException;
 import io.pulseio.server.RemoteSocket;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,11 @@ public final class ClassicAdapter extends LocalAdapter {
     final String responseChannel;
     final String specificResponseChannel;
     private final long requestsTimeoutMillis;
-    final ConcurrentHashMap<String, Pending> requests = new ConcurrentHashMap<>();
+    /** serverSideEmit requests waiting for answers, by request id. */
+    final ConcurrentHashMap<String, Pending<JsonNode>> requests = new ConcurrentHashMap<>();
+    /** fetchSockets requests waiting for answers, by request id. */
+    final ConcurrentHashMap<String, Pending<List<RemoteSocket>>> fetches = new ConcurrentHashMap<>();
+
     final ConcurrentHashMap<String, AckWait> ackRequests = new ConcurrentHashMap<>();
     private final ClassicRequests incoming;
 
@@ -87,6 +92,10 @@ public final class ClassicAdapter extends LocalAdapter {
     }
 
     private void onRequestOrResponse(String from, byte[] message) {
+        if (from.startsWith(responseChannel)) {
+            onResponse(from, message);
+            return;
+        }
         JsonNode msg;
         try {
             msg = Wire.read(message);
@@ -98,48 +107,52 @@ public final class ClassicAdapter extends LocalAdapter {
             return;
         }
         try {
-            if (from.startsWith(responseChannel)) {
-                onResponse(msg);
-            } else {
-                incoming.onRequest(msg);
-            }
+            incoming.onRequest(msg);
         } catch (RuntimeException e) {
             LOG.warn("{}: handling {} failed", from, msg.path("type"), e);
         }
     }
 
-    private void onResponse(JsonNode response) {
-        String requestId = response.path("requestId").asText(null);
-        if (requestId == null) {
-            return;
-        }
-        AckWait ack = ackRequests.get(requestId);
-        if (ack != null) {
-            int type = response.path("type").asInt(-1);
-            if (type == Types.BROADCAST_CLIENT_COUNT) {
-                ack.clientCount().accept(response.path("clientCount").asInt(0));
-            } else if (type == Types.BROADCAST_ACK) {
-                JsonNode arg = response.get("packet");
-                ack.reply().accept(new AckReply(null, List.of(arg == null ? Wire.F.nullNode() : arg)));
+    /**
+     * A response on the shared or this server's own channel. Its request id is read first: most
+     * responses on the shared channel answer another server and are not read further.
+     */
+    private void onResponse(String from, byte[] message) {
+        try {
+            String requestId = FetchWire.requestId(message);
+            if (requestId == null) {
+                return;
             }
-            return;
-        }
-        Pending pending = requests.get(requestId);
-        if (pending == null) {
-            return;
-        }
-        switch (pending.type) {
-            case Types.REMOTE_FETCH -> {
-                JsonNode sockets = response.get("sockets");
-                if (sockets != null && sockets.isArray()) {
-                    pending.answer(sockets);
+            Pending<List<RemoteSocket>> fetch = fetches.get(requestId);
+            if (fetch != null) {
+                List<RemoteSocket> sockets = FetchWire.sockets(message);
+                if (sockets != null) {
+                    fetch.answer(sockets);
                 }
+                return;
             }
-            case Types.SERVER_SIDE_EMIT -> {
+            AckWait ack = ackRequests.get(requestId);
+            Pending<JsonNode> pending = requests.get(requestId);
+            if (ack == null && pending == null) {
+                return;
+            }
+            JsonNode response = Wire.read(message);
+            if (ack != null) {
+                int type = response.path("type").asInt(-1);
+                if (type == Types.BROADCAST_CLIENT_COUNT) {
+                    ack.clientCount().accept(response.path("clientCount").asInt(0));
+                } else if (type == Types.BROADCAST_ACK) {
+                    JsonNode arg = response.get("packet");
+                    ack.reply().accept(new AckReply(null, List.of(arg == null ? Wire.F.nullNode() : arg)));
+                }
+            } else if (pending.type == Types.SERVER_SIDE_EMIT) {
                 JsonNode data = response.get("data");
                 pending.answer(data == null ? Wire.F.nullNode() : data);
             }
-            default -> {}
+        } catch (IOException e) {
+            LOG.warn("{}: a message that is neither JSON nor MessagePack was dropped: {}", from, e.toString());
+        } catch (RuntimeException e) {
+            LOG.warn("{}: handling a response failed", from, e);
         }
     }
 
@@ -239,34 +252,29 @@ public final class ClassicAdapter extends LocalAdapter {
             if (count <= 1) {
                 return CompletableFuture.completedFuture(mine);
             }
+            String requestId = Ids.uid();
             ObjectNode r = request(Types.REMOTE_FETCH);
+            r.put("requestId", requestId);
             r.set("opts", Wire.selection(options));
-            return ask(r, count - 1, "fetchSockets").thenApply(answers -> {
+            Pending<List<RemoteSocket>> pending = new Pending<>(Types.REMOTE_FETCH, count - 1);
+            fetches.put(requestId, pending);
+            var timer = context.scheduler()
+                    .schedule(
+                            () -> pending.done.completeExceptionally(
+                                    new TimeoutException("timeout reached while waiting for fetchSockets response")),
+                            requestsTimeoutMillis,
+                            TimeUnit.MILLISECONDS);
+            pending.done.whenComplete((x, e) -> {
+                timer.cancel(false);
+                fetches.remove(requestId);
+            });
+            publishRequest(r, false);
+            return pending.done.thenApply(answers -> {
                 List<RemoteSocket> all = new ArrayList<>(mine);
-                answers.forEach(sockets -> sockets.forEach(s -> all.add(Wire.socket(s))));
+                answers.forEach(all::addAll);
                 return List.copyOf(all);
             });
         });
-    }
-
-    /** Publishes a request and waits for {@code expected} answers, failing after the timeout. */
-    private CompletableFuture<List<JsonNode>> ask(ObjectNode request, int expected, String what) {
-        String requestId = Ids.uid();
-        request.put("requestId", requestId);
-        Pending pending = new Pending(request.path("type").asInt(), expected);
-        requests.put(requestId, pending);
-        var timer = context.scheduler()
-                .schedule(
-                        () -> pending.done.completeExceptionally(
-                                new TimeoutException("timeout reached while waiting for " + what + " response")),
-                        requestsTimeoutMillis,
-                        TimeUnit.MILLISECONDS);
-        pending.done.whenComplete((r, e) -> {
-            timer.cancel(false);
-            requests.remove(requestId);
-        });
-        publishRequest(request, false);
-        return pending.done;
     }
 
     @Override
@@ -286,7 +294,7 @@ public final class ClassicAdapter extends LocalAdapter {
             ObjectNode r = request(Types.SERVER_SIDE_EMIT);
             r.put("requestId", requestId);
             r.set("data", Wire.F.arrayNode().addAll(packet));
-            Pending pending = new Pending(Types.SERVER_SIDE_EMIT, count - 1);
+            Pending<JsonNode> pending = new Pending<>(Types.SERVER_SIDE_EMIT, count - 1);
             requests.put(requestId, pending);
             var timer = context.scheduler()
                     .schedule(

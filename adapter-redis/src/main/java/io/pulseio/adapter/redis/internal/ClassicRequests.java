@@ -1,7 +1,6 @@
 package io.pulseio.adapter.redis.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pulseio.protocol.SocketPacket;
 import io.pulseio.server.Adapter.BroadcastOptions;
@@ -28,7 +27,9 @@ final class ClassicRequests {
         String requestId = request.path("requestId").asText(null);
         if (mine
                 || (requestId != null
-                        && (adapter.requests.containsKey(requestId) || adapter.ackRequests.containsKey(requestId)))) {
+                        && (adapter.requests.containsKey(requestId)
+                                || adapter.fetches.containsKey(requestId)
+                                || adapter.ackRequests.containsKey(requestId)))) {
             return; // this server's own request: its local part is done already
         }
         int type = request.path("type").asInt(-1);
@@ -55,10 +56,7 @@ final class ClassicRequests {
             case Types.REMOTE_FETCH -> {
                 List<RemoteSocket> sockets =
                         adapter.local.fetchSockets(selection(request)).join();
-                ObjectNode r = answer(requestId);
-                ArrayNode out = r.putArray("sockets");
-                sockets.forEach(s -> out.add(Wire.socket(s)));
-                adapter.publishResponse(Wire.json(r));
+                adapter.publishResponse(FetchWire.response(requestId, sockets));
             }
             case Types.SERVER_SIDE_EMIT -> serverSideEmit(request, requestId);
             case Types.BROADCAST -> broadcastWithAck(request, requestId);

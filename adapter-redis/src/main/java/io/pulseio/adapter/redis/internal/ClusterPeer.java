@@ -28,7 +28,7 @@ abstract class ClusterPeer extends LocalAdapter {
     /** This namespace's id in the cluster: 16 hex digits, as Node's. */
     final String uid = Ids.hex16();
 
-    final ConcurrentHashMap<String, Pending> requests = new ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, Pending<JsonNode>> requests = new ConcurrentHashMap<>();
     final ConcurrentHashMap<String, AckWait> ackRequests = new ConcurrentHashMap<>();
 
     ClusterPeer(Context context, boolean roomEvents) {
@@ -90,7 +90,7 @@ abstract class ClusterPeer extends LocalAdapter {
             }
             ObjectNode data = Wire.F.objectNode();
             data.set("opts", Wire.options(options, 0));
-            Pending pending = ask(
+            Pending<JsonNode> pending = ask(
                     ClusterTypes.FETCH_SOCKETS,
                     data,
                     count - 1,
@@ -107,15 +107,15 @@ abstract class ClusterPeer extends LocalAdapter {
     }
 
     /** Publishes a request and waits for {@code expected} answers, failing after the timeout. */
-    private Pending ask(
+    private Pending<JsonNode> ask(
             int type,
             ObjectNode data,
             int expected,
             Duration timeout,
-            java.util.function.Function<Pending, Throwable> onTimeout) {
+            java.util.function.Function<Pending<JsonNode>, Throwable> onTimeout) {
         String requestId = Ids.hex16();
         data.put("requestId", requestId);
-        Pending pending = new Pending(type, expected);
+        Pending<JsonNode> pending = new Pending<>(type, expected);
         requests.put(requestId, pending);
         var timer = context.scheduler()
                 .schedule(

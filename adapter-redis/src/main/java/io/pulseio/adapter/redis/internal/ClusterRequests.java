@@ -150,7 +150,7 @@ final class ClusterRequests {
             }
             return;
         }
-        Pending pending = adapter.requests.get(requestId);
+        Pending<JsonNode> pending = adapter.requests.get(requestId);
         if (pending == null) {
             return;
         }

@@ -1,6 +1,5 @@
 package io.pulseio.adapter.redis.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -8,20 +7,22 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A request this server waits on (fetchSockets, serverSideEmit with an ack): answers counted up
  * to {@code expected}, then {@link #done} completes with all of them. Thread-safe.
+ *
+ * @param <T> what one server answers
  */
-final class Pending {
+final class Pending<T> {
     final int type;
     final int expected;
-    private final List<JsonNode> answers = new ArrayList<>();
-    final CompletableFuture<List<JsonNode>> done = new CompletableFuture<>();
+    private final List<T> answers = new ArrayList<>();
+    final CompletableFuture<List<T>> done = new CompletableFuture<>();
 
     Pending(int type, int expected) {
         this.type = type;
         this.expected = expected;
     }
 
-    void answer(JsonNode answer) {
-        List<JsonNode> all = null;
+    void answer(T answer) {
+        List<T> all = null;
         synchronized (this) {
             answers.add(answer);
             if (answers.size() >= expected) {
@@ -33,7 +34,7 @@ final class Pending {
         }
     }
 
-    synchronized List<JsonNode> soFar() {
+    synchronized List<T> soFar() {
         return List.copyOf(answers);
     }
 }

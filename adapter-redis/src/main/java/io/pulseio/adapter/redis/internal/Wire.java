@@ -27,7 +27,7 @@ import org.msgpack.jackson.dataformat.MessagePackFactory;
  */
 public final class Wire {
     public static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final ObjectMapper MSGPACK = new ObjectMapper(new MessagePackFactory());
+    static final ObjectMapper MSGPACK = new ObjectMapper(new MessagePackFactory());
     private static final int EVENT = 2;
 
     private Wire() {}
